@@ -1,0 +1,554 @@
+"""Model -> findings: is the map consistent?
+
+Structure (duplicate ids, references that do not resolve or name the wrong kind of thing,
+claims that support or attack themselves), each perspective's own coherence (accepting and
+rejecting one claim, accepting claims that attack each other), the shape of the reasoning
+(cycles of supports, a pair that both supports and attacks) and the warnings a careful analyst
+wants (orphans, unused perspectives and sources, unanswered questions, repeats). Findings that
+need the formal semantics come from :mod:`argmap.evaluate`. Every finding is a Diagnostic with
+a stable code (docs/diagnostics.md).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+
+from argmap.diagnostics import Diagnostic, Related, sort_key
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    Contradiction,
+    Element,
+    Perspective,
+    Question,
+    Rebuttal,
+    Source,
+    Span,
+    Stance,
+    Support,
+    Title,
+    Undercut,
+)
+
+__all__ = ["check"]
+
+_KIND_NAMES: dict[type, str] = {
+    Claim: "a claim",
+    Perspective: "a perspective",
+    Question: "a question",
+    Source: "a source",
+    Support: "a support",
+}
+_COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|[A-Za-z]+[0-9]*")
+
+
+def check(argmap: ArgumentMap, *, semantics: bool = True) -> list[Diagnostic]:
+    """Check a map; return every finding (the parser's warnings included), in file order.
+
+    With ``semantics`` (the default) and no errors in the structure, the perspective findings
+    that need formal argumentation semantics are added (see :mod:`argmap.evaluate`).
+    """
+    checker = _Checker(argmap)
+    findings = list(argmap.parse_diagnostics)
+    findings.extend(checker.run())
+    if semantics and not any(d.is_error for d in findings):
+        from argmap.evaluate import perspective_findings
+
+        findings.extend(perspective_findings(argmap))
+    findings.sort(key=sort_key)
+    return findings
+
+
+class _Checker:
+    def __init__(self, argmap: ArgumentMap) -> None:
+        self.map = argmap
+        self.lines = argmap.source_text.split("\n") if argmap.source_text is not None else None
+        self.out: list[Diagnostic] = []
+        # One namespace: claims, perspectives, questions, sources and support names.
+        self.defined: dict[str, Element] = {}
+
+    def run(self) -> list[Diagnostic]:
+        self._definitions()
+        self._references()
+        self._self_relations()
+        self._stances()
+        self._cycles()
+        self._support_and_attack()
+        self._perspective_conflicts()
+        self._unused()
+        self._repeats()
+        return self.out
+
+    # ---- helpers ----------------------------------------------------------------------------
+    def _emit(
+        self,
+        code: str,
+        span: Span | None,
+        message: str,
+        hint: str | None = None,
+        related: Iterable[Related] = (),
+    ) -> None:
+        self.out.append(Diagnostic.make(code, span, message, hint, tuple(related)))
+
+    def _locate(self, span: Span | None, name: str, occurrence: int = 0) -> Span | None:
+        """Narrow an element's span to where ``name`` is written inside it (the n-th time;
+        -1 for the last), skipping quoted text. Falls back to the element's span."""
+        if span is None or self.lines is None:
+            return span
+        pattern = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\w-])' + re.escape(name) + r"(?![\w-])")
+        hits: list[Span] = []
+        for line_no in range(span.line, span.end_line + 1):
+            if line_no - 1 >= len(self.lines):
+                break
+            line = self.lines[line_no - 1]
+            start = span.column - 1 if line_no == span.line else 0
+            stop = span.end_column - 1 if line_no == span.end_line else len(line)
+            for m in pattern.finditer(line, start, stop):
+                if not m.group(0).startswith('"'):
+                    hits.append(Span(span.path, line_no, m.start() + 1, line_no, m.end() + 1))
+        if not hits:
+            return span
+        try:
+            return hits[occurrence]
+        except IndexError:
+            return hits[-1]
+
+    @staticmethod
+    def _what(element: Element) -> str:
+        return _KIND_NAMES.get(type(element), "an element")
+
+    # ---- ids --------------------------------------------------------------------------------
+    def _definitions(self) -> None:
+        titles: list[Title] = []
+        for e in self.map.elements:
+            key: str | None
+            if isinstance(e, (Claim, Perspective, Question, Source)):
+                key = e.id
+            elif isinstance(e, Support):
+                key = e.name
+            elif isinstance(e, Title):
+                titles.append(e)
+                continue
+            else:
+                key = None
+            if key is None:
+                continue
+            first = self.defined.get(key)
+            if first is None:
+                self.defined[key] = e
+                continue
+            span = self._locate(e.span, key)
+            first_span = self._locate(first.span, key)
+            where = f" at line {first_span.line}" if first_span is not None else ""
+            self._emit(
+                "E200",
+                span,
+                f"'{key}' is defined twice: {self._what(first)}{where} and {self._what(e)} here",
+                hint="ids name one thing each across claims, perspectives, questions, sources and "
+                "named supports; rename one of them",
+                related=[Related(first_span, f"'{key}' is first defined here")],
+            )
+        for extra in titles[1:]:
+            self._emit(
+                "E205",
+                extra.span,
+                "the map has more than one title",
+                hint="keep one `title` statement",
+                related=[Related(titles[0].span, "the first title")],
+            )
+        for p in self.map.perspectives:
+            if p.color is not None and _COLOUR.fullmatch(p.color) is None:
+                self._emit(
+                    "E206",
+                    self._locate(p.span, "color"),
+                    f"perspective '{p.id}' has colour {p.color!r}, which is not a colour",
+                    hint='write "#rrggbb", "#rgb" or a colour name such as "teal"',
+                )
+
+    def _ref(self, element: Element, name: str, want: type, role: str, occurrence: int = 0) -> bool:
+        """Check that ``name`` names an element of type ``want``; report if not."""
+        found = self.defined.get(name)
+        if isinstance(found, want):
+            return True
+        span = self._locate(element.span, name, occurrence)
+        wanted = _KIND_NAMES[want]
+        if found is None:
+            candidates = [k for k, v in self.defined.items() if isinstance(v, want)]
+            close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+            suggestion = (
+                f"did you mean '{close[0]}'?" if close else f"define it, e.g. {_definition_example(want, name)}"
+            )
+            self._emit("E201", span, f"{role} '{name}' is not defined ({wanted} was expected)", suggestion)
+            return False
+        hint: str | None = None
+        if want is Claim and isinstance(found, Support):
+            hint = f"'{name}' names a support; to attack the inference write `... undercuts {name}`"
+        elif want is Support and isinstance(found, Claim):
+            hint = (
+                "an undercut attacks a named support; name it (`s: a supports b`) and undercut `s`, "
+                "or rebut the claim with `rebuts`"
+            )
+        self._emit(
+            "E202",
+            span,
+            f"{role} '{name}' is {self._what(found)}, but {wanted} is needed here",
+            hint,
+            [Related(self._locate(found.span, name), f"'{name}' is defined here")],
+        )
+        return False
+
+    def _references(self) -> None:
+        for e in self.map.elements:
+            if isinstance(e, Claim):
+                for q in e.answers:
+                    self._ref(e, q, Question, "the question")
+                for s in e.sources:
+                    self._ref(e, s, Source, "the source")
+                for quote in e.quotes:
+                    if quote.speaker is not None:
+                        self._ref(e, quote.speaker, Perspective, "the speaker")
+            elif isinstance(e, Support):
+                offset = 1 if e.name is not None and e.name in e.premises else 0
+                for i, p in enumerate(e.premises):
+                    self._ref(e, p, Claim, "the premise", offset + e.premises[:i].count(p))
+                self._ref(e, e.conclusion, Claim, "the conclusion", -1)
+            elif isinstance(e, Rebuttal):
+                self._ref(e, e.attacker, Claim, "the attacker")
+                self._ref(e, e.target, Claim, "the target", -1)
+            elif isinstance(e, Undercut):
+                self._ref(e, e.attacker, Claim, "the attacker")
+                self._ref(e, e.target, Support, "the undercut support", -1)
+            elif isinstance(e, Contradiction):
+                self._ref(e, e.left, Claim, "the claim")
+                self._ref(e, e.right, Claim, "the claim", -1)
+            elif isinstance(e, Stance):
+                self._ref(e, e.perspective, Perspective, "the perspective")
+                if not e.inline:
+                    self._ref(e, e.claim, Claim, "the claim", -1)
+            if isinstance(e, (Support, Rebuttal, Undercut, Contradiction)):
+                for p in e.by:
+                    self._ref(e, p, Perspective, "the perspective", -1)
+
+    # ---- relations ---------------------------------------------------------------------------
+    def _self_relations(self) -> None:
+        for e in self.map.elements:
+            if isinstance(e, Support):
+                if e.conclusion in e.premises:
+                    self._emit(
+                        "E203",
+                        self._locate(e.span, e.conclusion, -1),
+                        f"'{e.conclusion}' supports itself",
+                        hint="a claim cannot be its own reason; remove it from the premises",
+                    )
+                seen: set[str] = set()
+                for p in e.premises:
+                    if p in seen:
+                        self._emit(
+                            "W308",
+                            self._locate(e.span, p, 1),
+                            f"premise '{p}' appears twice in one support",
+                            hint="list each premise once",
+                        )
+                    seen.add(p)
+            elif isinstance(e, Rebuttal) and e.attacker == e.target:
+                self._emit(
+                    "E203",
+                    self._locate(e.span, e.target, -1),
+                    f"'{e.target}' attacks itself",
+                    hint="a claim that defeats itself is better split into the claims that clash",
+                )
+            elif isinstance(e, Contradiction) and e.left == e.right:
+                self._emit(
+                    "E203",
+                    self._locate(e.span, e.right, -1),
+                    f"'{e.right}' contradicts itself",
+                    hint="a contradiction needs two different claims",
+                )
+
+    def _stances(self) -> None:
+        first: dict[tuple[str, str], Stance] = {}
+        for s in self.map.stances:
+            key = (s.perspective, s.claim)
+            other = first.get(key)
+            if other is None:
+                first[key] = s
+            elif other.accepts != s.accepts:
+                self._emit(
+                    "E204",
+                    self._locate(s.span, s.perspective),
+                    f"'{s.perspective}' both accepts and rejects '{s.claim}'",
+                    hint="keep one stance; if the perspective changed its mind, model the two "
+                    "positions as separate claims",
+                    related=[Related(self._locate(other.span, s.perspective), "the other stance")],
+                )
+
+    def _cycles(self) -> None:
+        graph: dict[str, list[tuple[str, Support]]] = {}
+        for s in self.map.supports:
+            for p in dict.fromkeys(s.premises):
+                if p != s.conclusion:
+                    graph.setdefault(p, []).append((s.conclusion, s))
+        for component in _strongly_connected(graph):
+            if len(component) < 2:
+                continue
+            cycle = _a_cycle(graph, component)
+            names = " -> ".join([*(c for c, _ in cycle), cycle[0][0]])
+            supports = [s for _, s in cycle]
+            self._emit(
+                "W300",
+                supports[0].span,
+                f"supports go round in a circle: {names}",
+                hint="circular reasoning: one of these supports has to rest on something outside the circle",
+                related=[Related(s.span, "part of the cycle") for s in supports[1:]],
+            )
+
+    def _support_and_attack(self) -> None:
+        attacks: dict[tuple[str, str], Element] = {}
+        for r in self.map.rebuttals:
+            attacks.setdefault((r.attacker, r.target), r)
+        for c in self.map.contradictions:
+            attacks.setdefault((c.left, c.right), c)
+            attacks.setdefault((c.right, c.left), c)
+        if not attacks:
+            return
+        reported: set[tuple[str, str]] = set()
+        for s in self.map.supports:
+            for p in s.premises:
+                attack = attacks.get((p, s.conclusion))
+                if attack is None or (p, s.conclusion) in reported:
+                    continue
+                reported.add((p, s.conclusion))
+                self._emit(
+                    "W301",
+                    self._locate(s.span, p),
+                    f"'{p}' both supports and attacks '{s.conclusion}'",
+                    hint="one of the two relations is probably meant for another claim",
+                    related=[Related(attack.span, "the attack")],
+                )
+
+    def _perspective_conflicts(self) -> None:
+        holders: dict[str, dict[str, Stance]] = {}
+        for s in self.map.stances:
+            if s.accepts:
+                holders.setdefault(s.claim, {}).setdefault(s.perspective, s)
+        if not holders:
+            return
+        seen: set[tuple[str, str, str]] = set()
+
+        def clash(p: str, a: str, b: str, relation: Element) -> None:
+            key = (p, *sorted((a, b)))
+            if key in seen:
+                return
+            seen.add(key)  # type: ignore[arg-type]
+            stance = holders[b][p]
+            self._emit(
+                "W302",
+                self._locate(stance.span, p),
+                f"'{p}' accepts both '{a}' and '{b}', but '{a}' attacks '{b}'",
+                hint="the perspective's position is not conflict-free; drop one stance or answer the attack",
+                related=[
+                    Related(relation.span, "the attack"),
+                    Related(holders[a][p].span, f"'{p}' accepts '{a}'"),
+                ],
+            )
+
+        for e in self.map.elements:
+            if isinstance(e, Rebuttal):
+                pairs = [(e.attacker, e.target)]
+            elif isinstance(e, Contradiction):
+                pairs = [(e.left, e.right)]
+            else:
+                continue
+            for a, b in pairs:
+                if a == b or a not in holders or b not in holders:
+                    continue
+                for p in holders[a].keys() & holders[b].keys():
+                    clash(p, a, b, e)
+        # Asserting a support while accepting a claim that undercuts it.
+        for u in self.map.undercuts:
+            try:
+                support = self.map.support(u.target)
+            except KeyError:
+                continue
+            for p in set(support.by) & set(holders.get(u.attacker, {})):
+                stance = holders[u.attacker][p]
+                self._emit(
+                    "W302",
+                    self._locate(stance.span, p),
+                    f"'{p}' asserts support '{u.target}' but accepts '{u.attacker}', which undercuts it",
+                    hint="the perspective's position is not conflict-free; drop the stance or the assertion",
+                    related=[Related(u.span, "the undercut"), Related(support.span, "the support")],
+                )
+
+    # ---- what is never used --------------------------------------------------------------------
+    def _unused(self) -> None:
+        m = self.map
+        connected: set[str] = set()
+        used_perspectives: set[str] = set()
+        used_sources: set[str] = set()
+        answered: set[str] = set()
+        for e in m.elements:
+            if isinstance(e, Support):
+                connected.update(e.premises)
+                connected.add(e.conclusion)
+            elif isinstance(e, (Rebuttal, Undercut)):
+                connected.add(e.attacker)
+                connected.add(e.target)
+            elif isinstance(e, Contradiction):
+                connected.add(e.left)
+                connected.add(e.right)
+            elif isinstance(e, Stance):
+                used_perspectives.add(e.perspective)
+            elif isinstance(e, Claim):
+                if e.answers:
+                    answered.update(e.answers)
+                    connected.add(e.id)
+                used_sources.update(e.sources)
+                used_perspectives.update(q.speaker for q in e.quotes if q.speaker is not None)
+            if isinstance(e, (Support, Rebuttal, Undercut, Contradiction)):
+                used_perspectives.update(e.by)
+        for e in m.elements:
+            if isinstance(e, Claim) and e.id not in connected:
+                self._emit(
+                    "W303",
+                    self._locate(e.span, e.id),
+                    f"claim '{e.id}' stands alone: no relation touches it and it answers no question",
+                    hint="link it with a support or an attack, let it `answers` a question, or remove it",
+                )
+            elif isinstance(e, Perspective) and e.id not in used_perspectives:
+                self._emit(
+                    "W304",
+                    self._locate(e.span, e.id),
+                    f"perspective '{e.id}' holds no claim and asserts no relation",
+                    hint=f"add stances (`{e.id} accepts c`, `held by {e.id}`), `by {e.id}` on relations, "
+                    "or remove it",
+                )
+            elif isinstance(e, Source) and e.id not in used_sources:
+                self._emit(
+                    "W305",
+                    self._locate(e.span, e.id),
+                    f"source '{e.id}' is cited by no claim",
+                    hint=f"cite it on a claim with `source {e.id}`, or remove it",
+                )
+            elif isinstance(e, Question) and e.id not in answered:
+                self._emit(
+                    "W306",
+                    self._locate(e.span, e.id),
+                    f"question '{e.id}' is answered by no claim",
+                    hint=f"add `answers {e.id}` to the claims that answer it",
+                )
+
+    def _repeats(self) -> None:
+        seen: dict[Element, Element] = {}
+        stance_seen: dict[tuple[str, str, bool], Stance] = {}
+        for e in self.map.elements:
+            if isinstance(e, Stance):
+                key = (e.perspective, e.claim, e.accepts)
+                other = stance_seen.get(key)
+                if other is None:
+                    stance_seen[key] = e
+                    continue
+                verb = "accepts" if e.accepts else "rejects"
+                self._emit(
+                    "W307",
+                    self._locate(e.span, e.perspective),
+                    f"'{e.perspective}' {verb} '{e.claim}' more than once",
+                    hint="say it once",
+                    related=[Related(other.span, "said first here")],
+                )
+            elif isinstance(e, (Rebuttal, Undercut, Contradiction)) or (
+                isinstance(e, Support) and e.name is None
+            ):
+                other_rel = seen.get(e)
+                if other_rel is None:
+                    seen[e] = e
+                    continue
+                self._emit(
+                    "W307",
+                    e.span,
+                    "this relation repeats an earlier one word for word",
+                    hint="remove the repeat; to credit more perspectives, list them in one `by`",
+                    related=[Related(other_rel.span, "the first one")],
+                )
+
+
+def _definition_example(want: type, name: str) -> str:
+    return {
+        Claim: f'`claim {name} "..."`',
+        Perspective: f'`perspective {name} "Name"`',
+        Question: f'`question {name} "...?"`',
+        Source: f'`source {name} "Title"`',
+        Support: f"`{name}: a supports b`",
+    }[want]
+
+
+def _strongly_connected(graph: dict[str, list[tuple[str, Support]]]) -> Iterator[list[str]]:
+    """Tarjan's algorithm, iterative (maps can be deep)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    for root in list(graph):
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            edges = graph.get(node, ())
+            recurse = False
+            while i < len(edges):
+                nxt = edges[i][0]
+                i += 1
+                if nxt not in index:
+                    work.append((node, i))
+                    work.append((nxt, 0))
+                    recurse = True
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            if recurse:
+                continue
+            if low[node] == index[node]:
+                component: list[str] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                yield component[::-1]
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+
+
+def _a_cycle(graph: dict[str, list[tuple[str, Support]]], component: list[str]) -> list[tuple[str, Support]]:
+    """A shortest cycle through the component's first node, as (node, support leaving it)."""
+    members = set(component)
+    start = component[0]
+    parent: dict[str, tuple[str, Support]] = {}
+    queue = [start]
+    for node in queue:
+        for nxt, support in graph.get(node, ()):
+            if nxt not in members:
+                continue
+            if nxt == start:
+                path = [(node, support)]
+                step = node
+                while step != start:
+                    prev, via = parent[step]
+                    path.append((prev, via))
+                    step = prev
+                return path[::-1]
+            if nxt not in parent:
+                parent[nxt] = (node, support)
+                queue.append(nxt)
+    raise AssertionError("a strongly connected component of two or more nodes has a cycle")

@@ -1,0 +1,159 @@
+"""What every CLI command shares: reading a map (or failing cleanly), writing output safely.
+
+Commands call :func:`read_map` and :func:`write_output`; both end the command with a clear
+message and the documented exit code instead of raising: 1 when the content is at fault (the
+input has syntax errors), 2 for usage and I/O errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from argmap.diagnostics import Diagnostic
+    from argmap.model import ArgumentMap
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "CommandError",
+    "atomic_write",
+    "fail",
+    "print_diagnostics",
+    "read_map",
+    "read_text",
+    "write_output",
+]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+STDIN_NAME = "<stdin>"
+
+
+class CommandError(Exception):
+    """Ends a command: ``message`` (and ``hint``) go to stderr, ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.hint = hint
+
+
+def fail(message: str, code: int = EXIT_USAGE, hint: str | None = None) -> NoReturn:
+    """Stop the command with a message on stderr and an exit code."""
+    raise CommandError(message, code, hint)
+
+
+def read_text(path: str) -> tuple[str, str]:
+    """The text of ``path`` (``-`` is standard input) and the name to show for it."""
+    from argmap.parser import ParseError, decode
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            name = STDIN_NAME
+        else:
+            p = Path(path)
+            if p.is_dir():
+                fail(f"{path}: is a folder, not a .argmap file")
+            data = p.read_bytes()
+            name = path
+    except FileNotFoundError:
+        fail(f"{path}: no such file")
+    except PermissionError:
+        fail(f"{path}: permission denied")
+    except OSError as exc:
+        fail(f"{path}: cannot read ({exc.strerror or exc})")
+    try:
+        return decode(data, name), name
+    except ParseError as exc:
+        print_diagnostics(exc.diagnostics, {})
+        raise CommandError("", EXIT_FINDINGS) from None
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str | None, str]) -> None:
+    """Print findings to stderr in the compiler style (coloured on a terminal)."""
+    from argmap.report import format_text, use_colour
+
+    text = format_text(diagnostics, sources, colour=use_colour(sys.stderr))
+    if text:
+        print(text, file=sys.stderr)
+
+
+def read_map(path: str) -> ArgumentMap:
+    """Parse the map at ``path`` (``-``: stdin). On syntax errors print them all and exit 1."""
+    from argmap.parser import ParseError, parse
+
+    text, name = read_text(path)
+    try:
+        return parse(text, name)
+    except ParseError as exc:
+        print_diagnostics(exc.diagnostics, {name: text})
+        raise CommandError(f"{name}: not a valid map; nothing was done", EXIT_FINDINGS) from None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one,
+    never a part: a temporary file in the same folder, flushed to disk, then renamed."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_output(data: bytes | str, out: str | None, inputs: Iterable[str] = ()) -> None:
+    """Write a command's result to ``out`` (None or ``-``: stdout), atomically, refusing to
+    overwrite any of the command's own input files."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if out is None or out == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return
+    for source in inputs:
+        if source != "-" and _same_file(source, out):
+            fail(
+                f"{out}: refusing to overwrite the input file",
+                hint="choose another output path with -o",
+            )
+    if Path(out).is_dir():
+        fail(f"{out}: is a folder", hint="give a file name with -o")
+    try:
+        atomic_write(out, payload)
+    except OSError as exc:
+        fail(f"{out}: cannot write ({exc.strerror or exc})")

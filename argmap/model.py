@@ -1,0 +1,556 @@
+"""The typed argument graph: claims, perspectives, questions, sources, relations and stances.
+
+Everything here is immutable (attrs, frozen, slots) and knows nothing of how a map was written
+down: the parser, the builder and the importers all produce these classes. Spans are kept on
+every element but never take part in equality, so two maps that say the same thing compare
+equal wherever they came from.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeAlias
+
+import attrs
+
+if TYPE_CHECKING:
+    from argmap.diagnostics import Diagnostic
+
+__all__ = [
+    "ID_PATTERN",
+    "ArgumentMap",
+    "Claim",
+    "ClaimKind",
+    "Contradiction",
+    "Element",
+    "Perspective",
+    "Question",
+    "Quote",
+    "Rebuttal",
+    "Relation",
+    "Source",
+    "Span",
+    "Stance",
+    "Support",
+    "Title",
+    "Undercut",
+    "is_valid_id",
+]
+
+#: What an id may look like: letters, digits, `_` and `-` in any script, not starting with `-`.
+#: The grammar's ID terminal is the same pattern.
+ID_PATTERN = r"\w[\w-]*"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+def is_valid_id(value: object) -> bool:
+    """Tell whether ``value`` is a string usable as an id."""
+    return isinstance(value, str) and _ID_RE.fullmatch(value) is not None
+
+
+def _check_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not is_valid_id(value):
+        raise ValueError(f"{attribute.name} {value!r} is not a valid id (pattern {ID_PATTERN})")
+
+
+def _check_optional_id(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not is_valid_id(value):
+        raise ValueError(f"{attribute.name} {value!r} is not a valid id (pattern {ID_PATTERN})")
+
+
+def _check_ids(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    for item in value:
+        if not is_valid_id(item):
+            raise ValueError(f"{attribute.name} holds {item!r}, not a valid id (pattern {ID_PATTERN})")
+
+
+def _check_text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a string, not {type(value).__name__}")
+
+
+def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+def _elements(value: Iterable[Element]) -> tuple[Element, ...]:
+    return tuple(value)
+
+
+def _tuple(value: Iterable[str] | str) -> tuple[str, ...]:
+    """Accept any iterable of strings (a lone string is one item, not its characters)."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """Where an element was written: 1-based line and column; the end column is exclusive."""
+
+    path: str | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.path or '<text>'}:{self.line}:{self.column}"
+
+
+def _span_field() -> Span | None:
+    span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    return span
+
+
+class ClaimKind(enum.Enum):
+    """What sort of statement a claim is. A claim written with plain ``claim`` has no kind."""
+
+    FACT = "fact"
+    INTERPRETATION = "interpretation"
+    PREDICTION = "prediction"
+    VALUE = "value"
+    POLICY = "policy"
+
+
+@attrs.frozen(slots=True)
+class Title:
+    """The map's title (``title "..."``)."""
+
+    text: str = attrs.field(validator=_check_text)
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """Where claims and quotes come from."""
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    note: str | None = None
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Perspective:
+    """A person, group or school of thought that holds claims and asserts relations."""
+
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=_check_text)
+    role: str | None = None
+    color: str | None = None
+    note: str | None = None
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Question:
+    """An issue under debate; claims answer it (IBIS: issue -> positions)."""
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=_check_text)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    note: str | None = None
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """Verbatim words backing a claim, with the perspective that said them when known."""
+
+    text: str = attrs.field(validator=_check_text)
+    speaker: str | None = attrs.field(default=None, validator=_check_optional_id)
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """A statement in the debate. ``kind`` is None for a claim written as plain ``claim``."""
+
+    id: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=_check_text)
+    kind: ClaimKind | None = None
+    answers: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    note: str | None = None
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Support:
+    """Premises that together support a conclusion. One premise is a plain support; several
+    are a linked argument. A named support can be undercut."""
+
+    premises: tuple[str, ...] = attrs.field(converter=_tuple, validator=_check_ids)
+    conclusion: str = attrs.field(validator=_check_id)
+    name: str | None = attrs.field(default=None, validator=_check_optional_id)
+    by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    note: str | None = None
+    span: Span | None = _span_field()
+
+    @premises.validator
+    def _non_empty(self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+        if not value:
+            raise ValueError("a support needs at least one premise")
+
+    @property
+    def linked(self) -> bool:
+        """True when several premises act together."""
+        return len(self.premises) > 1
+
+
+@attrs.frozen(slots=True)
+class Rebuttal:
+    """A claim attacks another claim."""
+
+    attacker: str = attrs.field(validator=_check_id)
+    target: str = attrs.field(validator=_check_id)
+    by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    note: str | None = None
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Undercut:
+    """A claim attacks a named support: the inference, not its premises or conclusion."""
+
+    attacker: str = attrs.field(validator=_check_id)
+    target: str = attrs.field(validator=_check_id)
+    by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    note: str | None = None
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Contradiction:
+    """Two claims cannot both hold: a rebuttal in both directions."""
+
+    left: str = attrs.field(validator=_check_id)
+    right: str = attrs.field(validator=_check_id)
+    by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    note: str | None = None
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Stance:
+    """A perspective accepts (or rejects) a claim. ``inline`` records that it was written on the
+    claim itself (``held by`` / ``rejected by``) rather than as a statement of its own."""
+
+    perspective: str = attrs.field(validator=_check_id)
+    claim: str = attrs.field(validator=_check_id)
+    accepts: bool = True
+    inline: bool = False
+    note: str | None = None
+    span: Span | None = _span_field()
+
+
+#: Any relation between claims.
+Relation: TypeAlias = "Support | Rebuttal | Undercut | Contradiction"
+#: Anything a map is made of.
+Element: TypeAlias = (
+    "Title | Source | Perspective | Question | Claim | Support | Rebuttal | Undercut | Contradiction | Stance"
+)
+_RELATION_TYPES = (Support, Rebuttal, Undercut, Contradiction)
+
+
+@attrs.frozen(slots=True)
+class _Index:
+    """Look-up tables built once, on first use."""
+
+    claims: dict[str, Claim]
+    perspectives: dict[str, Perspective]
+    questions: dict[str, Question]
+    sources: dict[str, Source]
+    supports_named: dict[str, Support]
+    supports_into: dict[str, list[Support]]
+    supports_from: dict[str, list[Support]]
+    attacks_into: dict[str, list[Rebuttal | Contradiction]]
+    attacks_from: dict[str, list[Rebuttal | Contradiction]]
+    undercuts_into: dict[str, list[Undercut]]
+    relations_by: dict[str, list[Relation]]
+    stances_of: dict[str, list[Stance]]
+    stances_on: dict[str, list[Stance]]
+    answers: dict[str, list[Claim]]
+
+
+def _add(table: dict[str, list[object]], key: str, value: object) -> None:
+    bucket = table.get(key)
+    if bucket is None:
+        table[key] = [value]
+    else:
+        bucket.append(value)
+
+
+@attrs.frozen(slots=True)
+class ArgumentMap:
+    """A whole map: its elements in the order they were written, plus ways to query them.
+
+    Build one with :func:`argmap.parse`, :func:`argmap.load` or :class:`argmap.MapBuilder`.
+    Ids are looked up first-definition-wins; duplicates are the checker's business.
+    """
+
+    elements: tuple[Element, ...] = attrs.field(converter=_elements)
+    path: str | None = attrs.field(default=None, eq=False)
+    #: Findings the parser made while reading (warnings only; syntax errors raise).
+    parse_diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
+    #: The text the map was parsed from, when it was (for messages that quote it).
+    source_text: str | None = attrs.field(default=None, eq=False, repr=False)
+    _index_cache: list[_Index] = attrs.field(factory=list, init=False, eq=False, repr=False)
+
+    # ---- element lists --------------------------------------------------------------------
+    def _of(self, kind: type[object] | tuple[type[object], ...]) -> Iterator[object]:
+        return (e for e in self.elements if isinstance(e, kind))
+
+    @property
+    def title(self) -> str | None:
+        """The text of the first ``title`` statement, if any."""
+        for element in self.elements:
+            if isinstance(element, Title):
+                return element.text
+        return None
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Claim))
+
+    @property
+    def perspectives(self) -> tuple[Perspective, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Perspective))
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Question))
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Source))
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        return tuple(e for e in self.elements if isinstance(e, _RELATION_TYPES))
+
+    @property
+    def supports(self) -> tuple[Support, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Support))
+
+    @property
+    def rebuttals(self) -> tuple[Rebuttal, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Rebuttal))
+
+    @property
+    def undercuts(self) -> tuple[Undercut, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Undercut))
+
+    @property
+    def contradictions(self) -> tuple[Contradiction, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Contradiction))
+
+    @property
+    def stances(self) -> tuple[Stance, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Stance))
+
+    # ---- index ----------------------------------------------------------------------------
+    @property
+    def _index(self) -> _Index:
+        if self._index_cache:
+            return self._index_cache[0]
+        claims: dict[str, Claim] = {}
+        perspectives: dict[str, Perspective] = {}
+        questions: dict[str, Question] = {}
+        sources: dict[str, Source] = {}
+        named: dict[str, Support] = {}
+        supports_into: dict[str, list[Support]] = {}
+        supports_from: dict[str, list[Support]] = {}
+        attacks_into: dict[str, list[Rebuttal | Contradiction]] = {}
+        attacks_from: dict[str, list[Rebuttal | Contradiction]] = {}
+        undercuts_into: dict[str, list[Undercut]] = {}
+        relations_by: dict[str, list[Relation]] = {}
+        stances_of: dict[str, list[Stance]] = {}
+        stances_on: dict[str, list[Stance]] = {}
+        answers: dict[str, list[Claim]] = {}
+        for e in self.elements:
+            if isinstance(e, Claim):
+                claims.setdefault(e.id, e)
+                for q in e.answers:
+                    _add(answers, q, e)  # type: ignore[arg-type]
+            elif isinstance(e, Support):
+                if e.name is not None:
+                    named.setdefault(e.name, e)
+                _add(supports_into, e.conclusion, e)  # type: ignore[arg-type]
+                for p in e.premises:
+                    _add(supports_from, p, e)  # type: ignore[arg-type]
+            elif isinstance(e, Rebuttal):
+                _add(attacks_into, e.target, e)  # type: ignore[arg-type]
+                _add(attacks_from, e.attacker, e)  # type: ignore[arg-type]
+            elif isinstance(e, Contradiction):
+                _add(attacks_into, e.right, e)  # type: ignore[arg-type]
+                _add(attacks_from, e.left, e)  # type: ignore[arg-type]
+                if e.left != e.right:
+                    _add(attacks_into, e.left, e)  # type: ignore[arg-type]
+                    _add(attacks_from, e.right, e)  # type: ignore[arg-type]
+            elif isinstance(e, Undercut):
+                _add(undercuts_into, e.target, e)  # type: ignore[arg-type]
+            elif isinstance(e, Stance):
+                _add(stances_of, e.perspective, e)  # type: ignore[arg-type]
+                _add(stances_on, e.claim, e)  # type: ignore[arg-type]
+            elif isinstance(e, Perspective):
+                perspectives.setdefault(e.id, e)
+            elif isinstance(e, Question):
+                questions.setdefault(e.id, e)
+            elif isinstance(e, Source):
+                sources.setdefault(e.id, e)
+            if isinstance(e, _RELATION_TYPES):
+                for p in e.by:
+                    _add(relations_by, p, e)  # type: ignore[arg-type]
+        index = _Index(
+            claims=claims,
+            perspectives=perspectives,
+            questions=questions,
+            sources=sources,
+            supports_named=named,
+            supports_into=supports_into,
+            supports_from=supports_from,
+            attacks_into=attacks_into,
+            attacks_from=attacks_from,
+            undercuts_into=undercuts_into,
+            relations_by=relations_by,
+            stances_of=stances_of,
+            stances_on=stances_on,
+            answers=answers,
+        )
+        self._index_cache.append(index)
+        return index
+
+    # ---- look-ups -------------------------------------------------------------------------
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id (KeyError if there is none)."""
+        return self._index.claims[claim_id]
+
+    def perspective(self, perspective_id: str) -> Perspective:
+        """The perspective with this id (KeyError if there is none)."""
+        return self._index.perspectives[perspective_id]
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id (KeyError if there is none)."""
+        return self._index.questions[question_id]
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (KeyError if there is none)."""
+        return self._index.sources[source_id]
+
+    def support(self, name: str) -> Support:
+        """The support with this name (KeyError if there is none)."""
+        return self._index.supports_named[name]
+
+    def __contains__(self, item_id: object) -> bool:
+        if not isinstance(item_id, str):
+            return False
+        index = self._index
+        return any(
+            item_id in table
+            for table in (
+                index.claims,
+                index.perspectives,
+                index.questions,
+                index.sources,
+                index.supports_named,
+            )
+        )
+
+    # ---- what users ask ---------------------------------------------------------------------
+    def supports_of(self, claim_id: str) -> tuple[Support, ...]:
+        """The supports whose conclusion is this claim."""
+        return tuple(self._index.supports_into.get(claim_id, ()))
+
+    def supports_from(self, claim_id: str) -> tuple[Support, ...]:
+        """The supports in which this claim is a premise."""
+        return tuple(self._index.supports_from.get(claim_id, ()))
+
+    def attacks_on(self, claim_id: str) -> tuple[Rebuttal | Contradiction, ...]:
+        """Rebuttals of this claim and contradictions it is part of."""
+        return tuple(self._index.attacks_into.get(claim_id, ()))
+
+    def attacks_from(self, claim_id: str) -> tuple[Rebuttal | Contradiction, ...]:
+        """Rebuttals this claim makes and contradictions it is part of."""
+        return tuple(self._index.attacks_from.get(claim_id, ()))
+
+    def undercuts_of(self, support_name: str) -> tuple[Undercut, ...]:
+        """The undercuts that attack this named support."""
+        return tuple(self._index.undercuts_into.get(support_name, ()))
+
+    def supporters(self, claim_id: str) -> tuple[str, ...]:
+        """Ids of the claims that support this claim (as premises), in order, once each."""
+        return tuple(dict.fromkeys(p for s in self.supports_of(claim_id) for p in s.premises))
+
+    def attackers(self, claim_id: str) -> tuple[str, ...]:
+        """Ids of the claims that rebut or contradict this claim, in order, once each."""
+        out: dict[str, None] = {}
+        for rel in self.attacks_on(claim_id):
+            if isinstance(rel, Rebuttal):
+                out[rel.attacker] = None
+            else:
+                out[rel.left if rel.right == claim_id else rel.right] = None
+        return tuple(out)
+
+    def stances_of(self, perspective_id: str) -> tuple[Stance, ...]:
+        """Every stance this perspective takes, in order."""
+        return tuple(self._index.stances_of.get(perspective_id, ()))
+
+    def stances_on(self, claim_id: str) -> tuple[Stance, ...]:
+        """Every stance taken on this claim, in order."""
+        return tuple(self._index.stances_on.get(claim_id, ()))
+
+    def accepted_by(self, perspective_id: str) -> tuple[str, ...]:
+        """Ids of the claims this perspective accepts (holds), once each."""
+        return tuple(dict.fromkeys(s.claim for s in self.stances_of(perspective_id) if s.accepts))
+
+    def rejected_by(self, perspective_id: str) -> tuple[str, ...]:
+        """Ids of the claims this perspective rejects, once each."""
+        return tuple(dict.fromkeys(s.claim for s in self.stances_of(perspective_id) if not s.accepts))
+
+    def holders(self, claim_id: str) -> tuple[str, ...]:
+        """Ids of the perspectives that accept this claim, once each."""
+        return tuple(dict.fromkeys(s.perspective for s in self.stances_on(claim_id) if s.accepts))
+
+    def rejecters(self, claim_id: str) -> tuple[str, ...]:
+        """Ids of the perspectives that reject this claim, once each."""
+        return tuple(dict.fromkeys(s.perspective for s in self.stances_on(claim_id) if not s.accepts))
+
+    def relations_by(self, perspective_id: str) -> tuple[Relation, ...]:
+        """The relations this perspective asserts (``by``), in order."""
+        return tuple(self._index.relations_by.get(perspective_id, ()))
+
+    def answers_to(self, question_id: str) -> tuple[Claim, ...]:
+        """The claims that answer this question, in order."""
+        return tuple(self._index.answers.get(question_id, ()))
+
+    # ---- views ------------------------------------------------------------------------------
+    def with_elements(self, elements: Iterable[Element]) -> ArgumentMap:
+        """A new map with these elements, keeping this map's path and source text."""
+        return ArgumentMap(tuple(elements), path=self.path, source_text=self.source_text)
+
+    def check(self) -> list[Diagnostic]:
+        """Run the consistency checks on this map (see :func:`argmap.check`)."""
+        from argmap.checks import check
+
+        return check(self)
+
+    def _repr_svg_(self) -> str:
+        """Jupyter shows a map as its SVG drawing (rendered by :func:`argmap.render`)."""
+        from argmap.render import render
+
+        svg: bytes = render(self, format="svg")
+        return svg.decode("utf-8")
+
+    def __len__(self) -> int:
+        return len(self.elements)

@@ -1,0 +1,158 @@
+"""Findings -> what a person or a program reads: compiler-style text, JSON, JSON lines.
+
+Text looks like this::
+
+    maps/x.argmap:3:5: error[E201]: the premise 'dron' is not defined (a claim was expected)
+      3 | dron + weapons support bridgehead
+        | ^^^^
+        = hint: did you mean 'drones'?
+
+Colour is used only when asked for (the CLI asks when writing to a terminal without NO_COLOR).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO
+
+from argmap.diagnostics import Diagnostic, Severity
+
+__all__ = ["format_diagnostic", "format_summary", "format_text", "to_json", "to_json_lines", "use_colour"]
+
+_RESET = "\x1b[0m"
+_STYLE = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.INFO: "\x1b[1;36m",
+}
+_BOLD = "\x1b[1m"
+_BLUE = "\x1b[1;34m"
+_CYAN = "\x1b[36m"
+
+JSON_VERSION = 1
+
+
+def use_colour(stream: IO[str], choice: str = "auto") -> bool:
+    """Whether to colour output to ``stream``: ``always``/``never``, or ``auto``: only on a
+    terminal, never when NO_COLOR is set (https://no-color.org), always when FORCE_COLOR is."""
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _caret_line(line: str, column: int, end_column: int) -> tuple[str, str]:
+    """White space that lines up under ``line`` up to ``column`` (tabs kept), and the carets."""
+    before = line[: column - 1]
+    pad = "".join(ch if ch == "\t" else " " * _width(ch) for ch in before)
+    marked = line[column - 1 : max(end_column - 1, column)]
+    return pad, "^" * max(_width(marked.expandtabs(4)), 1)
+
+
+def _source_line(lines: Sequence[str] | None, line_no: int) -> str | None:
+    if lines is None or not 1 <= line_no <= len(lines):
+        return None
+    return lines[line_no - 1].rstrip("\r\n")
+
+
+def format_diagnostic(d: Diagnostic, lines: Sequence[str] | None = None, colour: bool = False) -> str:
+    """One finding as text: the headline, the source line with carets, related places, a hint."""
+
+    def paint(style: str, text: str) -> str:
+        return f"{style}{text}{_RESET}" if colour else text
+
+    span = d.span
+    where = f"{span.path or '<text>'}:{span.line}:{span.column}" if span is not None else "argmap"
+    level = paint(_STYLE[d.severity], f"{d.severity.value}[{d.code}]")
+    out = [f"{paint(_BOLD, where)}: {level}: {paint(_BOLD, d.message)}"]
+    gutter = 0
+    source = _source_line(lines, span.line) if span is not None else None
+    if span is not None and source is not None:
+        gutter = len(str(span.line))
+        end = span.end_column if span.end_line == span.line else len(source) + 1
+        pad, carets = _caret_line(source, span.column, end)
+        out.append(f"{paint(_BLUE, f'{span.line:>{gutter}} |')} {source}")
+        out.append(f"{paint(_BLUE, ' ' * gutter + ' |')} {pad}{paint(_STYLE[d.severity], carets)}")
+    indent = " " * (gutter + 1)
+    for rel in d.related:
+        if rel.span is not None:
+            place = f"{rel.span.path or '<text>'}:{rel.span.line}:{rel.span.column}"
+            out.append(f"{indent}{paint(_BLUE, '=')} note: {rel.message} ({place})")
+        else:
+            out.append(f"{indent}{paint(_BLUE, '=')} note: {rel.message}")
+    if d.hint:
+        out.append(f"{indent}{paint(_BLUE, '=')} {paint(_CYAN, 'hint')}: {d.hint}")
+    return "\n".join(out)
+
+
+def format_text(
+    diagnostics: Iterable[Diagnostic],
+    sources: Mapping[str | None, str] | None = None,
+    colour: bool = False,
+) -> str:
+    """Many findings as text, separated by blank lines. ``sources`` maps a path to its text so
+    that the offending lines can be shown."""
+    split: dict[str | None, list[str]] = {}
+    blocks = []
+    for d in diagnostics:
+        path = d.span.path if d.span is not None else None
+        if path not in split and sources is not None and path in sources:
+            split[path] = sources[path].split("\n")
+        blocks.append(format_diagnostic(d, split.get(path), colour))
+    return "\n\n".join(blocks)
+
+
+def count(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
+    """How many findings of each severity."""
+    counts = {"errors": 0, "warnings": 0, "infos": 0}
+    for d in diagnostics:
+        counts[{"error": "errors", "warning": "warnings", "info": "infos"}[d.severity.value]] += 1
+    return counts
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def format_summary(diagnostics: Sequence[Diagnostic], files: int, colour: bool = False) -> str:
+    """The closing line: what was checked and what was found."""
+    c = count(diagnostics)
+    checked = _plural(files, "file")
+    if not diagnostics:
+        text = f"ok: {checked} checked, no findings"
+        return f"\x1b[1;32m{text}{_RESET}" if colour else text
+    parts = [_plural(c["errors"], "error"), _plural(c["warnings"], "warning")]
+    if c["infos"]:
+        parts.append(_plural(c["infos"], "note"))
+    return f"{', '.join(parts)} in {checked}"
+
+
+def to_json(diagnostics: Sequence[Diagnostic], files: Sequence[str], ok: bool) -> str:
+    """One JSON document: the files checked, every finding, counts and the verdict."""
+    from argmap import __version__
+
+    doc = {
+        "version": JSON_VERSION,
+        "argmap": __version__,
+        "ok": ok,
+        "files": list(files),
+        "summary": count(diagnostics),
+        "diagnostics": [d.to_dict() for d in diagnostics],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def to_json_lines(diagnostics: Sequence[Diagnostic]) -> str:
+    """One JSON object per finding, one per line (empty when there are none)."""
+    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in diagnostics)
