@@ -1,0 +1,540 @@
+"""Model -> .argmap text in the canonical layout (used by ``argmap fmt`` and by the importers).
+
+The text re-parses to an equal map for every model the language can express: text is escaped
+(``\\" \\\\ \\n \\t``, other control characters as ``\\u{..}``), long text is wrapped into adjacent
+strings on continuation lines (the grammar joins them), ids are written bare (the grammar takes a
+keyword as an id wherever an id is expected).
+
+What the language cannot say, the writer says as closely as it can and :func:`unexpressible`
+lists: a stance marked ``inline`` that does not directly follow its claim, or that carries a
+note, is written as a ``p accepts c`` statement (so it comes back with ``inline`` False).
+
+Layout rules (the canonical layout):
+
+* one statement per line; a claim's attributes each on an indented line, in the order
+  answers, held by / rejected by (in the order written), tags, source, quote, note;
+* sources, perspectives, questions, relations and stances on one line when it fits in
+  :data:`WIDTH` columns, otherwise their attributes go on indented lines;
+* ids of consecutive one-line definitions of the same kind are aligned;
+* a blank line between statements of different kinds and around multi-line statements.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Hashable, Iterable, Sequence
+
+import attrs
+
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    Contradiction,
+    Element,
+    Perspective,
+    Question,
+    Rebuttal,
+    Source,
+    Stance,
+    Support,
+    Title,
+    Undercut,
+    is_valid_id,
+)
+
+__all__ = [
+    "INDENT",
+    "VERB_IDS",
+    "WIDTH",
+    "Line",
+    "Statement",
+    "align",
+    "dumps",
+    "escape",
+    "group_statements",
+    "layout",
+    "quote",
+    "unexpressible",
+    "write",
+]
+
+#: Lines are kept within this many columns where the content allows.
+WIDTH = 100
+#: Indentation of attribute lines.
+INDENT = "  "
+#: Ids that a definition cannot have: after a definition keyword (which may itself be an id) the
+#: grammar takes these words as the verb of a relation or stance.
+VERB_IDS = frozenset(
+    {"supports", "support", "rebuts", "attacks", "undercuts", "contradicts", "accepts", "rejects"}
+)
+#: Below this many free columns, a text starts on a continuation line instead.
+_MIN_TEXT_ROOM = 24
+#: Ids are aligned only when padding stays within this many columns.
+_MAX_PAD = 16
+
+
+# ---- text ---------------------------------------------------------------------------------------
+def _needs_code(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat in ("Cc", "Zl", "Zp", "Cs") or ch == "\ufeff"
+
+
+def escape(text: str) -> str:
+    """The inside of a double-quoted literal for ``text``.
+
+    Raises ValueError for a lone surrogate, which no UTF-8 file (and no escape the parser
+    accepts) can hold.
+    """
+    out: list[str] = []
+    for ch in text:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif _needs_code(ch):
+            if 0xD800 <= ord(ch) <= 0xDFFF:
+                raise ValueError(f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold")
+            out.append(f"\\u{{{ord(ch):X}}}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def quote(text: str) -> str:
+    """``text`` as one double-quoted literal."""
+    return f'"{escape(text)}"'
+
+
+_WORDS = re.compile(r"\S*\s*|\s+")
+
+
+def _split_text(text: str, first: int, rest: int) -> list[str]:
+    """Cut ``text`` into pieces whose literals fit ``first`` columns, then ``rest`` columns.
+
+    Cuts go after white space (so pieces end with their space: "part one " + "part two") and
+    after every line break; a word too long for a line is cut inside. The pieces join to
+    ``text`` exactly.
+    """
+    if len(quote(text)) <= first and "\n" not in text.rstrip("\n"):
+        return [text]
+    pieces: list[str] = []
+    room = first
+    segments = re.split(r"(?<=\n)", text)
+    for segment in segments:
+        if not segment:
+            continue
+        current = ""
+        for word in _WORDS.findall(segment):
+            if not word:
+                continue
+            if len(quote(current + word)) <= room:
+                current += word
+                continue
+            if current:
+                pieces.append(current)
+                room = rest
+                current = ""
+            while len(quote(word)) > room:
+                cut = _fit(word, room)
+                pieces.append(word[:cut])
+                room = rest
+                word = word[cut:]
+            current = word
+        if current:
+            pieces.append(current)
+            room = rest
+    return pieces or [""]
+
+
+def _fit(word: str, room: int) -> int:
+    """How many characters of ``word`` fit in a literal of ``room`` columns (at least one)."""
+    size = 2
+    for i, ch in enumerate(word):
+        size += len(escape(ch))
+        if size > room:
+            return max(i, 1)
+    return len(word)
+
+
+def _text_lines(prefix: str, text: str, width: int, cont: str | None = None) -> list[str]:
+    """``prefix`` followed by ``text``, wrapped; continuation pieces sit under the first quote
+    (or at ``cont`` + two spaces when that is too far right)."""
+    col = len(prefix)
+    if cont is None:
+        cont = INDENT
+    cont_col = col if col <= width // 2 else len(cont) + 2
+    if width - col < _MIN_TEXT_ROOM and len(quote(text)) > width - col:
+        # too little room on the first line: start the text on a continuation line
+        lead = prefix.rstrip()
+        pad = " " * (len(cont) + 2)
+        pieces = _split_text(text, width - len(pad), width - len(pad))
+        return [lead, *(pad + quote(p) for p in pieces)]
+    pieces = _split_text(text, width - col, width - cont_col)
+    pad = " " * cont_col
+    return [prefix + quote(pieces[0]), *(pad + quote(p) for p in pieces[1:])]
+
+
+def _flow(prefix: str, items: Sequence[str], width: int, cont: str) -> list[str]:
+    """``prefix`` then ``items`` joined by commas, broken after a comma when a line gets too long."""
+    lines: list[str] = []
+    line = prefix
+    for i, item in enumerate(items):
+        piece = item + ("," if i < len(items) - 1 else "")
+        if i == 0:
+            line += piece
+        elif len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line = cont + piece
+        else:
+            line += " " + piece
+    lines.append(line)
+    return lines
+
+
+def _tag(tag: str) -> str:
+    return tag if is_valid_id(tag) else quote(tag)
+
+
+# ---- statements ---------------------------------------------------------------------------------
+@attrs.frozen
+class Statement:
+    """The elements one statement of the language stands for: a claim with the stances written
+    on it, the stances of one ``p accepts a, b`` line, or a single element."""
+
+    elements: tuple[Element, ...]
+
+    @property
+    def head(self) -> Element:
+        return self.elements[0]
+
+    @property
+    def category(self) -> str:
+        """What kind of statement: title, source, perspective, question, claim, relation, stance."""
+        head = self.head
+        if isinstance(head, Title):
+            return "title"
+        if isinstance(head, Source):
+            return "source"
+        if isinstance(head, Perspective):
+            return "perspective"
+        if isinstance(head, Question):
+            return "question"
+        if isinstance(head, Claim):
+            return "claim"
+        if isinstance(head, Stance):
+            return "stance"
+        return "relation"
+
+    @property
+    def keyword(self) -> str:
+        """The word a definition starts with (empty for relations and stances)."""
+        head = self.head
+        if isinstance(head, Claim):
+            return "claim" if head.kind is None else head.kind.value
+        category = self.category
+        return category if category in ("title", "source", "perspective", "question") else ""
+
+
+def _writable_inline(stance: Stance) -> bool:
+    return stance.inline and stance.note is None
+
+
+def group_statements(elements: Iterable[Element], *, by_span: bool = False) -> list[Statement]:
+    """Group a map's elements into the statements that write them, in order.
+
+    A claim takes the inline stances on it that follow it directly. Statement stances with the
+    same perspective, verb and note that follow each other share a line; with ``by_span`` only
+    those the source text wrote on one line (same span start) do, so ``fmt`` keeps the lines
+    the author wrote.
+    """
+    out: list[list[Element]] = []
+    open_claim: Claim | None = None
+    for e in elements:
+        if isinstance(e, Stance):
+            if e.inline and open_claim is not None and e.claim == open_claim.id and _writable_inline(e):
+                out[-1].append(e)
+                continue
+            open_claim = None
+            prev = out[-1][-1] if out else None
+            if (
+                isinstance(prev, Stance)
+                and not _inline_kept(prev, out[-1])
+                and prev.perspective == e.perspective
+                and prev.accepts == e.accepts
+                and prev.note == e.note
+                and _same_line(prev, e, by_span)
+            ):
+                out[-1].append(e)
+                continue
+            out.append([e])
+            continue
+        open_claim = e if isinstance(e, Claim) else None
+        out.append([e])
+    return [Statement(tuple(group)) for group in out]
+
+
+def _inline_kept(stance: Stance, group: list[Element]) -> bool:
+    return isinstance(group[0], Claim)
+
+
+def _same_line(a: Stance, b: Stance, by_span: bool) -> bool:
+    if not by_span:
+        return True
+    if a.span is None or b.span is None:
+        return a.span is None and b.span is None
+    return (a.span.line, a.span.column) == (b.span.line, b.span.column)
+
+
+def unexpressible(m: ArgumentMap) -> list[str]:
+    """What :func:`write` cannot say exactly (each entry one sentence); empty when the text
+    re-parses to an equal map."""
+    notes: list[str] = []
+    for st in group_statements(m.elements):
+        head = st.head
+        if isinstance(head, (Source, Perspective, Question, Claim)) and head.id in VERB_IDS:
+            notes.append(
+                f"{st.keyword} '{head.id}' cannot be written: the grammar reads '{head.id}' after "
+                f"'{st.keyword}' as a verb (write() raises ValueError)"
+            )
+        if isinstance(head, Stance) and head.inline:
+            for s in st.elements:
+                assert isinstance(s, Stance)
+                why = "it carries a note" if s.note is not None else "it does not follow its claim"
+                verb = "accepts" if s.accepts else "rejects"
+                notes.append(
+                    f"stance '{s.perspective} {verb} {s.claim}' is marked inline but {why}; "
+                    "it is written as a statement of its own"
+                )
+    return notes
+
+
+# ---- layout -------------------------------------------------------------------------------------
+@attrs.frozen
+class Line:
+    """One output line and the item of its statement it shows (``"head"``, ``("note",)``...),
+    which is where ``fmt`` hangs the comments of that item."""
+
+    text: str
+    item: Hashable
+
+
+def _stance_runs(stances: Sequence[Stance]) -> list[tuple[bool, list[Stance]]]:
+    runs: list[tuple[bool, list[Stance]]] = []
+    for s in stances:
+        if runs and runs[-1][0] == s.accepts:
+            runs[-1][1].append(s)
+        else:
+            runs.append((s.accepts, [s]))
+    return runs
+
+
+def item_of_inline_stance(stances: Sequence[Stance], index: int) -> Hashable:
+    """The item key of the ``index``-th inline stance of a claim (its run of held/rejected)."""
+    seen = 0
+    for run_no, (_accepts, run) in enumerate(_stance_runs(stances)):
+        seen += len(run)
+        if index < seen:
+            return ("stances", run_no)
+    return ("stances", 0)
+
+
+def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
+    """The statement's attributes, each as its key and its lines (without indentation)."""
+    head = st.head
+    items: list[tuple[Hashable, list[str]]] = []
+    room = width - len(INDENT)
+    cont = INDENT + "  "
+
+    def text_attr(key: str, value: str | None) -> None:
+        if value is not None:
+            items.append(((key,), _text_lines(f"{key} ", value, room, cont="")))
+
+    def ids_attr(key: tuple[Hashable, ...], word: str, ids: Sequence[str]) -> None:
+        if ids:
+            items.append((key, _flow(f"{word} ", list(ids), room, cont[len(INDENT) :] + "  ")))
+
+    if isinstance(head, Source):
+        for key in ("url", "date", "author", "note"):
+            text_attr(key, getattr(head, key))
+    elif isinstance(head, Perspective):
+        for key in ("role", "color", "note"):
+            text_attr(key, getattr(head, key))
+    elif isinstance(head, Question):
+        if head.tags:
+            items.append((("tags",), _flow("tags ", [_tag(t) for t in head.tags], room, "    ")))
+        text_attr("note", head.note)
+    elif isinstance(head, Claim):
+        ids_attr(("answers",), "answers", head.answers)
+        stances = [s for s in st.elements[1:] if isinstance(s, Stance)]
+        for run_no, (accepts, run) in enumerate(_stance_runs(stances)):
+            word = "held by" if accepts else "rejected by"
+            ids_attr(("stances", run_no), word, [s.perspective for s in run])
+        if head.tags:
+            items.append((("tags",), _flow("tags ", [_tag(t) for t in head.tags], room, "    ")))
+        ids_attr(("source",), "source", head.sources)
+        for i, q in enumerate(head.quotes):
+            prefix = "quote " if q.speaker is None else f"quote {q.speaker} "
+            items.append((("quote", i), _text_lines(prefix, q.text, room, cont="")))
+        text_attr("note", head.note)
+    elif isinstance(head, (Support, Rebuttal, Undercut, Contradiction)):
+        ids_attr(("by",), "by", head.by)
+        text_attr("note", head.note)
+    elif isinstance(head, Stance):
+        text_attr("note", head.note)
+    return items
+
+
+def _head_tokens(st: Statement) -> list[str]:
+    """The words of a relation's or stance's first part (before its attributes)."""
+    head = st.head
+    if isinstance(head, Support):
+        words = [f"{head.name}:"] if head.name is not None else []
+        for i, p in enumerate(head.premises):
+            if i:
+                words.append("+")
+            words.append(p)
+        words += ["support" if head.linked else "supports", head.conclusion]
+        return words
+    if isinstance(head, Rebuttal):
+        return [head.attacker, "rebuts", head.target]
+    if isinstance(head, Undercut):
+        return [head.attacker, "undercuts", head.target]
+    if isinstance(head, Contradiction):
+        return [head.left, "contradicts", head.right]
+    assert isinstance(head, Stance)
+    verb = "accepts" if head.accepts else "rejects"
+    claims = [s.claim for s in st.elements if isinstance(s, Stance)]
+    return [head.perspective, verb, ", ".join(claims)]
+
+
+def _head_lines(st: Statement, width: int, pad: int = 0) -> list[str]:
+    head = st.head
+    if isinstance(head, Title):
+        return _text_lines("title ", head.text, width)
+    if isinstance(head, (Source, Perspective, Question, Claim)):
+        ident = head.id
+        if ident in VERB_IDS:
+            raise ValueError(
+                f"{st.keyword} '{ident}' cannot be written: after '{st.keyword}' the grammar reads "
+                f"'{ident}' as the verb of a relation or stance, so a definition cannot have this id"
+            )
+        text = head.title if isinstance(head, Source) else head.name if isinstance(head, Perspective) else head.text
+        prefix = f"{st.keyword} {ident.ljust(pad)} "
+        return _text_lines(prefix, text, width)
+    if isinstance(head, Stance):
+        claims = [s.claim for s in st.elements if isinstance(s, Stance)]
+        verb = "accepts" if head.accepts else "rejects"
+        return _flow(f"{head.perspective} {verb} ", claims, width, INDENT + "  ")
+    return _flow_words(_head_tokens(st), width, INDENT + "  ")
+
+
+def _flow_words(words: Sequence[str], width: int, cont: str) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if not line:
+            line = (cont if lines else "") + word
+        elif len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = cont + word
+        else:
+            line += " " + word
+    lines.append(line)
+    return lines
+
+
+def layout(st: Statement, *, expand: bool = False, width: int = WIDTH, pad: int = 0) -> list[Line]:
+    """The lines of one statement, each tagged with its item.
+
+    ``expand`` puts every attribute on a line of its own even where the statement would fit
+    on one line; ``pad`` widens the id column (for alignment; one-line definitions only).
+    """
+    head_lines = _head_lines(st, width, pad)
+    attrs_ = _attr_items(st, width)
+    lines = [Line(text, "head") for text in head_lines]
+    if not attrs_:
+        return lines
+    compact_kind = not isinstance(st.head, Claim)
+    if compact_kind and not expand and len(head_lines) == 1 and all(len(v) == 1 for _, v in attrs_):
+        one = head_lines[0] + "".join(" " + v[0] for _, v in attrs_)
+        if len(one) <= width:
+            return [Line(one, "head")]
+    for key, texts in attrs_:
+        lines.extend(Line(INDENT + t, key) for t in texts)
+    return lines
+
+
+def is_alignable(st: Statement) -> bool:
+    """Definitions whose id column may be aligned with their neighbours'."""
+    return st.category in ("source", "perspective", "question", "claim")
+
+
+def align(blocks: Sequence[list[Line]], statements: Sequence[Statement], breaks: Sequence[bool]) -> list[list[Line]]:
+    """Align the ids of runs of one-line definitions with the same keyword.
+
+    ``breaks[i]`` is True when something (a blank line, a comment line) separates statement
+    ``i`` from the one before; a run never crosses one.
+    """
+    out = list(blocks)
+    i = 0
+    n = len(blocks)
+    while i < n:
+        j = i
+        if is_alignable(statements[i]) and len(blocks[i]) == 1:
+            keyword = statements[i].keyword
+            j = i + 1
+            while (
+                j < n
+                and not breaks[j]
+                and len(blocks[j]) == 1
+                and is_alignable(statements[j])
+                and statements[j].keyword == keyword
+            ):
+                j += 1
+            ids = [len(_ident(statements[k])) for k in range(i, j)]
+            if j - i > 1 and max(ids) - min(ids) <= _MAX_PAD:
+                width = max(ids)
+                for k in range(i, j):
+                    text = blocks[k][0].text
+                    start = len(keyword) + 1 + ids[k - i]
+                    out[k] = [Line(text[:start] + " " * (width - ids[k - i]) + text[start:], "head")]
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _ident(st: Statement) -> str:
+    head = st.head
+    assert isinstance(head, (Source, Perspective, Question, Claim))
+    return head.id
+
+
+def _blank_between(a: Statement, b: Statement, a_lines: int, b_lines: int) -> bool:
+    return a.category != b.category or a_lines > 1 or b_lines > 1
+
+
+def write(m: ArgumentMap, *, width: int = WIDTH) -> str:
+    """The map as .argmap text in the canonical layout (ends with a line break)."""
+    statements = group_statements(m.elements)
+    blocks = [layout(st, width=width) for st in statements]
+    breaks = [
+        i > 0 and _blank_between(statements[i - 1], statements[i], len(blocks[i - 1]), len(blocks[i]))
+        for i in range(len(statements))
+    ]
+    blocks = align(blocks, statements, breaks)
+    out: list[str] = []
+    for i, block in enumerate(blocks):
+        if breaks[i]:
+            out.append("")
+        out.extend(line.text for line in block)
+    return "\n".join(out) + "\n" if out else ""
+
+
+#: Same as :func:`write` (the name every interchange module uses).
+dumps = write
