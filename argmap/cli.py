@@ -106,9 +106,10 @@ def check(
     errors.
     """
     from argmap.checks import check as run_checks
-    from argmap.cli_common import read_text
+    from argmap.cli_common import read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
-    from argmap.parser import ParseError, parse
+    from argmap.model import Span
+    from argmap.parser import ParseError, decode, parse
     from argmap.report import format_summary, format_text, to_json, to_json_lines, use_colour
 
     files = _expand(paths)
@@ -118,16 +119,16 @@ def check(
     io_failed = False
     for path in files:
         try:
-            text, name = read_text(path)
+            data, name = read_bytes(path)
         except CommandError as exc:
-            if exc.code == EXIT_FINDINGS:  # not UTF-8: already reported as E105
-                raise
-            print(f"argmap: error: {exc.message}", file=sys.stderr)
             io_failed = True
+            where = Span(path, 1, 1, 1, 1)
+            findings.append(Diagnostic.make("E106", where, exc.message, "check the path and its permissions"))
             continue
         names.append(name)
-        sources[name] = text
         try:
+            text = decode(data, name)
+            sources[name] = text
             findings.extend(run_checks(parse(text, name)))
         except ParseError as exc:
             findings.extend(exc.diagnostics)

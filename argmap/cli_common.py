@@ -27,6 +27,7 @@ __all__ = [
     "atomic_write",
     "fail",
     "print_diagnostics",
+    "read_bytes",
     "read_map",
     "read_text",
     "write_output",
@@ -54,31 +55,34 @@ def fail(message: str, code: int = EXIT_USAGE, hint: str | None = None) -> NoRet
     raise CommandError(message, code, hint)
 
 
-def read_text(path: str) -> tuple[str, str]:
-    """The text of ``path`` (``-`` is standard input) and the name to show for it."""
-    from argmap.parser import ParseError, decode
-
+def read_bytes(path: str) -> tuple[bytes, str]:
+    """The bytes of ``path`` (``-`` is standard input) and the name to show for it; a
+    CommandError (exit 2) saying why when it cannot be read."""
+    if path == "-":
+        return sys.stdin.buffer.read(), STDIN_NAME
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            name = STDIN_NAME
-        else:
-            p = Path(path)
-            if p.is_dir():
-                fail(f"{path}: is a folder, not a .argmap file")
-            data = p.read_bytes()
-            name = path
+        if Path(path).is_dir():
+            fail(f"{path}: is a folder, not a .argmap file")
+        return Path(path).read_bytes(), path
     except FileNotFoundError:
         fail(f"{path}: no such file")
     except PermissionError:
         fail(f"{path}: permission denied")
     except OSError as exc:
         fail(f"{path}: cannot read ({exc.strerror or exc})")
+
+
+def read_text(path: str) -> tuple[str, str]:
+    """The text of ``path`` (``-`` is standard input) and the name to show for it. Text that is
+    not UTF-8 is reported (E105) and ends the command with exit 1."""
+    from argmap.parser import ParseError, decode
+
+    data, name = read_bytes(path)
     try:
         return decode(data, name), name
     except ParseError as exc:
         print_diagnostics(exc.diagnostics, {})
-        raise CommandError("", EXIT_FINDINGS) from None
+        raise CommandError(f"{name}: not a valid map; nothing was done", EXIT_FINDINGS) from None
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str | None, str]) -> None:

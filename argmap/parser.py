@@ -131,7 +131,11 @@ class _Text(NamedTuple):
     last: Token
 
 
-_ESCAPE = re.compile(r'\\(?:(["\\])|(n)|(t)|u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\})')
+# The escapes the grammar's STRING and LONG_STRING accept (Unicode scalar values only).
+_ESCAPE = re.compile(
+    r'\\(?:(["\\])|(n)|(t)|u((?![dD][89abAB])[0-9A-Fa-f]{4})'
+    r"|u\{((?!0*[dD][89abAB][0-9A-Fa-f]{2}\})0*(?:10|[0-9A-Fa-f])?[0-9A-Fa-f]{1,4})\})"
+)
 _KINDS = {kind.value: kind for kind in ClaimKind}
 _KINDS["claim"] = None  # type: ignore[assignment]
 
@@ -169,7 +173,7 @@ class _Build:
             self.problems.append(
                 Diagnostic.make(
                     "W107",
-                    self._span(item[1], item),
+                    self._span(item[2], item),
                     f"'{key}' is given twice; the later one is kept",
                     hint=f"give '{key}' once per statement",
                 )
@@ -202,27 +206,17 @@ class _Build:
             body = raw[1:-1]
         if "\\" not in body:
             return body
-        return _ESCAPE.sub(lambda m: self._unescape(m, tok), body)
+        return _ESCAPE.sub(self._unescape, body)
 
-    def _unescape(self, m: re.Match[str], tok: Token) -> str:
+    @staticmethod
+    def _unescape(m: re.Match[str]) -> str:
         if m.group(1):
             return m.group(1)
         if m.group(2):
             return "\n"
         if m.group(3):
             return "\t"
-        code = int(m.group(4) or m.group(5), 16)
-        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-            self.problems.append(
-                Diagnostic.make(
-                    "E103",
-                    Span(self.path, tok.line, tok.column, tok.end_line, tok.end_column),
-                    f"'{m.group(0)}' is not a Unicode character",
-                    hint="use a code point up to 10FFFF that is not a surrogate (D800-DFFF)",
-                )
-            )
-            return "\ufffd"
-        return chr(code)
+        return chr(int(m.group(4) or m.group(5), 16))
 
     # -- attributes: (name, value, first token, last item) --
     def _attr(self, name: str) -> Callable[[list[Any]], tuple[str, Any, Any, Any]]:
@@ -492,7 +486,7 @@ def decode(data: bytes, path: str | None) -> str:
 
 def _parse_all(text: str, path: str | None) -> tuple[list[Element], list[Diagnostic]]:
     """Parse, and after each syntax error go on from the next statement."""
-    from lark.exceptions import UnexpectedInput, VisitError
+    from lark.exceptions import UnexpectedInput
 
     engine = _get_engine()
     lines = text.split("\n")
@@ -511,11 +505,6 @@ def _parse_all(text: str, path: str | None) -> tuple[list[Element], list[Diagnos
                 failure: UnexpectedInput | None = None
             except UnexpectedInput as exc:
                 failure = exc
-            except VisitError as exc:  # a bug in _Build; report it, never crash
-                failure = None
-                problems.append(
-                    Diagnostic.make("E100", None, f"internal error while building the map: {exc.orig_exc!r}")
-                )
             built, found = engine.build.elements, engine.build.problems
         if failure is None:
             elements.extend(built)
@@ -568,7 +557,7 @@ _DESCRIPTIONS = {
     "_NL": "end of line",
     "$END": "end of input",
 }
-_STATEMENT_KEYWORDS = ("title", "source", "perspective", "question", "claim", "fact")
+_STATEMENT_KEYWORDS = ("title", "source", "perspective", "question")
 _IDENT_TERMINALS = frozenset(
     {
         "ID",
@@ -659,7 +648,8 @@ def _syntax_diagnostic(
 
     if isinstance(exc, UnexpectedToken):
         tok = exc.token
-        expected = _describe_expected(set(exc.expected), words, tok.column == 1 and tok.type != "_NL")
+        wanted = _expected(exc)
+        expected = _describe_expected(wanted, words, tok.column == 1 and tok.type != "_NL")
         at_end = tok.type == "$END"
         if tok.type == "_NL":
             rest = text[_offset(lines, tok.line, tok.column) :]
@@ -675,7 +665,7 @@ def _syntax_diagnostic(
                     "E104",
                     end,
                     f"unexpected end of input: expected {expected}",
-                    hint=_hint(tok, exc, words, lines),
+                    hint=_hint(tok, wanted, words, lines),
                 ),
                 False,
             )
@@ -690,7 +680,7 @@ def _syntax_diagnostic(
                 "E100",
                 span,
                 f"expected {expected}, got {_describe_token(tok, words)}",
-                hint=_hint(tok, exc, words, lines),
+                hint=_hint(tok, wanted, words, lines),
             ),
             True,
         )
@@ -716,14 +706,29 @@ _ATTRIBUTES = (
 )
 
 
-def _hint(tok: Token, exc: Any, words: dict[str, str], lines: list[str]) -> str | None:
-    expected = set(exc.expected)
+def _expected(exc: Any) -> set[str]:
+    """The terminals that could really come next. Lark's own ``expected`` holds the merged
+    look-aheads of an LALR state, which can list words that would fail one step later."""
+    try:
+        accepted = set(exc.interactive_parser.accepts())
+    except Exception:  # noqa: BLE001 - fall back to Lark's coarser set
+        accepted = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+    accepted.discard("$END")
+    return accepted
+
+
+def _hint(tok: Token, expected: set[str], words: dict[str, str], lines: list[str]) -> str | None:
     value = str(tok)
     if tok.type != "$END" and 1 <= tok.line <= len(lines):
-        words_on_line = lines[tok.line - 1].split()
+        line_text = lines[tok.line - 1]
+        words_on_line = line_text.split()
         first = words_on_line[0] if words_on_line else ""
-        if first in _ATTRIBUTES and first != "source" and lines[tok.line - 1][:1] not in (" ", "\t"):
-            return f"'{first}' is an attribute: indent this line under the statement it belongs to"
+        if line_text[:1] not in (" ", "\t") and first not in _KINDS and first not in _STATEMENT_KEYWORDS:
+            if first in _ATTRIBUTES and first != "source":
+                return f"'{first}' is an attribute: indent this line under the statement it belongs to"
+            close = difflib.get_close_matches(first, [*_KINDS, *_STATEMENT_KEYWORDS], n=1, cutoff=0.7)
+            if close and tok.column > 1:
+                return f"did you mean '{close[0]}'?"
     if tok.type == "ID" and expected & {"KW_SUPPORTS", "KW_REBUTS"}:
         close = difflib.get_close_matches(value, _VERBS, n=1, cutoff=0.6)
         if close:
@@ -733,7 +738,7 @@ def _hint(tok: Token, exc: Any, words: dict[str, str], lines: list[str]) -> str 
         return "a relation reads `a supports b`, `a rebuts b`, `a undercuts s`, `a contradicts b`; a stance `p accepts c`"
     if tok.type == "ID" and "KW_PERSPECTIVE" in expected:
         close = difflib.get_close_matches(
-            value, [*_STATEMENT_KEYWORDS, "interpretation", "prediction", "policy", "value"], n=1, cutoff=0.7
+            value, [*_STATEMENT_KEYWORDS, *_KINDS], n=1, cutoff=0.7
         )
         if close:
             return f"did you mean '{close[0]}'?"
@@ -766,6 +771,8 @@ def _character_diagnostic(
     line, column = exc.line, exc.column
     pos = _offset(lines, line, column)
     char = text[pos] if pos < len(text) else ""
+    if pos >= 2 and text.startswith('"""', pos - 2):  # `""` was read as an empty text
+        pos, column = pos - 2, column - 2
     if text.startswith('"""', pos):
         close = text.find('"""', pos + 3)
         if close < 0:
@@ -797,7 +804,7 @@ def _character_diagnostic(
             ),
             True,
         )
-    expected = _describe_expected(set(exc.allowed or ()), words, column == 1)
+    expected = _describe_expected(_expected(exc), words, column == 1)
     return (
         Diagnostic.make(
             "E101",
@@ -824,12 +831,17 @@ def _escape_diagnostic(text: str, offset: int, path: str | None) -> Diagnostic:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     seq = text[offset : offset + 2]
-    return Diagnostic.make(
-        "E103",
-        Span(path, line, column, line, column + len(seq)),
-        f"'{seq}' is not an escape sequence",
-        hint=r"the escapes are \" \\ \n \t \uXXXX and \u{X...}; write \\ for a backslash",
-    )
+    message = f"'{seq}' is not an escape sequence"
+    hint = r"the escapes are \" \\ \n \t \uXXXX and \u{X...}; write \\ for a backslash"
+    code_point = _CODE_POINT.match(text, offset)
+    if code_point is not None:
+        seq = code_point.group(0)
+        message = f"'{seq}' is not a Unicode character"
+        hint = "use a code point up to 10FFFF that is not a surrogate (D800-DFFF)"
+    return Diagnostic.make("E103", Span(path, line, column, line, column + len(seq)), message, hint=hint)
+
+
+_CODE_POINT = re.compile(r"\\u(?:\{[0-9A-Fa-f]+\}|[0-9A-Fa-f]{4})")
 
 
 def _char_name(char: str) -> str:

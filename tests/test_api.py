@@ -1,0 +1,63 @@
+"""The public API: what argmap exports, that it is documented, and that importing is light."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+
+import argmap
+
+
+def test_all_names_resolve_and_have_docstrings() -> None:
+    for name in argmap.__all__:
+        value = getattr(argmap, name)
+        if name in ("__version__", "CODES") or not (inspect.isclass(value) or inspect.isfunction(value)):
+            continue
+        assert inspect.getdoc(value), f"argmap.{name} has no docstring"
+
+
+def test_all_is_sorted_and_complete() -> None:
+    names = [n for n in argmap.__all__ if n != "__version__"]
+    assert names == sorted(names)
+    assert {
+        "parse",
+        "load",
+        "check",
+        "ArgumentMap",
+        "Claim",
+        "Diagnostic",
+        "MapBuilder",
+        "ParseError",
+    } <= set(names)
+
+
+def test_unknown_attribute() -> None:
+    try:
+        argmap.no_such_thing  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_thing" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")
+
+
+def test_import_is_light() -> None:
+    code = "import sys, argmap; print(sorted(m for m in ('lark', 'graphviz', 'typer', 'attrs') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_five_line_example_from_the_readme() -> None:
+    m = argmap.parse('claim a "A."\nclaim b "B."\na supports b\n')
+    assert m.supporters("b") == ("a",)
+    assert [d.code for d in argmap.check(m)] == []
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    lines = readme.splitlines()
+    command = next(line for line in lines if "pytest" in line and line.startswith("python3"))
+    assert command in ci.splitlines()

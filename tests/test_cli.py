@@ -1,0 +1,187 @@
+"""argmap check and the CLI's promises: exit codes, formats, stdin, folders, colour, and no
+traceback for any input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Result, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+CLEAN = 'perspective p "P"\nquestion q "Q?"\nclaim a "A." answers q held by p\n'
+WARN = 'claim lonely "Alone."\n'
+ERROR = 'claim a "A."\na supports nowhere\n'
+SYNTAX = 'claim a\nclaim b "B" @\n'
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> str:
+    f = tmp_path / name
+    f.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        f.write_bytes(text)
+    else:
+        f.write_text(text, encoding="utf-8")
+    return str(f)
+
+
+def test_version() -> None:
+    r = run_cli("--version")
+    assert r.code == 0 and r.out.startswith("argmap ")
+
+
+def test_clean(tmp_path: Path) -> None:
+    r = run_cli("check", write(tmp_path, "a.argmap", CLEAN))
+    assert r.code == 0
+    assert r.out.strip() == "ok: 1 file checked, no findings"
+
+
+def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
+    f = write(tmp_path, "w.argmap", WARN)
+    r = run_cli("check", f)
+    assert r.code == 0 and "warning[W303]" in r.out
+    assert run_cli("check", "--strict", f).code == 1
+
+
+def test_errors_fail_with_compiler_style_output(tmp_path: Path) -> None:
+    f = write(tmp_path, "e.argmap", ERROR)
+    r = run_cli("check", f)
+    assert r.code == 1
+    assert f"{f}:2:12: error[E201]: the conclusion 'nowhere' is not defined" in r.out
+    assert "2 | a supports nowhere" in r.out
+    assert "  |            ^^^^^^^" in r.out
+    assert r.out.rstrip().endswith("1 error, 0 warnings in 1 file")
+
+
+def test_syntax_errors_are_all_reported(tmp_path: Path) -> None:
+    r = run_cli("check", write(tmp_path, "s.argmap", SYNTAX))
+    assert r.code == 1
+    assert "error[E100]" in r.out and "error[E101]" in r.out
+
+
+def test_json_document(tmp_path: Path) -> None:
+    a, b = write(tmp_path, "a.argmap", CLEAN), write(tmp_path, "b.argmap", ERROR)
+    r = run_cli("check", "--format", "json", a, b)
+    assert r.code == 1
+    doc = json.loads(r.out)
+    assert doc["ok"] is False and doc["files"] == [a, b]
+    assert [d["code"] for d in doc["diagnostics"]] == ["E201"]
+    assert doc["diagnostics"][0]["span"]["path"] == b
+
+
+def test_json_lines(tmp_path: Path) -> None:
+    r = run_cli("check", "-f", "jsonl", write(tmp_path, "b.argmap", ERROR + WARN))
+    rows = [json.loads(line) for line in r.out.splitlines()]
+    assert [row["code"] for row in rows] == ["E201", "W303"]
+    assert r.code == 1
+
+
+def test_stdin() -> None:
+    r = run_cli("check", "-", stdin=ERROR)
+    assert r.code == 1 and "<stdin>:2:12: error[E201]" in r.out
+
+
+def test_folder_is_searched(tmp_path: Path) -> None:
+    write(tmp_path, "x/one.argmap", CLEAN)
+    write(tmp_path, "x/deep/two.argmap", WARN)
+    write(tmp_path, "x/ignored.txt", "not a map")
+    r = run_cli("check", str(tmp_path / "x"))
+    assert r.code == 0
+    assert "in 2 files" in r.out
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    r = run_cli("check", str(tmp_path / "missing.argmap"))
+    assert r.code == 2 and "no such file" in r.err
+    (tmp_path / "empty").mkdir()
+    r = run_cli("check", str(tmp_path / "empty"))
+    assert r.code == 2 and "no .argmap files" in r.err
+    r = run_cli("check")
+    assert r.code == 2
+    r = run_cli("check", "--format", "yaml", "x")
+    assert r.code == 2
+    assert "Traceback" not in r.err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    f = write(tmp_path, "secret.argmap", CLEAN)
+    os.chmod(f, 0)
+    r = run_cli("check", f)
+    assert r.code == 2 and "error[E106]" in r.out
+
+
+def test_unreadable_file_as_diagnostic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = write(tmp_path, "secret.argmap", CLEAN)
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    r = run_cli("check", "--format", "json", f)
+    assert r.code == 2
+    assert json.loads(r.out)["diagnostics"][0]["code"] == "E106"
+
+
+def test_binary_and_empty_files(tmp_path: Path) -> None:
+    r = run_cli("check", write(tmp_path, "bin.argmap", bytes(range(256)) * 4))
+    assert r.code == 1 and "error[E105]" in r.out
+    r = run_cli("check", write(tmp_path, "empty.argmap", ""))
+    assert r.code == 0
+
+
+def test_huge_file(tmp_path: Path) -> None:
+    n = 20000
+    text = "".join(f'claim c{i} "Claim number {i}."\n' for i in range(n))
+    text += "".join(f"c{i} supports c{i + 1}\n" for i in range(n - 1))
+    r = run_cli("check", "-q", write(tmp_path, "huge.argmap", text))
+    assert r.code == 0 and r.out == ""
+
+
+def test_colour_only_on_request(tmp_path: Path) -> None:
+    f = write(tmp_path, "e.argmap", ERROR)
+    assert "\x1b[" not in run_cli("check", f).out
+    assert "\x1b[" in run_cli("check", "--color", "always", f).out
+    assert "\x1b[" not in run_cli("check", f, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).out
+
+
+def test_codes_listing() -> None:
+    r = run_cli("codes")
+    assert r.code == 0 and "E201" in r.out and "W400" in r.out
+    assert {row["code"] for row in json.loads(run_cli("codes", "-f", "json").out)} >= {"E100", "W300"}
+
+
+def test_real_process_python_m_and_exit_code(tmp_path: Path) -> None:
+    f = write(tmp_path, "e.argmap", ERROR)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", f],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "error[E201]" in proc.stdout and "Traceback" not in proc.stderr
+
+
+def _no_traceback(r: Result) -> None:
+    assert "Traceback" not in r.err and "Traceback" not in r.out
+    assert r.code in (0, 1, 2), r
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_no_traceback_for_any_bytes(data: bytes) -> None:
+    _no_traceback(run_cli("check", "-", stdin=data))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_no_traceback_for_any_text(text: str) -> None:
+    _no_traceback(run_cli("check", "--format", "json", "-", stdin=text))

@@ -1,0 +1,54 @@
+"""docs/diagnostics.md documents every code with a failing and a passing example: run them all.
+
+This is also the test per diagnostic code: each failing example must produce its code, each
+passing one must not (and must be free of errors)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+import argmap
+from argmap.diagnostics import CODES
+from argmap.parser import ParseError
+
+DOC = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+BLOCKS = re.findall(r"```argmap (fails|passes) ([EW]\d{3})\n(.*?)```", DOC, re.S)
+# Codes whose failing input is not text (bytes, unreadable files): tested elsewhere.
+NOT_TEXT = {"E105": "tests/test_parser.py::test_not_utf8", "E106": "tests/test_cli.py::test_unreadable_file"}
+
+
+def findings(text: str) -> list[argmap.Diagnostic]:
+    try:
+        return argmap.check(argmap.parse(text, "example.argmap"))
+    except ParseError as exc:
+        return exc.diagnostics
+
+
+def test_every_code_is_documented() -> None:
+    for code, info in CODES.items():
+        assert re.search(rf"^### {code} {re.escape(info.title)}$", DOC, re.M), f"{code} has no section"
+        if code in NOT_TEXT:
+            continue
+        kinds = {kind for kind, c, _ in BLOCKS if c == code}
+        assert kinds == {"fails", "passes"}, f"{code} needs a failing and a passing example"
+
+
+def test_no_undocumented_codes_in_the_doc() -> None:
+    assert set(re.findall(r"^### ([EW]\d{3})", DOC, re.M)) == set(CODES)
+
+
+@pytest.mark.parametrize(("kind", "code", "text"), BLOCKS, ids=[f"{c}-{k}" for k, c, _ in BLOCKS])
+def test_example(kind: str, code: str, text: str) -> None:
+    found = findings(text)
+    codes = [d.code for d in found]
+    if kind == "fails":
+        assert code in codes, f"{code} not reported; got {codes}"
+        d = next(d for d in found if d.code == code)
+        assert d.severity is CODES[code].severity
+        assert d.message
+    else:
+        assert code not in codes, f"{code} still reported: {found}"
+        assert not [d for d in found if d.is_error], f"the passing example has errors: {found}"

@@ -1,0 +1,167 @@
+"""The parser: every construct (golden), syntax errors (golden), encodings and positions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DATA, golden
+
+import argmap
+from argmap.model import ID_PATTERN, ArgumentMap, Span
+from argmap.parser import MAX_SYNTAX_ERRORS, ParseError, grammar_path, grammar_text, load, parse
+from argmap.report import format_text
+
+OK = sorted((DATA / "parser" / "ok").glob("*.argmap"))
+ERRORS = sorted((DATA / "parser" / "errors").glob("*.argmap"))
+
+
+def dump(m: ArgumentMap) -> str:
+    """A stable text form of a parsed map: each element's repr and its span."""
+    lines = []
+    for e in m.elements:
+        s = e.span
+        where = f"{s.line}:{s.column}-{s.end_line}:{s.end_column}" if s else "?"
+        lines.append(f"{where}  {e!r}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("path", OK, ids=lambda p: p.stem)
+def test_construct_golden(path: Path) -> None:
+    m = load(path)
+    golden(path.with_suffix(".expected"), dump(m))
+
+
+@pytest.mark.parametrize("path", ERRORS, ids=lambda p: p.stem)
+def test_syntax_error_golden(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    name = f"errors/{path.name}"
+    with pytest.raises(ParseError) as info:
+        parse(text, name)
+    golden(path.with_suffix(".expected"), format_text(info.value.diagnostics, {name: text}) + "\n")
+
+
+def test_several_errors_in_one_run_and_the_rest_is_kept() -> None:
+    text = (DATA / "parser" / "errors" / "several.argmap").read_text(encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    codes = [d.code for d in info.value.diagnostics]
+    assert len(codes) >= 5
+    assert {"E100", "E102", "E103"} <= set(codes)
+    # The statements that did parse are kept in the partial map, in order.
+    assert [c.id for c in info.value.partial.claims] == ["a", "g"]
+
+
+def test_error_at_end_points_at_real_end() -> None:
+    text = 'claim a "A"\n  held by   \n\n\n# trailing comment\n'
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    (d,) = info.value.diagnostics
+    assert d.code == "E104"
+    assert (d.span.line, d.span.column) == (2, 10)
+
+
+def test_error_at_end_without_newline() -> None:
+    with pytest.raises(ParseError) as info:
+        parse('claim a "A"\nclaim')
+    (d,) = info.value.diagnostics
+    assert d.code == "E104"
+    assert (d.span.line, d.span.column) == (2, 6)
+
+
+def test_too_many_errors_stop() -> None:
+    text = "".join(f"claim c{i}\n" for i in range(MAX_SYNTAX_ERRORS + 10))
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    assert len(info.value.diagnostics) == MAX_SYNTAX_ERRORS + 1
+    assert "too many" in info.value.diagnostics[-1].message
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [(b'claim a "\xe9"\n', 1, 10), (b'claim a "A"\nclaim b "\xff\xfe"', 2, 10), (b"\x00\x01\x02\xff", 1, 4)],
+)
+def test_not_utf8(tmp_path: Path, data: bytes, line: int, column: int) -> None:
+    f = tmp_path / "latin1.argmap"
+    f.write_bytes(data)
+    with pytest.raises(ParseError) as info:
+        load(f)
+    (d,) = info.value.diagnostics
+    assert d.code == "E105"
+    assert (d.span.line, d.span.column) == (line, column)
+
+
+def test_binary_utf8_with_nul_is_a_syntax_error() -> None:
+    with pytest.raises(ParseError) as info:
+        parse('claim a "A" \x00\x01\n')
+    assert info.value.diagnostics[0].code == "E101"
+    assert info.value.diagnostics[0].hint and "binary" in info.value.diagnostics[0].hint
+
+
+def test_bom_and_crlf(tmp_path: Path) -> None:
+    f = tmp_path / "windows.argmap"
+    f.write_bytes('\ufeffclaim a "A"\r\n  held by p\r\nclaim b "B"\r\na supports b\r\n'.encode())
+    m = load(f)
+    assert [c.id for c in m.claims] == ["a", "b"]
+    assert m.holders("a") == ("p",)
+    assert m.supports[0].span == Span(str(f), 4, 1, 4, 13)
+
+
+def test_empty_and_blank_texts() -> None:
+    for text in ["", "\n", "   \n\t\n", "# only a comment", "# c\n\n# d\n"]:
+        assert parse(text).elements == ()
+
+
+def test_text_values() -> None:
+    m = load(DATA / "parser" / "ok" / "escapes.argmap")
+    texts = [c.text for c in m.claims]
+    assert texts[0] == 'She said "Turkey is Kosovo" in 2013.'
+    assert texts[1] == "A backslash \\ and a tab\tand a line\nbreak."
+    assert texts[2] == "Escaped: İstanbul, 🇹🇷, é."
+    m = load(DATA / "parser" / "ok" / "multiline.argmap")
+    assert m.claim("long").text == (
+        "Turkey has developed very strong soft power in the Western Balkans,\n"
+        "a power of attraction,\n"
+        "  largely thanks to its educational system."
+    )
+    assert m.claim("joined").text == "Adjacent strings join into one text."
+
+
+def test_keywords_can_be_ids() -> None:
+    m = load(DATA / "parser" / "ok" / "keywords_as_ids.argmap")
+    assert [c.id for c in m.claims] == ["fact", "source", "claim", "by"]
+    assert m.supporters("claim") == ("fact",)
+    assert m.attackers("fact") == ("source",)
+
+
+def test_keyword_prefix_is_an_id() -> None:
+    m = parse('claim factual "x"\nclaim bystander "y"\nfactual supports bystander\n')
+    assert [c.id for c in m.claims] == ["factual", "bystander"]
+
+
+def test_grammar_id_pattern_matches_model() -> None:
+    match = re.search(r"^ID: /(.*)/$", grammar_text(), re.M)
+    assert match is not None
+    assert match.group(1) == ID_PATTERN
+
+
+def test_grammar_is_found() -> None:
+    assert grammar_path().name == "argmap.lark"
+
+
+def test_parse_diagnostics_warn_about_repeated_attributes() -> None:
+    m = parse('perspective p "P" role "a" role "b"\n')
+    assert m.perspective("p").role == "b"
+    assert [d.code for d in m.parse_diagnostics] == ["W107"]
+
+
+def test_path_is_kept_in_spans() -> None:
+    m = parse('claim a "A"\n', "somewhere/x.argmap")
+    assert m.claims[0].span == Span("somewhere/x.argmap", 1, 1, 1, 12)
+    assert m.path == "somewhere/x.argmap"
+
+
+def test_public_names() -> None:
+    assert argmap.parse is parse
+    assert argmap.load is load

@@ -1,0 +1,59 @@
+"""The built wheel carries the grammar: build it, install it in a fresh venv, parse from there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_parses(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    build = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if build.returncode != 0 and "No module named build" in build.stderr:
+        pytest.skip("the 'build' package is not installed (pip install build)")
+    assert build.returncode == 0, build.stderr[-2000:]
+    (wheel,) = dist.glob("argmap-*.whl")
+    import zipfile
+
+    assert "argmap/grammars/argmap.lark" in zipfile.ZipFile(wheel).namelist()
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    probe = (
+        "import argmap, argmap.parser as p, pathlib;"
+        'm = argmap.parse(\'claim a "A"\\nclaim b "B"\\na supports b\\n\');'
+        "root = pathlib.Path(argmap.__file__).parent;"
+        "print(m.supporters('b'), pathlib.Path(p.grammar_path()).relative_to(root))"
+    )
+    # Run outside the checkout so that only the installed copy can be imported.
+    out = subprocess.run(
+        [str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True
+    ).stdout
+    assert out.strip() == "('a',) grammars/argmap.lark"
+    cli = subprocess.run(
+        [str(env_dir / "bin" / "argmap"), "check", "-"],
+        input='claim a "A" answers q\nquestion q "Q?"\n',
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert cli.returncode == 0, cli.stderr
