@@ -151,6 +151,26 @@ def _split_text(text: str, first: int, rest: int) -> list[str]:
     return pieces or [""]
 
 
+def _long_ok(text: str) -> bool:
+    """Whether ``text`` reads better as a \"\"\"long string\"\"\" (it has line breaks) and comes back
+    from one unchanged (no line starts with a space: the parser strips common indentation)."""
+    return "\n" in text and not any(line.startswith(" ") for line in text.split("\n"))
+
+
+def _escape_long(text: str) -> str:
+    """The body of a long string for ``text``: line breaks stay, quotes are escaped only where
+    they would close the string."""
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            out.append(ch)
+        elif ch == '"':
+            out.append('\\"' if text[i + 1 : i + 2] == '"' else '"')
+        else:
+            out.append(escape(ch))
+    return "".join(out)
+
+
 def _fit(word: str, room: int) -> int:
     """How many characters of ``word`` fit in a literal of ``room`` columns (at least one)."""
     size = 2
@@ -164,6 +184,10 @@ def _fit(word: str, room: int) -> int:
 def _text_lines(prefix: str, text: str, width: int, cont: str | None = None) -> list[str]:
     """``prefix`` followed by ``text``, wrapped; continuation pieces sit under the first quote
     (or at ``cont`` + two spaces when that is too far right)."""
+    if _long_ok(text):
+        body = INDENT if cont is None else cont + "  "
+        lines = _escape_long(text).split("\n")
+        return [prefix + '"""', *(body + ln if ln else "" for ln in lines), body + '"""']
     col = len(prefix)
     if cont is None:
         cont = INDENT
@@ -460,12 +484,12 @@ def layout(st: Statement, *, expand: bool = False, width: int = WIDTH, pad: int 
     if not attrs_:
         return lines
     compact_kind = not isinstance(st.head, Claim)
-    if compact_kind and not expand and len(head_lines) == 1 and all(len(v) == 1 for _, v in attrs_):
+    if compact_kind and not expand and len(head_lines) == 1 and len(attrs_) == 1 and len(attrs_[0][1]) == 1:
         one = head_lines[0] + "".join(" " + v[0] for _, v in attrs_)
         if len(one) <= width:
             return [Line(one, "head")]
     for key, texts in attrs_:
-        lines.extend(Line(INDENT + t, key) for t in texts)
+        lines.extend(Line(INDENT + t if t else "", key) for t in texts)
     return lines
 
 
@@ -474,7 +498,9 @@ def is_alignable(st: Statement) -> bool:
     return st.category in ("source", "perspective", "question", "claim")
 
 
-def align(blocks: Sequence[list[Line]], statements: Sequence[Statement], breaks: Sequence[bool]) -> list[list[Line]]:
+def align(
+    blocks: Sequence[list[Line]], statements: Sequence[Statement], breaks: Sequence[bool], width: int = WIDTH
+) -> list[list[Line]]:
     """Align the ids of runs of one-line definitions with the same keyword.
 
     ``breaks[i]`` is True when something (a blank line, a comment line) separates statement
@@ -498,11 +524,23 @@ def align(blocks: Sequence[list[Line]], statements: Sequence[Statement], breaks:
                 j += 1
             ids = [len(_ident(statements[k])) for k in range(i, j)]
             if j - i > 1 and max(ids) - min(ids) <= _MAX_PAD:
-                width = max(ids)
+                id_width = max(ids)
+                padded: list[str] = []
+                heads: list[int] = []
                 for k in range(i, j):
                     text = blocks[k][0].text
                     start = len(keyword) + 1 + ids[k - i]
-                    out[k] = [Line(text[:start] + " " * (width - ids[k - i]) + text[start:], "head")]
+                    padded.append(text[:start] + " " * (id_width - ids[k - i]) + text[start:])
+                    head_len = len(_head_lines(statements[k], width)[0]) + id_width - ids[k - i]
+                    heads.append(head_len if head_len < len(padded[-1]) else -1)
+                with_attrs = [h for h in heads if h >= 0]
+                if len(with_attrs) > 1 and max(with_attrs) - min(with_attrs) <= _MAX_PAD:
+                    column = max(with_attrs)
+                    padded = [
+                        t if h < 0 else t[:h] + " " * (column - h) + t[h:] for t, h in zip(padded, heads)
+                    ]
+                for k, text in zip(range(i, j), padded):
+                    out[k] = [Line(text, "head")]
             i = max(j, i + 1)
         else:
             i += 1
@@ -527,7 +565,7 @@ def write(m: ArgumentMap, *, width: int = WIDTH) -> str:
         i > 0 and _blank_between(statements[i - 1], statements[i], len(blocks[i - 1]), len(blocks[i]))
         for i in range(len(statements))
     ]
-    blocks = align(blocks, statements, breaks)
+    blocks = align(blocks, statements, breaks, width)
     out: list[str] = []
     for i, block in enumerate(blocks):
         if breaks[i]:

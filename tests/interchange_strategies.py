@@ -41,9 +41,9 @@ ids = st.one_of(
 texts = st.one_of(
     st.text(max_size=30),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=200),
-    st.lists(st.sampled_from(["word", "longer-word", " ", "\n", '"', "\\", "\t", "é", "\x07"]), max_size=60).map(
-        "".join
-    ),
+    st.lists(
+        st.sampled_from(["word", "longer-word", " ", "\n", '"', "\\", "\t", "é", "\x07"]), max_size=60
+    ).map("".join),
 )
 opt_text = st.none() | texts
 #: Ids a definition can have (see argmap.writer.VERB_IDS).
@@ -64,7 +64,9 @@ def claims(draw: st.DrawFn) -> list[Element]:
         tuple(Quote(t, s) for s, t in draw(st.lists(st.tuples(st.none() | ids, texts), max_size=2))),
         draw(opt_text),
     )
-    stances = [Stance(p, claim.id, a, True) for p, a in draw(st.lists(st.tuples(ids, st.booleans()), max_size=4))]
+    stances = [
+        Stance(p, claim.id, a, True) for p, a in draw(st.lists(st.tuples(ids, st.booleans()), max_size=4))
+    ]
     return [claim, *stances]
 
 

@@ -1,0 +1,341 @@
+"""Format .argmap text in the canonical layout, keeping its comments where they were.
+
+The parser drops comments, so they are recovered from the source text: a small scanner finds
+every token (strings, words, punctuation, comments) and, with the elements' spans, which
+statement and which item of it (its head, its ``note``, its ``held by`` line...) each comment
+belongs to. The statements are then laid out by :mod:`argmap.writer` and the comments put back:
+
+* a comment at the end of a line stays at the end of the line that now shows its item;
+* a comment on a line of its own inside a statement goes before the item that followed it;
+* comments between statements stay there (at the start of the line), and an indented comment
+  right under a statement stays under it;
+* blank lines between statements are kept (several become one).
+
+``format_text(text)`` is idempotent, and ``parse(format_text(text)) == parse(text)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from argmap.model import (
+    Claim,
+    Contradiction,
+    Perspective,
+    Question,
+    Rebuttal,
+    Source,
+    Stance,
+    Support,
+    Title,
+    Undercut,
+)
+from argmap.writer import INDENT, WIDTH, Line, Statement, align, group_statements, item_of_inline_stance, layout
+
+__all__ = ["format_text", "is_formatted"]
+
+
+# ---- scanning -----------------------------------------------------------------------------------
+_TOKEN = re.compile(
+    r'(?P<str>"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""|"(?:[^"\\\r\n]|\\.)*")'
+    r"|(?P<comment>#[^\r\n]*)"
+    r"|(?P<word>\w[\w-]*)"
+    r"|(?P<punct>[:+,])"
+    r"|(?P<nl>\r?\n)"
+    r"|(?P<ws>[\t \f\r\ufeff]+)"
+)
+
+
+@dataclass
+class _Tok:
+    kind: str  # str, comment, word, punct
+    text: str
+    line: int
+    column: int
+    end_line: int
+
+
+def _scan(text: str) -> list[_Tok]:
+    """The tokens of text that parses (white space and line breaks left out)."""
+    toks: list[_Tok] = []
+    line, line_start = 1, 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _TOKEN.match(text, pos)
+        if m is None:  # cannot happen for text that parses; skip the character
+            pos += 1
+            continue
+        kind = m.lastgroup or "ws"
+        value = m.group()
+        if kind == "nl":
+            line += 1
+            line_start = m.end()
+        elif kind != "ws":
+            breaks = value.count("\n")
+            toks.append(_Tok(kind, value, line, pos - line_start + 1, line + breaks))
+            if breaks:
+                line += breaks
+                line_start = pos + value.rfind("\n") + 1
+        pos = m.end()
+    return toks
+
+
+# ---- items of a statement -----------------------------------------------------------------------
+class _Items:
+    """Walks the code tokens of one statement and tags each with the item it belongs to."""
+
+    def __init__(self, st: Statement, toks: list[_Tok]) -> None:
+        self.st = st
+        self.toks = toks
+        self.i = 0
+        self.tags: list[Hashable] = ["head"] * len(toks)
+
+    def _peek(self, offset: int = 0) -> _Tok | None:
+        j = self.i + offset
+        return self.toks[j] if j < len(self.toks) else None
+
+    def _take(self, key: Hashable) -> _Tok | None:
+        tok = self._peek()
+        if tok is not None:
+            self.tags[self.i] = key
+            self.i += 1
+        return tok
+
+    def _strings(self, key: Hashable) -> None:
+        while (tok := self._peek()) is not None and tok.kind == "str":
+            self._take(key)
+
+    def _list(self, key: Hashable) -> int:
+        """An id or tag list; returns how many items it had."""
+        count = 0
+        while self._peek() is not None:
+            self._take(key)
+            count += 1
+            nxt = self._peek()
+            if nxt is None or nxt.text != ",":
+                break
+            self._take(key)
+        return count
+
+    def run(self) -> list[Hashable]:
+        head = self.st.head
+        if isinstance(head, (Title, Source, Perspective, Question, Claim)):
+            self._take("head")
+            if not isinstance(head, Title):
+                self._take("head")
+            self._strings("head")
+        else:
+            self._relation_head()
+        stances = [e for e in self.st.elements[1:] if isinstance(e, Stance)]
+        stance_no = 0
+        quote_no = 0
+        while (tok := self._peek()) is not None:
+            word = tok.text
+            if word in ("held", "rejected"):
+                key = item_of_inline_stance(stances, stance_no)
+                self._take(key)
+                self._take(key)  # by
+                stance_no += self._list(key)
+            elif word in ("answers", "source", "by"):
+                key = (word,)
+                self._take(key)
+                self._list(key)
+            elif word == "tags":
+                self._take(("tags",))
+                self._list(("tags",))
+            elif word == "quote":
+                key = ("quote", quote_no)
+                quote_no += 1
+                self._take(key)
+                nxt = self._peek()
+                if nxt is not None and nxt.kind == "word":
+                    self._take(key)
+                self._strings(key)
+            else:  # note, url, date, author, role, color: text-valued
+                key = (word,)
+                self._take(key)
+                self._strings(key)
+        return self.tags
+
+    def _relation_head(self) -> None:
+        head = self.st.head
+        if isinstance(head, Support):
+            self._take("head")
+            while (tok := self._peek()) is not None and tok.text in (":", "+"):
+                self._take("head")
+                self._take("head")
+            self._take("head")  # verb
+            self._take("head")  # conclusion
+        elif isinstance(head, (Rebuttal, Undercut, Contradiction)):
+            for _ in range(3):
+                self._take("head")
+        elif isinstance(head, Stance):
+            self._take("head")
+            self._take("head")
+            self._list("head")
+
+
+# ---- comments -----------------------------------------------------------------------------------
+@dataclass
+class _Anchors:
+    """The comments of one statement."""
+
+    leading: list[str | None] = field(default_factory=list)  # None: a blank line
+    before: dict[Hashable, list[str]] = field(default_factory=dict)
+    trailing: dict[Hashable, list[str]] = field(default_factory=dict)
+    trailer: list[str] = field(default_factory=list)
+
+
+def _comment(tok: _Tok) -> str:
+    return tok.text.rstrip()
+
+
+def format_text(text: str, *, path: str | None = None, width: int = WIDTH) -> str:
+    """``text`` in the canonical layout with its comments kept.
+
+    Raises :class:`argmap.parser.ParseError` when the text does not parse (nothing is formatted).
+    """
+    from argmap.parser import parse
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    m = parse(text, path)
+    first_break = text.find("\n")
+    newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
+    lines_of_text = text.split("\n")
+    toks = _scan(text)
+    statements = group_statements(m.elements, by_span=True)
+    # where each statement starts in the token list
+    starts: list[int] = []
+    k = 0
+    for st in statements:
+        span = st.head.span
+        assert span is not None
+        while k < len(toks) and (toks[k].line, toks[k].column) != (span.line, span.column):
+            k += 1
+        starts.append(k)
+    anchors = [_Anchors() for _ in statements]
+    footer: list[str | None] = []
+
+    def blank_between(a_line: int, b_line: int) -> bool:
+        return any(not lines_of_text[ln - 1].strip() for ln in range(a_line + 1, b_line))
+
+    def add_gap(target: list[str | None], comments: list[_Tok], after_line: int, before_line: int) -> None:
+        """Blank lines and comments between two lines, in order, blank runs collapsed."""
+        prev = after_line
+        for c in comments:
+            if blank_between(prev, c.line) and (not target or target[-1] is not None):
+                target.append(None)
+            target.append(_comment(c))
+            prev = c.line
+        if blank_between(prev, before_line) and (not target or target[-1] is not None):
+            target.append(None)
+
+    # comments before the first statement
+    first = starts[0] if statements else len(toks)
+    head_comments = [t for t in toks[:first] if t.kind == "comment"]
+    if statements:
+        add_gap(anchors[0].leading, head_comments, 0, toks[first].line)
+    else:
+        add_gap(footer, head_comments, 0, len(lines_of_text) + 1)
+
+    for i, st in enumerate(statements):
+        stop = starts[i + 1] if i + 1 < len(statements) else len(toks)
+        region = toks[starts[i] : stop]
+        code = [t for t in region if t.kind != "comment"]
+        tags = _Items(st, code).run()
+        tag_of = {id(t): tag for t, tag in zip(code, tags)}
+        last_code = code[-1]
+        last_line = last_code.end_line
+        code_lines: dict[int, _Tok] = {}
+        for t in code:
+            code_lines[t.end_line] = t  # the last code token ending on each line
+        a = anchors[i]
+        after: list[_Tok] = []
+        for pos, t in enumerate(region):
+            if t.kind != "comment":
+                continue
+            on_line = code_lines.get(t.line)
+            if on_line is not None and (on_line.line, on_line.column) < (t.line, t.column):
+                a.trailing.setdefault(tag_of[id(on_line)], []).append(_comment(t))
+            elif t.line < last_line:
+                nxt = next(c for c in region[pos:] if c.kind != "comment")
+                key = tag_of[id(nxt)]
+                a.before.setdefault(key, []).append(_comment(t))
+            else:
+                after.append(t)
+        # comments after the statement: indented ones right under it stay with it
+        prev = last_line
+        rest: list[_Tok] = []
+        for t in after:
+            indented = lines_of_text[t.line - 1][:1] in (" ", "\t")
+            if not rest and indented and not blank_between(prev, t.line):
+                a.trailer.append(_comment(t))
+                prev = t.line
+            else:
+                rest.append(t)
+        if i + 1 < len(statements):
+            add_gap(anchors[i + 1].leading, rest, prev, toks[starts[i + 1]].line)
+        else:
+            add_gap(footer, rest, prev, len(lines_of_text) + 1)
+
+    # lay the statements out
+    blocks: list[list[Line]] = []
+    for st, a in zip(statements, anchors):
+        trailing_items = [key for key, found in a.trailing.items() if found]
+        expand = any(key != "head" and found for key, found in a.before.items()) or len(trailing_items) >= 2
+        blocks.append(layout(st, expand=expand, width=width))
+    breaks = [bool(a.leading) for a in anchors]
+    blocks = align(blocks, statements, breaks, width)
+
+    out: list[str] = []
+    for i, (block, a) in enumerate(zip(blocks, anchors)):
+        leading = list(a.leading)
+        if i == 0:
+            while leading and leading[0] is None:
+                leading.pop(0)
+        out.extend("" if c is None else c for c in leading)
+        present = {line.item for line in block}
+        before = _regroup(a.before, present)
+        trailing = _regroup(a.trailing, present)
+        last_of: dict[Hashable, int] = {}
+        for n, line in enumerate(block):
+            last_of[line.item] = n
+        for key, found in trailing.items():  # one comment per line end; others go above
+            if len(found) > 1:
+                before.setdefault(key, []).extend(found[1:])
+                trailing[key] = found[:1]
+        seen: set[Hashable] = set()
+        for n, line in enumerate(block):
+            if line.item not in seen:
+                seen.add(line.item)
+                indent = "" if line.item == "head" else INDENT
+                out.extend(indent + c for c in before.get(line.item, []))
+            text_line = line.text
+            if last_of[line.item] == n and trailing.get(line.item):
+                text_line += "  " + trailing[line.item][0]
+            out.append(text_line)
+        out.extend(INDENT + c for c in a.trailer)
+    while footer and footer[-1] is None:
+        footer.pop()
+    if not statements:
+        while footer and footer[0] is None:
+            footer.pop(0)
+    out.extend("" if c is None else c for c in footer)
+    return newline.join(out) + newline if out else ""
+
+
+def _regroup(found: dict[Hashable, list[str]], present: set[Hashable]) -> dict[Hashable, list[str]]:
+    """Comments of items the layout does not show on lines of their own go to the head."""
+    out: dict[Hashable, list[str]] = {}
+    for key, comments in found.items():
+        out.setdefault(key if key in present else "head", []).extend(comments)
+    return out
+
+
+def is_formatted(text: str, *, path: str | None = None, width: int = WIDTH) -> bool:
+    """True when ``text`` is already in the canonical layout."""
+    return format_text(text, path=path, width=width) == text
