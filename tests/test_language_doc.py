@@ -161,6 +161,23 @@ def test_long_text_starting_on_the_quote_line_keeps_indentation() -> None:
     )
 
 
+def test_long_text_holds_quotes() -> None:
+    m = _named("long-text-quotes")
+    assert m.claim("answer").text == 'She said "yes", then ""no"", then """maybe""".'
+
+
+def test_layout_rules_stated_in_prose() -> None:
+    # the first statement may be indented; blank and comment lines do not end a statement
+    m = argmap.parse('  claim a "x"\n\n# comment\n\n  held by p\nclaim b "y"\n')
+    assert m.holders("a") == ("p",) and m.holders("b") == ()
+    # a no-break space does not separate words
+    with pytest.raises(ParseError):
+        argmap.parse('claim a\u00a0"x"\n')
+    # ids are case-sensitive
+    m = argmap.parse('claim Nato "x"\nclaim nato "y"\n')
+    assert m.claim("Nato").text == "x" and m.claim("nato").text == "y"
+
+
 def test_adjacent_texts_join() -> None:
     m = _named("adjacent")
     assert m.claim("mixed").text == "one, two, three"
