@@ -178,7 +178,9 @@ class _Checker:
             candidates = [k for k, v in self.defined.items() if isinstance(v, want)]
             close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
             suggestion = (
-                f"did you mean '{close[0]}'?" if close else f"define it, e.g. {_definition_example(want, name)}"
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"define it, e.g. {_definition_example(want, name)}"
             )
             self._emit("E201", span, f"{role} '{name}' is not defined ({wanted} was expected)", suggestion)
             return False
@@ -200,48 +202,55 @@ class _Checker:
         return False
 
     def _references(self) -> None:
-        for e in self.map.elements:
-            if isinstance(e, Claim):
-                for q in e.answers:
-                    self._ref(e, q, Question, "the question")
-                for s in e.sources:
-                    self._ref(e, s, Source, "the source")
-                for quote in e.quotes:
-                    if quote.speaker is not None:
-                        self._ref(e, quote.speaker, Perspective, "the speaker")
-            elif isinstance(e, Support):
-                offset = 1 if e.name is not None and e.name in e.premises else 0
-                for i, p in enumerate(e.premises):
-                    self._ref(e, p, Claim, "the premise", offset + e.premises[:i].count(p))
-                self._ref(e, e.conclusion, Claim, "the conclusion", -1)
-            elif isinstance(e, Rebuttal):
-                self._ref(e, e.attacker, Claim, "the attacker")
-                self._ref(e, e.target, Claim, "the target", -1)
-            elif isinstance(e, Undercut):
-                self._ref(e, e.attacker, Claim, "the attacker")
-                self._ref(e, e.target, Support, "the undercut support", -1)
-            elif isinstance(e, Contradiction):
-                self._ref(e, e.left, Claim, "the claim")
-                self._ref(e, e.right, Claim, "the claim", -1)
-            elif isinstance(e, Stance):
-                self._ref(e, e.perspective, Perspective, "the perspective")
-                if not e.inline:
-                    self._ref(e, e.claim, Claim, "the claim", -1)
-            if isinstance(e, (Support, Rebuttal, Undercut, Contradiction)):
-                for p in e.by:
-                    self._ref(e, p, Perspective, "the perspective", -1)
+        m = self.map
+        for c in m.claims:
+            for q in c.answers:
+                self._ref(c, q, Question, "the question")
+            for src in c.sources:
+                self._ref(c, src, Source, "the source")
+            for quote in c.quotes:
+                if quote.speaker is not None:
+                    self._ref(c, quote.speaker, Perspective, "the speaker")
+        for s in m.supports:
+            offset = 1 if s.name is not None and s.name in s.premises else 0
+            for i, p in enumerate(s.premises):
+                self._ref(s, p, Claim, "the premise", offset + s.premises[:i].count(p))
+            self._ref(s, s.conclusion, Claim, "the conclusion", -1)
+        for r in m.rebuttals:
+            self._ref(r, r.attacker, Claim, "the attacker")
+            self._ref(r, r.target, Claim, "the target", -1)
+        for u in m.undercuts:
+            self._ref(u, u.attacker, Claim, "the attacker")
+            self._ref(u, u.target, Support, "the undercut support", -1)
+        for c2 in m.contradictions:
+            self._ref(c2, c2.left, Claim, "the claim")
+            self._ref(c2, c2.right, Claim, "the claim", -1)
+        for st in m.stances:
+            self._ref(st, st.perspective, Perspective, "the perspective")
+            if not st.inline:
+                self._ref(st, st.claim, Claim, "the claim", -1)
+        for rel in self._relations():
+            for p in rel.by:
+                self._ref(rel, p, Perspective, "the perspective", -1)
+
+    def _relations(self) -> Iterator[Support | Rebuttal | Undercut | Contradiction]:
+        m = self.map
+        yield from m.supports
+        yield from m.rebuttals
+        yield from m.undercuts
+        yield from m.contradictions
 
     # ---- relations ---------------------------------------------------------------------------
     def _self_relations(self) -> None:
-        for e in self.map.elements:
-            if isinstance(e, Support):
-                if e.conclusion in e.premises:
-                    self._emit(
-                        "E203",
-                        self._locate(e.span, e.conclusion, -1),
-                        f"'{e.conclusion}' supports itself",
-                        hint="a claim cannot be its own reason; remove it from the premises",
-                    )
+        for e in self.map.supports:
+            if e.conclusion in e.premises:
+                self._emit(
+                    "E203",
+                    self._locate(e.span, e.conclusion, -1),
+                    f"'{e.conclusion}' supports itself",
+                    hint="a claim cannot be its own reason; remove it from the premises",
+                )
+            if len(set(e.premises)) != len(e.premises):
                 seen: set[str] = set()
                 for p in e.premises:
                     if p in seen:
@@ -252,18 +261,20 @@ class _Checker:
                             hint="list each premise once",
                         )
                     seen.add(p)
-            elif isinstance(e, Rebuttal) and e.attacker == e.target:
+        for r in self.map.rebuttals:
+            if r.attacker == r.target:
                 self._emit(
                     "E203",
-                    self._locate(e.span, e.target, -1),
-                    f"'{e.target}' attacks itself",
+                    self._locate(r.span, r.target, -1),
+                    f"'{r.target}' attacks itself",
                     hint="a claim that defeats itself is better split into the claims that clash",
                 )
-            elif isinstance(e, Contradiction) and e.left == e.right:
+        for c in self.map.contradictions:
+            if c.left == c.right:
                 self._emit(
                     "E203",
-                    self._locate(e.span, e.right, -1),
-                    f"'{e.right}' contradicts itself",
+                    self._locate(c.span, c.right, -1),
+                    f"'{c.right}' contradicts itself",
                     hint="a contradiction needs two different claims",
                 )
 
@@ -354,18 +365,13 @@ class _Checker:
                 ],
             )
 
-        for e in self.map.elements:
-            if isinstance(e, Rebuttal):
-                pairs = [(e.attacker, e.target)]
-            elif isinstance(e, Contradiction):
-                pairs = [(e.left, e.right)]
-            else:
+        attacks: list[tuple[str, str, Element]] = [(r.attacker, r.target, r) for r in self.map.rebuttals]
+        attacks.extend((c.left, c.right, c) for c in self.map.contradictions)
+        for a, b, relation in attacks:
+            if a == b or a not in holders or b not in holders:
                 continue
-            for a, b in pairs:
-                if a == b or a not in holders or b not in holders:
-                    continue
-                for p in holders[a].keys() & holders[b].keys():
-                    clash(p, a, b, e)
+            for p in holders[a].keys() & holders[b].keys():
+                clash(p, a, b, relation)
         # Asserting a support while accepting a claim that undercuts it.
         for u in self.map.undercuts:
             try:
@@ -389,88 +395,90 @@ class _Checker:
         used_perspectives: set[str] = set()
         used_sources: set[str] = set()
         answered: set[str] = set()
-        for e in m.elements:
-            if isinstance(e, Support):
-                connected.update(e.premises)
-                connected.add(e.conclusion)
-            elif isinstance(e, (Rebuttal, Undercut)):
-                connected.add(e.attacker)
-                connected.add(e.target)
-            elif isinstance(e, Contradiction):
-                connected.add(e.left)
-                connected.add(e.right)
-            elif isinstance(e, Stance):
-                used_perspectives.add(e.perspective)
-            elif isinstance(e, Claim):
-                if e.answers:
-                    answered.update(e.answers)
-                    connected.add(e.id)
-                used_sources.update(e.sources)
-                used_perspectives.update(q.speaker for q in e.quotes if q.speaker is not None)
-            if isinstance(e, (Support, Rebuttal, Undercut, Contradiction)):
-                used_perspectives.update(e.by)
-        for e in m.elements:
-            if isinstance(e, Claim) and e.id not in connected:
+        for s in m.supports:
+            connected.update(s.premises)
+            connected.add(s.conclusion)
+        for r in m.rebuttals:
+            connected.add(r.attacker)
+        for u in m.undercuts:
+            connected.add(u.attacker)
+        for r in m.rebuttals:
+            connected.add(r.target)
+        for c in m.contradictions:
+            connected.add(c.left)
+            connected.add(c.right)
+        for st in m.stances:
+            used_perspectives.add(st.perspective)
+        for c in m.claims:
+            if c.answers:
+                answered.update(c.answers)
+                connected.add(c.id)
+            used_sources.update(c.sources)
+            used_perspectives.update(q.speaker for q in c.quotes if q.speaker is not None)
+        for rel in self._relations():
+            used_perspectives.update(rel.by)
+        for c in m.claims:
+            if c.id not in connected:
                 self._emit(
                     "W303",
-                    self._locate(e.span, e.id),
-                    f"claim '{e.id}' stands alone: no relation touches it and it answers no question",
+                    self._locate(c.span, c.id),
+                    f"claim '{c.id}' stands alone: no relation touches it and it answers no question",
                     hint="link it with a support or an attack, let it `answers` a question, or remove it",
                 )
-            elif isinstance(e, Perspective) and e.id not in used_perspectives:
+        for p in m.perspectives:
+            if p.id not in used_perspectives:
                 self._emit(
                     "W304",
-                    self._locate(e.span, e.id),
-                    f"perspective '{e.id}' holds no claim and asserts no relation",
-                    hint=f"add stances (`{e.id} accepts c`, `held by {e.id}`), `by {e.id}` on relations, "
+                    self._locate(p.span, p.id),
+                    f"perspective '{p.id}' holds no claim and asserts no relation",
+                    hint=f"add stances (`{p.id} accepts c`, `held by {p.id}`), `by {p.id}` on relations, "
                     "or remove it",
                 )
-            elif isinstance(e, Source) and e.id not in used_sources:
+        for src in m.sources:
+            if src.id not in used_sources:
                 self._emit(
                     "W305",
-                    self._locate(e.span, e.id),
-                    f"source '{e.id}' is cited by no claim",
-                    hint=f"cite it on a claim with `source {e.id}`, or remove it",
+                    self._locate(src.span, src.id),
+                    f"source '{src.id}' is cited by no claim",
+                    hint=f"cite it on a claim with `source {src.id}`, or remove it",
                 )
-            elif isinstance(e, Question) and e.id not in answered:
+        for q in m.questions:
+            if q.id not in answered:
                 self._emit(
                     "W306",
-                    self._locate(e.span, e.id),
-                    f"question '{e.id}' is answered by no claim",
-                    hint=f"add `answers {e.id}` to the claims that answer it",
+                    self._locate(q.span, q.id),
+                    f"question '{q.id}' is answered by no claim",
+                    hint=f"add `answers {q.id}` to the claims that answer it",
                 )
 
     def _repeats(self) -> None:
-        seen: dict[Element, Element] = {}
         stance_seen: dict[tuple[str, str, bool], Stance] = {}
-        for e in self.map.elements:
-            if isinstance(e, Stance):
-                key = (e.perspective, e.claim, e.accepts)
-                other = stance_seen.get(key)
-                if other is None:
-                    stance_seen[key] = e
-                    continue
-                verb = "accepts" if e.accepts else "rejects"
+        for st in self.map.stances:
+            key = (st.perspective, st.claim, st.accepts)
+            other = stance_seen.get(key)
+            if other is None:
+                stance_seen[key] = st
+                continue
+            verb = "accepts" if st.accepts else "rejects"
+            self._emit(
+                "W307",
+                self._locate(st.span, st.perspective),
+                f"'{st.perspective}' {verb} '{st.claim}' more than once",
+                hint="say it once",
+                related=[Related(other.span, "said first here")],
+            )
+        seen: dict[Element, Element] = {}
+        for rel in self._relations():
+            if isinstance(rel, Support) and rel.name is not None:
+                continue  # a named support that repeats is a duplicate id (E200)
+            first = seen.setdefault(rel, rel)
+            if first is not rel:
                 self._emit(
                     "W307",
-                    self._locate(e.span, e.perspective),
-                    f"'{e.perspective}' {verb} '{e.claim}' more than once",
-                    hint="say it once",
-                    related=[Related(other.span, "said first here")],
-                )
-            elif isinstance(e, (Rebuttal, Undercut, Contradiction)) or (
-                isinstance(e, Support) and e.name is None
-            ):
-                other_rel = seen.get(e)
-                if other_rel is None:
-                    seen[e] = e
-                    continue
-                self._emit(
-                    "W307",
-                    e.span,
+                    rel.span,
                     "this relation repeats an earlier one word for word",
                     hint="remove the repeat; to credit more perspectives, list them in one `by`",
-                    related=[Related(other_rel.span, "the first one")],
+                    related=[Related(first.span, "the first one")],
                 )
 
 

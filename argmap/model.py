@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TypeAlias
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import attrs
 
@@ -261,6 +261,7 @@ Element: TypeAlias = (
     "Title | Source | Perspective | Question | Claim | Support | Rebuttal | Undercut | Contradiction | Stance"
 )
 _RELATION_TYPES = (Support, Rebuttal, Undercut, Contradiction)
+_E = TypeVar("_E")
 
 
 @attrs.frozen(slots=True)
@@ -281,6 +282,7 @@ class _Index:
     stances_of: dict[str, list[Stance]]
     stances_on: dict[str, list[Stance]]
     answers: dict[str, list[Claim]]
+    by_type: dict[type, tuple[Element, ...]]
 
 
 def _add(table: dict[str, list[object]], key: str, value: object) -> None:
@@ -307,10 +309,7 @@ class ArgumentMap:
     source_text: str | None = attrs.field(default=None, eq=False, repr=False)
     _index_cache: list[_Index] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
-    # ---- element lists --------------------------------------------------------------------
-    def _of(self, kind: type[object] | tuple[type[object], ...]) -> Iterator[object]:
-        return (e for e in self.elements if isinstance(e, kind))
-
+    # ---- element lists (in document order) ------------------------------------------------
     @property
     def title(self) -> str | None:
         """The text of the first ``title`` statement, if any."""
@@ -319,21 +318,24 @@ class ArgumentMap:
                 return element.text
         return None
 
+    def _typed(self, kind: type[_E]) -> tuple[_E, ...]:
+        return self._index.by_type.get(kind, ())  # type: ignore[return-value]
+
     @property
     def claims(self) -> tuple[Claim, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Claim))
+        return self._typed(Claim)
 
     @property
     def perspectives(self) -> tuple[Perspective, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Perspective))
+        return self._typed(Perspective)
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Question))
+        return self._typed(Question)
 
     @property
     def sources(self) -> tuple[Source, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Source))
+        return self._typed(Source)
 
     @property
     def relations(self) -> tuple[Relation, ...]:
@@ -341,23 +343,23 @@ class ArgumentMap:
 
     @property
     def supports(self) -> tuple[Support, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Support))
+        return self._typed(Support)
 
     @property
     def rebuttals(self) -> tuple[Rebuttal, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Rebuttal))
+        return self._typed(Rebuttal)
 
     @property
     def undercuts(self) -> tuple[Undercut, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Undercut))
+        return self._typed(Undercut)
 
     @property
     def contradictions(self) -> tuple[Contradiction, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Contradiction))
+        return self._typed(Contradiction)
 
     @property
     def stances(self) -> tuple[Stance, ...]:
-        return tuple(e for e in self.elements if isinstance(e, Stance))
+        return self._typed(Stance)
 
     # ---- index ----------------------------------------------------------------------------
     @property
@@ -378,7 +380,13 @@ class ArgumentMap:
         stances_of: dict[str, list[Stance]] = {}
         stances_on: dict[str, list[Stance]] = {}
         answers: dict[str, list[Claim]] = {}
+        buckets: dict[type, list[Element]] = {}
         for e in self.elements:
+            bucket = buckets.get(type(e))
+            if bucket is None:
+                buckets[type(e)] = [e]
+            else:
+                bucket.append(e)
             if isinstance(e, Claim):
                 claims.setdefault(e.id, e)
                 for q in e.answers:
@@ -427,6 +435,7 @@ class ArgumentMap:
             stances_of=stances_of,
             stances_on=stances_on,
             answers=answers,
+            by_type={kind: tuple(items) for kind, items in buckets.items()},
         )
         self._index_cache.append(index)
         return index

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -415,6 +415,120 @@ def _dedent(body: str) -> str:
 
 
 # ---- running the parser ---------------------------------------------------------------------
+class _FastLexer:
+    """The fast path: one loop that lexes with one regex and drives Lark's LALR tables.
+
+    The regex is made of the grammar's own terminal patterns, in the order of Lark's priorities;
+    keyword-or-id is decided from the parser's state, as Lark's contextual lexer does. Shifts,
+    reductions and the rule callbacks (our transformer, behind Lark's child filters) are Lark's
+    own; what is left out is the per-token bookkeeping that only error reporting needs. So this
+    serves only texts without errors: on anything unexpected it gives up, and the text is parsed
+    again by ``Lark.parse``, whose errors carry everything a diagnostic needs. A property test
+    checks that both paths build the same map.
+    """
+
+    # Alternatives in the order Lark's priorities give them.
+    ORDER = ("_CONTINUATION", "_NL", "LONG_STRING", "STRING", "COMMENT", "WS", "ID", "COLON", "PLUS", "COMMA")
+    MULTILINE = frozenset({"_CONTINUATION", "_NL", "LONG_STRING"})
+
+    def __init__(self, parser: Lark) -> None:
+        from lark.lexer import Token as LarkToken
+        from lark.parsers.lalr_analysis import Shift
+
+        terminals = {t.name: t for t in parser.terminals}
+        keywords: dict[str, str] = {}
+        for name, term in terminals.items():
+            if name.startswith("KW_"):
+                word = re.fullmatch(r"([a-z]+)\(\?!\[\\w-\]\)", term.pattern.value)
+                if word is None:
+                    raise ValueError(f"keyword {name} is not a whole-word pattern")
+                keywords[word.group(1)] = name
+        if set(terminals) != set(self.ORDER) | set(keywords.values()):
+            raise ValueError("the grammar's terminals changed; update _FastLexer.ORDER")
+        self.regex = re.compile("|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in self.ORDER))
+        self.keywords = keywords
+        frontend: Any = parser.parser
+        lalr: Any = frontend.parser.parser
+        table = lalr.parse_table
+        self.states: dict[int, dict[str, tuple[Any, Any]]] = table.states
+        self.start_state: int = table.start_states["start"]
+        self.end_state: int = table.end_states["start"]
+        self.shift = Shift
+        callbacks = lalr.callbacks
+        # rule -> (how many values it takes, its callback, the name of what it makes)
+        self.rules = {
+            rule: (len(rule.expansion), callbacks[rule], str(rule.origin.name)) for rule in callbacks
+        }
+        self.new_token = LarkToken._future_new
+
+    def parse(self, text: str) -> bool:
+        """Parse ``text`` (ending in a line break) and run the callbacks; False on any error."""
+        match = self.regex.match
+        keywords = self.keywords
+        states = self.states
+        rules = self.rules
+        shift = self.shift
+        new = self.new_token
+        multiline = self.MULTILINE
+        state_stack = [self.start_state]
+        value_stack: list[Any] = []
+        pos, line, line_start, size = 0, 1, 0, len(text)
+        while True:
+            if pos < size:
+                m = match(text, pos)
+                if m is None:
+                    return False
+                kind = m.lastgroup
+                end = m.end()
+                if kind == "WS" or kind == "COMMENT":
+                    pos = end
+                    continue
+                value = m.group()
+                newline = value.rfind("\n") if kind in multiline else -1
+                if newline >= 0:
+                    end_line = line + value.count("\n")
+                    last_start = pos + newline + 1
+                    if kind == "_CONTINUATION":
+                        line, line_start, pos = end_line, last_start, end
+                        continue
+                    token: Any = (
+                        None
+                        if kind == "_NL"
+                        else new(
+                            kind, value, pos, line, pos - line_start + 1, end_line, end - last_start + 1, end
+                        )
+                    )
+                else:
+                    end_line, last_start = line, line_start
+                    if kind == "ID":
+                        keyword = keywords.get(value)
+                        if keyword is not None and keyword in states[state_stack[-1]]:
+                            kind = keyword
+                    token = new(kind, value, pos, line, pos - line_start + 1, line, end - line_start + 1, end)
+                line, line_start, pos = end_line, last_start, end
+            else:
+                kind, token = "$END", None
+            while True:
+                action = states[state_stack[-1]].get(kind)
+                if action is None:
+                    return False
+                if action[0] is shift:
+                    state_stack.append(action[1])
+                    value_stack.append(token)
+                    break
+                take, callback, made = rules[action[1]]
+                if take:
+                    values = value_stack[-take:]
+                    del state_stack[-take:]
+                    del value_stack[-take:]
+                else:
+                    values = []
+                value_stack.append(callback(values))
+                state_stack.append(states[state_stack[-1]][made][1])
+                if kind == "$END" and state_stack[-1] == self.end_state:
+                    return True
+
+
 class _Engine:
     """The Lark parser and its transformer, built once per process on first use."""
 
@@ -423,6 +537,22 @@ class _Engine:
         self.lark = _build_lark(self.build)
         self.lock = threading.Lock()
         self.words = _terminal_words(self.lark)
+        self.fast: _FastLexer | None
+        try:
+            self.fast = _FastLexer(self.lark)
+        except (ValueError, AttributeError, KeyError):  # a grammar or Lark this path does not know
+            self.fast = None
+
+    def parse_fast(self, text: str, path: str | None) -> tuple[list[Element], list[Diagnostic]] | None:
+        """Elements and warnings of an error-free text, or None if it has errors (or if the fast
+        path is not available)."""
+        if self.fast is None:
+            return None
+        with self.lock:
+            self.build.reset(path)
+            if not self.fast.parse(text) or any(d.is_error for d in self.build.problems):
+                return None
+            return self.build.elements, self.build.problems
 
 
 _engine: _Engine | None = None
@@ -489,6 +619,9 @@ def _parse_all(text: str, path: str | None) -> tuple[list[Element], list[Diagnos
     from lark.exceptions import UnexpectedInput
 
     engine = _get_engine()
+    fast = engine.parse_fast(text if text.endswith("\n") else text + "\n", path)
+    if fast is not None:
+        return fast
     lines = text.split("\n")
     elements: list[Element] = []
     problems: list[Diagnostic] = []
@@ -737,9 +870,7 @@ def _hint(tok: Token, expected: set[str], words: dict[str, str], lines: list[str
             return f"'{value}' is an attribute: indent this line under the statement it describes"
         return "a relation reads `a supports b`, `a rebuts b`, `a undercuts s`, `a contradicts b`; a stance `p accepts c`"
     if tok.type == "ID" and "KW_PERSPECTIVE" in expected:
-        close = difflib.get_close_matches(
-            value, [*_STATEMENT_KEYWORDS, *_KINDS], n=1, cutoff=0.7
-        )
+        close = difflib.get_close_matches(value, [*_STATEMENT_KEYWORDS, *_KINDS], n=1, cutoff=0.7)
         if close:
             return f"did you mean '{close[0]}'?"
     if tok.type in ("ID",) and "STRING" in expected:

@@ -134,3 +134,35 @@ def test_claim_texts_round_trip(claims: list[tuple[str, str]]) -> None:
     source = "".join(f'claim {cid} "{_escape(text)}"\n' for cid, text in claims)
     m = parse(source)
     assert [(c.id, c.text) for c in m.claims] == claims
+
+
+def _both_paths(text: str) -> tuple[object, object]:
+    """The map from the fast path and from Lark's own lexer and parser loop."""
+    from argmap.parser import _get_engine
+
+    engine = _get_engine()
+    assert engine.fast is not None, "the fast path should be available with this grammar"
+    fast = parse(text)
+    saved, engine.fast = engine.fast, None
+    try:
+        slow = parse(text)
+    finally:
+        engine.fast = saved
+    return fast, slow
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(from_lark(_GRAMMAR, explicit=_EXPLICIT))
+def test_fast_path_builds_the_same_map_as_lark(text: str) -> None:
+    fast, slow = _both_paths(text)
+    assert fast == slow
+    assert [e.span for e in fast.elements] == [e.span for e in slow.elements]  # type: ignore[attr-defined]
+
+
+def test_fast_path_on_every_construct_file() -> None:
+    from conftest import DATA, MAPS
+
+    for path in [*sorted((DATA / "parser" / "ok").glob("*.argmap")), *sorted(MAPS.glob("*.argmap"))]:
+        fast, slow = _both_paths(path.read_text(encoding="utf-8"))
+        assert fast == slow, path
+        assert [e.span for e in fast.elements] == [e.span for e in slow.elements], path  # type: ignore[attr-defined]
