@@ -13,7 +13,6 @@ import hashlib
 import os
 import re
 import sys
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -91,37 +90,22 @@ def _cache_dir() -> Path | None:
 
 
 def _build_lark(transformer: _Build) -> Lark:
-    """The LALR parser, its tables loaded from a cache file when one matches the grammar."""
+    """The LALR parser. Its tables are cached in a file (Lark's own cache, keyed by a hash of
+    the grammar and the options, checked on load), so they are built once, not on every run."""
     import lark
 
-    source = grammar_text()
-    options: dict[str, Any] = {
-        "parser": "lalr",
-        "lexer": "contextual",
-        "maybe_placeholders": False,
-        "propagate_positions": False,
-    }
-    digest = hashlib.sha256(
-        "\0".join([source, lark.__version__, repr(sorted(options.items())), sys.version]).encode()
-    ).hexdigest()[:24]
     folder = _cache_dir()
-    cache = folder / f"grammar-{digest}.lark" if folder is not None else None
-    if cache is not None and cache.is_file():
-        try:
-            with cache.open("rb") as f:
-                return lark.Lark.load(f, transformer=transformer)  # type: ignore[call-arg]
-        except Exception:  # noqa: BLE001 - a bad cache is rebuilt, never fatal
-            pass
-    parser = lark.Lark(source, transformer=transformer, **options)
-    if cache is not None:
-        try:
-            fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".grammar-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                parser.save(f)
-            os.replace(tmp, cache)
-        except OSError:
-            pass
-    return parser
+    digest = hashlib.sha256(f"{lark.__version__}\0{sys.version}".encode()).hexdigest()[:16]
+    cache: str | bool = str(folder / f"grammar-{digest}.lark") if folder is not None else False
+    return lark.Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        maybe_placeholders=False,
+        propagate_positions=False,
+        transformer=transformer,
+        cache=cache,
+    )
 
 
 # ---- the transformer ------------------------------------------------------------------------
