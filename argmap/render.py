@@ -1,0 +1,1072 @@
+"""Drawing a map with Graphviz: the map as DOT text (:func:`to_dot`) and as a picture (:func:`render`).
+
+What the picture shows:
+
+* claims as boxes: a header with the kind (FACT, INTERPRETATION, ...) and the id, the wrapped
+  text, and a row of badges for the perspectives that hold (filled, "✓") or reject (outlined,
+  "✗") the claim; each kind has its own fill and corners; questions are yellow boxes with a
+  thick border, and claims point to the questions they answer with a thin grey line;
+* relations, each told apart by line *and* arrowhead, not by colour alone: support a solid green
+  line with a filled arrow; rebuttal a dashed red line ending in a bar; undercut a dotted purple
+  line ending in a bar on the small inference node of the support it attacks; contradiction a
+  doubled orange line with bars at both ends;
+* a linked support as premises meeting in one junction dot before the arrow goes on; a named
+  support through a small inference diamond (AIF's RA node) labelled with its name;
+* each perspective in one colour everywhere (its ``color`` attribute, else the Okabe-Ito and
+  then Paul Tol palettes in the order the perspectives are defined): on the badges and on the
+  relations it asserts (a label in its colour);
+* the title, the view in a subtitle, and a legend listing only what the picture uses.
+
+Views (all keyword arguments, combinable unless said otherwise): ``perspective`` (its claims and
+relations stand out, the rest is dimmed; ``only=True`` drops the rest), ``compare=(P, Q)``
+(where two perspectives agree and differ), ``question`` (the claims answering it and what bears
+on them), ``focus`` with ``depth`` (the neighbourhood of one claim), ``labels`` (claims marked
+in/out/undecided by an argumentation semantics, or by a mapping given directly).
+
+All text goes through :func:`html_text` (HTML-like labels) or :func:`dot_string` (quoted DOT
+strings), so no claim text can change the graph's structure. Large maps get faster layout
+settings (see :func:`layout_settings`); the DOT is written by hand, not with the ``graphviz``
+package, because it is 4-6 times faster on big maps and needs no quoting workarounds (the
+package takes any string that starts with ``<`` and ends with ``>`` for HTML).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Contradiction,
+    Rebuttal,
+    Support,
+    Undercut,
+)
+
+if TYPE_CHECKING:
+    from argmap.backends import Backend
+
+__all__ = [
+    "ENGINES",
+    "FORMATS",
+    "OKABE_ITO",
+    "RANKDIRS",
+    "SEMANTICS",
+    "TOL_MUTED",
+    "ViewError",
+    "dot_string",
+    "html_text",
+    "layout_settings",
+    "perspective_colors",
+    "render",
+    "to_dot",
+]
+
+#: Output formats :func:`render` knows (``dot`` is the DOT text itself, no layout).
+FORMATS = ("svg", "png", "pdf", "dot")
+#: Graphviz layout engines offered.
+ENGINES = ("dot", "neato", "fdp", "sfdp")
+#: Directions the arrows may run.
+RANKDIRS = ("TB", "BT", "LR", "RL")
+#: Argumentation semantics ``labels=`` may name.
+SEMANTICS = ("grounded", "complete", "preferred", "stable")
+
+#: Colour-blind-safe qualitative palettes, used in order of perspective definition.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")
+TOL_MUTED = (
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+)
+
+#: Above this many nodes the layout is tuned for speed (straight edges, fewer passes, no
+#: relation labels); above HUGE even more so. See docs/benchmarks.md for the measurements.
+LARGE = 300
+HUGE = 1500
+
+FONT = "Helvetica"
+WRAP = 34
+
+# ---- look ----------------------------------------------------------------------------------------
+_KIND_STYLE: dict[ClaimKind | None, tuple[str, str, bool]] = {
+    # kind: (header word, fill, rounded corners)
+    ClaimKind.FACT: ("FACT", "#E3EEF9", False),
+    ClaimKind.INTERPRETATION: ("INTERPRETATION", "#EFE7F6", True),
+    ClaimKind.PREDICTION: ("PREDICTION", "#FCEFD9", True),
+    ClaimKind.VALUE: ("VALUE", "#FBE3E6", False),
+    ClaimKind.POLICY: ("POLICY", "#E2F2E4", False),
+    None: ("CLAIM", "#FFFFFF", False),
+}
+_KIND_MEANING = {
+    ClaimKind.FACT: "a checkable statement",
+    ClaimKind.INTERPRETATION: "a reading of the facts",
+    ClaimKind.PREDICTION: "about what will happen",
+    ClaimKind.VALUE: "a judgement of worth",
+    ClaimKind.POLICY: "what should be done",
+    None: "a statement",
+}
+_QUESTION_FILL = "#FFF3A8"
+_TEXT = "#1A1A1A"
+_MUTED = "#5A5A5A"
+_DIM_TEXT = "#A8A8A8"
+_DIM_LINE = "#CFCFCF"
+
+
+@attrs.frozen
+class _EdgeStyle:
+    color: str
+    style: str
+    arrowhead: str
+    penwidth: str
+    meaning: str
+    arrowtail: str = "none"
+    both: bool = False
+
+
+_EDGE_STYLE = {
+    "support": _EdgeStyle("#1B7837", "solid", "normal", "1.6", "supports"),
+    "rebuttal": _EdgeStyle("#C0392B", "dashed", "tee", "1.6", "rebuts (attacks the claim)"),
+    "undercut": _EdgeStyle("#6A3D9A", "dotted", "tee", "2.2", "undercuts (attacks the inference ◆)"),
+    "contradiction": _EdgeStyle(
+        "#D35400:invis:#D35400", "solid", "tee", "1.2", "contradict each other", arrowtail="tee", both=True
+    ),
+    "answers": _EdgeStyle("#9A9A9A", "solid", "empty", "0.8", "answers the question"),
+}
+
+_SVG_COLOR = re.compile(r"#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?|#[0-9A-Fa-f]{3}|[A-Za-z][A-Za-z0-9]{0,30}")
+_NAMED = {
+    "black": "#000000",
+    "white": "#FFFFFF",
+    "red": "#FF0000",
+    "green": "#008000",
+    "blue": "#0000FF",
+    "yellow": "#FFFF00",
+    "orange": "#FFA500",
+    "purple": "#800080",
+    "grey": "#808080",
+    "gray": "#808080",
+}
+
+
+class ViewError(ValueError):
+    """A view asks for something the map does not have (an unknown perspective, claim ...)."""
+
+
+# ---- escaping ------------------------------------------------------------------------------------
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def html_text(text: str) -> str:
+    """``text`` as the content of a Graphviz HTML-like label: markup characters become entities,
+    characters XML cannot hold become U+FFFD, line breaks become ``<BR/>``."""
+    text = _XML_BAD.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    # ']' and '}' are plain text inside <...>; only the markup characters above matter.
+    return text.replace("\n", '<BR ALIGN="CENTER"/>')
+
+
+def dot_string(text: str) -> str:
+    """``text`` as a quoted DOT string that Graphviz shows literally (escString-safe: a
+    backslash cannot start ``\\N``, ``\\n`` ...)."""
+    text = _XML_BAD.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def _wrap(text: str, width: int = WRAP) -> str:
+    """Wrapped, escaped text for a label body (existing line breaks kept)."""
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True) or [""])
+    while lines and not lines[-1]:
+        lines.pop()
+    return '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines) or "&#160;"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# ---- colours -------------------------------------------------------------------------------------
+def _palette() -> Iterable[str]:
+    yield from OKABE_ITO
+    yield from TOL_MUTED
+    n = 0
+    while True:  # beyond 17 perspectives: evenly spread hues
+        n += 1
+        yield f"{(n * 0.618034) % 1:.3f} 0.55 0.75"
+
+
+def _valid_color(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value if _SVG_COLOR.fullmatch(value) else None
+
+
+def perspective_colors(amap: ArgumentMap) -> dict[str, str]:
+    """Each perspective's colour: its ``color`` attribute when it is a usable colour, else the
+    next palette colour in the order perspectives are defined (so it is the same in every view)."""
+    colors: dict[str, str] = {}
+    palette = iter(_palette())
+    for p in amap.perspectives:
+        if p.id in colors:
+            continue
+        own = _valid_color(p.color)
+        colors[p.id] = own if own is not None else next(palette)
+    return colors
+
+
+def _hex(color: str) -> str | None:
+    if color.startswith("#") and len(color) in (4, 7, 9):
+        if len(color) == 4:
+            return "#" + "".join(c * 2 for c in color[1:])
+        return color[:7]
+    return _NAMED.get(color.lower())
+
+
+def _ink_on(color: str) -> str:
+    """Black or white, whichever reads better on ``color``."""
+    rgb = _hex(color)
+    if rgb is None:
+        return "#000000"
+    r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    return "#000000" if lum > 0.22 else "#FFFFFF"
+
+
+def _readable(color: str) -> str:
+    """``color`` darkened if needed so text in it reads on white."""
+    rgb = _hex(color)
+    if rgb is None:
+        return color
+    r, g, b = (int(rgb[i : i + 2], 16) for i in (1, 3, 5))
+    factor = 1.0
+    while 0.299 * r * factor + 0.587 * g * factor + 0.114 * b * factor > 150 and factor > 0.3:
+        factor -= 0.1
+    return f"#{int(r * factor):02X}{int(g * factor):02X}{int(b * factor):02X}"
+
+
+def _swatch(
+    bg: str, text: str, *, ink: str | None = None, border: str | None = None, bold: bool = True
+) -> str:
+    """A small coloured cell with escaped text (badges, bands, legend keys)."""
+    frame = f' BORDER="{border.split(":")[0]}" COLOR="{border.split(":")[1]}"' if border else ""
+    body = html_text(text)
+    if bold:
+        body = f"<B>{body}</B>"
+    return f'<TD BGCOLOR="{bg}"{frame}><FONT POINT-SIZE="8" COLOR="{ink or _ink_on(bg)}">{body}</FONT></TD>'
+
+
+# ---- views ---------------------------------------------------------------------------------------
+@attrs.frozen
+class _View:
+    shown: frozenset[str]  # claim ids drawn
+    strong: frozenset[str]  # claim ids not dimmed
+    relation_filter: str  # "all" | "strong" (drop relations not by the view's perspectives)
+    focus_of: frozenset[str]  # perspectives whose relations are strong
+    questions: frozenset[str] | None  # question ids to draw (None: all answered)
+    subtitle: list[str]
+
+
+def _neighbours(amap: ArgumentMap, claim_id: str, incoming_only: bool) -> Iterable[str]:
+    """Claims one step from ``claim_id``; a linked support moves as a whole."""
+    for s in amap.supports_of(claim_id):
+        yield from s.premises
+        if s.name is not None:
+            yield from (u.attacker for u in amap.undercuts_of(s.name))
+    yield from amap.attackers(claim_id)
+    if incoming_only:
+        return
+    for s in amap.supports_from(claim_id):
+        yield s.conclusion
+        yield from s.premises
+    for rel in amap.attacks_from(claim_id):
+        yield rel.target if isinstance(rel, Rebuttal) else (rel.right if rel.left == claim_id else rel.left)
+    for e in amap.elements:
+        if isinstance(e, Undercut) and e.attacker == claim_id:
+            try:
+                target = amap.support(e.target)
+            except KeyError:
+                continue
+            yield target.conclusion
+            yield from target.premises
+
+
+def _reach(amap: ArgumentMap, start: Iterable[str], depth: int | None, incoming_only: bool) -> set[str]:
+    known = {c.id for c in amap.claims}
+    seen = {c: 0 for c in start}
+    queue = deque(seen)
+    while queue:
+        current = queue.popleft()
+        d = seen[current]
+        if depth is not None and d >= depth:
+            continue
+        for n in _neighbours(amap, current, incoming_only):
+            if n not in seen and n in known:
+                seen[n] = d + 1
+                queue.append(n)
+    return set(seen)
+
+
+def _name(amap: ArgumentMap, perspective_id: str) -> str:
+    try:
+        return amap.perspective(perspective_id).name
+    except KeyError:
+        return perspective_id
+
+
+def _touches(amap: ArgumentMap, perspective_id: str) -> set[str]:
+    """Claims a perspective holds or rejects, or that its relations connect."""
+    out = set(amap.accepted_by(perspective_id)) | set(amap.rejected_by(perspective_id))
+    for rel in amap.relations_by(perspective_id):
+        out.update(_relation_claims(amap, rel))
+    return out
+
+
+def _relation_claims(amap: ArgumentMap, rel: object) -> list[str]:
+    if isinstance(rel, Support):
+        return [*rel.premises, rel.conclusion]
+    if isinstance(rel, Rebuttal):
+        return [rel.attacker, rel.target]
+    if isinstance(rel, Contradiction):
+        return [rel.left, rel.right]
+    if isinstance(rel, Undercut):
+        return [rel.attacker]
+    return []
+
+
+def _make_view(
+    amap: ArgumentMap,
+    *,
+    perspective: str | None,
+    only: bool,
+    compare: Sequence[str] | None,
+    question: str | None,
+    focus: str | None,
+    depth: int | None,
+) -> _View:
+    perspective_ids = {p.id for p in amap.perspectives} | {s.perspective for s in amap.stances}
+    all_claims = [c.id for c in amap.claims]
+    shown = set(all_claims)
+    strong = set(all_claims)
+    subtitle: list[str] = []
+    focus_of: set[str] = set()
+    relation_filter = "all"
+    questions: set[str] | None = None
+    if depth is not None and depth < 0:
+        raise ViewError(f"depth must be 0 or more, not {depth}")
+    if only and perspective is None:
+        raise ViewError("only=True needs a perspective")
+    if perspective is not None and compare is not None:
+        raise ViewError("choose either a perspective or a comparison, not both")
+    for p in [perspective, *(compare or ())]:
+        if p is not None and p not in perspective_ids:
+            raise ViewError(_unknown("perspective", p, sorted(perspective_ids)))
+    if question is not None:
+        if question not in {q.id for q in amap.questions}:
+            raise ViewError(_unknown("question", question, [q.id for q in amap.questions]))
+        answers = [c.id for c in amap.answers_to(question)]
+        shown &= _reach(amap, answers, depth, incoming_only=True)
+        questions = {question}
+        subtitle.append(f"Question: {amap.question(question).text}")
+    if focus is not None:
+        if focus not in shown and focus not in set(all_claims):
+            raise ViewError(_unknown("claim", focus, all_claims))
+        reach = _reach(amap, [focus], 2 if depth is None else depth, incoming_only=False)
+        shown &= reach
+        steps = 2 if depth is None else depth
+        subtitle.append(f"Around claim {focus} ({steps} step{'s' if steps != 1 else ''})")
+    if perspective is not None:
+        strong = _touches(amap, perspective)
+        focus_of = {perspective}
+        name = _name(amap, perspective)
+        if only:
+            shown &= strong
+            relation_filter = "strong"
+            subtitle.append(f"As {name} sees it (only what {name} holds, rejects or argues)")
+        else:
+            subtitle.append(f"As {name} sees it (the rest is greyed out)")
+    if compare is not None:
+        if len(compare) != 2:
+            raise ViewError("compare takes exactly two perspectives")
+        p, q = compare
+        if p == q:
+            raise ViewError("compare needs two different perspectives")
+        strong = _touches(amap, p) | _touches(amap, q)
+        focus_of = {p, q}
+        subtitle.append(f"{_name(amap, p)} and {_name(amap, q)}: where they agree and where they differ")
+    strong &= shown
+    return _View(
+        frozenset(shown),
+        frozenset(strong),
+        relation_filter,
+        frozenset(focus_of),
+        None if questions is None else frozenset(questions),
+        subtitle,
+    )
+
+
+def _unknown(what: str, value: str, known: Sequence[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"the map has no {what} {value!r}{hint}"
+
+
+# ---- labels --------------------------------------------------------------------------------------
+_STATUS = {
+    "in": ("IN: accepted", "#1B7837", "#FFFFFF"),
+    "out": ("OUT: defeated", "#5A5A5A", "#FFFFFF"),
+    "undec": ("UNDECIDED", "#F2C14E", "#000000"),
+}
+
+
+def _labels_of(
+    amap: ArgumentMap, labels: str | Mapping[str, str] | None
+) -> tuple[dict[str, str], str | None]:
+    if labels is None:
+        return {}, None
+    if isinstance(labels, str):
+        if labels not in SEMANTICS:
+            raise ViewError(f"labels must be one of {', '.join(SEMANTICS)} or a mapping, not {labels!r}")
+        try:
+            from argmap.evaluate import claim_labels  # type: ignore[import-not-found,unused-ignore]
+        except ImportError as exc:  # the evaluation step is not installed/ready
+            raise ViewError(f"labelling needs argmap.evaluate, which is not available ({exc})") from None
+        found = claim_labels(amap, labels)
+        return {str(k): str(v) for k, v in found.items()}, labels
+    out: dict[str, str] = {}
+    for key, value in labels.items():
+        if value not in _STATUS:
+            raise ViewError(f"label of {key!r} must be 'in', 'out' or 'undec', not {value!r}")
+        out[key] = value
+    return out, None
+
+
+# ---- emission ------------------------------------------------------------------------------------
+@attrs.define
+class _Used:
+    kinds: set[ClaimKind | None] = attrs.Factory(set)
+    question: bool = False
+    relations: set[str] = attrs.Factory(set)
+    junction: bool = False
+    inference: bool = False
+    perspectives: dict[str, None] = attrs.Factory(dict)
+    holds: bool = False
+    rejects: bool = False
+    dimmed: bool = False
+    statuses: set[str] = attrs.Factory(set)
+    compare: set[str] = attrs.Factory(set)
+    missing: bool = False
+
+
+def layout_settings(nodes: int, engine: str = "dot") -> dict[str, str]:
+    """Graph attributes for a layout of ``nodes`` nodes: the full look for small maps, faster
+    settings above :data:`LARGE` and :data:`HUGE` nodes (fewer crossing-reduction and
+    network-simplex passes, straight edges)."""
+    if engine == "dot":
+        settings = {"newrank": "true", "nodesep": "0.3", "ranksep": "0.45"}
+        if nodes > LARGE:
+            settings.update({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "remincross": "false"})
+            settings["splines"] = "line" if nodes > HUGE else "polyline"
+        if nodes > HUGE:
+            settings.update({"mclimit": "0.05", "nslimit": "0.5", "nslimit1": "0.5", "searchsize": "10"})
+        return settings
+    settings = {"overlap": "prism" if engine == "sfdp" else "false", "sep": "+6", "splines": "true"}
+    if engine in ("neato", "fdp"):
+        settings["overlap"] = "scalexy" if nodes > LARGE else "false"
+    if nodes > LARGE:
+        settings["splines"] = "false"
+    return settings
+
+
+class _Writer:
+    """Collects DOT statements and what they used (for the legend)."""
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        *,
+        view: _View,
+        colors: dict[str, str],
+        status: dict[str, str],
+        compare: Sequence[str] | None,
+        compact: bool,
+    ) -> None:
+        self.amap = amap
+        self.view = view
+        self.colors = colors
+        self.status = status
+        self.compare = tuple(compare) if compare else None
+        self.compact = compact
+        self.lines: list[str] = []
+        self.used = _Used()
+        self.claims = {c.id: c for c in reversed(amap.claims)}  # first definition wins
+        self.missing: set[str] = set()
+
+    # -- nodes --
+    def claim_node(self, claim: Claim) -> None:
+        strong = claim.id in self.view.strong
+        self.used.kinds.add(claim.kind)
+        word, fill, rounded = _KIND_STYLE[claim.kind]
+        ink = _TEXT if strong else _DIM_TEXT
+        border = "#4A4A4A" if strong else _DIM_LINE
+        if not strong:
+            fill = "#FFFFFF"
+            self.used.dimmed = True
+        rows: list[str] = []
+        band = self._band(claim.id) if strong else None
+        if band:
+            rows.append(band)
+        header = (
+            f'<FONT POINT-SIZE="8" COLOR="{_MUTED if strong else _DIM_TEXT}"><B>{word}</B>'
+            f"  {html_text(claim.id)}</FONT>"
+        )
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{header}</TD></TR>')
+        text = _wrap(claim.text)
+        rows.append(f'<TR><TD><FONT POINT-SIZE="11" COLOR="{ink}">{text}</FONT></TD></TR>')
+        badges = self._badges(claim.id, strong)
+        if badges:
+            rows.append(f"<TR><TD>{badges}</TD></TR>")
+        style = ' STYLE="rounded"' if rounded else ""
+        label = (
+            f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" BGCOLOR="{fill}" '
+            f'COLOR="{border}"{style}>{"".join(rows)}</TABLE>>'
+        )
+        tooltip = claim.text if claim.note is None else f"{claim.text}\n\nNote: {claim.note}"
+        self.lines.append(
+            f"  {dot_string(claim.id)} [label={label} tooltip={dot_string(tooltip)} "
+            f"id={dot_string('claim-' + claim.id)}]"
+        )
+
+    def _band(self, claim_id: str) -> str | None:
+        cells: list[str] = []
+        status = self.status.get(claim_id)
+        if status in _STATUS:
+            text, bg, fg = _STATUS[status]
+            self.used.statuses.add(status)
+            cells.append(f'<TD BGCOLOR="{bg}"><FONT POINT-SIZE="8" COLOR="{fg}"><B>{text}</B></FONT></TD>')
+        if self.compare is not None:
+            p, q = self.compare
+            sp = _stance(self.amap, p, claim_id)
+            sq = _stance(self.amap, q, claim_id)
+            kind, text, bg = _agreement(self.amap, (p, q), (sp, sq), self.colors)
+            if kind:
+                self.used.compare.add(kind)
+                cells.append(_swatch(bg, text))
+        if not cells:
+            return None
+        inner = "".join(cells)
+        return (
+            f'<TR><TD CELLPADDING="0"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f"<TR>{inner}</TR></TABLE></TD></TR>"
+        )
+
+    def _badges(self, claim_id: str, strong: bool) -> str:
+        holders = self.amap.holders(claim_id)
+        rejecters = self.amap.rejecters(claim_id)
+        if not holders and not rejecters:
+            return ""
+        cells: list[str] = []
+        for pid in holders:
+            color = self.colors.get(pid, "#777777") if strong else _DIM_LINE
+            ink = _ink_on(color) if strong else "#FFFFFF"
+            self.used.holds = True
+            self.used.perspectives[pid] = None
+            cells.append(
+                f'<TD BGCOLOR="{color}" COLOR="{color}"><FONT POINT-SIZE="8" COLOR="{ink}">'
+                f"✓ {html_text(self._short(pid))}</FONT></TD>"
+            )
+        for pid in rejecters:
+            color = self.colors.get(pid, "#777777") if strong else _DIM_LINE
+            self.used.rejects = True
+            self.used.perspectives[pid] = None
+            cells.append(
+                f'<TD BGCOLOR="#FFFFFF" BORDER="1" COLOR="{color}"><FONT POINT-SIZE="8" '
+                f'COLOR="{_readable(color) if strong else _DIM_TEXT}">'
+                f"✗ {html_text(self._short(pid))}</FONT></TD>"
+            )
+        per_row = 3
+        rows = ["<TR>" + "".join(cells[i : i + per_row]) + "</TR>" for i in range(0, len(cells), per_row)]
+        return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
+
+    def _short(self, pid: str) -> str:
+        return _shorten(_name(self.amap, pid), 22)
+
+    def question_node(self, qid: str) -> None:
+        q = self.amap.question(qid)
+        self.used.question = True
+        label = (
+            f'<<TABLE BORDER="2" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" BGCOLOR="{_QUESTION_FILL}" '
+            f'COLOR="#7A6A00" STYLE="rounded"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{_MUTED}">'
+            f"<B>QUESTION</B>  {html_text(q.id)}</FONT></TD></TR>"
+            f'<TR><TD><FONT POINT-SIZE="12"><B>{_wrap(q.text, 30)}</B></FONT></TD></TR></TABLE>>'
+        )
+        self.lines.append(
+            f"  {dot_string('question:' + qid)} [label={label} tooltip={dot_string(q.text)} "
+            f"id={dot_string('question-' + qid)}]"
+        )
+
+    def missing_node(self, node_id: str, what: str) -> None:
+        if node_id in self.missing:
+            return
+        self.missing.add(node_id)
+        self.used.missing = True
+        self.lines.append(
+            f'  {dot_string(node_id)} [shape=box style=dashed color="#C0392B" fontcolor="#C0392B" '
+            f"fontsize=10 label={dot_string('? ' + node_id + ' (' + what + ')')}]"
+        )
+
+    # -- edges --
+    def _by_label(self, by: Sequence[str], strong: bool) -> str:
+        if not by or self.compact:
+            return ""
+        parts = []
+        for pid in dict.fromkeys(by):
+            self.used.perspectives[pid] = None
+            color = _readable(self.colors.get(pid, "#777777")) if strong else _DIM_TEXT
+            parts.append(f'<FONT COLOR="{color}">{html_text(self._short(pid))}</FONT>')
+        return f' label=<<FONT POINT-SIZE="8">{"<BR/>".join(parts)}</FONT>>'
+
+    def _relation_strong(self, by: Sequence[str], ends: Iterable[str]) -> bool:
+        if self.view.focus_of:
+            return bool(self.view.focus_of & set(by))
+        return all(e in self.view.strong for e in ends)
+
+    def edge(
+        self,
+        tail: str,
+        head: str,
+        kind: str,
+        *,
+        strong: bool,
+        label: str = "",
+        arrowhead: str | None = None,
+        extra: str = "",
+    ) -> None:
+        st = _EDGE_STYLE[kind]
+        self.used.relations.add(kind)
+        color = st.color if strong else st.color.replace(st.color.split(":")[0], _DIM_LINE)
+        if not strong:
+            self.used.dimmed = True
+        attrs_ = [
+            f'color="{color}"',
+            f"style={st.style}",
+            f"penwidth={st.penwidth}",
+            f"arrowhead={arrowhead or st.arrowhead}",
+        ]
+        if st.both:
+            attrs_ += ["dir=both", f"arrowtail={st.arrowtail}", "constraint=false"]
+        self.lines.append(f"  {dot_string(tail)} -> {dot_string(head)} [{' '.join(attrs_)}{label}{extra}]")
+
+    def claim_ref(self, claim_id: str) -> str:
+        if claim_id not in self.claims:
+            self.missing_node(claim_id, "not defined")
+        return claim_id
+
+
+def _stance(amap: ArgumentMap, pid: str, claim_id: str) -> str | None:
+    if pid in amap.holders(claim_id):
+        return "holds"
+    if pid in amap.rejecters(claim_id):
+        return "rejects"
+    return None
+
+
+def _agreement(
+    amap: ArgumentMap, pair: tuple[str, str], stances: tuple[str | None, str | None], colors: dict[str, str]
+) -> tuple[str, str, str]:
+    p, q = pair
+    sp, sq = stances
+    np_, nq = _shorten(_name(amap, p), 18), _shorten(_name(amap, q), 18)
+    if sp and sq:
+        if sp == sq:
+            return "agree", f"AGREE: both {'hold' if sp == 'holds' else 'reject'}", "#DDDDDD"
+        who_holds, who_rejects = (np_, nq) if sp == "holds" else (nq, np_)
+        return "disagree", f"DISAGREE: {who_holds} holds, {who_rejects} rejects", "#000000"
+    if sp:
+        return "only-p", f"only {np_} {sp}", colors.get(p, "#777777")
+    if sq:
+        return "only-q", f"only {nq} {sq}", colors.get(q, "#777777")
+    return "", "", ""
+
+
+def _count_nodes(amap: ArgumentMap) -> int:
+    return len(amap.claims) + sum(1 for s in amap.supports if s.linked or s.name) + len(amap.questions)
+
+
+def to_dot(
+    amap: ArgumentMap,
+    *,
+    perspective: str | None = None,
+    only: bool = False,
+    compare: Sequence[str] | None = None,
+    question: str | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    labels: str | Mapping[str, str] | None = None,
+    rankdir: str = "TB",
+    engine: str = "dot",
+    legend: bool = True,
+    title: bool = True,
+    compact: bool | None = None,
+) -> str:
+    """The map as DOT text, ready for any Graphviz layout engine.
+
+    The views (``perspective``/``only``, ``compare``, ``question``, ``focus``/``depth``,
+    ``labels``) are described in the module docstring; ``compact`` (default: only for large maps)
+    leaves out relation labels to keep the layout fast. Raises :class:`ViewError` when a view
+    names something the map does not have.
+    """
+    if rankdir not in RANKDIRS:
+        raise ViewError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {rankdir!r}")
+    if engine not in ENGINES:
+        raise ViewError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    view = _make_view(
+        amap, perspective=perspective, only=only, compare=compare, question=question, focus=focus, depth=depth
+    )
+    status, semantics = _labels_of(amap, labels)
+    if semantics:
+        view.subtitle.append(f"Claim status under {semantics} semantics")
+    elif status:
+        view.subtitle.append("Claim status as given")
+    colors = perspective_colors(amap)
+    nodes = _count_nodes(amap) if len(view.shown) == len(amap.claims) else len(view.shown)
+    if compact is None:
+        compact = nodes > LARGE
+    w = _Writer(amap, view=view, colors=colors, status=status, compare=compare, compact=compact)
+
+    # claims, in document order
+    drawn: set[str] = set()
+    for claim in amap.claims:
+        if claim.id in view.shown and claim.id not in drawn:
+            drawn.add(claim.id)
+            w.claim_node(claim)
+    # questions and "answers" edges
+    answered: dict[str, list[str]] = {}
+    for claim in amap.claims:
+        if claim.id in view.shown:
+            for q in claim.answers:
+                answered.setdefault(q, []).append(claim.id)
+    for qid in dict.fromkeys(q.id for q in amap.questions):
+        if qid in answered and (view.questions is None or qid in view.questions):
+            w.question_node(qid)
+            for cid in dict.fromkeys(answered[qid]):
+                w.edge(cid, "question:" + qid, "answers", strong=cid in view.strong)
+    # relations
+    n_support = 0
+    inference_nodes: dict[str, str] = {}
+    for e in amap.elements:
+        if isinstance(e, Support):
+            n_support += 1
+            ends = [*e.premises, e.conclusion]
+            if not all(c in view.shown or c not in w.claims for c in ends):
+                continue
+            if not any(c in view.shown for c in ends):
+                continue
+            if view.relation_filter == "strong" and not (view.focus_of & set(e.by)):
+                continue
+            strong = w._relation_strong(e.by, ends)
+            label = w._by_label(e.by, strong)
+            for c in ends:
+                w.claim_ref(c)
+            if e.linked or e.name is not None:
+                node = f"support:{e.name}" if e.name is not None else f"support#{n_support}"
+                if e.name is not None:
+                    inference_nodes.setdefault(e.name, node)
+                _inference_node(w, node, e, strong)
+                for p in e.premises:
+                    w.edge(p, node, "support", strong=strong, arrowhead="none")
+                w.edge(node, e.conclusion, "support", strong=strong, label=label)
+            else:
+                w.edge(e.premises[0], e.conclusion, "support", strong=strong, label=label)
+        elif isinstance(e, Rebuttal):
+            ends = [e.attacker, e.target]
+            if not _relation_shown(w, view, ends, e.by):
+                continue
+            strong = w._relation_strong(e.by, ends)
+            w.edge(
+                w.claim_ref(e.attacker),
+                w.claim_ref(e.target),
+                "rebuttal",
+                strong=strong,
+                label=w._by_label(e.by, strong),
+            )
+        elif isinstance(e, Contradiction):
+            ends = [e.left, e.right]
+            if not _relation_shown(w, view, ends, e.by):
+                continue
+            strong = w._relation_strong(e.by, ends)
+            w.edge(
+                w.claim_ref(e.left),
+                w.claim_ref(e.right),
+                "contradiction",
+                strong=strong,
+                label=w._by_label(e.by, strong),
+            )
+    for e in amap.elements:
+        if isinstance(e, Undercut):
+            if e.attacker not in view.shown and e.attacker in w.claims:
+                continue
+            if view.relation_filter == "strong" and not (view.focus_of & set(e.by)):
+                continue
+            found = inference_nodes.get(e.target)
+            if found is None:
+                if e.target in {s.name for s in amap.supports}:
+                    continue  # the support it attacks is not in this view
+                found = f"support:{e.target}"
+                w.missing_node(found, "no such support")
+            node = found
+            strong = w._relation_strong(e.by, [e.attacker])
+            w.edge(w.claim_ref(e.attacker), node, "undercut", strong=strong, label=w._by_label(e.by, strong))
+
+    head = _graph_header(amap, view, rankdir=rankdir, engine=engine, nodes=nodes, title=title)
+    parts = ["digraph argmap {", *head, *w.lines]
+    if legend:
+        parts.extend(_legend(w, rankdir))
+    parts.append("}")
+    return "\n".join(parts) + "\n"
+
+
+def _relation_shown(w: _Writer, view: _View, ends: Sequence[str], by: Sequence[str]) -> bool:
+    if not all(c in view.shown or c not in w.claims for c in ends):
+        return False
+    if not any(c in view.shown for c in ends):
+        return False
+    return not (view.relation_filter == "strong" and not (view.focus_of & set(by)))
+
+
+def _inference_node(w: _Writer, node: str, support: Support, strong: bool) -> None:
+    color = _EDGE_STYLE["support"].color if strong else _DIM_LINE
+    if support.name is not None:
+        w.used.inference = True
+        w.lines.append(
+            f'  {dot_string(node)} [shape=diamond style=filled fillcolor="{color}" color="{color}" '
+            f'width=0.18 height=0.18 label="" xlabel=<<FONT POINT-SIZE="8" COLOR="{_MUTED}"><I>'
+            f"{html_text(support.name)}</I></FONT>> tooltip={dot_string('support ' + support.name)}]"
+        )
+    else:
+        w.used.junction = True
+        w.lines.append(
+            f'  {dot_string(node)} [shape=circle style=filled fillcolor="{color}" color="{color}" '
+            f'width=0.1 height=0.1 label="" tooltip="linked support"]'
+        )
+
+
+def _graph_header(
+    amap: ArgumentMap, view: _View, *, rankdir: str, engine: str, nodes: int, title: bool
+) -> list[str]:
+    attrs_: dict[str, str] = {
+        "rankdir": rankdir,
+        "fontname": dot_string(FONT),
+        "bgcolor": '"white"',
+        "pad": "0.3",
+        "charset": '"UTF-8"',
+    }
+    for key, value in layout_settings(nodes, engine).items():
+        attrs_[key] = dot_string(value)
+    title_text = amap.title if title else None
+    if title_text or view.subtitle:
+        parts = []
+        if title_text:
+            parts.append(f'<FONT POINT-SIZE="18"><B>{_wrap(title_text, 70)}</B></FONT>')
+        for line in view.subtitle:
+            parts.append(f'<FONT POINT-SIZE="12" COLOR="{_MUTED}">{_wrap(line, 90)}</FONT>')
+        attrs_["label"] = "<" + "<BR/>".join(parts) + ">"
+        attrs_["labelloc"] = "t"
+        attrs_["labeljust"] = "c"
+    lines = [f"  graph [{' '.join(f'{k}={v}' for k, v in attrs_.items())}]"]
+    lines.append(f'  node [shape=plain fontname={dot_string(FONT)} margin="0"]')
+    lines.append(f"  edge [fontname={dot_string(FONT)} fontsize=8 arrowsize=0.8]")
+    return lines
+
+
+def _legend(w: _Writer, rankdir: str) -> list[str]:
+    """A cluster explaining what the picture uses, and only that."""
+    used = w.used
+    rows: list[str] = []
+
+    def row(cell: str, text: str) -> None:
+        rows.append(f'<TR>{cell}<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{html_text(text)}</FONT></TD></TR>')
+
+    for kind in (None, *ClaimKind):
+        if kind in used.kinds:
+            word, fill, _ = _KIND_STYLE[kind]
+            row(
+                _swatch(fill, word, ink="#000000", border="1:#4A4A4A"),
+                _KIND_MEANING[kind],
+            )
+    if used.question:
+        row(
+            _swatch(_QUESTION_FILL, "QUESTION", ink="#000000", border="2:#7A6A00"),
+            "an issue under debate",
+        )
+    for pid in used.perspectives:
+        color = w.colors.get(pid, "#777777")
+        role = ""
+        if pid in {p.id for p in w.amap.perspectives}:
+            role = w.amap.perspective(pid).role or ""
+        text = _name(w.amap, pid) + (f", {role}" if role else "")
+        row(
+            f'<TD BGCOLOR="{color}"><FONT POINT-SIZE="8" COLOR="{_ink_on(color)}">'
+            f"{html_text(_shorten(_name(w.amap, pid), 22))}</FONT></TD>",
+            _shorten(text, 60),
+        )
+    if used.holds:
+        row(
+            '<TD BGCOLOR="#777777"><FONT POINT-SIZE="8" COLOR="#FFFFFF">✓ name</FONT></TD>', "holds the claim"
+        )
+    if used.rejects:
+        row(
+            '<TD BORDER="1" COLOR="#777777"><FONT POINT-SIZE="8" COLOR="#555555">✗ name</FONT></TD>',
+            "rejects the claim",
+        )
+    for status in ("in", "out", "undec"):
+        if status in used.statuses:
+            text, bg, fg = _STATUS[status]
+            meaning = {
+                "in": "accepted: every attack on it is answered",
+                "out": "defeated by an accepted attacker",
+                "undec": "neither accepted nor defeated",
+            }[status]
+            row(f'<TD BGCOLOR="{bg}"><FONT POINT-SIZE="8" COLOR="{fg}"><B>{text}</B></FONT></TD>', meaning)
+    if w.compare is not None:
+        meanings = {
+            "agree": ("#DDDDDD", "AGREE", "both take the same stance"),
+            "disagree": ("#000000", "DISAGREE", "one holds what the other rejects"),
+            "only-p": (w.colors.get(w.compare[0], "#777777"), "only …", "only this one takes a stance"),
+            "only-q": (w.colors.get(w.compare[1], "#777777"), "only …", "only this one takes a stance"),
+        }
+        for key in ("agree", "disagree", "only-p", "only-q"):
+            if key in used.compare:
+                bg, word, meaning = meanings[key]
+                row(
+                    _swatch(bg, word),
+                    meaning,
+                )
+    if used.dimmed:
+        row(
+            f'<TD BORDER="1" COLOR="{_DIM_LINE}"><FONT POINT-SIZE="8" COLOR="{_DIM_TEXT}">grey</FONT></TD>',
+            "outside this view",
+        )
+    if used.missing:
+        row(
+            '<TD BORDER="1" COLOR="#C0392B"><FONT POINT-SIZE="8" COLOR="#C0392B">? id</FONT></TD>',
+            "named but never defined",
+        )
+    edge_kinds = [
+        k for k in ("support", "rebuttal", "undercut", "contradiction", "answers") if k in used.relations
+    ]
+    if not rows and not edge_kinds:
+        return []
+    out = [
+        "  subgraph cluster_legend {",
+        '    graph [label=<<B>Legend</B>> fontsize=11 labeljust="l" style="rounded" color="#BBBBBB" '
+        'margin="8" rank=""]',
+    ]
+    first_tail: str | None = None
+    for i, kind in enumerate(edge_kinds):
+        st = _EDGE_STYLE[kind]
+        a, b = f"legend:{i}:a", f"legend:{i}:b"
+        meaning = st.meaning
+        if kind == "support" and (used.junction or used.inference):
+            meaning = "supports\n(premises that act together meet\nin a dot; a named support has a diamond)"
+        for node in (a, b):
+            out.append(f'    {dot_string(node)} [shape=point width=0.02 color="#FFFFFF" label=""]')
+        attrs_ = f'color="{st.color}" style={st.style} penwidth={st.penwidth} arrowhead={st.arrowhead}'
+        if st.both:
+            attrs_ += f" dir=both arrowtail={st.arrowtail}"
+        out.append(
+            f"    {dot_string(a)} -> {dot_string(b)} [{attrs_} fontsize=9 label={dot_string(meaning)}]"
+        )
+        first_tail = first_tail or b
+    previous = first_tail
+    if rows:
+        table = f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+        out.append(f"    {dot_string('legend:table')} [shape=plain label={table}]")
+        if previous is not None:
+            out.append(f"    {dot_string(previous)} -> {dot_string('legend:table')} [style=invis]")
+    out.append("  }")
+    return out
+
+
+# ---- running Graphviz ----------------------------------------------------------------------------
+def render(
+    amap: ArgumentMap,
+    format: str = "svg",
+    *,
+    backend: str | Backend | None = None,
+    timeout: float | None = None,
+    engine: str | None = None,
+    warnings: list[str] | None = None,
+    perspective: str | None = None,
+    only: bool = False,
+    compare: Sequence[str] | None = None,
+    question: str | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    labels: str | Mapping[str, str] | None = None,
+    rankdir: str = "TB",
+    legend: bool = True,
+    title: bool = True,
+    compact: bool | None = None,
+) -> bytes:
+    """The map drawn in ``format`` (svg, png, pdf, or dot for the DOT text itself).
+
+    ``backend`` is ``auto``/``dot``/``graphviz-pure`` (see :mod:`argmap.backends`); ``timeout``
+    stops a layout that runs longer (default :data:`argmap.backends.DEFAULT_TIMEOUT` s).
+    ``engine`` None picks ``dot``, or ``sfdp`` for very large maps. Warnings the backend prints
+    are appended to ``warnings`` when a list is given. The other keywords are :func:`to_dot`'s.
+    """
+    from argmap.backends import DEFAULT_TIMEOUT, run_layout
+
+    chosen_engine = engine or "dot"
+    text = to_dot(
+        amap,
+        perspective=perspective,
+        only=only,
+        compare=compare,
+        question=question,
+        focus=focus,
+        depth=depth,
+        labels=labels,
+        rankdir=rankdir,
+        engine=chosen_engine,
+        legend=legend,
+        title=title,
+        compact=compact,
+    )
+    if format == "dot":
+        return text.encode("utf-8")
+    if format not in FORMATS:
+        raise ViewError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    result = run_layout(
+        text,
+        format,
+        engine=chosen_engine,
+        backend=backend,
+        timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+    )
+    if warnings is not None and result.warnings.strip():
+        warnings.append(result.warnings)
+    return result.data
