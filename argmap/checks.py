@@ -15,6 +15,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
+from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic, Related, sort_key
 from argmap.model import (
     ArgumentMap,
@@ -41,6 +42,8 @@ _KIND_NAMES: dict[type, str] = {
     Source: "a source",
     Support: "a support",
 }
+# A quoted text (skipped as a whole) or a word, as the grammar's ID reads it.
+_WORD_OR_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|\w[\w-]*')
 _COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|[A-Za-z]+[0-9]*")
 
 
@@ -50,9 +53,9 @@ def check(argmap: ArgumentMap, *, semantics: bool = True) -> list[Diagnostic]:
     With ``semantics`` (the default) and no errors in the structure, the perspective findings
     that need formal argumentation semantics are added (see :mod:`argmap.evaluate`).
     """
-    checker = _Checker(argmap)
     findings = list(argmap.parse_diagnostics)
-    findings.extend(checker.run())
+    with paused_gc():
+        findings.extend(_Checker(argmap).run())
     if semantics and not any(d.is_error for d in findings):
         from argmap.evaluate import perspective_findings
 
@@ -97,7 +100,6 @@ class _Checker:
         -1 for the last), skipping quoted text. Falls back to the element's span."""
         if span is None or self.lines is None:
             return span
-        pattern = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\w-])' + re.escape(name) + r"(?![\w-])")
         hits: list[Span] = []
         for line_no in range(span.line, span.end_line + 1):
             if line_no - 1 >= len(self.lines):
@@ -105,8 +107,8 @@ class _Checker:
             line = self.lines[line_no - 1]
             start = span.column - 1 if line_no == span.line else 0
             stop = span.end_column - 1 if line_no == span.end_line else len(line)
-            for m in pattern.finditer(line, start, stop):
-                if not m.group(0).startswith('"'):
+            for m in _WORD_OR_TEXT.finditer(line, start, stop):
+                if m.group(0) == name:
                     hits.append(Span(span.path, line_no, m.start() + 1, line_no, m.end() + 1))
         if not hits:
             return span

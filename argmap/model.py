@@ -262,17 +262,25 @@ Element: TypeAlias = (
 )
 _RELATION_TYPES = (Support, Rebuttal, Undercut, Contradiction)
 _E = TypeVar("_E")
+_Identified = TypeVar("_Identified", Claim, Perspective, Question, Source)
 
 
 @attrs.frozen(slots=True)
 class _Index:
-    """Look-up tables built once, on first use."""
+    """Look-up by id and by type, built once, on first use."""
 
     claims: dict[str, Claim]
     perspectives: dict[str, Perspective]
     questions: dict[str, Question]
     sources: dict[str, Source]
     supports_named: dict[str, Support]
+    by_type: dict[type, tuple[Element, ...]]
+
+
+@attrs.frozen(slots=True)
+class _Links:
+    """Who links to whom, built on the first query that needs it (checking a map does not)."""
+
     supports_into: dict[str, list[Support]]
     supports_from: dict[str, list[Support]]
     attacks_into: dict[str, list[Rebuttal | Contradiction]]
@@ -282,7 +290,6 @@ class _Index:
     stances_of: dict[str, list[Stance]]
     stances_on: dict[str, list[Stance]]
     answers: dict[str, list[Claim]]
-    by_type: dict[type, tuple[Element, ...]]
 
 
 def _add(table: dict[str, list[object]], key: str, value: object) -> None:
@@ -307,7 +314,7 @@ class ArgumentMap:
     parse_diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
     #: The text the map was parsed from, when it was (for messages that quote it).
     source_text: str | None = attrs.field(default=None, eq=False, repr=False)
-    _index_cache: list[_Index] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    _index_cache: list[_Index | _Links] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     # ---- element lists (in document order) ------------------------------------------------
     @property
@@ -364,13 +371,44 @@ class ArgumentMap:
     # ---- index ----------------------------------------------------------------------------
     @property
     def _index(self) -> _Index:
-        if self._index_cache:
-            return self._index_cache[0]
-        claims: dict[str, Claim] = {}
-        perspectives: dict[str, Perspective] = {}
-        questions: dict[str, Question] = {}
-        sources: dict[str, Source] = {}
+        cache = self._index_cache
+        if cache and isinstance(cache[0], _Index):
+            return cache[0]
+        buckets: dict[type, list[Element]] = {}
+        for e in self.elements:
+            bucket = buckets.get(type(e))
+            if bucket is None:
+                buckets[type(e)] = [e]
+            else:
+                bucket.append(e)
+
+        def first_by_id(kind: type[_Identified]) -> dict[str, _Identified]:
+            table: dict[str, _Identified] = {}
+            for item in buckets.get(kind, ()):
+                table.setdefault(item.id, item)  # type: ignore[attr-defined]
+            return table
+
         named: dict[str, Support] = {}
+        for s in buckets.get(Support, ()):
+            if s.name is not None:  # type: ignore[union-attr]
+                named.setdefault(s.name, s)  # type: ignore[union-attr,arg-type]
+        index = _Index(
+            claims=first_by_id(Claim),
+            perspectives=first_by_id(Perspective),
+            questions=first_by_id(Question),
+            sources=first_by_id(Source),
+            supports_named=named,
+            by_type={kind: tuple(items) for kind, items in buckets.items()},
+        )
+        cache.insert(0, index)
+        return index
+
+    @property
+    def _links(self) -> _Links:
+        cache = self._index_cache
+        for item in cache:
+            if isinstance(item, _Links):
+                return item
         supports_into: dict[str, list[Support]] = {}
         supports_from: dict[str, list[Support]] = {}
         attacks_into: dict[str, list[Rebuttal | Contradiction]] = {}
@@ -380,20 +418,11 @@ class ArgumentMap:
         stances_of: dict[str, list[Stance]] = {}
         stances_on: dict[str, list[Stance]] = {}
         answers: dict[str, list[Claim]] = {}
-        buckets: dict[type, list[Element]] = {}
         for e in self.elements:
-            bucket = buckets.get(type(e))
-            if bucket is None:
-                buckets[type(e)] = [e]
-            else:
-                bucket.append(e)
             if isinstance(e, Claim):
-                claims.setdefault(e.id, e)
                 for q in e.answers:
                     _add(answers, q, e)  # type: ignore[arg-type]
             elif isinstance(e, Support):
-                if e.name is not None:
-                    named.setdefault(e.name, e)
                 _add(supports_into, e.conclusion, e)  # type: ignore[arg-type]
                 for p in e.premises:
                     _add(supports_from, p, e)  # type: ignore[arg-type]
@@ -411,21 +440,10 @@ class ArgumentMap:
             elif isinstance(e, Stance):
                 _add(stances_of, e.perspective, e)  # type: ignore[arg-type]
                 _add(stances_on, e.claim, e)  # type: ignore[arg-type]
-            elif isinstance(e, Perspective):
-                perspectives.setdefault(e.id, e)
-            elif isinstance(e, Question):
-                questions.setdefault(e.id, e)
-            elif isinstance(e, Source):
-                sources.setdefault(e.id, e)
             if isinstance(e, _RELATION_TYPES):
                 for p in e.by:
                     _add(relations_by, p, e)  # type: ignore[arg-type]
-        index = _Index(
-            claims=claims,
-            perspectives=perspectives,
-            questions=questions,
-            sources=sources,
-            supports_named=named,
+        links = _Links(
             supports_into=supports_into,
             supports_from=supports_from,
             attacks_into=attacks_into,
@@ -435,10 +453,9 @@ class ArgumentMap:
             stances_of=stances_of,
             stances_on=stances_on,
             answers=answers,
-            by_type={kind: tuple(items) for kind, items in buckets.items()},
         )
-        self._index_cache.append(index)
-        return index
+        cache.append(links)
+        return links
 
     # ---- look-ups -------------------------------------------------------------------------
     def claim(self, claim_id: str) -> Claim:
@@ -479,23 +496,23 @@ class ArgumentMap:
     # ---- what users ask ---------------------------------------------------------------------
     def supports_of(self, claim_id: str) -> tuple[Support, ...]:
         """The supports whose conclusion is this claim."""
-        return tuple(self._index.supports_into.get(claim_id, ()))
+        return tuple(self._links.supports_into.get(claim_id, ()))
 
     def supports_from(self, claim_id: str) -> tuple[Support, ...]:
         """The supports in which this claim is a premise."""
-        return tuple(self._index.supports_from.get(claim_id, ()))
+        return tuple(self._links.supports_from.get(claim_id, ()))
 
     def attacks_on(self, claim_id: str) -> tuple[Rebuttal | Contradiction, ...]:
         """Rebuttals of this claim and contradictions it is part of."""
-        return tuple(self._index.attacks_into.get(claim_id, ()))
+        return tuple(self._links.attacks_into.get(claim_id, ()))
 
     def attacks_from(self, claim_id: str) -> tuple[Rebuttal | Contradiction, ...]:
         """Rebuttals this claim makes and contradictions it is part of."""
-        return tuple(self._index.attacks_from.get(claim_id, ()))
+        return tuple(self._links.attacks_from.get(claim_id, ()))
 
     def undercuts_of(self, support_name: str) -> tuple[Undercut, ...]:
         """The undercuts that attack this named support."""
-        return tuple(self._index.undercuts_into.get(support_name, ()))
+        return tuple(self._links.undercuts_into.get(support_name, ()))
 
     def supporters(self, claim_id: str) -> tuple[str, ...]:
         """Ids of the claims that support this claim (as premises), in order, once each."""
@@ -513,11 +530,11 @@ class ArgumentMap:
 
     def stances_of(self, perspective_id: str) -> tuple[Stance, ...]:
         """Every stance this perspective takes, in order."""
-        return tuple(self._index.stances_of.get(perspective_id, ()))
+        return tuple(self._links.stances_of.get(perspective_id, ()))
 
     def stances_on(self, claim_id: str) -> tuple[Stance, ...]:
         """Every stance taken on this claim, in order."""
-        return tuple(self._index.stances_on.get(claim_id, ()))
+        return tuple(self._links.stances_on.get(claim_id, ()))
 
     def accepted_by(self, perspective_id: str) -> tuple[str, ...]:
         """Ids of the claims this perspective accepts (holds), once each."""
@@ -537,11 +554,11 @@ class ArgumentMap:
 
     def relations_by(self, perspective_id: str) -> tuple[Relation, ...]:
         """The relations this perspective asserts (``by``), in order."""
-        return tuple(self._index.relations_by.get(perspective_id, ()))
+        return tuple(self._links.relations_by.get(perspective_id, ()))
 
     def answers_to(self, question_id: str) -> tuple[Claim, ...]:
         """The claims that answer this question, in order."""
-        return tuple(self._index.answers.get(question_id, ()))
+        return tuple(self._links.answers.get(question_id, ()))
 
     # ---- views ------------------------------------------------------------------------------
     def with_elements(self, elements: Iterable[Element]) -> ArgumentMap:
