@@ -1,0 +1,410 @@
+"""Tests for argmap.render: golden DOT, SVG structure from both backends, escaping, views, legend."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.backends import find_executable
+from argmap.model import ArgumentMap
+from argmap.render import (
+    OKABE_ITO,
+    ViewError,
+    dot_string,
+    html_text,
+    layout_settings,
+    perspective_colors,
+    render,
+    to_dot,
+)
+from tests.conftest import DATA, MAPS, golden
+
+RENDER = DATA / "render"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+HAVE_DOT = shutil.which("dot") is not None
+HAVE_PURE = find_executable("graphviz-pure") is not None
+BACKENDS = [
+    pytest.param(
+        "dot", marks=pytest.mark.skipif(not HAVE_DOT, reason="system Graphviz (`dot`) is not installed")
+    ),
+    pytest.param(
+        "graphviz-pure",
+        marks=pytest.mark.skipif(not HAVE_PURE, reason="the graphviz-pure pip package is not installed"),
+    ),
+]
+
+EXAMPLE_MAPS = sorted(MAPS.glob("*.argmap"))
+DATA_MAPS = sorted(RENDER.glob("*.argmap"))
+
+
+def load(name: str) -> ArgumentMap:
+    path = RENDER / f"{name}.argmap"
+    return argmap.load(path if path.exists() else MAPS / f"{name}.argmap")
+
+
+# ---- golden DOT ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", EXAMPLE_MAPS + DATA_MAPS, ids=lambda p: p.stem)
+def test_golden_dot_whole_map(path: Path) -> None:
+    golden(RENDER / "golden" / f"{path.stem}.dot", to_dot(argmap.load(path)))
+
+
+VIEWS: dict[str, dict[str, object]] = {
+    "perspective-savkovic": {"perspective": "savkovic"},
+    "perspective-radic-only": {"perspective": "radic", "only": True},
+    "compare-radic-savkovic": {"compare": ("radic", "savkovic")},
+    "question-conflict": {"question": "conflict"},
+    "focus-bridgehead-1": {"focus": "bridgehead", "depth": 1, "rankdir": "LR"},
+}
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_golden_dot_views_of_the_seed_map(view: str) -> None:
+    amap = argmap.load(MAPS / "turkey-kosovo.argmap")
+    golden(RENDER / "golden" / f"turkey-kosovo.{view}.dot", to_dot(amap, **VIEWS[view]))  # type: ignore[arg-type]
+
+
+# ---- SVG structure -------------------------------------------------------------------------------
+def svg_groups(svg: bytes, cls: str) -> list[ET.Element]:
+    root = ET.fromstring(svg)
+    return [g for g in root.iter(f"{SVG_NS}g") if g.get("class") == cls]
+
+
+def title_of(group: ET.Element) -> str:
+    t = group.find(f"{SVG_NS}title")
+    assert t is not None and t.text is not None
+    return t.text
+
+
+def texts_of(group: ET.Element) -> str:
+    return "".join(t.text or "" for t in group.iter(f"{SVG_NS}text"))
+
+
+def expected_edges(amap: ArgumentMap) -> dict[str, int]:
+    """Edges the drawing must have, by kind, computed from the map (not from the renderer)."""
+    counts = {"support": 0, "rebuttal": 0, "undercut": 0, "contradiction": 0, "answers": 0}
+    for s in amap.supports:
+        counts["support"] += len(s.premises) + 1 if (s.linked or s.name) else 1
+    counts["rebuttal"] = len(amap.rebuttals)
+    counts["undercut"] = len(amap.undercuts)
+    counts["contradiction"] = len(amap.contradictions)
+    counts["answers"] = sum(len(dict.fromkeys(c.answers)) for c in amap.claims)
+    return counts
+
+
+EDGE_COLORS = {
+    "support": "#1b7837",
+    "rebuttal": "#c0392b",
+    "undercut": "#6a3d9a",
+    "contradiction": "#d35400",
+    "answers": "#9a9a9a",
+}
+
+
+def edge_kind(group: ET.Element) -> str:
+    path = group.find(f"{SVG_NS}path")
+    assert path is not None
+    stroke = (path.get("stroke") or "").lower()
+    for kind, color in EDGE_COLORS.items():
+        if stroke == color:
+            return kind
+    raise AssertionError(f"edge {title_of(group)} has unknown colour {stroke}")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", ["kinds", "adversarial", "turkey-kosovo"])
+def test_svg_structure(backend: str, name: str) -> None:
+    amap = load(name)
+    svg = render(amap, "svg", backend=backend, legend=False)
+    nodes = {title_of(g): g for g in svg_groups(svg, "node")}
+    for claim in amap.claims:
+        assert claim.id in nodes, f"claim {claim.id} is not a node"
+        assert f"claim-{claim.id}" == nodes[claim.id].get("id")
+    for q in {c_q for c in amap.claims for c_q in c.answers}:
+        assert f"question:{q}" in nodes
+    edges = svg_groups(svg, "edge")
+    found: dict[str, int] = {}
+    for g in edges:
+        found[edge_kind(g)] = found.get(edge_kind(g), 0) + 1
+    expected = {k: v for k, v in expected_edges(amap).items() if v}
+    assert found == expected
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_legend_is_drawn_in_svg(backend: str) -> None:
+    svg = render(load("kinds"), "svg", backend=backend)
+    clusters = svg_groups(svg, "cluster")
+    assert [title_of(c) for c in clusters] == ["cluster_legend"]
+    text = "".join(
+        texts_of(g)
+        for cls in ("node", "edge")
+        for g in svg_groups(svg, cls)
+        if title_of(g).startswith("legend:")
+    )
+    for words in ("supports", "rebuts", "undercuts", "contradict", "Town council", "rejects the claim"):
+        assert words in text
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_adversarial_labels_come_back_intact(backend: str) -> None:
+    amap = load("adversarial")
+    svg = render(amap, "svg", backend=backend)
+    root = ET.fromstring(svg)  # well-formed XML, whatever the text held
+    nodes = {title_of(g): g for g in svg_groups(svg, "node")}
+    # exactly the claims and the inference node: no text made extra nodes or edges
+    claim_nodes = {t for t in nodes if not t.startswith("legend:")}
+    assert claim_nodes == {c.id for c in amap.claims} | {"support:named-one"}
+    assert len([g for g in svg_groups(svg, "edge") if not title_of(g).startswith("legend:")]) == 7
+    for claim in amap.claims:
+        shown = normalise(texts_of(nodes[claim.id]))
+        wanted = normalise(claim.text.replace("\x07", "\ufffd").replace("\x1b", "\ufffd"))
+        assert wanted in shown, f"{claim.id}: {wanted!r} not in {shown!r}"
+        tooltip = nodes[claim.id].find(f".//{SVG_NS}a")
+        if tooltip is not None and backend == "graphviz-pure":
+            title = tooltip.get("{http://www.w3.org/1999/xlink}title") or ""
+            assert normalise(title) == wanted
+    title = "".join(
+        t.text or ""
+        for g in root.iter(f"{SVG_NS}g")
+        if g.get("class") == "graph"
+        for t in g.findall(f"{SVG_NS}text")
+    )
+    assert normalise(amap.title or "") in normalise(title)
+
+
+@pytest.mark.skipif(not HAVE_PURE, reason="the graphviz-pure pip package is not installed")
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.characters(exclude_categories=("Cs",)), min_size=0, max_size=60))
+def test_any_claim_text_is_one_node(text: str) -> None:
+    from argmap.model import Claim, Perspective, Stance, Support
+
+    amap = ArgumentMap(
+        (
+            Perspective("p", text or "x", role=text),
+            Claim("a", text),
+            Claim("b", text[::-1]),
+            Support(("a",), "b", by=("p",)),
+            Stance("p", "a"),
+        )
+    )
+    svg = render(amap, "svg", backend="graphviz-pure", legend=False)
+    nodes = [title_of(g) for g in svg_groups(svg, "node")]
+    assert sorted(nodes) == ["a", "b"]
+    assert len(svg_groups(svg, "edge")) == 1
+
+
+# ---- escaping helpers ----------------------------------------------------------------------------
+def test_html_text_escapes_markup_and_breaks_lines() -> None:
+    assert html_text('<b>&"x"</b>') == "&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;"
+    assert html_text("a\nb") == 'a<BR ALIGN="CENTER"/>b'
+    assert html_text("bell\x07") == "bell\ufffd"
+    assert html_text("\\N \\") == "\\\\N \\\\"  # Graphviz turns \\ back into one backslash
+
+
+def test_dot_string_keeps_backslashes_literal() -> None:
+    assert dot_string('a"b') == '"a\\"b"'
+    assert dot_string("\\N") == '"\\\\N"'
+    assert dot_string("x\ny") == '"x\\ny"'
+    assert dot_string("&amp;") == '"&amp;amp;"'
+
+
+# ---- views ---------------------------------------------------------------------------------------
+def node_ids(dot: str) -> set[str]:
+    return set(re.findall(r'^  "([^"]+)" \[', dot, re.MULTILINE))
+
+
+def test_perspective_dims_the_rest() -> None:
+    amap = load("kinds")
+    dot = to_dot(amap, perspective="residents")
+    assert node_ids(dot) >= {c.id for c in amap.claims}
+    assert "As Residents&#39; group sees it" in dot or "As Residents' group sees it" in dot
+    # traffic is not the residents' claim: greyed out
+    traffic = next(line for line in dot.splitlines() if line.startswith('  "traffic" ['))
+    assert 'BGCOLOR="#FFFFFF"' in traffic and "#A8A8A8" in traffic
+    assert "outside this view" in dot
+
+
+def test_perspective_only_drops_the_rest() -> None:
+    amap = load("kinds")
+    dot = to_dot(amap, perspective="residents", only=True)
+    claims = {c for c in node_ids(dot) if ":" not in c}
+    assert claims == {"cost", "heritage", "build-it", "cheaper", "survey"}
+    assert '"traffic"' not in dot
+    assert "outside this view" not in dot
+    # only the residents' relations remain: heritage rebuts, cost undercuts (but the support it
+    # attacks is the council's, so it goes too), survey supports cheaper
+    assert '"heritage" -> "build-it"' in dot
+    assert '"survey" -> "cheaper"' in dot
+    assert "contradiction" not in dot.split("cluster_legend")[0]
+
+
+def test_compare_marks_agreement_and_disagreement() -> None:
+    amap = load("kinds")
+    dot = to_dot(amap, compare=("council", "residents"))
+    line = next(ln for ln in dot.splitlines() if ln.startswith('  "build-it" ['))
+    assert "DISAGREE: Town council holds, Residents&#39; group rejects" in line or (
+        "DISAGREE: Town council holds, Residents' group rejects" in line
+    )
+    cost = next(ln for ln in dot.splitlines() if ln.startswith('  "cost" ['))
+    assert "DISAGREE: Residents" in cost
+    traffic = next(ln for ln in dot.splitlines() if ln.startswith('  "traffic" ['))
+    assert "only Town council holds" in traffic
+    with pytest.raises(ViewError):
+        to_dot(amap, compare=("council", "council"))
+    with pytest.raises(ViewError):
+        to_dot(amap, compare=("council", "residents"), perspective="council")
+
+
+def test_question_view_keeps_what_bears_on_the_answers() -> None:
+    amap = argmap.load(MAPS / "turkey-kosovo.argmap")
+    dot = to_dot(amap, question="belgrade")
+    claims = {c for c in node_ids(dot) if ":" not in c}
+    assert {"belgrade-problem", "keeps-belgrade", "both-capitals", "serbia-partner", "donation"} <= claims
+    assert "nato" not in claims
+    assert [q for q in node_ids(dot) if q.startswith("question:")] == ["question:belgrade"]
+    shallow = to_dot(amap, question="belgrade", depth=0)
+    assert {c for c in node_ids(shallow) if ":" not in c} == {"belgrade-problem", "keeps-belgrade"}
+
+
+def test_focus_depth() -> None:
+    amap = load("kinds")
+    zero = {c for c in node_ids(to_dot(amap, focus="cheaper", depth=0)) if ":" not in c}
+    assert zero == {"cheaper"}
+    one = {c for c in node_ids(to_dot(amap, focus="cheaper", depth=1)) if ":" not in c}
+    assert one == {"cheaper", "survey", "build-it"}
+    with pytest.raises(ViewError, match="did you mean 'cheaper'"):
+        to_dot(amap, focus="cheeper")
+
+
+def test_labels_from_a_mapping() -> None:
+    amap = load("kinds")
+    dot = to_dot(amap, labels={"build-it": "out", "heritage": "in", "cheaper": "undec"})
+    assert "IN: accepted" in dot and "OUT: defeated" in dot and "UNDECIDED" in dot
+    assert "Claim status as given" in dot
+    with pytest.raises(ViewError):
+        to_dot(amap, labels={"build-it": "maybe"})
+    with pytest.raises(ViewError):
+        to_dot(amap, labels="dialectical")
+
+
+def test_labels_from_a_semantics() -> None:
+    pytest.importorskip("argmap.evaluate", reason="argmap.evaluate (the evaluation step) is not there yet")
+    amap = argmap.load(MAPS / "tweety.argmap")
+    dot = to_dot(amap, labels="grounded")
+    assert "Claim status under grounded semantics" in dot
+    assert "IN: accepted" in dot
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"perspective": "nobody"}, "no perspective 'nobody'"),
+        ({"only": True}, "needs a perspective"),
+        ({"question": "nothing"}, "no question"),
+        ({"rankdir": "XY"}, "rankdir"),
+        ({"engine": "circo"}, "engine"),
+        ({"focus": "traffic", "depth": -1}, "depth"),
+    ],
+)
+def test_view_errors(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ViewError, match=message):
+        to_dot(load("kinds"), **kwargs)  # type: ignore[arg-type]
+
+
+# ---- look ----------------------------------------------------------------------------------------
+def test_perspective_colours_are_stable_and_own_colour_wins() -> None:
+    amap = load("kinds")
+    colors = perspective_colors(amap)
+    assert colors["council"] == "#0072B2"  # its own
+    assert colors["residents"] == OKABE_ITO[0]  # first palette colour
+    assert colors["engineer"] == OKABE_ITO[1]  # "not a colour!" is ignored
+    whole = to_dot(amap)
+    only = to_dot(amap, perspective="engineer", only=True)
+    assert f'BGCOLOR="{OKABE_ITO[1]}"' in whole and f'BGCOLOR="{OKABE_ITO[1]}"' in only
+
+
+def test_legend_lists_only_what_is_used() -> None:
+    amap = argmap.parse('claim a "A."\nclaim b "B."\na supports b\n')
+    dot = to_dot(amap)
+    legend = dot.split("cluster_legend")[1]
+    assert "supports" in legend
+    for absent in ("rebuts", "undercuts", "contradict", "QUESTION", "FACT", "holds the claim"):
+        assert absent not in legend
+    assert "CLAIM" in legend
+    assert "cluster_legend" not in to_dot(amap, legend=False)
+
+
+def test_relation_styles_differ_in_line_and_arrowhead() -> None:
+    dot = to_dot(load("kinds"))
+    styles = set()
+    for line in dot.split("cluster_legend")[1].splitlines():
+        m = re.search(r"style=(\w+) penwidth=[\d.]+ arrowhead=(\w+)", line)
+        if m and "->" in line:
+            dirboth = "dir=both" in line
+            styles.add((m.group(1), m.group(2), dirboth))
+    assert len(styles) == 5  # support, rebuttal, undercut, contradiction, answers: all distinct
+
+
+def test_linked_and_named_supports_get_one_node() -> None:
+    dot = to_dot(load("kinds"))
+    assert '"support:case" [shape=diamond' in dot
+    assert '"traffic" -> "support:case"' in dot and '"congestion" -> "support:case"' in dot
+    assert '"support:case" -> "build-it"' in dot
+    assert '"cost" -> "support:case"' in dot  # the undercut lands on the inference
+
+
+def test_undefined_references_are_drawn_as_such() -> None:
+    amap = argmap.parse('claim a "A."\na supports ghost\nb undercuts nowhere\n')
+    dot = to_dot(amap)
+    assert '"ghost" [shape=box style=dashed' in dot
+    assert '"support:nowhere"' in dot
+    assert "named but never defined" in dot
+
+
+def test_large_maps_get_fast_settings() -> None:
+    assert "nslimit" not in layout_settings(100)
+    assert layout_settings(1000)["splines"] == "polyline"
+    assert layout_settings(5000)["nslimit"] == "0.02"
+    assert layout_settings(5000, "sfdp")["splines"] == "false"
+
+
+def test_render_dot_format_needs_no_backend() -> None:
+    amap = load("kinds")
+    assert render(amap, "dot") == to_dot(amap).encode("utf-8")
+    with pytest.raises(ViewError):
+        render(amap, "gif")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_png_and_jupyter_svg(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    amap = load("kinds")
+    assert render(amap, "png", backend=backend).startswith(b"\x89PNG\r\n\x1a\n")
+    monkeypatch.setenv("ARGMAP_BACKEND", backend)
+    svg = amap._repr_svg_()
+    assert svg.lstrip().startswith("<?xml") and "</svg>" in svg
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("engine", ["neato", "fdp", "sfdp"])
+def test_other_engines(backend: str, engine: str) -> None:
+    svg = render(load("kinds"), "svg", backend=backend, engine=engine)
+    assert {c.id for c in load("kinds").claims} <= {title_of(g) for g in svg_groups(svg, "node")}
+
+
+def test_warnings_are_collected_not_raised() -> None:
+    if not HAVE_PURE:
+        pytest.skip("the graphviz-pure pip package is not installed")
+    warnings: list[str] = []
+    render(load("adversarial"), "svg", backend="graphviz-pure", warnings=warnings)
+    assert any("non-ASCII" in w for w in warnings)
