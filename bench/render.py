@@ -3,6 +3,7 @@
     python bench/render.py                      # 100, 1000, 5000 claims, both backends
     python bench/render.py --sizes 100 1000     # other sizes
     python bench/render.py --emitters           # also: hand-written DOT vs the graphviz package
+    python bench/render.py --untuned            # baseline: small-map settings at every size
 
 Maps come from :func:`generate` (seeded, so every run draws the same maps): trees of arguments
 with linked and named supports, rebuttals, undercuts, contradictions, questions and five
@@ -149,7 +150,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", nargs="+", default=["dot", "graphviz-pure"])
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--emitters", action="store_true", help="compare DOT emitters too")
+    parser.add_argument(
+        "--untuned",
+        action="store_true",
+        help="use the small-map layout settings at every size (the baseline)",
+    )
     args = parser.parse_args(argv)
+    if args.untuned:
+        import argmap.render
+
+        argmap.render.LARGE = argmap.render.HUGE = 10**9
 
     print("| claims | nodes+edges | DOT emission | backend | layout to SVG | SVG size |")
     print("|---:|---:|---:|---|---:|---:|")
