@@ -86,14 +86,21 @@ _DATA = re.compile(r"\{[^{}]*\}\s*$")
 
 def _clean(text: str) -> tuple[str, list[str]]:
     """Argdown text -> plain text and its tags (markup, escapes and data removed)."""
+    escaped: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        escaped.append(m.group(1))
+        return f"\ue000{len(escaped) - 1}\ue001"
+
+    text = re.sub(r"\\(.)", hide, text)
     tags = [(m.group(1) or m.group(2)).strip() for m in _TAG.finditer(text)]
     text = _TAG.sub("", text)
     text = _DATA.sub("", text)
     text = re.sub(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1", r"\2", text)
     text = re.sub(r"(?<![\w\\])([*_])(?!\s)(.+?)(?<![\s\\])\1(?!\w)", r"\2", text)
     text = re.sub(r"\[([^\]]*)\]\((?:[^)]*)\)", r"\1", text)  # [link](url)
-    text = re.sub(r"\\(.)", r"\1", text)
-    return " ".join(text.split()), tags
+    text = re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], text)
+    return " ".join(text.split()), [re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], t) for t in tags]
 
 
 # ---- reading: lines into items ------------------------------------------------------------------
@@ -174,6 +181,7 @@ class _Reader:
         self.order: list[str] = []  # claim ids in order of first appearance
         self.is_argument: set[str] = set()
         self.untitled = 0
+        self.headings: list[str] = []
         self.relations: list[tuple[str, str, str]] = []  # (kind, from id, to id)
         self.pcs: dict[str, list[tuple[list[str], str]]] = {}  # argument id -> steps
         self.inference: dict[str, str] = {}  # argument id -> name of its (main) support
@@ -257,8 +265,7 @@ class _Reader:
             if item is None:
                 continue
             if item.kind == "heading":
-                heading = _clean(" ".join(item.lines))[0]
-                self.notes.append(f"heading '{heading}' (line {item.line}): argmap has no sections; left out")
+                self.headings.append(_clean(" ".join(item.lines))[0])
                 stack = []
                 argument = None
                 continue
@@ -301,6 +308,19 @@ class _Reader:
                 else:
                     premises.append(node)
 
+    def _reattach(self) -> None:
+        """As Argdown does: an argument with a premise-conclusion structure relates to others
+        through its main conclusion; its support of that very conclusion goes without saying."""
+        conclusion = {a: steps[-1][1] for a, steps in self.pcs.items() if steps}
+        moved: list[tuple[str, str, str]] = []
+        for kind, source, target in self.relations:
+            if source in conclusion:
+                source = conclusion[source]
+                if kind == "support" and source == target:
+                    continue
+            moved.append((kind, source, target))
+        self.relations = moved
+
     def _bare(self) -> set[str]:
         """Arguments that are nothing but their inference: a premise-conclusion structure, no
         description, no relation but undercuts. They become just the (named) support."""
@@ -315,6 +335,7 @@ class _Reader:
         elements: list[Element] = []
         if title:
             elements.append(Title(title))
+        self._reattach()
         bare = self._bare()
         self.inference = {
             a: a if a in bare else f"{a}{INFERENCE_SUFFIX}" for a in self.is_argument if self.pcs.get(a)
@@ -379,6 +400,9 @@ def read(text: str, *, path: str | None = None) -> Imported:
     reader = _Reader()
     reader.notes.extend(notes + more)
     reader.run(items)
+    if reader.headings:
+        listed = "; ".join(f"'{h}'" for h in reader.headings)
+        reader.notes.insert(0, f"{len(reader.headings)} heading(s) (Argdown sections) left out: {listed}")
     elements = reader.build(title)
     return Imported(
         ArgumentMap(tuple(elements), path=path),

@@ -92,9 +92,12 @@ def guess_format(path: str, text: str | None = None) -> str | None:
     suffix = PurePath(name).suffix
     found = _SUFFIXES.get(suffix)
     if found == "json" and text is not None:
-        head = text[:4096]
-        if '"nodes"' in head and '"edges"' in head and '"format"' not in head:
-            return "aif"
-        if '"AIF"' in head:
+        import json
+
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            return found
+        if isinstance(doc, dict) and doc.get("format") != "argmap" and ("nodes" in doc or "AIF" in doc):
             return "aif"
     return found

@@ -1,0 +1,102 @@
+"""argmap.writer: model -> .argmap text that parses back to the same map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from interchange_strategies import maps
+
+from argmap.builder import MapBuilder
+from argmap.model import ArgumentMap, Claim, Source, Stance
+from argmap.parser import parse
+from argmap.writer import VERB_IDS, escape, quote, unexpressible, write
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@settings(max_examples=400, suppress_health_check=list(HealthCheck), deadline=None)
+@given(maps())
+def test_parse_of_write_is_the_same_map(m: ArgumentMap) -> None:
+    text = write(m)
+    assert parse(text) == m
+    assert unexpressible(m) == []
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "maps").glob("*.argmap")), ids=lambda p: p.name)
+def test_write_round_trips_every_map(path: Path) -> None:
+    m = parse(path.read_text(encoding="utf-8"))
+    assert parse(write(m)) == m
+
+
+def test_escapes() -> None:
+    assert escape('say "hi"\\\n\t') == 'say \\"hi\\"\\\\\\n\\t'
+    assert escape("bell\x07 nel\x85 bom\ufeff ls\u2028") == "bell\\u{7} nel\\u{85} bom\\u{FEFF} ls\\u{2028}"
+    assert quote("é ✓ 日本") == '"é ✓ 日本"'
+    with pytest.raises(ValueError, match="surrogate"):
+        escape("\ud800")
+
+
+def test_keywords_as_ids() -> None:
+    m = (
+        MapBuilder()
+        .perspective("by", "By")
+        .claim("claim", "a claim called claim", kind="fact", held_by=["by"], tags=["note", "held"])
+        .claim("title", "T")
+        .support(["claim", "title"], "claim", name="supports", by=["by"])
+        .accept("by", "title")
+        .build()
+    )
+    text = write(m)
+    assert parse(text) == m
+
+
+def test_canonical_layout() -> None:
+    m = (
+        MapBuilder("Lunch")
+        .perspective("ann", "Ann", role="cook")
+        .perspective("bob", "Bob", role="eater")
+        .claim("soup", "Soup is warm.", kind="fact", held_by=["ann"], note="checked")
+        .claim("eat", "We should eat.", kind="policy")
+        .support(["soup"], "eat", by=["ann"])
+        .reject("bob", "eat")
+        .build()
+    )
+    assert write(m) == (
+        'title "Lunch"\n'
+        "\n"
+        'perspective ann "Ann" role "cook"\n'
+        'perspective bob "Bob" role "eater"\n'
+        "\n"
+        'fact soup "Soup is warm."\n'
+        "  held by ann\n"
+        '  note "checked"\n'
+        "\n"
+        'policy eat "We should eat."\n'
+        "\n"
+        "soup supports eat by ann\n"
+        "\n"
+        "bob rejects eat\n"
+    )
+
+
+def test_multi_line_text_uses_a_long_string() -> None:
+    m = ArgumentMap((Claim("a", 'first line\nsecond "quoted" line\n\nlast'),))
+    text = write(m)
+    assert '"""' in text
+    assert parse(text) == m
+
+
+def test_what_the_language_cannot_say_is_listed() -> None:
+    misplaced = ArgumentMap((Claim("a", "A"), Claim("b", "B"), Stance("p", "a", True, True)))
+    notes = unexpressible(misplaced)
+    assert len(notes) == 1 and "inline" in notes[0]
+    assert parse(write(misplaced)).stances == (Stance("p", "a", True, False),)
+    with_note = ArgumentMap((Claim("a", "A"), Stance("p", "a", True, True, "why")))
+    assert unexpressible(with_note)
+    for verb in sorted(VERB_IDS):
+        m = ArgumentMap((Source(verb, "S"),))
+        assert unexpressible(m)
+        with pytest.raises(ValueError, match="cannot be written"):
+            write(m)
