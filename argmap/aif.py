@@ -195,7 +195,9 @@ class _Writer:
                 "answers": list(e.answers),
                 "tags": list(e.tags),
                 "sources": list(e.sources),
-                "quotes": [{"text": q.text, "locution": loc} for q, loc in zip(e.quotes, quotes)],
+                "quotes": [
+                    {"text": q.text, "locution": loc} for q, loc in zip(e.quotes, quotes, strict=True)
+                ],
                 "note": e.note,
             }
         elif isinstance(e, Support):
@@ -204,7 +206,13 @@ class _Writer:
                 self.edge(self.claim_ref(p), ra)
             self.edge(ra, self.claim_ref(e.conclusion))
             said = " + ".join(e.premises) + f" support {e.conclusion}"
-            entry = {"type": "support", "node": ra, "name": e.name, "note": e.note, "by": self.by(e.by, ra, said, True)}
+            entry = {
+                "type": "support",
+                "node": ra,
+                "name": e.name,
+                "note": e.note,
+                "by": self.by(e.by, ra, said, True),
+            }
         elif isinstance(e, (Rebuttal, Undercut)):
             ca = self.node("CA", "Default Conflict", "Default Conflict")
             self.edge(self.claim_ref(e.attacker), ca)
@@ -214,9 +222,17 @@ class _Writer:
             elif e.target in self.support_node:
                 self.edge(ca, self.support_node[e.target])
             else:
-                self.notes.append(f"undercut of '{e.target}': no support has that name; its CA-node has no target")
+                self.notes.append(
+                    f"undercut of '{e.target}': no support has that name; its CA-node has no target"
+                )
             said = f"{e.attacker} {'rebuts' if kind == 'rebuttal' else 'undercuts'} {e.target}"
-            entry = {"type": kind, "node": ca, "target": e.target, "note": e.note, "by": self.by(e.by, ca, said, False)}
+            entry = {
+                "type": kind,
+                "node": ca,
+                "target": e.target,
+                "note": e.note,
+                "by": self.by(e.by, ca, said, False),
+            }
         elif isinstance(e, Contradiction):
             there = self.node("CA", "Default Conflict", "Default Conflict")
             back = self.node("CA", "Default Conflict", "Default Conflict")
@@ -438,10 +454,13 @@ class _Reader:
         conclusions = [c for c in g.out[ra] if g.type(c) == "I"]
         odd = [c for c in g.out[ra] if g.type(c) != "I"]
         if others:
-            self.notes.append(f"RA node {ra}: premises of type {', '.join(g.type(o) for o in others)} left out")
+            self.notes.append(
+                f"RA node {ra}: premises of type {', '.join(g.type(o) for o in others)} left out"
+            )
         if odd:
             self.notes.append(
-                f"RA node {ra} concludes a {', '.join(g.type(o) for o in odd)} node; argmap supports end in claims"
+                f"RA node {ra} concludes a {', '.join(g.type(o) for o in odd)} node; "
+                "argmap supports end in claims"
             )
         if not premises or not conclusions:
             self.notes.append(f"RA node {ra} lacks a premise or a conclusion; left out")
@@ -473,7 +492,9 @@ class _Reader:
                         self.support_of[t] = self.fresh(f"ra{t}", "ra")
                     self.elements.append(Undercut(a, self.support_of[t], by))
                 else:
-                    self.notes.append(f"CA node {ca} attacks a {kind} node; argmap cannot attack that; left out")
+                    self.notes.append(
+                        f"CA node {ca} attacks a {kind} node; argmap cannot attack that; left out"
+                    )
 
     # -- argmap's own extension --
     def extension(self, ext: dict[str, Any]) -> set[str]:
@@ -518,10 +539,19 @@ class _Reader:
                 elements.append(Title(entry["text"]))
             elif kind == "source":
                 elements.append(
-                    Source(entry["id"], entry["title"], entry["url"], entry["date"], entry["author"], entry["note"])
+                    Source(
+                        entry["id"],
+                        entry["title"],
+                        entry["url"],
+                        entry["date"],
+                        entry["author"],
+                        entry["note"],
+                    )
                 )
             elif kind == "perspective":
-                elements.append(Perspective(entry["id"], entry["name"], entry["role"], entry["color"], entry["note"]))
+                elements.append(
+                    Perspective(entry["id"], entry["name"], entry["role"], entry["color"], entry["note"])
+                )
             elif kind == "question":
                 elements.append(Question(entry["id"], entry["text"], entry["tags"], entry["note"]))
             elif kind == "claim":
@@ -551,7 +581,9 @@ class _Reader:
                 conclusion = [claim_at(c) for c in g.out[ra] if g.type(c) == "I"]
                 if not premises or len(conclusion) != 1:
                     raise InterchangeError(f"argmap extension: RA node {ra} does not match its support")
-                elements.append(Support(premises, conclusion[0], entry["name"], anchored(entry["by"]), entry["note"]))
+                elements.append(
+                    Support(premises, conclusion[0], entry["name"], anchored(entry["by"]), entry["note"])
+                )
             elif kind in ("rebuttal", "undercut"):
                 ca = _node_id(entry["node"])
                 claimed.add(ca)
@@ -564,7 +596,9 @@ class _Reader:
                         raise InterchangeError(f"argmap extension: CA node {ca} has {len(target)} targets")
                     elements.append(Rebuttal(attacker[0], target[0], anchored(entry["by"]), entry["note"]))
                 else:
-                    elements.append(Undercut(attacker[0], entry["target"], anchored(entry["by"]), entry["note"]))
+                    elements.append(
+                        Undercut(attacker[0], entry["target"], anchored(entry["by"]), entry["note"])
+                    )
             elif kind == "contradiction":
                 ca, back = _node_id(entry["node"]), _node_id(entry["back"])
                 claimed.update((ca, back))
@@ -581,7 +615,9 @@ class _Reader:
                     raise InterchangeError(f"argmap extension: locution {loc} does not anchor one claim")
                 illocution = g.text(yas[0]).strip().lower()
                 claim = claim_at(g.out[yas[0]][0])
-                elements.append(Stance(who, claim, illocution in ACCEPTING, bool(entry["inline"]), entry["note"]))
+                elements.append(
+                    Stance(who, claim, illocution in ACCEPTING, bool(entry["inline"]), entry["note"])
+                )
             elif kind == "undefined-claim":
                 continue
             else:
@@ -623,11 +659,17 @@ def read(text: str | bytes, *, path: str | None = None) -> Imported:
         except (InterchangeError, KeyError, TypeError, ValueError) as exc:
             reader = _Reader(_Graph(doc))
             skip = set()
-            reader.notes.append(f"the 'argmap' extension does not match the AIF nodes ({exc}); read as plain AIF")
+            reader.notes.append(
+                f"the 'argmap' extension does not match the AIF nodes ({exc}); read as plain AIF"
+            )
     elif ext is not None:
-        reader.notes.append("the 'argmap' extension has a version this argmap does not know; read as plain AIF")
+        reader.notes.append(
+            "the 'argmap' extension has a version this argmap does not know; read as plain AIF"
+        )
     if skip:
-        leftover = {n for n in reader.g.nodes if n not in skip and reader.g.type(n) in ("I", "RA", "CA", "MA", "PA")}
+        leftover = {
+            n for n in reader.g.nodes if n not in skip and reader.g.type(n) in ("I", "RA", "CA", "MA", "PA")
+        }
         if leftover:
             reader.plain({n for n in reader.g.nodes if n not in leftover})
     else:

@@ -100,7 +100,9 @@ def _clean(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"(?<![\w\\])([*_])(?!\s)(.+?)(?<![\s\\])\1(?!\w)", r"\2", text)
     text = re.sub(r"\[([^\]]*)\]\((?:[^)]*)\)", r"\1", text)  # [link](url)
     text = re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], text)
-    return " ".join(text.split()), [re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], t) for t in tags]
+    return " ".join(text.split()), [
+        re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], t) for t in tags
+    ]
 
 
 # ---- reading: lines into items ------------------------------------------------------------------
@@ -314,11 +316,10 @@ class _Reader:
         conclusion = {a: steps[-1][1] for a, steps in self.pcs.items() if steps}
         moved: list[tuple[str, str, str]] = []
         for kind, source, target in self.relations:
-            if source in conclusion:
-                source = conclusion[source]
-                if kind == "support" and source == target:
-                    continue
-            moved.append((kind, source, target))
+            start = conclusion.get(source, source)
+            if source in conclusion and kind == "support" and start == target:
+                continue
+            moved.append((kind, start, target))
         self.relations = moved
 
     def _bare(self) -> set[str]:
@@ -370,7 +371,8 @@ class _Reader:
                 elements.append(Undercut(source, self.inference[target]))
             else:
                 self.notes.append(
-                    f"'{source}' undercuts '{target}', which has no premise-conclusion structure to undercut; "
+                    f"'{source}' undercuts '{target}', which has no premise-conclusion structure "
+                    "to undercut; "
                     "kept as a rebuttal"
                 )
                 elements.append(Rebuttal(source, target, note="undercut in Argdown"))

@@ -32,7 +32,16 @@ from argmap.model import (
     Title,
     Undercut,
 )
-from argmap.writer import INDENT, WIDTH, Line, Statement, align, group_statements, item_of_inline_stance, layout
+from argmap.writer import (
+    INDENT,
+    WIDTH,
+    Line,
+    Statement,
+    align,
+    group_statements,
+    item_of_inline_stance,
+    layout,
+)
 
 __all__ = ["format_text", "is_formatted"]
 
@@ -247,7 +256,7 @@ def format_text(text: str, *, path: str | None = None, width: int = WIDTH) -> st
         region = toks[starts[i] : stop]
         code = [t for t in region if t.kind != "comment"]
         tags = _Items(st, code).run()
-        tag_of = {id(t): tag for t, tag in zip(code, tags)}
+        tag_of = {id(t): tag for t, tag in zip(code, tags, strict=True)}
         last_code = code[-1]
         last_line = last_code.end_line
         code_lines: dict[int, _Tok] = {}
@@ -284,7 +293,7 @@ def format_text(text: str, *, path: str | None = None, width: int = WIDTH) -> st
 
     # lay the statements out
     blocks: list[list[Line]] = []
-    for st, a in zip(statements, anchors):
+    for st, a in zip(statements, anchors, strict=True):
         trailing_items = [key for key, found in a.trailing.items() if found]
         expand = any(key != "head" and found for key, found in a.before.items()) or len(trailing_items) >= 2
         blocks.append(layout(st, expand=expand, width=width))
@@ -292,7 +301,7 @@ def format_text(text: str, *, path: str | None = None, width: int = WIDTH) -> st
     blocks = align(blocks, statements, breaks, width)
 
     out: list[str] = []
-    for i, (block, a) in enumerate(zip(blocks, anchors)):
+    for i, (block, a) in enumerate(zip(blocks, anchors, strict=True)):
         leading = list(a.leading)
         if i == 0:
             while leading and leading[0] is None:

@@ -72,7 +72,14 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
             "note": e.note,
         }
     elif isinstance(e, Perspective):
-        out = {"type": "perspective", "id": e.id, "name": e.name, "role": e.role, "color": e.color, "note": e.note}
+        out = {
+            "type": "perspective",
+            "id": e.id,
+            "name": e.name,
+            "role": e.role,
+            "color": e.color,
+            "note": e.note,
+        }
     elif isinstance(e, Question):
         out = {"type": "question", "id": e.id, "text": e.text, "tags": list(e.tags), "note": e.note}
     elif isinstance(e, Claim):
@@ -85,7 +92,11 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
             "tags": list(e.tags),
             "sources": list(e.sources),
             "quotes": [
-                {"text": q.text, "speaker": q.speaker, **({"span": _span(q.span)} if spans and q.span else {})}
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    **({"span": _span(q.span)} if spans and q.span else {}),
+                }
                 for q in e.quotes
             ],
             "note": e.note,
@@ -100,9 +111,21 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
             "note": e.note,
         }
     elif isinstance(e, Rebuttal):
-        out = {"type": "rebuttal", "attacker": e.attacker, "target": e.target, "by": list(e.by), "note": e.note}
+        out = {
+            "type": "rebuttal",
+            "attacker": e.attacker,
+            "target": e.target,
+            "by": list(e.by),
+            "note": e.note,
+        }
     elif isinstance(e, Undercut):
-        out = {"type": "undercut", "attacker": e.attacker, "target": e.target, "by": list(e.by), "note": e.note}
+        out = {
+            "type": "undercut",
+            "attacker": e.attacker,
+            "target": e.target,
+            "by": list(e.by),
+            "note": e.note,
+        }
     elif isinstance(e, Contradiction):
         out = {"type": "contradiction", "left": e.left, "right": e.right, "by": list(e.by), "note": e.note}
     elif isinstance(e, Stance):
@@ -199,9 +222,14 @@ class _Reader:
 def _kind(value: object) -> str:
     if value is None:
         return "null"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "an object"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
 def _claim_kind(r: _Reader) -> ClaimKind | None:
@@ -240,9 +268,16 @@ _BUILDERS: dict[str, Callable[[_Reader], Element]] = {
         span=r.span(),
     ),
     "perspective": lambda r: Perspective(
-        r.text("id"), r.text("name"), r.opt_text("role"), r.opt_text("color"), r.opt_text("note"), span=r.span()
+        r.text("id"),
+        r.text("name"),
+        r.opt_text("role"),
+        r.opt_text("color"),
+        r.opt_text("note"),
+        span=r.span(),
     ),
-    "question": lambda r: Question(r.text("id"), r.text("text"), r.texts("tags"), r.opt_text("note"), span=r.span()),
+    "question": lambda r: Question(
+        r.text("id"), r.text("text"), r.texts("tags"), r.opt_text("note"), span=r.span()
+    ),
     "claim": lambda r: Claim(
         r.text("id"),
         r.text("text"),
@@ -262,8 +297,12 @@ _BUILDERS: dict[str, Callable[[_Reader], Element]] = {
         r.opt_text("note"),
         span=r.span(),
     ),
-    "rebuttal": lambda r: Rebuttal(r.text("attacker"), r.text("target"), r.texts("by"), r.opt_text("note"), span=r.span()),
-    "undercut": lambda r: Undercut(r.text("attacker"), r.text("target"), r.texts("by"), r.opt_text("note"), span=r.span()),
+    "rebuttal": lambda r: Rebuttal(
+        r.text("attacker"), r.text("target"), r.texts("by"), r.opt_text("note"), span=r.span()
+    ),
+    "undercut": lambda r: Undercut(
+        r.text("attacker"), r.text("target"), r.texts("by"), r.opt_text("note"), span=r.span()
+    ),
     "contradiction": lambda r: Contradiction(
         r.text("left"), r.text("right"), r.texts("by"), r.opt_text("note"), span=r.span()
     ),
@@ -283,7 +322,9 @@ def from_dict(doc: object, *, path: str | None = None) -> ArgumentMap:
     if not isinstance(doc, dict):
         raise InterchangeError(f"$: an argmap document is a JSON object, not {_kind(doc)}")
     if doc.get("format", FORMAT) != FORMAT:
-        raise InterchangeError(f"$.format: {doc.get('format')!r} is not 'argmap' (is this AIF or another format?)")
+        raise InterchangeError(
+            f"$.format: {doc.get('format')!r} is not 'argmap' (is this AIF or another format?)"
+        )
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise InterchangeError("$.version: missing or not an integer")

@@ -98,7 +98,9 @@ def escape(text: str) -> str:
             out.append("\\t")
         elif _needs_code(ch):
             if 0xD800 <= ord(ch) <= 0xDFFF:
-                raise ValueError(f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold")
+                raise ValueError(
+                    f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold"
+                )
             out.append(f"\\u{{{ord(ch):X}}}")
         else:
             out.append(ch)
@@ -139,12 +141,13 @@ def _split_text(text: str, first: int, rest: int) -> list[str]:
                 pieces.append(current)
                 room = rest
                 current = ""
-            while len(quote(word)) > room:
-                cut = _fit(word, room)
-                pieces.append(word[:cut])
+            left = word
+            while len(quote(left)) > room:
+                cut = _fit(left, room)
+                pieces.append(left[:cut])
                 room = rest
-                word = word[cut:]
-            current = word
+                left = left[cut:]
+            current = left
         if current:
             pieces.append(current)
             room = rest
@@ -447,7 +450,13 @@ def _head_lines(st: Statement, width: int, pad: int = 0) -> list[str]:
                 f"{st.keyword} '{ident}' cannot be written: after '{st.keyword}' the grammar reads "
                 f"'{ident}' as the verb of a relation or stance, so a definition cannot have this id"
             )
-        text = head.title if isinstance(head, Source) else head.name if isinstance(head, Perspective) else head.text
+        text = (
+            head.title
+            if isinstance(head, Source)
+            else head.name
+            if isinstance(head, Perspective)
+            else head.text
+        )
         prefix = f"{st.keyword} {ident.ljust(pad)} "
         return _text_lines(prefix, text, width)
     if isinstance(head, Stance):
@@ -537,9 +546,10 @@ def align(
                 if len(with_attrs) > 1 and max(with_attrs) - min(with_attrs) <= _MAX_PAD:
                     column = max(with_attrs)
                     padded = [
-                        t if h < 0 else t[:h] + " " * (column - h) + t[h:] for t, h in zip(padded, heads)
+                        t if h < 0 else t[:h] + " " * (column - h) + t[h:]
+                        for t, h in zip(padded, heads, strict=True)
                     ]
-                for k, text in zip(range(i, j), padded):
+                for k, text in zip(range(i, j), padded, strict=True):
                     out[k] = [Line(text, "head")]
             i = max(j, i + 1)
         else:

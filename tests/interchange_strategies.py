@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.writer import VERB_IDS
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -25,6 +24,7 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.writer import VERB_IDS
 
 KEYWORDS = [
     "title", "source", "perspective", "question", "claim", "fact", "interpretation", "prediction",

@@ -98,7 +98,9 @@ def plain(text: str, tags: Iterable[str]) -> str:
 
 def assert_same(doc: dict, imported: argdown.Imported) -> None:
     theirs, ours = argdown_model(doc, imported), argmap_model(imported)
-    for what, a, b in zip(("statements", "arguments", "relations", "premise-conclusion structures"), ours, theirs):
+    for what, a, b in zip(  # noqa: B905
+        ("statements", "arguments", "relations", "premise-conclusion structures"), ours, theirs
+    ):
         assert a == b, f"{what} differ"
     m = imported.map
     texts = {c.id: c.text for c in m.claims}
@@ -130,7 +132,10 @@ def test_own_file_covers_every_relation_symbol() -> None:
     tax = m.claim(imported.statements["Tax"])
     assert tax.tags == ("policy", "public health")
     assert ("Obesity", "Tax") in {(s.premises[0], s.conclusion) for s in m.supports}
-    assert Contradiction("Tax", "No-tax") in m.contradictions or Contradiction("Tax", "no-tax") in m.contradictions
+    assert (
+        Contradiction("Tax", "No-tax") in m.contradictions
+        or Contradiction("Tax", "no-tax") in m.contradictions
+    )
     assert m.undercuts == (Undercut("Obesity", "Price-signal-inference"),) or any(
         u.attacker == "Obesity" for u in m.undercuts
     )
@@ -165,7 +170,7 @@ def structure(m: ArgumentMap) -> tuple[dict[str, str], set[tuple[tuple[str, ...]
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True)
 texts = (
     st.lists(
-        st.sampled_from(list("abc xyz.,;:!?'\"()[]<>#*_@{}/\\-+=") + ["é", "//", "/*", "--", "(1)", "\n", "word "]),
+        st.sampled_from([*"abc xyz.,;:!?'\"()[]<>#*_@{}/\\-+=", "é", "//", "/*", "--", "(1)", "\n", "word "]),
         min_size=1,
         max_size=30,
     )
@@ -269,7 +274,9 @@ def run_argdown_json(cli: str, files: Iterable[Path], out: Path) -> dict[str, di
             [cli, "json", str(f), str(out)], capture_output=True, text=True, timeout=120, check=False
         )
         target = out / f"{f.stem}.json"
-        assert done.returncode == 0 and target.exists(), f"Argdown rejected {f.name}: {done.stdout}{done.stderr}"
+        assert done.returncode == 0 and target.exists(), (
+            f"Argdown rejected {f.name}: {done.stdout}{done.stderr}"
+        )
         assert "Invalid Argdown syntax" not in done.stdout + done.stderr, done.stdout
         result[f.stem] = json.loads(target.read_text(encoding="utf-8"))
     return result

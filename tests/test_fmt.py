@@ -54,9 +54,9 @@ def test_comments_stay_with_their_items() -> None:
     text = (
         "# header\n"
         "\n"
-        "claim a \"A.\"   # on the head\n"
+        'claim a "A."   # on the head\n'
         "  # about the note\n"
-        "  note \"n\"\n"
+        '  note "n"\n'
         "  held by p  # about p\n"
         "  # under a\n"
         "\n"
@@ -87,7 +87,7 @@ def test_hash_inside_strings_is_not_a_comment() -> None:
 
 
 def test_blank_lines_collapse_and_crlf_is_kept() -> None:
-    text = "claim a \"A.\"\r\n\r\n\r\n\r\nclaim b \"B.\"\r\n"
+    text = 'claim a "A."\r\n\r\n\r\n\r\nclaim b "B."\r\n'
     assert format_text(text) == 'claim a "A."\r\n\r\nclaim b "B."\r\n'
 
 
@@ -107,7 +107,7 @@ def test_long_text_is_wrapped_into_adjacent_strings() -> None:
     lines = out.splitlines()
     assert len(lines) > 2
     assert all(len(line) <= 100 for line in lines)
-    assert lines[1].startswith(" " * len('claim a ') + '"')
+    assert lines[1].startswith(" " * len("claim a ") + '"')
 
 
 # ---- properties ---------------------------------------------------------------------------------
@@ -128,15 +128,18 @@ def commented(draw: st.DrawFn) -> str:
     no_comment = _code_lines(text)
     out: list[str] = []
     for n, line in enumerate(lines, start=1):
-        inside = n in no_comment or (n - 1) in no_comment and not line.strip().startswith('"""')
+        inside = n in no_comment or ((n - 1) in no_comment and not line.strip().startswith('"""'))
         if not inside and draw(st.integers(0, 5)) == 0:
             indent = draw(st.sampled_from(["", "  ", "\t"]))
-            out.append(indent + "# " + draw(st.text(st.characters(codec="ascii", exclude_characters="\r\n"), max_size=8)))
+            out.append(
+                indent
+                + "# "
+                + draw(st.text(st.characters(codec="ascii", exclude_characters="\r\n"), max_size=8))
+            )
         if not inside and draw(st.integers(0, 6)) == 0:
             out.append("")
-        if n not in no_comment and draw(st.integers(0, 4)) == 0:
-            line += "  # t" + str(n)
-        out.append(line)
+        suffix = "  # t" + str(n) if n not in no_comment and draw(st.integers(0, 4)) == 0 else ""
+        out.append(line + suffix)
     if draw(st.booleans()):
         out.append("# the end")
     return "\n".join(out) + "\n"

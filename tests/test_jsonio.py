@@ -53,10 +53,20 @@ def test_maps_round_trip_with_spans(path: Path) -> None:
         ("{", "not JSON"),
         ('{"format": "argmap", "version": 99, "elements": []}', "version 99"),
         ('{"format": "argmap", "version": 1}', "elements"),
-        ('{"format": "argmap", "version": 1, "elements": [{"type": "claim", "id": "a"}]}', "elements[0].text"),
-        ('{"format": "argmap", "version": 1, "elements": [{"type": "claim", "id": "-x", "text": ""}]}', "not a valid id"),
+        (
+            '{"format": "argmap", "version": 1, "elements": [{"type": "claim", "id": "a"}]}',
+            "elements[0].text",
+        ),
+        (
+            '{"format": "argmap", "version": 1, "elements": [{"type": "claim", "id": "-x", "text": ""}]}',
+            "not a valid id",
+        ),
         ('{"format": "argmap", "version": 1, "elements": [{"type": "wish"}]}', "not one of"),
-        ('{"format": "argmap", "version": 1, "elements": [{"type": "claim", "id": "a", "text": "", "kind": "x"}]}', "claim kind"),
+        (
+            '{"format": "argmap", "version": 1, "elements": '
+            '[{"type": "claim", "id": "a", "text": "", "kind": "x"}]}',
+            "claim kind",
+        ),
         ('{"nodes": [], "edges": []}', "version"),
     ],
 )
@@ -66,6 +76,10 @@ def test_bad_documents_say_where(text: str, message: str) -> None:
 
 
 def test_missing_optional_fields_take_defaults() -> None:
-    doc = {"format": "argmap", "version": 1, "elements": [{"type": "stance", "perspective": "p", "claim": "c"}]}
+    doc = {
+        "format": "argmap",
+        "version": 1,
+        "elements": [{"type": "stance", "perspective": "p", "claim": "c"}],
+    }
     m = loads(json.dumps(doc))
     assert m.stances[0].accepts and not m.stances[0].inline
