@@ -3,9 +3,11 @@
 What the picture shows:
 
 * claims as boxes: a header with the kind (FACT, INTERPRETATION, ...) and the id, the wrapped
-  text, and a row of badges for the perspectives that hold (filled, "✓") or reject (outlined,
-  "✗") the claim; each kind has its own fill and corners; questions are yellow boxes with a
-  thick border, and claims point to the questions they answer with a thin grey line;
+  text, and a row of badges for the perspectives that hold (filled with the perspective's
+  colour) or reject (outlined, "NAME rejects") the claim; each kind has its own fill and
+  corners; questions are yellow boxes with a thick border, and claims point to the questions
+  they answer with a thin grey line (only ASCII in argmap's own marks: graphviz-pure's
+  embedded fonts have no check marks or diamonds);
 * relations, each told apart by line *and* arrowhead, not by colour alone: support a solid green
   line with a filled arrow; rebuttal a dashed red line ending in a bar; undercut a dotted purple
   line ending in a bar on the small inference node of the support it attacks; contradiction a
@@ -34,10 +36,12 @@ with ``<`` and ends with ``>`` for an HTML label, which claim text must never be
 from __future__ import annotations
 
 import re
+import sys
 import textwrap
+import types
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -140,7 +144,9 @@ class _EdgeStyle:
 _EDGE_STYLE = {
     "support": _EdgeStyle("#1B7837", "solid", "normal", "1.6", "supports"),
     "rebuttal": _EdgeStyle("#C0392B", "dashed", "tee", "1.6", "rebuts (attacks the claim)"),
-    "undercut": _EdgeStyle("#6A3D9A", "dotted", "tee", "2.2", "undercuts (attacks the inference ◆)"),
+    "undercut": _EdgeStyle(
+        "#6A3D9A", "dotted", "tee", "2.2", "undercuts (attacks the inference: the small diamond)"
+    ),
     "contradiction": _EdgeStyle(
         "#D35400:invis:#D35400", "solid", "tee", "1.2", "contradict each other", arrowtail="tee", both=True
     ),
@@ -208,7 +214,7 @@ def _wrap(text: str, width: int = WRAP) -> str:
 
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 # ---- colours -------------------------------------------------------------------------------------
@@ -607,7 +613,7 @@ class _Writer:
             self.used.perspectives[pid] = None
             cells.append(
                 f'<TD BGCOLOR="{color}" COLOR="{color}"><FONT POINT-SIZE="8" COLOR="{ink}">'
-                f"✓ {html_text(self._short(pid))}</FONT></TD>"
+                f"{html_text(self._short(pid))}</FONT></TD>"
             )
         for pid in rejecters:
             color = self.colors.get(pid, "#777777") if strong else _DIM_LINE
@@ -616,7 +622,7 @@ class _Writer:
             cells.append(
                 f'<TD BGCOLOR="#FFFFFF" BORDER="1" COLOR="{color}"><FONT POINT-SIZE="8" '
                 f'COLOR="{_readable(color) if strong else _DIM_TEXT}">'
-                f"✗ {html_text(self._short(pid))}</FONT></TD>"
+                f"{html_text(_shorten(_name(self.amap, pid), 16))} rejects</FONT></TD>"
             )
         per_row = 3
         rows = ["<TR>" + "".join(cells[i : i + per_row]) + "</TR>" for i in range(0, len(cells), per_row)]
@@ -654,10 +660,14 @@ class _Writer:
         if not by or self.compact:
             return ""
         parts = []
-        for pid in dict.fromkeys(by):
+        # In one perspective's view its own name on every relation says nothing new.
+        skip = self.view.focus_of if len(self.view.focus_of) == 1 else frozenset()
+        for pid in dict.fromkeys(p for p in by if p not in skip):
             self.used.perspectives[pid] = None
             color = _readable(self.colors.get(pid, "#777777")) if strong else _DIM_TEXT
             parts.append(f'<FONT COLOR="{color}">{html_text(self._short(pid))}</FONT>')
+        if not parts:
+            return ""
         return f' label=<<FONT POINT-SIZE="8">{"<BR/>".join(parts)}</FONT>>'
 
     def _relation_strong(self, by: Sequence[str], ends: Iterable[str]) -> bool:
@@ -945,12 +955,10 @@ def _legend(w: _Writer, rankdir: str) -> list[str]:
             _shorten(text, 60),
         )
     if used.holds:
-        row(
-            '<TD BGCOLOR="#777777"><FONT POINT-SIZE="8" COLOR="#FFFFFF">✓ name</FONT></TD>', "holds the claim"
-        )
+        row('<TD BGCOLOR="#777777"><FONT POINT-SIZE="8" COLOR="#FFFFFF">name</FONT></TD>', "holds the claim")
     if used.rejects:
         row(
-            '<TD BORDER="1" COLOR="#777777"><FONT POINT-SIZE="8" COLOR="#555555">✗ name</FONT></TD>',
+            '<TD BORDER="1" COLOR="#777777"><FONT POINT-SIZE="8" COLOR="#555555">name rejects</FONT></TD>',
             "rejects the claim",
         )
     for status in ("in", "out", "undec"):
@@ -963,11 +971,12 @@ def _legend(w: _Writer, rankdir: str) -> list[str]:
             }[status]
             row(f'<TD BGCOLOR="{bg}"><FONT POINT-SIZE="8" COLOR="{fg}"><B>{text}</B></FONT></TD>', meaning)
     if w.compare is not None:
+        p_name, q_name = (_name(w.amap, x) for x in w.compare)
         meanings = {
             "agree": ("#DDDDDD", "AGREE", "both take the same stance"),
             "disagree": ("#000000", "DISAGREE", "one holds what the other rejects"),
-            "only-p": (w.colors.get(w.compare[0], "#777777"), "only …", "only this one takes a stance"),
-            "only-q": (w.colors.get(w.compare[1], "#777777"), "only …", "only this one takes a stance"),
+            "only-p": (w.colors.get(w.compare[0], "#777777"), "only ...", f"only {p_name} takes a stance"),
+            "only-q": (w.colors.get(w.compare[1], "#777777"), "only ...", f"only {q_name} takes a stance"),
         }
         for key in ("agree", "disagree", "only-p", "only-q"):
             if key in used.compare:
@@ -1002,7 +1011,12 @@ def _legend(w: _Writer, rankdir: str) -> list[str]:
         a, b = f"legend:{i}:a", f"legend:{i}:b"
         meaning = st.meaning
         if kind == "support" and (used.junction or used.inference):
-            meaning = "supports\n(premises that act together meet\nin a dot; a named support has a diamond)"
+            notes = []
+            if used.junction:
+                notes.append("premises that act together meet in a dot")
+            if used.inference:
+                notes.append("a named support passes through a diamond")
+            meaning = "supports\n(" + ";\n".join(notes) + ")"
         for node in (a, b):
             out.append(f'    {dot_string(node)} [shape=point width=0.02 color="#FFFFFF" label=""]')
         attrs_ = f'color="{st.color}" style={st.style} penwidth={st.penwidth} arrowhead={st.arrowhead}'
@@ -1082,3 +1096,15 @@ def render(
     if warnings is not None and result.warnings.strip():
         warnings.append(result.warnings)
     return result.data
+
+
+class _CallableModule(types.ModuleType):
+    """``argmap.render`` names both this module and its main function: the package exports the
+    function lazily, but once the module is imported Python binds ``argmap.render`` to the module.
+    Calling the module therefore calls :func:`render`, so ``argmap.render(map)`` always works."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> bytes:
+        return render(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -121,7 +121,7 @@ def _emit_with_graphviz_package(dot_text: str) -> str:
     g = graphviz.Digraph("argmap")
     for line in dot_text.splitlines()[1:-1]:
         g.body.append(line + "\n")
-    return g.source
+    return str(g.source)
 
 
 def _emit_with_graphviz_api(amap: ArgumentMap) -> str:
@@ -139,7 +139,7 @@ def _emit_with_graphviz_api(amap: ArgumentMap) -> str:
         head = getattr(r, "conclusion", None) or getattr(r, "target", None) or getattr(r, "right", "")
         for tail in ends:
             g.edge(tail, head, color="#1B7837", style="solid", arrowhead="normal")
-    return g.source
+    return str(g.source)
 
 
 def main(argv: list[str] | None = None) -> int:

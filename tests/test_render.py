@@ -408,3 +408,11 @@ def test_warnings_are_collected_not_raised() -> None:
     warnings: list[str] = []
     render(load("adversarial"), "svg", backend="graphviz-pure", warnings=warnings)
     assert any("non-ASCII" in w for w in warnings)
+
+
+def test_argmap_render_stays_callable_after_the_module_is_imported() -> None:
+    import argmap.render as module
+
+    amap = load("kinds")
+    assert callable(argmap.render)
+    assert argmap.render(amap, "dot") == module.render(amap, "dot")  # type: ignore[operator]
