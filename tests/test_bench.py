@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.parser import parse
 from argmap.checks import check
+from argmap.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
