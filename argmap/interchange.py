@@ -1,9 +1,10 @@
 """One front door for every format a map can leave in or come from.
 
-    >>> import argmap
-    >>> m = argmap.parse('claim a "A."\\nclaim b "B."\\na supports b\\n')
-    >>> text = argmap.export(m, to="json")
-    >>> argmap.import_(text, from_="json") == m
+    >>> from argmap.interchange import export, import_
+    >>> from argmap.parser import parse
+    >>> m = parse('claim a "A."\\nclaim b "B."\\na supports b\\n')
+    >>> text = export(m, to="json")
+    >>> import_(text, from_="json") == m
     True
 
 Export: ``argmap`` (the canonical .argmap text), ``json``, ``aif``, ``argdown``, ``dot``,

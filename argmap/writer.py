@@ -22,7 +22,6 @@ Layout rules (the canonical layout):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 
 import attrs
@@ -75,9 +74,20 @@ _MAX_PAD = 16
 
 
 # ---- text ---------------------------------------------------------------------------------------
-def _needs_code(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat in ("Cc", "Zl", "Zp", "Cs") or ch == "\ufeff"
+#: Characters written as escapes: quote, backslash, C0/C1 controls, line/paragraph separators,
+#: the byte-order mark, and (refused) lone surrogates.
+_ESCAPED = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]')
+_SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+
+
+def _escape_one(m: re.Match[str]) -> str:
+    ch = m.group()
+    short = _SHORT.get(ch)
+    if short is not None:
+        return short
+    if 0xD800 <= ord(ch) <= 0xDFFF:
+        raise ValueError(f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold")
+    return f"\\u{{{ord(ch):X}}}"
 
 
 def escape(text: str) -> str:
@@ -86,25 +96,7 @@ def escape(text: str) -> str:
     Raises ValueError for a lone surrogate, which no UTF-8 file (and no escape the parser
     accepts) can hold.
     """
-    out: list[str] = []
-    for ch in text:
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif _needs_code(ch):
-            if 0xD800 <= ord(ch) <= 0xDFFF:
-                raise ValueError(
-                    f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold"
-                )
-            out.append(f"\\u{{{ord(ch):X}}}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _ESCAPED.sub(_escape_one, text)
 
 
 def quote(text: str) -> str:

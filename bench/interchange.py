@@ -1,0 +1,76 @@
+"""Interchange and fmt speed: a table of median times for maps of growing size.
+
+    python bench/interchange.py            # sizes 100, 1000, 5000 claims
+    python bench/interchange.py 200 2000   # other sizes
+
+Each map has, per claim, one support or attack, a stance and a comment line every tenth
+statement, so fmt has comments to carry.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from argmap import aif, argdown, jsonio
+from argmap.fmt import format_text
+from argmap.parser import parse
+from argmap.writer import write
+
+
+def make_text(n: int) -> str:
+    lines = ['title "Benchmark map"', 'perspective p "P" role "reader"', 'perspective q "Q"']
+    for i in range(n):
+        if i % 10 == 0:
+            lines.append(f"# section {i}")
+        lines.append(
+            f'claim c{i} "Claim number {i}, with some words to make the text a little longer than short."'
+        )
+        lines.append("  held by p" if i % 2 else "  rejected by q")
+        if i:
+            verb = "supports" if i % 3 else "rebuts"
+            lines.append(f"c{i} {verb} c{i // 2}   by q  # why {i}")
+    return "\n".join(lines) + "\n"
+
+
+def median_ms(fn: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main(sizes: list[int]) -> None:
+    parse('claim a "warm-up"\n')
+    header = f"{'claims':>7} {'lines':>7} {'parse':>8} {'write':>8} {'fmt':>8} {'json out':>9} {'json in':>8} {'aif out':>8} {'aif in':>8} {'argdown out':>12} {'argdown in':>11}"
+    print(header)
+    print("-" * len(header))
+    for n in sizes:
+        text = make_text(n)
+        m = parse(text)
+        js, af, ad = jsonio.dumps(m), aif.dumps(m), argdown.dumps(m)
+        row = [
+            median_ms(lambda: parse(text)),
+            median_ms(lambda: write(m)),
+            median_ms(lambda: format_text(text)),
+            median_ms(lambda: jsonio.dumps(m)),
+            median_ms(lambda: jsonio.loads(js)),
+            median_ms(lambda: aif.dumps(m)),
+            median_ms(lambda: aif.loads(af)),
+            median_ms(lambda: argdown.dumps(m)),
+            median_ms(lambda: argdown.loads(ad)),
+        ]
+        cells = " ".join(f"{v:>{w}.1f}" for v, w in zip(row, (8, 8, 8, 9, 8, 8, 8, 12, 11), strict=True))
+        print(f"{n:>7} {text.count(chr(10)):>7} {cells}")
+    print("\nmedian of 5 runs, milliseconds; CPython", sys.version.split()[0])
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100, 1000, 5000])
