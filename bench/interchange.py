@@ -47,28 +47,36 @@ def median_ms(fn: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(times) * 1000
 
 
+COLUMNS = ("parse", "write", "fmt", "json out", "json in", "aif out", "aif in", "argdown out", "argdown in")
+
+
+def row_for(n: int) -> list[float]:
+    """Median times (ms) of each step for a map of ``n`` claims."""
+    text = make_text(n)
+    m = parse(text)
+    js, af, ad = jsonio.dumps(m), aif.dumps(m), argdown.dumps(m)
+    steps: list[Callable[[], object]] = [
+        lambda: parse(text),
+        lambda: write(m),
+        lambda: format_text(text),
+        lambda: jsonio.dumps(m),
+        lambda: jsonio.loads(js),
+        lambda: aif.dumps(m),
+        lambda: aif.loads(af),
+        lambda: argdown.dumps(m),
+        lambda: argdown.loads(ad),
+    ]
+    return [median_ms(step) for step in steps]
+
+
 def main(sizes: list[int]) -> None:
     parse('claim a "warm-up"\n')
-    header = f"{'claims':>7} {'lines':>7} {'parse':>8} {'write':>8} {'fmt':>8} {'json out':>9} {'json in':>8} {'aif out':>8} {'aif in':>8} {'argdown out':>12} {'argdown in':>11}"
+    header = f"{'claims':>7} {'lines':>7} " + " ".join(f"{c:>{max(len(c), 8)}}" for c in COLUMNS)
     print(header)
     print("-" * len(header))
     for n in sizes:
-        text = make_text(n)
-        m = parse(text)
-        js, af, ad = jsonio.dumps(m), aif.dumps(m), argdown.dumps(m)
-        row = [
-            median_ms(lambda: parse(text)),
-            median_ms(lambda: write(m)),
-            median_ms(lambda: format_text(text)),
-            median_ms(lambda: jsonio.dumps(m)),
-            median_ms(lambda: jsonio.loads(js)),
-            median_ms(lambda: aif.dumps(m)),
-            median_ms(lambda: aif.loads(af)),
-            median_ms(lambda: argdown.dumps(m)),
-            median_ms(lambda: argdown.loads(ad)),
-        ]
-        cells = " ".join(f"{v:>{w}.1f}" for v, w in zip(row, (8, 8, 8, 9, 8, 8, 8, 12, 11), strict=True))
-        print(f"{n:>7} {text.count(chr(10)):>7} {cells}")
+        cells = " ".join(f"{v:>{max(len(c), 8)}.1f}" for v, c in zip(row_for(n), COLUMNS, strict=True))
+        print(f"{n:>7} {make_text(n).count(chr(10)):>7} {cells}")
     print("\nmedian of 5 runs, milliseconds; CPython", sys.version.split()[0])
 
 
