@@ -38,7 +38,7 @@ _LAUNCHER = (
     "t=time.perf_counter()\n"
     "pid=os.posix_spawnp(sys.argv[2],sys.argv[2:],os.environ)\n"
     "_,st,ru=os.wait4(pid,0)\n"
-    "open(sys.argv[1],'w').write(f'{time.perf_counter()-t} {ru.ru_maxrss}')\n"
+    "open(sys.argv[1],'w').write(f'{time.perf_counter()-t} {ru.ru_maxrss} {ru.ru_utime+ru.ru_stime}')\n"
     "sys.exit(os.waitstatus_to_exitcode(st) & 255)\n"
 )
 
@@ -49,6 +49,7 @@ class Run:
 
     wall: float  # seconds
     maxrss: int  # bytes
+    cpu: float  # seconds of user + system time
     rc: int
     stdout: str
     stderr: str
@@ -69,7 +70,7 @@ def run_once(
         tempfile.NamedTemporaryFile("r", suffix=".rss") as rss,
     ):
         if os.access(_GNU_TIME, os.X_OK):
-            full = [_GNU_TIME, "-f", "%M", "-o", rss.name, *cmd]
+            full = [_GNU_TIME, "-f", "%M %U %S", "-o", rss.name, *cmd]
         else:
             full = [sys.executable, "-S", "-c", _LAUNCHER, rss.name, *cmd]
         start = time.perf_counter()
@@ -90,13 +91,17 @@ def run_once(
         out.seek(0)
         err.seek(0)
         words = rss.read().split()
-        # GNU time writes "Command exited with non-zero status N" before the number
-        maxrss = int(words[-1]) * 1024 if words and words[-1].isdigit() else 0
-        if full[0] != _GNU_TIME and len(words) == 2:
+        maxrss, cpu = 0, 0.0
+        if full[0] == _GNU_TIME and len(words) >= 3 and words[-3].isdigit():
+            # (after "Command exited with non-zero status N" when it did) max RSS, user, system
+            maxrss, cpu = int(words[-3]) * 1024, float(words[-2]) + float(words[-1])
+        elif full[0] != _GNU_TIME and len(words) == 3:
             wall = float(words[0])  # without the launcher's own start-up
+            maxrss, cpu = int(words[1]) * 1024, float(words[2])
         return Run(
             wall=wall,
             maxrss=maxrss,
+            cpu=cpu,
             rc=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
@@ -154,4 +159,5 @@ def machine() -> dict[str, str]:
         "os": f"{platform.system()} {platform.release()}",
         "python": f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})",
         "node": _version(["node", "--version"]),
+        "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }

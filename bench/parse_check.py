@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.genmap import generate
-from bench.measure import ROOT, machine, median, run_once
+from bench.measure import ROOT, alternate, machine, median, run_once
 
 # The child: prints one JSON object. argv: path, mode (time | mem | base).
 _CHILD = r"""
@@ -57,12 +57,12 @@ if mode != "base":
     with open(path, "rb") as f:
         data = f.read()
     text = P.decode(data, path)
-    t4 = time.perf_counter()
+    t4, c4 = time.perf_counter(), time.process_time()
     m = P.parse(text, path)
     t5 = time.perf_counter()
     findings = C.check(m, semantics=semantics)
-    t6 = time.perf_counter()
-    out.update(read=t4 - t3, parse=t5 - t4, check=t6 - t5, elements=len(m.elements),
+    t6, c6 = time.perf_counter(), time.process_time()
+    out.update(read=t4 - t3, parse=t5 - t4, check=t6 - t5, cpu=c6 - c4, elements=len(m.elements),
                claims=len(m.claims), findings=len(findings),
                codes=sorted({d.code for d in findings}))
     if mode == "mem":
@@ -96,9 +96,9 @@ def bench_sizes(sizes: list[int], repeat: int, seed: int, folder: Path) -> list[
     tiny.write_text(generate(1, seed).argmap_text, encoding="utf-8")
     base, base_rss = _child(tiny, "base")
     rows = [
-        "| claims | elements | file MB | setup s | read s | parse+build s | check s | parse+check s "
+        "| claims | elements | file MB | setup s | read s | parse+build s | check s | parse+check s | CPU s "
         "| tracemalloc peak MB | B/claim (peak) | kept MB | max RSS MB | RSS above base MB | B/claim (RSS) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     notes: list[str] = []
     for n in sizes:
@@ -132,6 +132,7 @@ def bench_sizes(sizes: list[int], repeat: int, seed: int, folder: Path) -> list[
             _fmt_s(parse),
             _fmt_s(check),
             f"**{_fmt_s(parse + check)}**",
+            _fmt_s(med("cpu")),
             _mb(peak),
             f"{peak / n:,.0f}",
             _mb(kept),
@@ -166,20 +167,17 @@ def bench_cli(repeat: int, target: Path) -> list[str]:
     }
     for cmd in commands.values():  # warm the file cache and argmap's parser-table cache
         run_once(cmd, cwd=ROOT, env=env)
-    runs: dict[str, list[tuple[float, int, int]]] = {k: [] for k in commands}
-    for _ in range(repeat):
-        for name, cmd in commands.items():
-            r = run_once(cmd, cwd=ROOT, env=env)
-            runs[name].append((r.wall, r.maxrss, r.rc))
+    runs = alternate(commands, repeat, cwd=ROOT, env=env)
     lines = [
-        "| command | median wall s | min s | max s | max RSS MB | exit |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| command | median wall s | min s | max s | CPU s | max RSS MB | exit |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, rs in runs.items():
-        walls = [w for w, _, _ in rs]
+        walls = [r.wall for r in rs]
         lines.append(
             f"| `{name}` | **{median(walls):.3f}** | {min(walls):.3f} | {max(walls):.3f} "
-            f"| {_mb(median([m for _, m, _ in rs]))} | {sorted({c for _, _, c in rs})} |"
+            f"| {median([r.cpu for r in rs]):.2f} | {_mb(median([r.maxrss for r in rs]))} "
+            f"| {sorted({r.rc for r in rs})} |"
         )
         print(lines[-1], flush=True)
     last = run_once(list(commands.values())[-1], cwd=ROOT, env=env)
@@ -241,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(bench_cli(args.cli_repeat, target)))
     print()
     print("\n".join(importtime(target)))
+    print("\nLoad average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 

@@ -205,22 +205,26 @@ def _mb(x: float) -> str:
 
 def _row(p: Pair, base: Pair | None) -> str:
     aw = median([r.wall for r in p.a])
+    ac = median([r.cpu for r in p.a])
     am = median([float(r.maxrss) for r in p.a])
     a_base = median([float(r.maxrss) for r in base.a]) if base else 0.0
-    cells = [f"{p.n:,}", f"{aw:.2f}", _mb(am), _mb(am - a_base)]
+    cells = [f"{p.n:,}", f"{aw:.2f}", f"{ac:.2f}", _mb(am), _mb(am - a_base)]
     if p.b:
         bw = median([r.wall for r in p.b])
+        bc = median([r.cpu for r in p.b])
         bm = median([float(r.maxrss) for r in p.b])
         b_base = median([float(r.maxrss) for r in base.b]) if base and base.b else 0.0
         cells += [
             f"{bw:.2f}",
+            f"{bc:.2f}",
             _mb(bm),
             _mb(bm - b_base),
             f"**{bw / aw:.1f}x**",
+            f"{bc / max(ac, 0.01):.1f}x",
             f"{(bm - b_base) / max(am - a_base, 1):.1f}x",
         ]
     else:
-        cells += ["-"] * 5
+        cells += ["-"] * 7
     if p.problem:
         cells[1] += " (!)"
     return "| " + " | ".join(cells) + " |"
@@ -230,19 +234,25 @@ def table(title: str, a_label: str, b_label: str, pairs: list[Pair], base: Pair 
     lines = [
         f"**{title}**",
         "",
-        "| claims | argmap s | argmap max RSS MB | argmap above base MB | Argdown s | Argdown max RSS MB "
-        "| Argdown above base MB | speed-up (Argdown s / argmap s) | memory (Argdown / argmap, above base) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| claims | argmap s | argmap CPU s | argmap max RSS MB | argmap above base MB | Argdown s "
+        "| Argdown CPU s | Argdown max RSS MB | Argdown above base MB | speed-up (wall) | speed-up (CPU) "
+        "| memory (Argdown / argmap, above base) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     lines += [_row(p, base) for p in pairs]
     if base is not None:
         cells = _row(base, None).strip("| ").split(" | ")
         cells[0] = "1 (base)"
-        for i in (3, 6, 8):
+        for i in (4, 8, 11):
             if i < len(cells):
                 cells[i] = "-"
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", f"argmap: {a_label}. Argdown: {b_label}."]
+    lines += [
+        "",
+        f"argmap: {a_label}. Argdown: {b_label}. Speed-up: Argdown's time over argmap's (wall clock, and "
+        "CPU time = user + system, which other load on the machine disturbs less; Node uses helper "
+        "threads, so its CPU time can exceed its wall time).",
+    ]
     lines += [f"(!) {p.n:,} claims: {p.problem}" for p in pairs if p.problem]
     return lines
 
@@ -300,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"Map to DOT (median of {args.repeat}, alternating)", tools.dot_note, b, pairs, base
                 )
                 out.append("")
+    out.append("Load average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     text = "\n".join(out)
     print()
     print(text)
