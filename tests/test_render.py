@@ -416,3 +416,10 @@ def test_argmap_render_stays_callable_after_the_module_is_imported() -> None:
     amap = load("kinds")
     assert callable(argmap.render)
     assert argmap.render(amap, "dot") == module.render(amap, "dot")  # type: ignore[operator]
+
+
+def test_css_colour_names_become_hex_and_unknown_names_fall_back() -> None:
+    amap = argmap.parse(
+        'perspective a "A" color "gray"\nperspective b "B" color "navyblue"\nperspective c "C" color "#ABC"\n'
+    )
+    assert perspective_colors(amap) == {"a": "#808080", "b": OKABE_ITO[0], "c": "#ABC"}
