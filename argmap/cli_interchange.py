@@ -151,7 +151,7 @@ def register(app: typer.Typer) -> None:
             print_diagnostics,
             read_text,
         )
-        from argmap.fmt import format_text
+        from argmap.fmt import format_with_warnings
         from argmap.parser import ParseError
 
         files: list[str] = []
@@ -175,12 +175,14 @@ def register(app: typer.Typer) -> None:
                 status = max(status, exc.code)
                 continue
             try:
-                formatted = format_text(text, path=name)
+                formatted, warnings = format_with_warnings(text, path=name)
             except ParseError as exc:
                 print_diagnostics(exc.diagnostics, {name: text})
                 print(f"argmap: error: {name}: does not parse; left unchanged", file=sys.stderr)
                 status = max(status, EXIT_FINDINGS)
                 continue
+            if warnings:
+                print_diagnostics(warnings, {name: text})
             if path == "-":
                 if check or diff:
                     if formatted != text:

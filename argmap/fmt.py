@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from argmap.model import (
+    ArgumentMap,
     Claim,
     Contradiction,
     Perspective,
@@ -43,7 +45,10 @@ from argmap.writer import (
     layout,
 )
 
-__all__ = ["format_text", "is_formatted"]
+if TYPE_CHECKING:
+    from argmap.diagnostics import Diagnostic
+
+__all__ = ["format_text", "format_with_warnings", "is_formatted"]
 
 
 # ---- scanning -----------------------------------------------------------------------------------
@@ -207,11 +212,23 @@ def format_text(text: str, *, path: str | None = None, width: int = WIDTH) -> st
 
     Raises :class:`argmap.parser.ParseError` when the text does not parse (nothing is formatted).
     """
+    return format_with_warnings(text, path=path, width=width)[0]
+
+
+def format_with_warnings(
+    text: str, *, path: str | None = None, width: int = WIDTH
+) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Like :func:`format_text`, also returning the parser's warnings: an attribute given twice
+    (W107) keeps only its last value, in the map and so in the formatted text."""
     from argmap.parser import parse
 
     if text.startswith("\ufeff"):
         text = text[1:]
     m = parse(text, path)
+    return _format(m, text, width), m.parse_diagnostics
+
+
+def _format(m: ArgumentMap, text: str, width: int) -> str:
     first_break = text.find("\n")
     newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
     lines_of_text = text.split("\n")

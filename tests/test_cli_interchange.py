@@ -245,3 +245,12 @@ def test_fmt_killed_mid_write_leaves_the_old_file_whole(tmp_path: Path) -> None:
     )
     assert done.returncode == -signal.SIGKILL
     assert path.read_text(encoding="utf-8") == UGLY
+
+
+def test_fmt_warns_when_an_attribute_given_twice_loses_a_value(tmp_path: Path) -> None:
+    path = tmp_path / "twice.argmap"
+    path.write_text('claim x "X"\n  note "first"\n  note "second"\n', encoding="utf-8")
+    result = run_cli("fmt", str(path))
+    assert result.code == 0
+    assert "W107" in result.err
+    assert path.read_text(encoding="utf-8") == 'claim x "X"\n  note "second"\n'
