@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -237,16 +238,23 @@ def _find_cli() -> str | None:
     return str(local) if local.exists() else None
 
 
+def _skip(reason: str) -> NoReturn:
+    """Skip, or fail where CI says Argdown's CLI must be there (ARGMAP_REQUIRE_ARGDOWN=1)."""
+    if os.environ.get("ARGMAP_REQUIRE_ARGDOWN"):
+        pytest.fail(f"ARGMAP_REQUIRE_ARGDOWN is set but: {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def argdown_cli() -> str:
     """Argdown's CLI, installed from npm into a cache folder on first use."""
     if shutil.which("node") is None:
-        pytest.skip("node is not installed: Argdown's CLI cannot run (CI installs node)")
+        _skip("node is not installed: Argdown's CLI cannot run (CI installs node)")
     found = _find_cli()
     if found is None:
         npm = shutil.which("npm")
         if npm is None:
-            pytest.skip("npm is not installed: cannot install @argdown/cli")
+            _skip("npm is not installed: cannot install @argdown/cli")
         CACHE.mkdir(parents=True, exist_ok=True)
         try:
             done = subprocess.run(
@@ -257,12 +265,12 @@ def argdown_cli() -> str:
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            pytest.skip("npm install @argdown/cli timed out (no network?)")
+            _skip("npm install @argdown/cli timed out (no network?)")
         if done.returncode != 0:
-            pytest.skip(f"npm install @argdown/cli failed (no network?): {done.stderr.strip()[-300:]}")
+            _skip(f"npm install @argdown/cli failed (no network?): {done.stderr.strip()[-300:]}")
         found = _find_cli()
         if found is None:
-            pytest.skip("npm installed @argdown/cli but its 'argdown' executable is missing")
+            _skip("npm installed @argdown/cli but its 'argdown' executable is missing")
     return found
 
 
