@@ -206,8 +206,9 @@ def html_text(text: str) -> str:
     text = _XML_BAD.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
     text = text.replace("\\", "\\\\")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    # ']' and '}' are plain text inside <...>; only the markup characters above matter.
-    return text.replace("\n", '<BR ALIGN="CENTER"/>')
+    # ']' and '}' are plain text inside <...>; only the markup characters above matter. An empty
+    # <FONT></FONT> or <B></B> is a syntax error to Graphviz, so empty text becomes one space.
+    return text.replace("\n", '<BR ALIGN="CENTER"/>') or " "
 
 
 def dot_string(text: str) -> str:
@@ -232,7 +233,7 @@ def _wrap(text: str, width: int = WRAP) -> str:
         lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True) or [""])
     while lines and not lines[-1]:
         lines.pop()
-    return '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines) or "&#160;"
+    return '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines) or " "
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -496,7 +497,12 @@ def _labels_of(
             from argmap.evaluate import claim_labels  # type: ignore[import-not-found,unused-ignore]
         except ImportError as exc:  # the evaluation step is not installed/ready
             raise ViewError(f"labelling needs argmap.evaluate, which is not available ({exc})") from None
-        found = claim_labels(amap, labels)
+        from argmap.semantics import SearchStopped
+
+        try:
+            found = claim_labels(amap, labels)
+        except SearchStopped as exc:
+            raise ViewError(f"cannot label the claims under {labels} semantics: {exc}") from None
         return {str(k): str(v) for k, v in found.items()}, labels
     out: dict[str, str] = {}
     for key, value in labels.items():
@@ -656,7 +662,7 @@ class _Writer:
         return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
 
     def _short(self, pid: str) -> str:
-        return _shorten(_name(self.amap, pid), 22)
+        return _shorten(_name(self.amap, pid), 22) or pid
 
     def question_node(self, qid: str) -> None:
         q = self.amap.question(qid)
@@ -1088,7 +1094,8 @@ def render(
 
     ``backend`` is ``auto``/``dot``/``graphviz-pure`` (see :mod:`argmap.backends`); ``timeout``
     stops a layout that runs longer (default :data:`argmap.backends.DEFAULT_TIMEOUT` s).
-    ``engine`` None picks ``dot``, or ``sfdp`` for very large maps. Warnings the backend prints
+    ``engine`` None picks ``dot`` (large maps get faster dot settings, see
+    :func:`layout_settings`). Warnings the backend prints
     are appended to ``warnings`` when a list is given. The other keywords are :func:`to_dot`'s.
     """
     from argmap.backends import DEFAULT_TIMEOUT, run_layout

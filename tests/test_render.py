@@ -423,3 +423,33 @@ def test_css_colour_names_become_hex_and_unknown_names_fall_back() -> None:
         'perspective a "A" color "gray"\nperspective b "B" color "navyblue"\nperspective c "C" color "#ABC"\n'
     )
     assert perspective_colors(amap) == {"a": "#808080", "b": OKABE_ITO[0], "c": "#ABC"}
+
+
+@pytest.mark.skipif(not HAVE_PURE, reason="the graphviz-pure pip package is not installed")
+@pytest.mark.parametrize("text", ["", "\r", "\n", " ", "\t\n"])
+def test_blank_text_everywhere_still_lays_out(text: str) -> None:
+    """Empty <FONT></FONT> is a syntax error to Graphviz; blank names and texts must not make one."""
+    from argmap.model import Claim, Perspective, Question, Stance, Support
+
+    amap = ArgumentMap(
+        (
+            Perspective("p", text, role=text),
+            Perspective("r", text),
+            Question("q", text),
+            Claim("a", text, answers=("q",)),
+            Claim("b", text),
+            Support(("a",), "b", by=("p",)),
+            Stance("p", "a"),
+            Stance("p", "b", accepts=False),
+            Stance("r", "b"),
+        )
+    )
+    views: list[dict[str, object]] = [
+        {},
+        {"perspective": "p"},
+        {"compare": ("p", "r")},
+        {"labels": {"a": "in", "b": "out"}},
+    ]
+    for view in views:
+        svg = render(amap, "svg", backend="graphviz-pure", **view)  # type: ignore[arg-type]
+        assert {"a", "b", "question:q"} <= {title_of(g) for g in svg_groups(svg, "node")}
