@@ -184,7 +184,7 @@ def test_adversarial_labels_come_back_intact(backend: str) -> None:
 
 
 @pytest.mark.skipif(not HAVE_PURE, reason="the graphviz-pure pip package is not installed")
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(st.characters(exclude_categories=("Cs",)), min_size=0, max_size=60))
 def test_any_claim_text_is_one_node(text: str) -> None:
     from argmap.model import Claim, Perspective, Stance, Support
@@ -411,8 +411,9 @@ def test_warnings_are_collected_not_raised() -> None:
 
 
 def test_argmap_render_stays_callable_after_the_module_is_imported() -> None:
-    import argmap.render as module
+    import importlib
 
+    module = importlib.import_module("argmap.render")
     amap = load("kinds")
     assert callable(argmap.render)
     assert argmap.render(amap, "dot") == module.render(amap, "dot")  # type: ignore[operator]
