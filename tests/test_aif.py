@@ -23,7 +23,7 @@ def _corpus() -> str:
     return path.read_text(encoding="utf-8")
 
 
-@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
 @given(maps())
 def test_round_trip(m: ArgumentMap) -> None:
     got = aif.read(aif.dumps(m))

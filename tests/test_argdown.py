@@ -208,7 +208,7 @@ def argdown_maps(draw: st.DrawFn) -> ArgumentMap:
     return b.build()
 
 
-@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
 @given(argdown_maps())
 def test_export_then_import_keeps_the_structure(m: ArgumentMap) -> None:
     back = argdown.read(argdown.dumps(m))

@@ -145,14 +145,14 @@ def commented(draw: st.DrawFn) -> str:
     return "\n".join(out) + "\n"
 
 
-@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
 @given(maps())
 def test_fmt_of_written_maps(m: object) -> None:
     text = write(m)  # type: ignore[arg-type]
     assert format_text(text) == text, "the writer's output is already canonical"
 
 
-@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
 @given(commented())
 def test_fmt_keeps_meaning_and_comments_and_is_idempotent(text: str) -> None:
     try:

@@ -28,7 +28,7 @@ def test_schema_is_a_valid_schema() -> None:
     assert SCHEMA["properties"]["version"]["const"] == VERSION
 
 
-@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
 @given(maps())
 def test_round_trip_and_schema(m: ArgumentMap) -> None:
     text = dumps(m)

@@ -16,7 +16,7 @@ from argmap.writer import VERB_IDS, escape, quote, unexpressible, write
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@settings(max_examples=400, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=250, suppress_health_check=list(HealthCheck), deadline=None)
 @given(maps())
 def test_parse_of_write_is_the_same_map(m: ArgumentMap) -> None:
     text = write(m)
