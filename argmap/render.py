@@ -976,7 +976,8 @@ def _legend(w: _Writer, rankdir: str) -> list[str]:
             _swatch(_QUESTION_FILL, "QUESTION", ink="#000000", border="2:#7A6A00"),
             "an issue under debate",
         )
-    for pid in used.perspectives:
+    order = {pid: i for i, pid in enumerate(w.colors)}  # definition order
+    for pid in sorted(used.perspectives, key=lambda p: order.get(p, len(order))):
         color = w.colors.get(pid, "#777777")
         role = ""
         if pid in {p.id for p in w.amap.perspectives}:
@@ -1050,14 +1051,20 @@ def _legend(w: _Writer, rankdir: str) -> list[str]:
             if used.inference:
                 notes.append("a named support passes through a diamond")
             meaning = "supports\n(" + ";\n".join(notes) + ")"
-        for node in (a, b):
-            out.append(f'    {dot_string(node)} [shape=point width=0.02 color="#FFFFFF" label=""]')
         attrs_ = f'color="{st.color}" style={st.style} penwidth={st.penwidth} arrowhead={st.arrowhead}'
         if st.both:
             attrs_ += f" dir=both arrowtail={st.arrowtail}"
-        out.append(
-            f"    {dot_string(a)} -> {dot_string(b)} [{attrs_} fontsize=9 label={dot_string(meaning)}]"
-        )
+        out.append(f'    {dot_string(a)} [shape=point width=0.02 color="#FFFFFF" label=""]')
+        if w.compact:
+            # One edge label makes dot double every rank of the whole graph (measured: 9 s
+            # instead of 3 s for 5,000 claims), so in a compact drawing the text is a node.
+            out.append(f"    {dot_string(b)} [shape=plaintext fontsize=9 label={dot_string(meaning)}]")
+            out.append(f"    {dot_string(a)} -> {dot_string(b)} [{attrs_}]")
+        else:
+            out.append(f'    {dot_string(b)} [shape=point width=0.02 color="#FFFFFF" label=""]')
+            out.append(
+                f"    {dot_string(a)} -> {dot_string(b)} [{attrs_} fontsize=9 label={dot_string(meaning)}]"
+            )
         first_tail = first_tail or b
     previous = first_tail
     if rows:
