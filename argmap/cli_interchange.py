@@ -218,13 +218,10 @@ def register(app: typer.Typer) -> None:
 
 
 def _show_diff(before: str, after: str, name: str) -> None:
+    """A unified diff of the formatting on standard output."""
     import difflib
 
-    sys.stdout.writelines(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            f"{name}",
-            f"{name} (formatted)",
-        )
-    )
+    for line in difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"{name}", f"{name} (formatted)"
+    ):
+        sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
