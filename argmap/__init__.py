@@ -49,6 +49,13 @@ _LAZY: dict[str, str] = {
     "MapBuilder": "argmap.builder",
     # checks
     "check": "argmap.checks",
+    # interchange and formatting
+    "InterchangeError": "argmap.jsonio",
+    "export": "argmap.interchange",
+    "format_text": "argmap.fmt",
+    "import_": "argmap.interchange",
+    "import_with_notes": "argmap.interchange",
+    "write": "argmap.writer",
 }
 
 __all__ = [  # noqa: PLE0605 - kept in step with _LAZY by tests/test_api.py
@@ -78,7 +85,11 @@ if TYPE_CHECKING:
         Title,
         Undercut,
     )
+    from argmap.fmt import format_text
+    from argmap.interchange import export, import_, import_with_notes
+    from argmap.jsonio import InterchangeError
     from argmap.parser import ParseError, load, parse
+    from argmap.writer import write
 
 
 def __getattr__(name: str) -> Any:

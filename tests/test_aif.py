@@ -14,13 +14,12 @@ from argmap.model import ArgumentMap, Claim, Rebuttal, Stance, Support, Undercut
 from argmap.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
-MORAL_MAZE = Path("/work/shared/corpus/aif/moralmaze-6064.json")
+# AIFdb node set 6064, as in shared/corpus/aif (see tests/data/interchange/README.md).
 CORPUS_COPY = ROOT / "tests" / "data" / "interchange" / "moralmaze-6064.json"
 
 
 def _corpus() -> str:
-    path = MORAL_MAZE if MORAL_MAZE.exists() else CORPUS_COPY
-    return path.read_text(encoding="utf-8")
+    return CORPUS_COPY.read_text(encoding="utf-8")
 
 
 @settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)

@@ -29,3 +29,10 @@ def test_map_checks_clean(path: Path) -> None:
         # a warning is intended when its line, or a comment line right above, says so
         window = lines[max(d.span.line - 3, 0) : d.span.line]
         assert any(re.search(rf"intended: .*{d.code}", ln) for ln in window), f"unexplained {d}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_map_is_in_the_canonical_layout(path: Path) -> None:
+    from argmap.fmt import is_formatted
+
+    assert is_formatted(path.read_text(encoding="utf-8")), f"run `argmap fmt {path}`"
