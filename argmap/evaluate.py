@@ -364,8 +364,8 @@ class PerspectiveView:
     whole map); ``unanswered``: (accepted claim, attacker) pairs where nothing it accepts
     attacks the attacker, in the whole map (so its position is not admissible there);
     ``owes``: the same, counting only the attacks it grants itself (warning W400);
-    ``own_labels``: the labels of its own framework; ``defends_unaccepted``: claims IN there
-    that it does not accept; ``against_map``: its accepted claims the map's verdict labels
+    ``own_labels``: the labels of its own framework; ``defends_unaccepted``: claims (not
+    facts) IN there that it does not accept; ``against_map``: its accepted claims the map's verdict labels
     "out" or "undec", with that label.
     """
 
@@ -440,7 +440,8 @@ def _view(
     )
     unanswered = tuple((t, a) for t, a, _ in _unanswered(accepted, all_attacks))
     owes = tuple((t, a) for t, a, _ in _unanswered(accepted, _attack_pairs(argmap.relations_by(perspective))))
-    defends = tuple(c for c, v in own_labels.items() if v == "in" and c not in accepted)
+    facts = {c.id for c in argmap.claims if c.kind is ClaimKind.FACT}
+    defends = tuple(c for c, v in own_labels.items() if v == "in" and c not in accepted and c not in facts)
     against = {c: map_labels[c] for c in accepts if c in map_labels and map_labels[c] != "in"}
     return PerspectiveView(
         perspective=perspective,

@@ -107,17 +107,17 @@ class Framework:
         from argmap._gc import paused_gc
 
         with paused_gc():
-            attackers: list[list[int]] = [[] for _ in range(n)]
             targets: list[list[int]] = [[] for _ in range(n)]
-            seen: set[tuple[int, int]] = set()
             for a, b in edges:
                 if not (0 <= a < n and 0 <= b < n):
                     raise ValueError(f"attack ({a}, {b}) names an argument outside 0..{n - 1}")
-                if (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                attackers[b].append(a)
                 targets[a].append(b)
+            attackers: list[list[int]] = [[] for _ in range(n)]
+            for a, ts in enumerate(targets):
+                if len(ts) > 1 and len(set(ts)) < len(ts):
+                    ts[:] = dict.fromkeys(ts)
+                for b in ts:
+                    attackers[b].append(a)
             if names is None:
                 names = [str(i + 1) for i in range(n)]
             elif len(names) != n:
@@ -324,16 +324,52 @@ def labelling_of(af: Framework, ext: Iterable[int]) -> Labelling:
 
 # ---- the search for complete, preferred and stable labellings ----------------------------------
 class _Clock:
-    """A deadline shared by every solver call of one request."""
+    """A deadline shared by every solver call of one request, watched by one timer thread
+    that interrupts whichever solver is running when time is up."""
 
     def __init__(self, time_limit: float | None) -> None:
-        self.deadline = None if time_limit is None else time.monotonic() + time_limit
         self.time_limit = time_limit
+        self.expired = False
+        self.current: Any = None
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+        self.deadline = None if time_limit is None else time.monotonic() + time_limit
 
-    def left(self) -> float | None:
+    def _start(self) -> None:
+        """Start the timer on the first solver call (most requests never need one)."""
+        assert self.deadline is not None
+        self._timer = threading.Timer(max(self.deadline - time.monotonic(), 0.0), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            if self.current is not None:
+                self.current.interrupt()
+
+    def run(self, solver: Any, assumptions: list[int]) -> bool:
+        """Solve under the deadline (raises _TimeUp when it passes)."""
         if self.deadline is None:
-            return None
-        return self.deadline - time.monotonic()
+            return bool(solver.solve(assumptions=assumptions))
+        if self._timer is None:
+            self._start()
+        with self._lock:
+            if self.expired:
+                raise _TimeUp
+            self.current = solver
+        try:
+            result = solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
+        finally:
+            with self._lock:
+                self.current = None
+        if result is None or self.expired:
+            raise _TimeUp
+        return bool(result)
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
 
 
 class _TimeUp(Exception):
@@ -395,21 +431,7 @@ class _Component:
         return v
 
     def solve(self, assumptions: list[int]) -> bool:
-        left = self.clock.left()
-        if left is None:
-            return bool(self.solver.solve(assumptions=assumptions))
-        if left <= 0:
-            raise _TimeUp
-        timer = threading.Timer(left, self.solver.interrupt)
-        timer.start()
-        try:
-            result = self.solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
-        finally:
-            timer.cancel()
-        if result is None:
-            self.solver.clear_interrupt()
-            raise _TimeUp
-        return bool(result)
+        return self.clock.run(self.solver, assumptions)
 
     def ins(self) -> list[int]:
         """Local indices labelled IN in the last model."""
@@ -493,6 +515,8 @@ def one_labelling(af: Framework, semantics: str, *, time_limit: float | None = N
                 lab[x] = v
     except _TimeUp:
         raise SearchStopped(_timeout_message(sem, time_limit), "time") from None
+    finally:
+        clock.stop()
     return Labelling(bytes(lab), af.names)
 
 
@@ -536,6 +560,8 @@ def enumerate_labellings(
             per_comp.append(got)
     except _TimeUp:
         return Enumeration(sem, (), False, "time")
+    finally:
+        clock.stop()
     out: list[Labelling] = []
     for choice in itertools.product(*per_comp):
         if limit is not None and len(out) >= limit:
@@ -610,6 +636,8 @@ def acceptance(
             count = None if count is None else count * k
     except _TimeUp:
         raise SearchStopped(_timeout_message(sem, time_limit), "time") from None
+    finally:
+        clock.stop()
     if not exists:
         # No stable labelling: nothing is credulously accepted, everything vacuously
         # sceptically; we report neither, and say so with exists=False.
