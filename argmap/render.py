@@ -394,7 +394,9 @@ def _relation_claims(amap: ArgumentMap, rel: object) -> list[str]:
     if isinstance(rel, Contradiction):
         return [rel.left, rel.right]
     if isinstance(rel, Undercut):
-        return [rel.attacker]
+        # the support it attacks comes along: an undercut means nothing without its target
+        supports = [s for s in amap.supports if s.name == rel.target][:1]
+        return [rel.attacker, *(c for s in supports for c in (*s.premises, s.conclusion))]
     return []
 
 
@@ -829,6 +831,7 @@ def to_dot(
             for cid in dict.fromkeys(answered[qid]):
                 w.edge(cid, "question:" + qid, "answers", strong=cid in view.strong)
     # relations
+    undercut_targets = {u.target for u in amap.undercuts if view.focus_of & set(u.by)}
     n_support = 0
     inference_nodes: dict[str, str] = {}
     for e in amap.elements:
@@ -839,8 +842,12 @@ def to_dot(
                 continue
             if not any(c in view.shown for c in ends):
                 continue
-            if view.relation_filter == "strong" and not (view.focus_of & set(e.by)):
-                continue
+            if (
+                view.relation_filter == "strong"
+                and not (view.focus_of & set(e.by))
+                and e.name not in undercut_targets
+            ):
+                continue  # not the perspective's, and no undercut of its lands on it
             strong = w._relation_strong(e.by, ends)
             label = w._by_label(e.by, strong)
             for c in ends:
@@ -1022,7 +1029,7 @@ def _legend(w: _Writer, rankdir: str) -> list[str]:
     if used.dimmed:
         row(
             f'<TD BORDER="1" COLOR="{_DIM_LINE}"><FONT POINT-SIZE="8" COLOR="{_DIM_TEXT}">grey</FONT></TD>',
-            "outside this view",
+            "not held or argued by the perspective(s) shown" if w.view.focus_of else "outside this view",
         )
     if used.missing:
         row(

@@ -226,27 +226,39 @@ def node_ids(dot: str) -> set[str]:
 
 def test_perspective_dims_the_rest() -> None:
     amap = load("kinds")
-    dot = to_dot(amap, perspective="residents")
+    dot = to_dot(amap, perspective="engineer")
     assert node_ids(dot) >= {c.id for c in amap.claims}
-    assert "As Residents&#39; group sees it" in dot or "As Residents' group sees it" in dot
-    # traffic is not the residents' claim: greyed out
-    traffic = next(line for line in dot.splitlines() if line.startswith('  "traffic" ['))
-    assert 'BGCOLOR="#FFFFFF"' in traffic and "#A8A8A8" in traffic
-    assert "outside this view" in dot
+    assert "As Chief engineer sees it" in dot
+    # congestion is not the engineer's claim nor in the engineer's relations: greyed out
+    congestion = next(line for line in dot.splitlines() if line.startswith('  "congestion" ['))
+    assert 'BGCOLOR="#FFFFFF"' in congestion and "#A8A8A8" in congestion
+    survey = next(line for line in dot.splitlines() if line.startswith('  "survey" ['))
+    assert "#A8A8A8" not in survey
+    assert "not held or argued by the perspective" in dot
 
 
 def test_perspective_only_drops_the_rest() -> None:
     amap = load("kinds")
-    dot = to_dot(amap, perspective="residents", only=True)
+    dot = to_dot(amap, perspective="engineer", only=True)
     claims = {c for c in node_ids(dot) if ":" not in c}
-    assert claims == {"cost", "heritage", "build-it", "cheaper", "survey"}
-    assert '"traffic"' not in dot
-    assert "outside this view" not in dot
-    # only the residents' relations remain: heritage rebuts, cost undercuts (but the support it
-    # attacks is the council's, so it goes too), survey supports cheaper
-    assert '"heritage" -> "build-it"' in dot
+    assert claims == {"traffic", "survey", "cheaper"}
+    assert '"congestion"' not in dot
     assert '"survey" -> "cheaper"' in dot
+    # the engineer's own relation only; the contradiction (nobody's) and the rest are gone
     assert "contradiction" not in dot.split("cluster_legend")[0]
+    assert "not held or argued" not in dot
+
+
+def test_an_undercut_brings_the_support_it_attacks() -> None:
+    """The residents undercut the council's support `case`: with --only that support stays, in
+    grey, so the undercut has something to land on."""
+    dot = to_dot(load("kinds"), perspective="residents", only=True)
+    claims = {c for c in node_ids(dot) if ":" not in c}
+    assert claims == {"cost", "heritage", "build-it", "cheaper", "survey", "traffic", "congestion"}
+    assert '"cost" -> "support:case"' in dot
+    case = next(ln for ln in dot.splitlines() if ln.startswith('  "support:case" ['))
+    assert "#CFCFCF" in case  # not the residents' own inference: grey
+    assert "not held or argued by the perspective" in dot
 
 
 def test_compare_marks_agreement_and_disagreement() -> None:
