@@ -324,6 +324,7 @@ def generate(n: int, seed: int = 0) -> GeneratedMap:
         ad_after: list[str] = []  # arguments (premise-conclusion structures) after the claim
 
         relations = rng.choice((1, 2, 2, 3)) if i else 0
+        made = 0
         for _ in range(relations):
             by = rng.choice(own) if rng.random() < 0.5 else None
             by_text = f" by {by}" if by else ""
@@ -392,6 +393,22 @@ def generate(n: int, seed: int = 0) -> GeneratedMap:
                     am.append(f"{cid} supports c{j}{by_text}")
                     ad_claim.append(f"  +> [c{j}]")
                     counts["supports"] += 1
+            counts["relations"] += 1
+            made += 1
+        if i and not made:
+            # every claim but the first bears on an earlier one (no orphans for the checker)
+            j = pick(b, i, i)
+            if j is not None:
+                am.append(f"{cid} supports c{j}")
+                ad_claim.append(f"  +> [c{j}]")
+                counts["supports"] += 1
+            else:
+                j = pick(1 - b, i, i)
+                assert j is not None  # claim 0 is in one of the two blocs
+                am.append(f"{cid} rebuts c{j}")
+                ad_claim.append(f"  -> [c{j}]")
+                counts["rebuttals"] += 1
+            related.add((j, i))
             counts["relations"] += 1
         if extra_holder is not None:
             am.append(f"{extra_holder} accepts {cid}")

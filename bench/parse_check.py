@@ -141,7 +141,7 @@ def bench_sizes(sizes: list[int], repeat: int, seed: int, folder: Path) -> list[
             f"{(rss - base_rss) / n:,.0f}",
         ]
         rows.append("| " + " | ".join(cells) + " |")
-        print(rows[-1], flush=True)
+        print("measured: " + rows[-1], flush=True)
     lines = [*rows, ""]
     lines.append(
         f"Baseline child (interpreter + `import argmap.parser, argmap.checks` + parser warmed on a one-claim "
@@ -179,7 +179,7 @@ def bench_cli(repeat: int, target: Path) -> list[str]:
             f"| {median([r.cpu for r in rs]):.2f} | {_mb(median([r.maxrss for r in rs]))} "
             f"| {sorted({r.rc for r in rs})} |"
         )
-        print(lines[-1], flush=True)
+        print("measured: " + lines[-1], flush=True)
     last = run_once(list(commands.values())[-1], cwd=ROOT, env=env)
     if last.rc not in (0, 1):
         lines.append("")
@@ -187,26 +187,75 @@ def bench_cli(repeat: int, target: Path) -> list[str]:
     return lines
 
 
-def importtime(target: Path, top: int = 10) -> list[str]:
-    """The slowest imports of ``argmap check`` (``python -X importtime``), cumulative us."""
+_GROUPS = {
+    "pydantic": "pydantic (typer >= 0.29 routes every CLI parameter through it)",
+    "pydantic_core": "pydantic (typer >= 0.29 routes every CLI parameter through it)",
+    "annotated_types": "pydantic (typer >= 0.29 routes every CLI parameter through it)",
+    "typing_inspection": "pydantic (typer >= 0.29 routes every CLI parameter through it)",
+    "typer": "typer + click",
+    "click": "typer + click",
+    "rich": "typer + click",
+    "shellingham": "typer + click",
+    "annotated_doc": "typer + click",
+    "lark": "lark (parser tables)",
+    "attr": "attrs",
+    "attrs": "attrs",
+    "certifi": "certifi (a site-packages .pth of this machine, not argmap's)",
+}
+
+
+def _group(name: str) -> str | None:
+    root = name.split(".", maxsplit=1)[0]
+    if root == "argmap":
+        return name
+    return _GROUPS.get(root)
+
+
+def importtime(target: Path, repeat: int = 3) -> list[str]:
+    """Where ``argmap check``'s import time goes (``python -X importtime``), by package: a
+    standard-library module counts for the package that imported it."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    r = run_once(
-        [sys.executable, "-X", "importtime", "-m", "argmap", "check", str(target)], cwd=ROOT, env=env
-    )
-    rows: list[tuple[int, int, str]] = []
-    for line in r.stderr.splitlines():
-        m = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)", line)
-        if m:
-            rows.append((int(m.group(2)), int(m.group(1)), m.group(3) + m.group(4)))
-    total = sum(self for _, self, _ in rows)
-    rows.sort(reverse=True)
+    totals: list[dict[str, int]] = []
+    for _ in range(repeat):
+        r = run_once(
+            [sys.executable, "-X", "importtime", "-m", "argmap", "check", str(target)], cwd=ROOT, env=env
+        )
+        rows: list[tuple[int, int, str]] = []
+        for line in r.stderr.splitlines():
+            m = re.match(r"import time:\s+(\d+)\s+\|\s+\d+\s+\|( *)(\S+)", line)
+            if m:
+                rows.append((int(m.group(1)), len(m.group(2)) // 2, m.group(3)))
+        by: dict[str, int] = {}
+        for i, (own, depth, name) in enumerate(rows):
+            group = _group(name)
+            if group is None:  # a parent comes after its children, less indented
+                group, level = "standard library (interpreter start-up)", depth
+                for _, d, parent in rows[i + 1 :]:
+                    if d < level:
+                        level = d
+                        found = _group(parent)
+                        if found is not None:
+                            group = found
+                            break
+                        if d == 0:
+                            break
+            by[group] = by.get(group, 0) + own
+        totals.append(by)
+    names = sorted({k for t in totals for k in t}, key=lambda k: -median([t.get(k, 0) for t in totals]))
+    total = median([sum(t.values()) for t in totals])
     lines = [
-        f"`python -X importtime -m argmap check {target.name}`: {len(rows)} modules, "
-        f"{total / 1e3:.0f} ms in all.",
+        f"`python -X importtime -m argmap check {target.name}` (median of {repeat}): {total / 1e3:.0f} ms of "
+        "imports (importtime's own overhead included), by package:",
         "",
+        "| imported for | ms |",
+        "|---|---:|",
     ]
-    lines += ["| module | cumulative ms | self ms |", "|---|---:|---:|"]
-    lines += [f"| `{name.strip()}` | {cum / 1e3:.1f} | {own / 1e3:.1f} |" for cum, own, name in rows[:top]]
+    for name in names:
+        ms = median([t.get(name, 0) for t in totals]) / 1e3
+        if ms >= 1.0:
+            lines.append(
+                f"| `{name}` | {ms:.1f} |" if name.startswith("argmap") else f"| {name} | {ms:.1f} |"
+            )
     return lines
 
 
