@@ -25,6 +25,7 @@ from argmap.render import (
     to_dot,
 )
 from tests.conftest import DATA, MAPS, golden
+from tests.interchange_strategies import maps
 
 RENDER = DATA / "render"
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -482,3 +483,22 @@ def test_large_maps_have_no_edge_labels_at_all() -> None:
     assert "nslimit" in dot
     small = to_dot(load("kinds"))
     assert any(" label=" in ln for ln in small.splitlines() if " -> " in ln)
+
+
+@pytest.mark.skipif(not HAVE_PURE, reason="the graphviz-pure pip package is not installed")
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(), st.data())
+def test_any_map_lays_out_with_one_node_per_claim(amap: ArgumentMap, data: st.DataObject) -> None:
+    """Random maps (undefined references, duplicates, odd colours and text included) always give
+    DOT that Graphviz accepts, with each claim drawn once, in any view."""
+    perspectives = sorted({s.perspective for s in amap.stances} | {p.id for p in amap.perspectives})
+    view: dict[str, object] = {}
+    if perspectives and data.draw(st.booleans()):
+        view = {"perspective": data.draw(st.sampled_from(perspectives)), "only": data.draw(st.booleans())}
+    svg = render(amap, "svg", backend="graphviz-pure", **view)  # type: ignore[arg-type]
+    titles = [title_of(g) for g in svg_groups(svg, "node")]
+    claim_ids = {c.id for c in amap.claims}
+    drawn = [t for t in titles if t in claim_ids]
+    assert len(drawn) == len(set(drawn))
+    if not view.get("only"):
+        assert set(drawn) == claim_ids
