@@ -77,7 +77,9 @@ def register(app: typer.Typer) -> None:
         out: Annotated[
             Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
             typer.Option(
-                "--output", "-o", help="Where to write the picture; - is standard output. Default: FILE.svg."
+                "--output",
+                "-o",
+                help="Where to write the picture; - is standard output. Default: FILE with the format's suffix.",
             ),
         ] = None,
         format: Annotated[
