@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--output",
                 "-o",
-                help="Where to write the picture; - is standard output. Default: FILE with the format's suffix.",
+                help="Where to write the picture; - is standard output. Default: FILE, format's suffix.",
             ),
         ] = None,
         format: Annotated[
