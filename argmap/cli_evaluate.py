@@ -199,9 +199,10 @@ def _table(report: AgreementReport, markdown: bool) -> str:
         out.append("  none")
     for c in cruxes:
         bullet = "-" if markdown else " "
+        depend = "position depends" if c.weight == 1 else "positions depend"
         out.append(
             f"{bullet} {c.claim}: accepted by {', '.join(c.accepted_by)}; rejected by "
-            f"{', '.join(c.rejected_by)}; {c.weight} positions depend on it "
+            f"{', '.join(c.rejected_by)}; {c.weight} {depend} on it "
             f"(via {', '.join(c.depends)})"
         )
     return "\n".join(out) + "\n"

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from argmap._gc import paused_gc
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -110,10 +111,22 @@ def translate(
     Relations that name a claim (or support) not among ``claims`` are skipped: a map with
     dangling references still evaluates.
     """
-    from argmap.semantics import Framework
-
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(RULES)}")
+    with paused_gc():
+        return _translate(claims, supports, rebuttals, undercuts, contradictions, rule)
+
+
+def _translate(  # noqa: PLR0917 - the element lists of translate
+    claims: Sequence[Claim],
+    supports: Sequence[Support],
+    rebuttals: Sequence[Rebuttal],
+    undercuts: Sequence[Undercut],
+    contradictions: Sequence[Contradiction],
+    rule: str,
+) -> Translation:
+    from argmap.semantics import Framework
+
     names: list[str] = []
     index: dict[str, int] = {}
     for c in claims:
@@ -301,8 +314,12 @@ def evaluate(
     listing = enumerate_labellings(tr.framework, semantics, limit=limit, time_limit=time_limit)
     claim_of = {i: c for c, i in tr.claims.items()}
     labels = _labels_from_status(tr, status)
+    # in a stable order (the solver's is arbitrary): by their sorted claim lists
     extensions = tuple(
-        frozenset(claim_of[i] for i in lab.ins() if i in claim_of) for lab in listing.labellings
+        sorted(
+            (frozenset(claim_of[i] for i in lab.ins() if i in claim_of) for lab in listing.labellings),
+            key=sorted,
+        )
     )
     view = None
     if perspective is not None:
@@ -317,7 +334,7 @@ def evaluate(
         credulous=frozenset(c for c, i in tr.claims.items() if status.credulous[i]),
         sceptical=frozenset(c for c, i in tr.claims.items() if status.sceptical[i]),
         exists=status.exists,
-        count=status.count,
+        count=(len(listing.labellings) if listing.exhaustive else None) if status.exists else 0,
         extensions=extensions,
         exhaustive=listing.exhaustive,
         stopped_by=listing.stopped_by,
@@ -639,38 +656,53 @@ def perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
     the attacker by a relation it grants, and the attacker is not a non-fact whose every
     support it grants is undercut, or has a premise attacked, by a claim it accepts.
 
-    Linear in the size of the map; never raises on dangling references.
+    One pass over the map's elements plus work per perspective proportional to what it
+    asserts; never raises on dangling references.
     """
+    with paused_gc():
+        return _perspective_findings(argmap)
+
+
+def _perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
     from argmap.diagnostics import Diagnostic, Related
 
+    # One pass: each perspective's first accepting stance per claim, and its relations.
+    accepting: dict[str, dict[str, Stance]] = {}
+    relations: dict[str, list[Support | Rebuttal | Undercut | Contradiction]] = {}
+    for e in argmap.elements:
+        if isinstance(e, Stance):
+            if e.accepts:
+                accepting.setdefault(e.perspective, {}).setdefault(e.claim, e)
+        elif isinstance(e, (Rebuttal, Contradiction, Support, Undercut)):
+            for p in e.by:
+                bucket = relations.get(p)
+                if bucket is None:
+                    relations[p] = [e]
+                else:
+                    bucket.append(e)
     out: list[Diagnostic] = []
     for per in argmap.perspectives:
         p = per.id
-        accepted = set(argmap.accepted_by(p))
-        if not accepted:
+        first_stance = accepting.get(p)
+        rels = relations.get(p)
+        if not first_stance or not rels:
             continue
-        rels = argmap.relations_by(p)
+        accepted = set(first_stance)
         attacks = _attack_pairs(rels)
-        hit = {t for a, t, _ in attacks if a in accepted}
         owed = _unanswered(accepted, attacks)
         if not owed:
             continue
+        hit = {t for a, t, _ in attacks if a in accepted}
         undercut = {u.target for u in rels if isinstance(u, Undercut) and u.attacker in accepted}
         sups: dict[str, list[Support]] = {}
         for r in rels:
             if isinstance(r, Support):
                 sups.setdefault(r.conclusion, []).append(r)
-        first_stance: dict[str, Stance] = {}
-        for s in argmap.stances_of(p):
-            if s.accepts:
-                first_stance.setdefault(s.claim, s)
         for target, attacker, rel in owed:
             if _falls(argmap, attacker, sups, undercut, hit):
                 continue
-            stance = first_stance.get(target)
-            span = stance.span if stance is not None else None
-            if stance is not None and not stance.inline:
-                span = _locate(argmap, span, target)
+            stance = first_stance[target]
+            span = stance.span if stance.inline else _locate(argmap, stance.span, target)
             rel_span = getattr(rel, "span", None)
             out.append(
                 Diagnostic.make(

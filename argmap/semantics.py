@@ -223,8 +223,9 @@ class Status:
     """Credulous and sceptical acceptance of every argument under one semantics.
 
     ``credulous[x]``: x is IN in some labelling; ``sceptical[x]``: IN in every one;
-    ``rejected[x]``: OUT in every one. ``count`` is the number of labellings (None when it
-    was not counted to the end); ``exists`` is False when there is none at all (stable only).
+    ``rejected[x]``: OUT in every one. ``count`` is the number of labellings when it is known
+    without enumerating them (1 for grounded, 0 when there is none, else None); ``exists`` is
+    False when there is none at all (stable only).
     """
 
     semantics: str
@@ -459,6 +460,7 @@ class _Component:
                 return labels
             act = self.fresh()
             self.solver.add_clause([-act, *rest])
+            self.solver.set_phases(rest)
             found = self.solve([act, *ins])
             self.solver.add_clause([-act])
             if not found:
@@ -466,6 +468,70 @@ class _Component:
 
     def close(self) -> None:
         self.solver.delete()
+
+    def _larger(self, labels: bytes, assume: list[int]) -> bool:
+        """Is there a complete labelling with strictly more IN than ``labels`` (under the
+        extra assumptions)? Leaves the larger one as the model when there is."""
+        ins = [2 * i + 1 for i, v in enumerate(labels) if v == IN]
+        rest = [2 * i + 1 for i, v in enumerate(labels) if v != IN]
+        if not rest:
+            return False
+        act = self.fresh()
+        self.solver.add_clause([-act, *rest])
+        self.solver.set_phases(rest)  # lean towards many more IN at once
+        found = self.solve([*assume, act, *ins])
+        self.solver.add_clause([-act])
+        return found
+
+    def status(self, semantics: str) -> tuple[list[bool], set[int], set[int]] | None:
+        """(credulous, sceptically IN, OUT in every labelling) over this component's local
+        indices; None when it has no labelling (stable only)."""
+        k = len(self.comp)
+        if not self.solve([]):
+            return None
+        first = self.grow() if semantics == "preferred" else self.labels()
+        cred = [v == IN for v in first]
+        # credulous: is any argument outside the union IN in some labelling?
+        while True:
+            rest = [2 * i + 1 for i in range(k) if not cred[i]]
+            if not rest:
+                break
+            act = self.fresh()
+            self.solver.add_clause([-act, *rest])
+            self.solver.set_phases(rest)  # lean towards putting many new ones IN at once
+            found = self.solve([act])
+            self.solver.add_clause([-act])
+            if not found:
+                break
+            for i, v in enumerate(self.labels()):
+                if v == IN:
+                    cred[i] = True
+        if semantics == "complete":
+            # the all-UNDEC labelling of a component is complete: nothing is sceptical here
+            return cred, set(), set()
+        c_in = {i for i, v in enumerate(first) if v == IN}
+        c_out = {i for i, v in enumerate(first) if v == OUT}
+        while c_in or c_out:
+            act = self.fresh()
+            breaks = [-(2 * i + 1) for i in c_in] + [-(2 * i + 2) for i in c_out]
+            self.solver.add_clause([-act, *breaks])
+            self.solver.set_phases(breaks)  # lean towards breaking many candidates at once
+            if not self.solve([act]):
+                self.solver.add_clause([-act])
+                break
+            labels = self.labels()
+            if semantics == "preferred":
+                while self._larger(labels, [act]):
+                    labels = self.labels()
+                if self._larger(labels, []):
+                    # not preferred; no preferred labelling lies inside it
+                    self.solver.add_clause([-act])
+                    self.solver.add_clause([2 * i + 1 for i, v in enumerate(labels) if v != IN])
+                    continue
+            self.solver.add_clause([-act])
+            c_in = {i for i in c_in if labels[i] == IN}
+            c_out = {i for i in c_out if labels[i] == OUT}
+        return cred, c_in, c_out
 
     def each(self, semantics: str, limit: int | None) -> Iterator[bytes]:
         """This component's labellings under ``semantics``, one at a time (raises _TimeUp)."""
@@ -575,15 +641,17 @@ def enumerate_labellings(
     return Enumeration(sem, tuple(out), stopped is None, stopped)
 
 
-def acceptance(
-    af: Framework, semantics: str, *, limit: int | None = 10_000, time_limit: float | None = None
-) -> Status:
-    """Credulous and sceptical status of every argument under ``semantics``.
+def acceptance(af: Framework, semantics: str, *, time_limit: float | None = None) -> Status:
+    """Credulous and sceptical status of every argument under ``semantics``, exact, without
+    enumerating the labellings.
 
-    Components are judged one by one (their labellings combine freely), so a framework with
-    many small independent choices never enumerates their product. ``limit`` caps the
-    labellings enumerated per component. Raises SearchStopped when the time limit or the
-    limit stops a component before the answer is exact.
+    Per component (after grounded): credulous status grows a union of labellings until no
+    labelling puts IN an argument outside it. Sceptical status starts from one labelling's IN
+    and OUT sets as candidates and asks for a labelling that breaks one of them; for preferred
+    such a labelling is grown to a maximal complete one under that demand and kept only when
+    no complete labelling at all is larger (else its subsets are ruled out and the search goes
+    on), until none is left (a counter-example-guided loop in the manner of CEGARTIX).
+    Raises SearchStopped when the time limit stops it.
     """
     sem = _check_semantics(semantics)
     lab = _grounded(af)
@@ -591,71 +659,26 @@ def acceptance(
     cred = [v == IN for v in lab]
     scep = list(cred)
     rej = [v == OUT for v in lab]
-    if sem in ("grounded",):
+    if sem == "grounded":
         return Status(sem, tuple(cred), tuple(scep), tuple(rej), True, 1)
     clock = _Clock(time_limit)
-    count: int | None = 1
-    exists = True
     try:
         for comp in _components(af, lab):
-            if sem == "complete":
-                # Sceptical complete is grounded (already set); credulous complete is
-                # credulous preferred. Count stays unknown (the product can be huge).
-                c = _Component(af, comp, False, clock)
-                try:
-                    for labels in _capped(c.each("preferred", _plus(limit)), limit, sem, clock):
-                        for x, v in zip(comp, labels, strict=True):
-                            if v == IN:
-                                cred[x] = True
-                finally:
-                    c.close()
-                count = None
-                continue
             c = _Component(af, comp, sem == "stable", clock)
-            k = 0
-            s_in = [True] * len(comp)
-            s_out = [True] * len(comp)
             try:
-                for labels in _capped(c.each(sem, _plus(limit)), limit, sem, clock):
-                    k += 1
-                    for i, v in enumerate(labels):
-                        if v == IN:
-                            cred[comp[i]] = True
-                        else:
-                            s_in[i] = False
-                        if v != OUT:
-                            s_out[i] = False
+                result = c.status(sem)
             finally:
                 c.close()
-            if k == 0:
-                exists = False
-                break
+            if result is None:
+                f = tuple([False] * n)
+                return Status(sem, f, f, f, False, 0)
+            c_cred, c_in, c_out = result
             for i, x in enumerate(comp):
-                scep[x] = s_in[i]
-                rej[x] = s_out[i]
-            count = None if count is None else count * k
+                cred[x] = c_cred[i]
+                scep[x] = i in c_in
+                rej[x] = i in c_out
     except _TimeUp:
         raise SearchStopped(_timeout_message(sem, time_limit), "time") from None
     finally:
         clock.stop()
-    if not exists:
-        # No stable labelling: nothing is credulously accepted, everything vacuously
-        # sceptically; we report neither, and say so with exists=False.
-        f = tuple([False] * n)
-        return Status(sem, f, f, f, False, 0)
-    return Status(sem, tuple(cred), tuple(scep), tuple(rej), True, count)
-
-
-def _capped(labellings: Iterator[bytes], limit: int | None, sem: str, clock: _Clock) -> Iterator[bytes]:
-    for k, labels in enumerate(labellings, 1):
-        if limit is not None and k > limit:
-            raise SearchStopped(
-                f"a component has more than {limit} {sem} labellings; the status would not be exact "
-                "(raise the limit)",
-                "limit",
-            )
-        yield labels
-
-
-def _plus(limit: int | None) -> int | None:
-    return None if limit is None else limit + 1
+    return Status(sem, tuple(cred), tuple(scep), tuple(rej), True, None)
