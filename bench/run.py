@@ -23,7 +23,8 @@ PATH, then ``~/.cache/argmap/node_modules/.bin/argdown`` (where
 ``npm install --prefix ~/.cache/argmap @argdown/cli`` puts it); without it (or without node)
 the script says how to install it and measures argmap alone. Each run's exit status is checked,
 and the first run of each size is checked for content too (Argdown must report no syntax errors
-and its JSON must hold every statement; argmap must exit 0).
+and its JSON must hold every statement; argmap must exit 0); the script exits 1 if one of those
+checks failed (the rows are then marked (!)).
 """
 
 from __future__ import annotations
@@ -290,10 +291,12 @@ def main(argv: list[str] | None = None) -> int:
             "",
         ]
         b = "`argdown json FILE OUTDIR`" if tools.argdown else "not measured"
+        problems = False
         if args.only in (None, "check"):
             pairs, base = measure(
                 "check", sizes, repeat=args.repeat, seed=args.seed, tools=tools, folder=folder
             )
+            problems = any(p.problem for p in pairs)
             out += table(
                 f"Parse + check (median of {args.repeat}, alternating)", tools.check_note, b, pairs, base
             )
@@ -306,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
                 pairs, base = measure(
                     "dot", sizes, repeat=args.repeat, seed=args.seed, tools=tools, folder=folder
                 )
+                problems = problems or any(p.problem for p in pairs)
                 out += table(
                     f"Map to DOT (median of {args.repeat}, alternating)", tools.dot_note, b, pairs, base
                 )
@@ -316,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

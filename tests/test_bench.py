@@ -111,3 +111,15 @@ def test_peak_memory_is_the_child_s_own() -> None:
     assert big.maxrss - small.maxrss > 70_000_000
     failing = run_once([sys.executable, "-c", "import sys; sys.exit(3)"])
     assert failing.rc == 3
+
+
+def test_run_harness_prints_the_table(tmp_path: Path) -> None:
+    """bench/run.py end to end on a tiny map (Argdown too when it is installed)."""
+    from bench.run import main
+
+    out = tmp_path / "table.md"
+    code = main(["--sizes", "20", "--repeat", "1", "--only", "check", "--markdown", str(out)])
+    text = out.read_text(encoding="utf-8")
+    assert code == 0, text
+    assert "| 20 |" in text
+    assert "(!)" not in text
