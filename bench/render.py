@@ -2,7 +2,6 @@
 
     python bench/render.py                      # 100, 1000, 5000 claims, both backends
     python bench/render.py --sizes 100 1000     # other sizes
-    python bench/render.py --emitters           # also: hand-written DOT vs the graphviz package
     python bench/render.py --untuned            # baseline: small-map settings at every size
 
 Maps come from :func:`generate` (seeded, so every run draws the same maps): trees of arguments
@@ -113,35 +112,6 @@ def _time(func: object, repeat: int = 1) -> float:
     return best
 
 
-def _emit_with_graphviz_package(dot_text: str) -> str:
-    """The same statements passed through graphviz.Digraph (body lines appended as given,
-    the cheapest way to use the package), for the emitter comparison."""
-    import graphviz
-
-    g = graphviz.Digraph("argmap")
-    for line in dot_text.splitlines()[1:-1]:
-        g.body.append(line + "\n")
-    return str(g.source)
-
-
-def _emit_with_graphviz_api(amap: ArgumentMap) -> str:
-    """Claims and relations through Digraph.node/edge with attributes (the package's normal use)."""
-    import graphviz
-
-    from argmap.render import _wrap
-
-    g = graphviz.Digraph("argmap")
-    for c in amap.claims:
-        label = f'<<TABLE BORDER="1"><TR><TD>{_wrap(c.text)}</TD></TR></TABLE>>'
-        g.node(c.id, label=label, tooltip=graphviz.nohtml(c.text), shape="plain")
-    for r in amap.relations:
-        ends = getattr(r, "premises", None) or [getattr(r, "attacker", getattr(r, "left", ""))]
-        head = getattr(r, "conclusion", None) or getattr(r, "target", None) or getattr(r, "right", "")
-        for tail in ends:
-            g.edge(tail, head, color="#1B7837", style="solid", arrowhead="normal")
-    return str(g.source)
-
-
 def main(argv: list[str] | None = None) -> int:
     from argmap.render import render, to_dot
 
@@ -149,7 +119,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--backends", nargs="+", default=["dot", "graphviz-pure"])
     parser.add_argument("--timeout", type=float, default=300.0)
-    parser.add_argument("--emitters", action="store_true", help="compare DOT emitters too")
     parser.add_argument(
         "--untuned",
         action="store_true",
@@ -161,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
 
         argmap.render.LARGE = argmap.render.HUGE = 10**9
 
-    print("| claims | nodes+edges | DOT emission | backend | layout to SVG | SVG size |")
+    print("| claims | DOT lines | DOT emission | backend | layout to SVG | SVG size |")
     print("|---:|---:|---:|---|---:|---:|")
     for n in args.sizes:
         amap = generate(n)
@@ -180,19 +149,6 @@ def main(argv: list[str] | None = None) -> int:
             except BackendError as exc:
                 result = f"failed: {exc.message} |"
             print(f"| {n:,} | {size:,} | {emit * 1000:.0f} ms | {backend} | {result} |", flush=True)
-    if args.emitters:
-        print()
-        print("| claims | hand-written DOT | graphviz.Digraph (body lines) | graphviz.Digraph node/edge |")
-        print("|---:|---:|---:|---:|")
-        for n in args.sizes:
-            amap = generate(n)
-            text = to_dot(amap)
-            hand = _time(lambda amap=amap: to_dot(amap), repeat=3)
-            body = _time(lambda text=text: _emit_with_graphviz_package(text), repeat=3) + hand
-            api = _time(lambda amap=amap: _emit_with_graphviz_api(amap), repeat=3)
-            cells = [f"{n:,}", f"{hand * 1000:.0f} ms", f"{body * 1000:.0f} ms"]
-            cells.append(f"{api * 1000:.0f} ms (claims and edges only)")
-            print("| " + " | ".join(cells) + " |")
     return 0
 
 
