@@ -69,6 +69,8 @@ RULES = ("structured", "attacks")
 DEFAULT_TIME_LIMIT = 10.0
 #: At most this many labellings are listed in an evaluation.
 DEFAULT_LIMIT = 100
+# An IN label in a labelling's bytes (argmap.semantics.IN).
+_IN_BYTE = re.compile(b"\x01")
 
 
 # ---- translation -------------------------------------------------------------------------------
@@ -312,15 +314,16 @@ def evaluate(
     tr = framework(argmap, rule=rule, perspective=perspective)
     status = acceptance(tr.framework, semantics, time_limit=time_limit)
     listing = enumerate_labellings(tr.framework, semantics, limit=limit, time_limit=time_limit)
-    claim_of = {i: c for c, i in tr.claims.items()}
     labels = _labels_from_status(tr, status)
-    # in a stable order (the solver's is arbitrary): by their sorted claim lists
-    extensions = tuple(
-        sorted(
-            (frozenset(claim_of[i] for i in lab.ins() if i in claim_of) for lab in listing.labellings),
-            key=sorted,
-        )
+    # The claims are the framework's first arguments, in map order (see _translate). The
+    # extensions are listed in a stable order (the solver's is arbitrary): by the map order of
+    # their claims.
+    k = len(tr.claims)
+    names = tr.framework.names
+    positions = sorted(
+        tuple(m.start() for m in _IN_BYTE.finditer(lab.labels, 0, k)) for lab in listing.labellings
     )
+    extensions = tuple(frozenset(map(names.__getitem__, p)) for p in positions)
     view = None
     if perspective is not None:
         whole = claim_labels(argmap, semantics, rule=rule, time_limit=time_limit)

@@ -608,33 +608,50 @@ def enumerate_labellings(
             return Enumeration(sem, (), False, "limit")
         return Enumeration(sem, (Labelling(bytes(base), af.names),), True)
     clock = _Clock(time_limit)
-    comps = _components(af, base)
+    # smallest first: their few labellings multiply past the limit before a big one is asked
+    # for more than one
+    comps = sorted(_components(af, base), key=len)
     per_comp: list[list[bytes]] = []
     stopped: str | None = None
+    total = 1
     try:
         for comp in comps:
+            # ask each component for just enough to pass the limit with the ones before it;
+            # past the limit, one (which also shows the framework has any labelling at all)
+            want = None if limit is None else max(1, -(-(limit + 1) // total))
             c = _Component(af, comp, sem == "stable", clock)
             try:
-                got = list(c.each(sem, None if limit is None else limit + 1))
-                if limit is not None and len(got) > limit:
-                    del got[limit:]
-                    stopped = "limit"
+                got = list(c.each(sem, want))
             finally:
                 c.close()
             if not got:
                 return Enumeration(sem, (), True)
+            if limit is not None and len(got) > limit:
+                del got[limit:]
+                stopped = "limit"
+            total *= len(got)
             per_comp.append(got)
     except _TimeUp:
         return Enumeration(sem, (), False, "time")
     finally:
         clock.stop()
     out: list[Labelling] = []
-    for choice in itertools.product(*per_comp):
+    if limit is not None and total > limit:
+        stopped = "limit"
+    # components with one labelling are written once; only the others vary
+    fixed = bytearray(base)
+    varying: list[tuple[list[int], list[bytes]]] = []
+    for comp, got in zip(comps, per_comp, strict=True):
+        if len(got) == 1:
+            for x, v in zip(comp, got[0], strict=True):
+                fixed[x] = v
+        else:
+            varying.append((comp, got))
+    for choice in itertools.product(*(got for _, got in varying)):
         if limit is not None and len(out) >= limit:
-            stopped = "limit"
             break
-        lab = bytearray(base)
-        for comp, labels in zip(comps, choice, strict=True):
+        lab = bytearray(fixed)
+        for (comp, _), labels in zip(varying, choice, strict=True):
             for x, v in zip(comp, labels, strict=True):
                 lab[x] = v
         out.append(Labelling(bytes(lab), af.names))

@@ -12,7 +12,8 @@ Tasks: GR (the grounded extension), and one extension each for CO, PR and ST (IC
 task; "none" for ST when there is none). py_arg has no single-extension call, so it
 enumerates (EE) there, which the table marks.
 
-Each (tool, task, instance) runs in a fresh worker process with a timeout; the time is that of
+Each (tool, task, instance) runs in a fresh worker process with a timeout (a tool over the
+timeout at one size of a family is not run at the larger sizes); the time is that of
 the solving call alone (building the tool's own framework object is not timed), median of
 ``--repeat`` runs. Every answer is checked against argmap's: grounded must be equal; a CO
 answer must be complete, a PR answer complete with no larger complete extension (checked by
@@ -252,6 +253,38 @@ def verify(
         return not s.solve(assumptions=[2 * x + 1 for x in inside])
 
 
+# ---- argmap's own steps on generated maps ----------------------------------------------------------
+def map_rows(sizes: list[int], repeat: int, time_limit: float) -> None:
+    """Time the map-level steps (translation, claim labels per semantics, the W400 pass) on
+    the maps bench/genmap.py writes (the same generator as the parse and render benchmarks)."""
+    import argmap
+    from argmap.evaluate import claim_labels, framework, perspective_findings
+    from bench.genmap import generate
+
+    steps = ["translate", "W400 pass", "grounded", "preferred", "stable"]
+    print("| claims | arguments | attacks | " + " | ".join(f"{s} s" for s in steps) + " |")
+    print("|" + "|".join("---" for _ in range(3 + len(steps))) + "|")
+    for n in sizes:
+        m = argmap.parse(generate(n, seed=0).argmap_text)
+        af = framework(m).framework
+        calls = {
+            "translate": lambda m=m: framework(m),
+            "W400 pass": lambda m=m: perspective_findings(m),
+            "grounded": lambda m=m: claim_labels(m, "grounded"),
+            "preferred": lambda m=m: claim_labels(m, "preferred", time_limit=time_limit),
+            "stable": lambda m=m: claim_labels(m, "stable", time_limit=time_limit),
+        }
+        cells = []
+        for step in steps:
+            runs = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                calls[step]()
+                runs.append(time.perf_counter() - t)
+            cells.append(f"{statistics.median(runs):.3f}")
+        print(f"| {n} | {af.n} | {af.attack_count()} | " + " | ".join(cells) + " |", flush=True)
+
+
 # ---- the driver ---------------------------------------------------------------------------------
 def run_one(tool: str, task: str, path: Path, timeout: float) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--worker", tool, task, str(path), "--time-limit", str(timeout)]
@@ -280,12 +313,21 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per solving call")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--maps",
+        type=int,
+        nargs="*",
+        help="instead: time argmap's own steps on bench/genmap.py maps of these sizes",
+    )
     ap.add_argument("--worker", nargs=3, metavar=("TOOL", "TASK", "FILE"), help=argparse.SUPPRESS)
     ap.add_argument("--time-limit", type=float, default=60.0, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
         tool, task, file = a.worker
         print(json.dumps(worker(tool, task, Path(file), a.time_limit)))
+        return
+    if a.maps is not None:
+        map_rows(a.maps or [1000, 10000, 100000], a.repeat, a.timeout)
         return
     gens = {"random": random_af, "acyclic": acyclic_af, "hard": hard_af}
     missing = {t: why for t in a.tools if (why := available(t))}
@@ -297,6 +339,7 @@ def main() -> None:
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")
     disagreements = 0
+    gave_up: set[tuple[str, str, str]] = set()
     with tempfile.TemporaryDirectory() as tmp:
         for family in a.families:
             for n in a.hard_sizes if family == "hard" else a.sizes:
@@ -308,6 +351,10 @@ def main() -> None:
                     times: dict[str, float | None] = {}
                     ref_ext: list[int] | None = None
                     for tool in tools:
+                        if (family, task, tool) in gave_up:
+                            # over the limit at a smaller size of this family: not run again
+                            cells[tool], times[tool] = f"> {a.timeout:g} s", None
+                            continue
                         runs = []
                         last: dict[str, object] = {}
                         for _ in range(a.repeat):
@@ -319,6 +366,7 @@ def main() -> None:
                                 break
                         if "timeout" in last:
                             cells[tool], times[tool] = f"> {a.timeout:g} s", None
+                            gave_up.add((family, task, tool))
                             continue
                         if "error" in last:
                             cells[tool], times[tool] = f"error: {last['error']}", None
