@@ -171,6 +171,9 @@ def measure(
         if task == "check":
             a_cmd = [*tools.check, str(am)]
             b_cmd = [*tools.argdown, "json", str(ad), str(out)] if tools.argdown else None
+        elif task == "parse":
+            a_cmd = [*tools.check, str(am)]
+            b_cmd = [*tools.argdown, str(ad)] if tools.argdown else None
         else:
             assert tools.dot is not None
             a_cmd = [*tools.dot, str(out / f"gen-{n}.argmap.dot"), str(am)]
@@ -189,6 +192,8 @@ def measure(
                     why = _validate_argdown(b_runs[-1], out if task == "check" else None, g)
                     if why is None and task == "dot" and not list(out.glob("*.dot")):
                         why = "Argdown wrote no DOT file"
+                    if why is None and task == "parse" and "checked" not in b_runs[-1].stdout.lower():
+                        why = f"Argdown did not report the file checked: {b_runs[-1].stdout.strip()[:200]}"
                     problem = problem or why
         pair = Pair(n, a_runs, b_runs, problem)
         if n == 1:
@@ -222,7 +227,7 @@ def _row(p: Pair, base: Pair | None) -> str:
             _mb(bm - b_base),
             f"**{bw / aw:.1f}x**",
             f"{bc / max(ac, 0.01):.1f}x",
-            f"{(bm - b_base) / max(am - a_base, 1):.1f}x",
+            f"{(bm - b_base) / (am - a_base):.1f}x" if min(am - a_base, bm - b_base) >= 1e6 else "-",
         ]
     else:
         cells += ["-"] * 7
@@ -263,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,50000", help="claims per map, comma separated")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each tool per size (median)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--only", choices=("check", "dot"), help="run one of the two comparisons")
+    parser.add_argument("--only", choices=("check", "parse", "dot"), help="run one of the comparisons")
     parser.add_argument("--markdown", help="also write the tables to this file")
     parser.add_argument("--keep", help="write the generated maps here and keep them")
     args = parser.parse_args(argv)
@@ -299,6 +304,22 @@ def main(argv: list[str] | None = None) -> int:
             problems = any(p.problem for p in pairs)
             out += table(
                 f"Parse + check (median of {args.repeat}, alternating)", tools.check_note, b, pairs, base
+            )
+            out.append("")
+        if args.only in (None, "parse"):
+            b = "`argdown FILE` (its default command: parse and build the model, no export)"
+            if not tools.argdown:
+                b = "not measured"
+            pairs, base = measure(
+                "parse", sizes, repeat=args.repeat, seed=args.seed, tools=tools, folder=folder
+            )
+            problems = problems or any(p.problem for p in pairs)
+            out += table(
+                f"Parse + check against Argdown's parse without export (median of {args.repeat}, alternating)",
+                tools.check_note,
+                b,
+                pairs,
+                base,
             )
             out.append("")
         if args.only in (None, "dot"):
