@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             problems = problems or any(p.problem for p in pairs)
             out += table(
-                f"Parse + check against Argdown's parse without export (median of {args.repeat}, alternating)",
+                f"Parse + check, Argdown without export (median of {args.repeat}, alternating)",
                 tools.check_note,
                 b,
                 pairs,
