@@ -441,7 +441,13 @@ class _FastLexer:
                 keywords[word.group(1)] = name
         if set(terminals) != set(self.ORDER) | set(keywords.values()):
             raise ValueError("the grammar's terminals changed; update _FastLexer.ORDER")
-        self.regex = re.compile("|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in self.ORDER))
+        # White space before a token is read with it (one match instead of two); WS itself
+        # remains an alternative for a text that ends in blanks.
+        self.regex = re.compile(
+            rf"(?:{terminals['WS'].pattern.to_regexp()})?(?:"
+            + "|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in self.ORDER)
+            + ")"
+        )
         self.keywords = keywords
         frontend: Any = parser.parser
         lalr: Any = frontend.parser.parser
@@ -487,7 +493,8 @@ class _FastLexer:
                 if kind == "WS" or kind == "COMMENT":
                     pos = end
                     continue
-                value = m.group()
+                pos = m.start(kind)
+                value = m.group(kind)
                 newline = value.rfind("\n") if kind in multiline else -1
                 if newline >= 0:
                     end_line = line + value.count("\n")
@@ -521,13 +528,17 @@ class _FastLexer:
                     value_stack.append(token)
                     break
                 take, callback, made = rules[action[1]]
+                if callback is None:  # a unit rule: the value stays, only the state changes
+                    del state_stack[-1]
+                    state_stack.append(states[state_stack[-1]][made][1])
+                    continue
                 if take:
                     values = value_stack[-take:]
                     del state_stack[-take:]
                     del value_stack[-take:]
                 else:
                     values = []
-                value_stack.append(values[0] if callback is None else callback(values))
+                value_stack.append(callback(values))
                 state_stack.append(states[state_stack[-1]][made][1])
                 if kind == "$END" and state_stack[-1] == self.end_state:
                     return True
