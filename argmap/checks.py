@@ -298,11 +298,25 @@ class _Checker:
                 )
 
     def _cycles(self) -> None:
-        graph: dict[str, list[tuple[str, Support]]] = {}
+        graph: dict[str, list[Support]] = {}  # premise -> the supports leaving it
+        indegree: dict[str, int] = {}
         for s in self.map.supports:
             for p in dict.fromkeys(s.premises):
                 if p != s.conclusion:
-                    graph.setdefault(p, []).append((s.conclusion, s))
+                    graph.setdefault(p, []).append(s)
+                    indegree[s.conclusion] = indegree.get(s.conclusion, 0) + 1
+        # Peel off what no cycle can pass through (Kahn): most maps are acyclic, and then
+        # nothing is left for Tarjan's algorithm and its tables.
+        ready = [p for p in graph if p not in indegree]
+        while ready:
+            node = ready.pop()
+            for s in graph.pop(node, ()):
+                left = indegree[s.conclusion] - 1
+                indegree[s.conclusion] = left
+                if left == 0:
+                    ready.append(s.conclusion)
+        if not graph:
+            return
         for component in _strongly_connected(graph):
             if len(component) < 2:
                 continue
@@ -494,7 +508,7 @@ def _definition_example(want: type, name: str) -> str:
     }[want]
 
 
-def _strongly_connected(graph: dict[str, list[tuple[str, Support]]]) -> Iterator[list[str]]:
+def _strongly_connected(graph: dict[str, list[Support]]) -> Iterator[list[str]]:
     """Tarjan's algorithm, iterative (maps can be deep)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -515,7 +529,7 @@ def _strongly_connected(graph: dict[str, list[tuple[str, Support]]]) -> Iterator
             edges = graph.get(node, ())
             recurse = False
             while i < len(edges):
-                nxt = edges[i][0]
+                nxt = edges[i].conclusion
                 i += 1
                 if nxt not in index:
                     work.append((node, i))
@@ -540,14 +554,15 @@ def _strongly_connected(graph: dict[str, list[tuple[str, Support]]]) -> Iterator
                 low[parent] = min(low[parent], low[node])
 
 
-def _a_cycle(graph: dict[str, list[tuple[str, Support]]], component: list[str]) -> list[tuple[str, Support]]:
+def _a_cycle(graph: dict[str, list[Support]], component: list[str]) -> list[tuple[str, Support]]:
     """A shortest cycle through the component's first node, as (node, support leaving it)."""
     members = set(component)
     start = component[0]
     parent: dict[str, tuple[str, Support]] = {}
     queue = [start]
     for node in queue:
-        for nxt, support in graph.get(node, ()):
+        for support in graph.get(node, ()):
+            nxt = support.conclusion
             if nxt not in members:
                 continue
             if nxt == start:

@@ -128,6 +128,7 @@ def check(
         names.append(name)
         try:
             text = decode(data, name)
+            del data  # only the text is needed from here on; big maps should not hold both
             sources[name] = text
             findings.extend(run_checks(parse(text, name)))
         except ParseError as exc:

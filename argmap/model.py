@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -277,27 +277,40 @@ class _Index:
     by_type: dict[type, tuple[Element, ...]]
 
 
-@attrs.frozen(slots=True)
-class _Links:
-    """Who links to whom, built on the first query that needs it (checking a map does not)."""
-
-    supports_into: dict[str, list[Support]]
-    supports_from: dict[str, list[Support]]
-    attacks_into: dict[str, list[Rebuttal | Contradiction]]
-    attacks_from: dict[str, list[Rebuttal | Contradiction]]
-    undercuts_into: dict[str, list[Undercut]]
-    relations_by: dict[str, list[Relation]]
-    stances_of: dict[str, list[Stance]]
-    stances_on: dict[str, list[Stance]]
-    answers: dict[str, list[Claim]]
+def _group(pairs: Iterable[tuple[str, Any]]) -> dict[str, list[Any]]:
+    table: dict[str, list[Any]] = {}
+    for key, value in pairs:
+        bucket = table.get(key)
+        if bucket is None:
+            table[key] = [value]
+        else:
+            bucket.append(value)
+    return table
 
 
-def _add(table: dict[str, list[object]], key: str, value: object) -> None:
-    bucket = table.get(key)
-    if bucket is None:
-        table[key] = [value]
-    else:
-        bucket.append(value)
+def _attack_pairs(m: ArgumentMap, into: bool) -> Iterator[tuple[str, Any]]:
+    for e in m.elements:
+        if isinstance(e, Rebuttal):
+            yield (e.target if into else e.attacker), e
+        elif isinstance(e, Contradiction):
+            yield (e.right if into else e.left), e
+            if e.left != e.right:
+                yield (e.left if into else e.right), e
+
+
+_LINK_TABLES: dict[str, Callable[[ArgumentMap], dict[str, list[Any]]]] = {
+    "supports_into": lambda m: _group((s.conclusion, s) for s in m.supports),
+    "supports_from": lambda m: _group((p, s) for s in m.supports for p in s.premises),
+    "attacks_into": lambda m: _group(_attack_pairs(m, into=True)),
+    "attacks_from": lambda m: _group(_attack_pairs(m, into=False)),
+    "undercuts_into": lambda m: _group((u.target, u) for u in m.undercuts),
+    "relations_by": lambda m: _group(
+        (p, e) for e in m.elements if isinstance(e, _RELATION_TYPES) for p in e.by
+    ),
+    "stances_of": lambda m: _group((s.perspective, s) for s in m.stances),
+    "stances_on": lambda m: _group((s.claim, s) for s in m.stances),
+    "answers": lambda m: _group((q, c) for c in m.claims for q in c.answers),
+}
 
 
 @attrs.frozen(slots=True)
@@ -314,7 +327,8 @@ class ArgumentMap:
     parse_diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
     #: The text the map was parsed from, when it was (for messages that quote it).
     source_text: str | None = attrs.field(default=None, eq=False, repr=False)
-    _index_cache: list[_Index | _Links] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    _index_cache: list[_Index] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    _tables: dict[str, dict[str, list[Any]]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     # ---- element lists (in document order) ------------------------------------------------
     @property
@@ -372,7 +386,7 @@ class ArgumentMap:
     @property
     def _index(self) -> _Index:
         cache = self._index_cache
-        if cache and isinstance(cache[0], _Index):
+        if cache:
             return cache[0]
         buckets: dict[type, list[Element]] = {}
         for e in self.elements:
@@ -400,62 +414,17 @@ class ArgumentMap:
             supports_named=named,
             by_type={kind: tuple(items) for kind, items in buckets.items()},
         )
-        cache.insert(0, index)
+        cache.append(index)
         return index
 
-    @property
-    def _links(self) -> _Links:
-        cache = self._index_cache
-        for item in cache:
-            if isinstance(item, _Links):
-                return item
-        supports_into: dict[str, list[Support]] = {}
-        supports_from: dict[str, list[Support]] = {}
-        attacks_into: dict[str, list[Rebuttal | Contradiction]] = {}
-        attacks_from: dict[str, list[Rebuttal | Contradiction]] = {}
-        undercuts_into: dict[str, list[Undercut]] = {}
-        relations_by: dict[str, list[Relation]] = {}
-        stances_of: dict[str, list[Stance]] = {}
-        stances_on: dict[str, list[Stance]] = {}
-        answers: dict[str, list[Claim]] = {}
-        for e in self.elements:
-            if isinstance(e, Claim):
-                for q in e.answers:
-                    _add(answers, q, e)  # type: ignore[arg-type]
-            elif isinstance(e, Support):
-                _add(supports_into, e.conclusion, e)  # type: ignore[arg-type]
-                for p in e.premises:
-                    _add(supports_from, p, e)  # type: ignore[arg-type]
-            elif isinstance(e, Rebuttal):
-                _add(attacks_into, e.target, e)  # type: ignore[arg-type]
-                _add(attacks_from, e.attacker, e)  # type: ignore[arg-type]
-            elif isinstance(e, Contradiction):
-                _add(attacks_into, e.right, e)  # type: ignore[arg-type]
-                _add(attacks_from, e.left, e)  # type: ignore[arg-type]
-                if e.left != e.right:
-                    _add(attacks_into, e.left, e)  # type: ignore[arg-type]
-                    _add(attacks_from, e.right, e)  # type: ignore[arg-type]
-            elif isinstance(e, Undercut):
-                _add(undercuts_into, e.target, e)  # type: ignore[arg-type]
-            elif isinstance(e, Stance):
-                _add(stances_of, e.perspective, e)  # type: ignore[arg-type]
-                _add(stances_on, e.claim, e)  # type: ignore[arg-type]
-            if isinstance(e, _RELATION_TYPES):
-                for p in e.by:
-                    _add(relations_by, p, e)  # type: ignore[arg-type]
-        links = _Links(
-            supports_into=supports_into,
-            supports_from=supports_from,
-            attacks_into=attacks_into,
-            attacks_from=attacks_from,
-            undercuts_into=undercuts_into,
-            relations_by=relations_by,
-            stances_of=stances_of,
-            stances_on=stances_on,
-            answers=answers,
-        )
-        cache.append(links)
-        return links
+    def _table(self, name: str) -> dict[str, list[Any]]:
+        """A link table (who points at whom), built on the first query that needs it, so that
+        a program pays only for the questions it asks (checking a map asks few)."""
+        tables = self._tables
+        table = tables.get(name)
+        if table is None:
+            table = tables[name] = _LINK_TABLES[name](self)
+        return table
 
     # ---- look-ups -------------------------------------------------------------------------
     def claim(self, claim_id: str) -> Claim:
@@ -496,23 +465,23 @@ class ArgumentMap:
     # ---- what users ask ---------------------------------------------------------------------
     def supports_of(self, claim_id: str) -> tuple[Support, ...]:
         """The supports whose conclusion is this claim."""
-        return tuple(self._links.supports_into.get(claim_id, ()))
+        return tuple(self._table("supports_into").get(claim_id, ()))
 
     def supports_from(self, claim_id: str) -> tuple[Support, ...]:
         """The supports in which this claim is a premise."""
-        return tuple(self._links.supports_from.get(claim_id, ()))
+        return tuple(self._table("supports_from").get(claim_id, ()))
 
     def attacks_on(self, claim_id: str) -> tuple[Rebuttal | Contradiction, ...]:
         """Rebuttals of this claim and contradictions it is part of."""
-        return tuple(self._links.attacks_into.get(claim_id, ()))
+        return tuple(self._table("attacks_into").get(claim_id, ()))
 
     def attacks_from(self, claim_id: str) -> tuple[Rebuttal | Contradiction, ...]:
         """Rebuttals this claim makes and contradictions it is part of."""
-        return tuple(self._links.attacks_from.get(claim_id, ()))
+        return tuple(self._table("attacks_from").get(claim_id, ()))
 
     def undercuts_of(self, support_name: str) -> tuple[Undercut, ...]:
         """The undercuts that attack this named support."""
-        return tuple(self._links.undercuts_into.get(support_name, ()))
+        return tuple(self._table("undercuts_into").get(support_name, ()))
 
     def supporters(self, claim_id: str) -> tuple[str, ...]:
         """Ids of the claims that support this claim (as premises), in order, once each."""
@@ -530,11 +499,11 @@ class ArgumentMap:
 
     def stances_of(self, perspective_id: str) -> tuple[Stance, ...]:
         """Every stance this perspective takes, in order."""
-        return tuple(self._links.stances_of.get(perspective_id, ()))
+        return tuple(self._table("stances_of").get(perspective_id, ()))
 
     def stances_on(self, claim_id: str) -> tuple[Stance, ...]:
         """Every stance taken on this claim, in order."""
-        return tuple(self._links.stances_on.get(claim_id, ()))
+        return tuple(self._table("stances_on").get(claim_id, ()))
 
     def accepted_by(self, perspective_id: str) -> tuple[str, ...]:
         """Ids of the claims this perspective accepts (holds), once each."""
@@ -554,11 +523,11 @@ class ArgumentMap:
 
     def relations_by(self, perspective_id: str) -> tuple[Relation, ...]:
         """The relations this perspective asserts (``by``), in order."""
-        return tuple(self._links.relations_by.get(perspective_id, ()))
+        return tuple(self._table("relations_by").get(perspective_id, ()))
 
     def answers_to(self, question_id: str) -> tuple[Claim, ...]:
         """The claims that answer this question, in order."""
-        return tuple(self._links.answers.get(question_id, ()))
+        return tuple(self._table("answers").get(question_id, ()))
 
     # ---- views ------------------------------------------------------------------------------
     def with_elements(self, elements: Iterable[Element]) -> ArgumentMap:

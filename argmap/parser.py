@@ -452,23 +452,26 @@ class _FastLexer:
         frontend: Any = parser.parser
         lalr: Any = frontend.parser.parser
         table = lalr.parse_table
-        self.states: dict[int, dict[str, tuple[Any, Any]]] = table.states
+        callbacks = lalr.callbacks
+
+        # Each action as (True, next state) for a shift, or (False, (how many values the rule
+        # takes, its callback, the name of what it makes)) for a reduction: Lark's Rule objects
+        # hash in Python, which costs more than the rest of a reduction. A rule that only
+        # passes one token on (`?ident`, `?claim_kind`) gets no callback at all.
+        def reduction(rule: Any) -> tuple[int, Any, str]:
+            unit = rule.options.expand1 and len(rule.expansion) == 1 and rule.expansion[0].is_term
+            return (len(rule.expansion), None if unit else callbacks[rule], str(rule.origin.name))
+
+        made = {rule: reduction(rule) for rule in callbacks}
+        self.states: dict[int, dict[str, tuple[bool, Any]]] = {
+            state: {
+                term: (True, arg) if action is Shift else (False, made[arg])
+                for term, (action, arg) in actions.items()
+            }
+            for state, actions in table.states.items()
+        }
         self.start_state: int = table.start_states["start"]
         self.end_state: int = table.end_states["start"]
-        self.shift = Shift
-        callbacks = lalr.callbacks
-        # rule -> (how many values it takes, its callback, the name of what it makes)
-        # A rule that only passes one token on (`?ident`, `?claim_kind`) needs no call at all.
-        self.rules = {
-            rule: (
-                len(rule.expansion),
-                None
-                if rule.options.expand1 and len(rule.expansion) == 1 and rule.expansion[0].is_term
-                else callbacks[rule],
-                str(rule.origin.name),
-            )
-            for rule in callbacks
-        }
         self.new_token = LarkToken._future_new
 
     def parse(self, text: str) -> bool:
@@ -476,8 +479,6 @@ class _FastLexer:
         match = self.regex.match
         keywords = self.keywords
         states = self.states
-        rules = self.rules
-        shift = self.shift
         new = self.new_token
         multiline = self.MULTILINE
         state_stack = [self.start_state]
@@ -523,11 +524,11 @@ class _FastLexer:
                 action = states[state_stack[-1]].get(kind)
                 if action is None:
                     return False
-                if action[0] is shift:
+                if action[0]:
                     state_stack.append(action[1])
                     value_stack.append(token)
                     break
-                take, callback, made = rules[action[1]]
+                take, callback, made = action[1]
                 if callback is None:  # a unit rule: the value stays, only the state changes
                     del state_stack[-1]
                     state_stack.append(states[state_stack[-1]][made][1])
@@ -611,8 +612,8 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
     text or does not parse.
     """
     name = os.fspath(path)
-    data = Path(name).read_bytes()
-    return parse(decode(data, name), name)
+    text = decode(Path(name).read_bytes(), name)  # the bytes are freed before parsing
+    return parse(text, name)
 
 
 def decode(data: bytes, path: str | None) -> str:
