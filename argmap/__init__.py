@@ -8,7 +8,8 @@ formal argumentation semantics, render it with Graphviz, and move it to and from
     >>> m.supporters("b")
     ('a',)
 
-Names are imported on first use, so ``import argmap`` stays light.
+Names are imported on first use, so ``import argmap`` stays light. ``argmap.render`` and
+``argmap.evaluate`` are modules that can be called as their main function.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ __version__ = "0.1.0"
 
 # name -> module that defines it (imported on first access)
 _LAZY: dict[str, str] = {
-    # model
+    # the typed argument graph
     "ArgumentMap": "argmap.model",
     "Claim": "argmap.model",
     "ClaimKind": "argmap.model",
@@ -37,7 +38,7 @@ _LAZY: dict[str, str] = {
     "Support": "argmap.model",
     "Title": "argmap.model",
     "Undercut": "argmap.model",
-    # diagnostics
+    # findings
     "CODES": "argmap.diagnostics",
     "Diagnostic": "argmap.diagnostics",
     "Severity": "argmap.diagnostics",
@@ -47,26 +48,87 @@ _LAZY: dict[str, str] = {
     "parse": "argmap.parser",
     # building in Python
     "MapBuilder": "argmap.builder",
-    # checks
+    # consistency
     "check": "argmap.checks",
-    # interchange and formatting
-    "InterchangeError": "argmap.jsonio",
+    # argumentation semantics over maps and perspectives
+    "claim_labels": "argmap.evaluate",
+    "evaluate": "argmap.evaluate",
+    "perspectives": "argmap.evaluate",
+    # abstract (Dung) frameworks
+    "Framework": "argmap.semantics",
+    "Labelling": "argmap.semantics",
+    # drawing (Graphviz)
+    "ViewError": "argmap.render",
+    "render": "argmap.render",
+    "to_dot": "argmap.render",
+    # Graphviz executables
+    "BackendError": "argmap.backends",
+    "NoBackendError": "argmap.backends",
+    # other formats
     "export": "argmap.interchange",
-    "format_text": "argmap.fmt",
     "import_": "argmap.interchange",
     "import_with_notes": "argmap.interchange",
+    "InterchangeError": "argmap.jsonio",
     "write": "argmap.writer",
+    "format_text": "argmap.fmt",
 }
+# Functions whose module has their name: the package gives out the (callable) module.
+_MODULES = frozenset({"render", "evaluate"})
 
-__all__ = [  # noqa: PLE0605 - kept in step with _LAZY by tests/test_api.py
-    *sorted(_LAZY),
+__all__ = [
+    "CODES",
+    "ArgumentMap",
+    "BackendError",
+    "Claim",
+    "ClaimKind",
+    "Contradiction",
+    "Diagnostic",
+    "Element",
+    "Framework",
+    "InterchangeError",
+    "Labelling",
+    "MapBuilder",
+    "NoBackendError",
+    "ParseError",
+    "Perspective",
+    "Question",
+    "Quote",
+    "Rebuttal",
+    "Relation",
+    "Severity",
+    "Source",
+    "Span",
+    "Stance",
+    "Support",
+    "Title",
+    "Undercut",
+    "ViewError",
     "__version__",
+    "check",
+    "claim_labels",
+    "evaluate",
+    "export",
+    "format_text",
+    "import_",
+    "import_with_notes",
+    "load",
+    "parse",
+    "perspectives",
+    "render",
+    "to_dot",
+    "write",
 ]
 
 if TYPE_CHECKING:
+    from argmap import evaluate, render
+    from argmap.backends import BackendError, NoBackendError
     from argmap.builder import MapBuilder
     from argmap.checks import check
     from argmap.diagnostics import CODES, Diagnostic, Severity
+    from argmap.evaluate import claim_labels, perspectives
+    from argmap.fmt import format_text
+    from argmap.interchange import export, import_, import_with_notes
+    from argmap.jsonio import InterchangeError
     from argmap.model import (
         ArgumentMap,
         Claim,
@@ -85,10 +147,9 @@ if TYPE_CHECKING:
         Title,
         Undercut,
     )
-    from argmap.fmt import format_text
-    from argmap.interchange import export, import_, import_with_notes
-    from argmap.jsonio import InterchangeError
     from argmap.parser import ParseError, load, parse
+    from argmap.render import ViewError, to_dot
+    from argmap.semantics import Framework, Labelling
     from argmap.writer import write
 
 
@@ -96,7 +157,8 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    loaded = importlib.import_module(module)
+    value = loaded if name in _MODULES else getattr(loaded, name)
     globals()[name] = value
     return value
 

@@ -420,9 +420,9 @@ class _Checker:
             connected.add(u.attacker)
         for r in m.rebuttals:
             connected.add(r.target)
-        for c in m.contradictions:
-            connected.add(c.left)
-            connected.add(c.right)
+        for contradiction in m.contradictions:
+            connected.add(contradiction.left)
+            connected.add(contradiction.right)
         for st in m.stances:
             used_perspectives.add(st.perspective)
         for c in m.claims:

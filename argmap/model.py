@@ -262,7 +262,6 @@ Element: TypeAlias = (
 )
 _RELATION_TYPES = (Support, Rebuttal, Undercut, Contradiction)
 _E = TypeVar("_E")
-_Identified = TypeVar("_Identified", Claim, Perspective, Question, Source)
 
 
 @attrs.frozen(slots=True)
@@ -396,10 +395,10 @@ class ArgumentMap:
             else:
                 bucket.append(e)
 
-        def first_by_id(kind: type[_Identified]) -> dict[str, _Identified]:
-            table: dict[str, _Identified] = {}
+        def first_by_id(kind: type[Any]) -> dict[str, Any]:
+            table: dict[str, Any] = {}
             for item in buckets.get(kind, ()):
-                table.setdefault(item.id, item)  # type: ignore[attr-defined]
+                table.setdefault(item.id, item)  # type: ignore[union-attr]
             return table
 
         named: dict[str, Support] = {}

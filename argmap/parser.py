@@ -15,7 +15,7 @@ import re
 import sys
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -192,10 +192,7 @@ class _Build:
 
     def _decode(self, tok: Token) -> str:
         raw = str(tok)
-        if raw.startswith('"""'):
-            body = _dedent(raw[3:-3])
-        else:
-            body = raw[1:-1]
+        body = _dedent(raw[3:-3]) if raw.startswith('"""') else raw[1:-1]
         if "\\" not in body:
             return body
         return _ESCAPE.sub(self._unescape, body)
@@ -298,7 +295,7 @@ class _Build:
         claim_id = self._id(ident)
         for a in c[3:]:
             name = a[0]
-            if name == "held" or name == "rejected":
+            if name in ("held", "rejected"):
                 accepts = name == "held"
                 for p in a[1]:
                     span = Span(path, p.line, p.column, p.end_line, p.end_column)
@@ -472,7 +469,7 @@ class _FastLexer:
         }
         self.start_state: int = table.start_states["start"]
         self.end_state: int = table.end_states["start"]
-        self.new_token = LarkToken._future_new
+        self.new_token: Any = LarkToken._future_new
 
     def parse(self, text: str) -> bool:
         """Parse ``text`` (ending in a line break) and run the callbacks; False on any error."""
@@ -486,12 +483,12 @@ class _FastLexer:
         pos, line, line_start, size = 0, 1, 0, len(text)
         while True:
             if pos < size:
-                m = match(text, pos)
+                m: Any = match(text, pos)
                 if m is None:
                     return False
                 kind = m.lastgroup
                 end = m.end()
-                if kind == "WS" or kind == "COMMENT":
+                if kind in ("WS", "COMMENT"):
                     pos = end
                     continue
                 pos = m.start(kind)
@@ -889,7 +886,10 @@ def _hint(tok: Token, expected: set[str], words: dict[str, str], lines: list[str
             return f"did you mean '{close[0]}'?"
         if value in _ATTRIBUTES:
             return f"'{value}' is an attribute: indent this line under the statement it describes"
-        return "a relation reads `a supports b`, `a rebuts b`, `a undercuts s`, `a contradicts b`; a stance `p accepts c`"
+        return (
+            "a relation reads `a supports b`, `a rebuts b`, `a undercuts s`, `a contradicts b`; "
+            "a stance `p accepts c`"
+        )
     if tok.type == "ID" and "KW_PERSPECTIVE" in expected:
         close = difflib.get_close_matches(value, [*_STATEMENT_KEYWORDS, *_KINDS], n=1, cutoff=0.7)
         if close:

@@ -39,15 +39,14 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import textwrap
-import types
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from argmap._callable import make_module_callable
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -1218,13 +1217,5 @@ def render(
     return result.data
 
 
-class _CallableModule(types.ModuleType):
-    """``argmap.render`` names both this module and its main function: the package exports the
-    function lazily, but once the module is imported Python binds ``argmap.render`` to the module.
-    Calling the module therefore calls :func:`render`, so ``argmap.render(map)`` always works."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> bytes:
-        return render(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+# `argmap.render(map)` calls render() whether the package gave out the function or the module.
+make_module_callable(__name__, "render")
