@@ -43,6 +43,7 @@ __all__ = [
 #: The grammar's ID terminal is the same pattern.
 ID_PATTERN = r"\w[\w-]*"
 _ID_RE = re.compile(ID_PATTERN)
+_FULLMATCH = _ID_RE.fullmatch
 
 
 def is_valid_id(value: object) -> bool:
@@ -51,12 +52,12 @@ def is_valid_id(value: object) -> bool:
 
 
 def _check_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not is_valid_id(value):
+    if not isinstance(value, str) or _FULLMATCH(value) is None:
         raise ValueError(f"{attribute.name} {value!r} is not a valid id (pattern {ID_PATTERN})")
 
 
 def _check_optional_id(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None and not is_valid_id(value):
+    if value is not None and (not isinstance(value, str) or _FULLMATCH(value) is None):
         raise ValueError(f"{attribute.name} {value!r} is not a valid id (pattern {ID_PATTERN})")
 
 
@@ -64,7 +65,7 @@ def _check_ids(
     _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
     for item in value:
-        if not is_valid_id(item):
+        if not isinstance(item, str) or _FULLMATCH(item) is None:
             raise ValueError(f"{attribute.name} holds {item!r}, not a valid id (pattern {ID_PATTERN})")
 
 

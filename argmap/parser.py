@@ -125,14 +125,12 @@ _KINDS["claim"] = None  # type: ignore[assignment]
 
 
 def _end(item: Any) -> tuple[int, int]:
-    """End (line, column) of a token, a _Text, or an attribute tuple (whose last item is one)."""
-    if isinstance(item, _Text):
-        return item.last.end_line, item.last.end_column  # type: ignore[return-value]
-    if isinstance(item, tuple):
-        return _end(item[-1])
-    if isinstance(item, list):
-        return _end(item[-1])
-    return item.end_line, item.end_column  # type: ignore[no-any-return]
+    """End (line, column) of what closes a statement: a token, a list of tokens, a _Text, or
+    an attribute tuple (whose last item is its last token)."""
+    last = item[-1] if isinstance(item, (tuple, list)) and not isinstance(item, _Text) else item
+    if isinstance(last, _Text):
+        last = last.last
+    return last.end_line, last.end_column  # type: ignore[no-any-return]
 
 
 class _Build:
@@ -210,7 +208,8 @@ class _Build:
     # -- attributes: (name, value, first token, last item) --
     def _attr(self, name: str) -> Callable[[list[Any]], tuple[str, Any, Any, Any]]:
         def build(c: list[Any]) -> tuple[str, Any, Any, Any]:
-            return (name, c[-1], c[0], c[-1])
+            last = c[-1]
+            return (name, last, c[0], last[-1] if isinstance(last, list) else last.last)
 
         return build
 
@@ -220,23 +219,23 @@ class _Build:
         raise AttributeError(name)
 
     def held(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
-        return ("held", c[2], c[0], c[2])
+        return ("held", c[2], c[0], c[2][-1])
 
     def rejected(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
-        return ("rejected", c[2], c[0], c[2])
+        return ("rejected", c[2], c[0], c[2][-1])
 
     def by(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
-        return ("by", c[1], c[0], c[1])
+        return ("by", c[1], c[0], c[1][-1])
 
     def tags(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
         return ("tags", c[1::2], c[0], c[-1])
 
     def source_ref(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
-        return ("source", c[1], c[0], c[1])
+        return ("source", c[1], c[0], c[1][-1])
 
     def quote(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
         speaker = c[1] if len(c) == 3 else None
-        return ("quote", (speaker, c[-1]), c[0], c[-1])
+        return ("quote", (speaker, c[-1]), c[0], c[-1].last)
 
     def claim_kind(self, c: list[Token]) -> Token:
         return c[0]
@@ -408,6 +407,9 @@ def _dedent(body: str) -> str:
 
 
 # ---- running the parser ---------------------------------------------------------------------
+_PASS_ONE_ON = object()  # marks a `?rule`: one kept value is passed on as it is
+
+
 class _FastLexer:
     """The fast path: one loop that lexes with one regex and drives Lark's LALR tables.
 
@@ -424,7 +426,7 @@ class _FastLexer:
     ORDER = ("_CONTINUATION", "_NL", "LONG_STRING", "STRING", "COMMENT", "WS", "ID", "COLON", "PLUS", "COMMA")
     MULTILINE = frozenset({"_CONTINUATION", "_NL", "LONG_STRING"})
 
-    def __init__(self, parser: Lark) -> None:
+    def __init__(self, parser: Lark, transformer: _Build) -> None:
         from lark.lexer import Token as LarkToken
         from lark.parsers.lalr_analysis import Shift
 
@@ -449,17 +451,30 @@ class _FastLexer:
         frontend: Any = parser.parser
         lalr: Any = frontend.parser.parser
         table = lalr.parse_table
-        callbacks = lalr.callbacks
 
-        # Each action as (True, next state) for a shift, or (False, (how many values the rule
-        # takes, its callback, the name of what it makes)) for a reduction: Lark's Rule objects
-        # hash in Python, which costs more than the rest of a reduction. A rule that only
-        # passes one token on (`?ident`, `?claim_kind`) gets no callback at all.
-        def reduction(rule: Any) -> tuple[int, Any, str]:
-            unit = rule.options.expand1 and len(rule.expansion) == 1 and rule.expansion[0].is_term
-            return (len(rule.expansion), None if unit else callbacks[rule], str(rule.origin.name))
+        # Each action as (True, next state) for a shift, or (False, reduction) for a reduction,
+        # where a reduction says what Lark's tree builder would do, done in the loop itself:
+        # (how many values the rule takes, which of them it keeps and which it splices in (the
+        # rules named `_...` are inlined), what to call on the result, the name of what it
+        # makes). Lark's Rule objects are not used in the loop: they hash in Python.
+        def reduction(rule: Any) -> tuple[int, tuple[tuple[int, bool], ...] | None, Any, str]:
+            name = str(rule.origin.name)
+            keep = tuple(
+                (i, not sym.is_term and sym.name.startswith("_"))
+                for i, sym in enumerate(rule.expansion)
+                if not (sym.is_term and sym.filter_out)
+            )
+            plain = len(keep) == len(rule.expansion) and not any(expand for _, expand in keep)
+            call: Any
+            if name.startswith("_"):
+                call = None  # inlined: its kept values are spliced into the parent's
+            elif rule.options.expand1:
+                call = _PASS_ONE_ON
+            else:
+                call = getattr(transformer, name)
+            return (len(rule.expansion), None if plain else keep, call, name)
 
-        made = {rule: reduction(rule) for rule in callbacks}
+        made = {rule: reduction(rule) for rule in lalr.callbacks}
         self.states: dict[int, dict[str, tuple[bool, Any]]] = {
             state: {
                 term: (True, arg) if action is Shift else (False, made[arg])
@@ -525,8 +540,9 @@ class _FastLexer:
                     state_stack.append(action[1])
                     value_stack.append(token)
                     break
-                take, callback, made = action[1]
-                if callback is None:  # a unit rule: the value stays, only the state changes
+                take, keep, call, made = action[1]
+                if call is _PASS_ONE_ON and take == 1 and keep is None:
+                    # `?ident`, `?claim_kind`: the value stays, only the state changes
                     del state_stack[-1]
                     state_stack.append(states[state_stack[-1]][made][1])
                     continue
@@ -536,7 +552,22 @@ class _FastLexer:
                     del value_stack[-take:]
                 else:
                     values = []
-                value_stack.append(callback(values))
+                if keep is not None:
+                    kept: list[Any] = []
+                    for i, splice in keep:
+                        if not splice:
+                            kept.append(values[i])
+                        elif kept:
+                            kept += values[i]
+                        else:  # left recursion (`x*`): go on with the list built so far
+                            kept = values[i]
+                    values = kept
+                if call is None:
+                    value_stack.append(values)
+                elif call is _PASS_ONE_ON:
+                    value_stack.append(values[0] if len(values) == 1 else values)
+                else:
+                    value_stack.append(call(values))
                 state_stack.append(states[state_stack[-1]][made][1])
                 if kind == "$END" and state_stack[-1] == self.end_state:
                     return True
@@ -552,7 +583,7 @@ class _Engine:
         self.words = _terminal_words(self.lark)
         self.fast: _FastLexer | None
         try:
-            self.fast = _FastLexer(self.lark)
+            self.fast = _FastLexer(self.lark, self.build)
         except (ValueError, AttributeError, KeyError):  # a grammar or Lark this path does not know
             self.fast = None
 
