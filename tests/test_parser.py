@@ -165,3 +165,31 @@ def test_path_is_kept_in_spans() -> None:
 def test_public_names() -> None:
     assert argmap.parse is parse
     assert argmap.load is load
+
+
+def _values(obj: object) -> list[object]:
+    """Every value reachable from a model object (attributes, tuples)."""
+    import attrs as _attrs
+
+    out: list[object] = []
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        out.append(item)
+        if _attrs.has(type(item)):
+            stack.extend(getattr(item, f.name) for f in _attrs.fields(type(item)))
+        elif isinstance(item, tuple):
+            stack.extend(item)
+    return out
+
+
+def test_no_lark_types_leave_the_parser() -> None:
+    from conftest import MAPS
+
+    for path in [*OK, *sorted(MAPS.glob("*.argmap"))]:
+        m = load(path)
+        for element in m.elements:
+            for value in _values(element):
+                assert not type(value).__module__.startswith("lark"), (path, element, type(value))
+                if isinstance(value, str):
+                    assert type(value) is str, (path, element, type(value))
