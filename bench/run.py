@@ -43,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.genmap import GeneratedMap, generate
 from bench.measure import ROOT, Run, machine, median, run_once
 
+#: Argdown's processors for "read and build the model", as in its own default processes.
+ARGDOWN_MODEL_PROCESS = ("load-file", "parse-input", "build-model", "log-parser-errors")
 ARGDOWN_PREFIX = Path.home() / ".cache" / "argmap"
 INSTALL_HINT = "npm install --prefix ~/.cache/argmap @argdown/cli   (or: npm install -g @argdown/cli)"
 
@@ -171,9 +173,11 @@ def measure(
         if task == "check":
             a_cmd = [*tools.check, str(am)]
             b_cmd = [*tools.argdown, "json", str(ad), str(out)] if tools.argdown else None
-        elif task == "parse":
+        elif task == "model":
+            config = folder / "argdown-model.config.js"
+            config.write_text(f"module.exports = {{ process: {json.dumps(ARGDOWN_MODEL_PROCESS)} }};\n")
             a_cmd = [*tools.check, str(am)]
-            b_cmd = [*tools.argdown, str(ad)] if tools.argdown else None
+            b_cmd = [*tools.argdown, "--config", str(config), str(ad)] if tools.argdown else None
         else:
             assert tools.dot is not None
             a_cmd = [*tools.dot, str(out / f"gen-{n}.argmap.dot"), str(am)]
@@ -192,7 +196,7 @@ def measure(
                     why = _validate_argdown(b_runs[-1], out if task == "check" else None, g)
                     if why is None and task == "dot" and not list(out.glob("*.dot")):
                         why = "Argdown wrote no DOT file"
-                    if why is None and task == "parse" and "checked" not in b_runs[-1].stdout.lower():
+                    if why is None and task == "model" and "checked" not in b_runs[-1].stdout.lower():
                         why = f"Argdown did not report the file checked: {b_runs[-1].stdout.strip()[:200]}"
                     problem = problem or why
         pair = Pair(n, a_runs, b_runs, problem)
@@ -268,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,50000", help="claims per map, comma separated")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each tool per size (median)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--only", choices=("check", "parse", "dot"), help="run one of the comparisons")
+    parser.add_argument("--only", choices=("check", "model", "dot"), help="run one of the comparisons")
     parser.add_argument("--markdown", help="also write the tables to this file")
     parser.add_argument("--keep", help="write the generated maps here and keep them")
     args = parser.parse_args(argv)
@@ -306,16 +310,19 @@ def main(argv: list[str] | None = None) -> int:
                 f"Parse + check (median of {args.repeat}, alternating)", tools.check_note, b, pairs, base
             )
             out.append("")
-        if args.only in (None, "parse"):
-            b = "`argdown FILE` (its default command: parse and build the model, no export)"
+        if args.only in (None, "model"):
+            b = (
+                "`argdown --config CFG FILE`, CFG setting the process to "
+                f"{', '.join(ARGDOWN_MODEL_PROCESS)} (no map, no export)"
+            )
             if not tools.argdown:
                 b = "not measured"
             pairs, base = measure(
-                "parse", sizes, repeat=args.repeat, seed=args.seed, tools=tools, folder=folder
+                "model", sizes, repeat=args.repeat, seed=args.seed, tools=tools, folder=folder
             )
             problems = problems or any(p.problem for p in pairs)
             out += table(
-                f"Parse + check, Argdown without export (median of {args.repeat}, alternating)",
+                f"Parse + check, Argdown's model without export (median of {args.repeat}, alternating)",
                 tools.check_note,
                 b,
                 pairs,
