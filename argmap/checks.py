@@ -67,7 +67,7 @@ def check(argmap: ArgumentMap, *, semantics: bool = True) -> list[Diagnostic]:
 class _Checker:
     def __init__(self, argmap: ArgumentMap) -> None:
         self.map = argmap
-        self.lines = argmap.source_text.split("\n") if argmap.source_text is not None else None
+        self._lines: list[str] | None = None
         self.out: list[Diagnostic] = []
         # One namespace: claims, perspectives, questions, sources and support names.
         self.defined: dict[str, Element] = {}
@@ -95,16 +95,24 @@ class _Checker:
     ) -> None:
         self.out.append(Diagnostic.make(code, span, message, hint, tuple(related)))
 
+    @property
+    def lines(self) -> list[str] | None:
+        """The source's lines, split on first use (only findings need them)."""
+        if self._lines is None and self.map.source_text is not None:
+            self._lines = self.map.source_text.split("\n")
+        return self._lines
+
     def _locate(self, span: Span | None, name: str, occurrence: int = 0) -> Span | None:
         """Narrow an element's span to where ``name`` is written inside it (the n-th time;
         -1 for the last), skipping quoted text. Falls back to the element's span."""
-        if span is None or self.lines is None:
+        lines = self.lines
+        if span is None or lines is None:
             return span
         hits: list[Span] = []
         for line_no in range(span.line, span.end_line + 1):
-            if line_no - 1 >= len(self.lines):
+            if line_no - 1 >= len(lines):
                 break
-            line = self.lines[line_no - 1]
+            line = lines[line_no - 1]
             start = span.column - 1 if line_no == span.line else 0
             stop = span.end_column - 1 if line_no == span.end_line else len(line)
             for m in _WORD_OR_TEXT.finditer(line, start, stop):
