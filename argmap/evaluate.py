@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from argmap._callable import make_module_callable
 from argmap._gc import paused_gc
 from argmap.model import (
     ArgumentMap,
@@ -744,3 +745,7 @@ def _falls(
     return all(
         (s.name is not None and s.name in undercut) or any(q in hit for q in s.premises) for s in granted
     )
+
+
+# `argmap.evaluate(map)` calls evaluate() whether the package gave out the function or the module.
+make_module_callable(__name__, "evaluate")
