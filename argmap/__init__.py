@@ -57,6 +57,7 @@ _LAZY: dict[str, str] = {
     # abstract (Dung) frameworks
     "Framework": "argmap.semantics",
     "Labelling": "argmap.semantics",
+    "SearchStopped": "argmap.semantics",
     # drawing (Graphviz)
     "ViewError": "argmap.render",
     "render": "argmap.render",
@@ -95,6 +96,7 @@ __all__ = [
     "Quote",
     "Rebuttal",
     "Relation",
+    "SearchStopped",
     "Severity",
     "Source",
     "Span",
@@ -149,7 +151,7 @@ if TYPE_CHECKING:
     )
     from argmap.parser import ParseError, load, parse
     from argmap.render import ViewError, to_dot
-    from argmap.semantics import Framework, Labelling
+    from argmap.semantics import Framework, Labelling, SearchStopped
     from argmap.writer import write
 
 
