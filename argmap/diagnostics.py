@@ -131,16 +131,8 @@ class Diagnostic:
         }
 
 
-def _span_dict(span: Span | None) -> dict[str, object] | None:
-    if span is None:
-        return None
-    return {
-        "path": span.path,
-        "line": span.line,
-        "column": span.column,
-        "end_line": span.end_line,
-        "end_column": span.end_column,
-    }
+def _span_dict(span: Span | None) -> dict[str, str | int | None] | None:
+    return None if span is None else span.to_dict()
 
 
 def sort_key(d: Diagnostic) -> tuple[str, int, int, int, str]:

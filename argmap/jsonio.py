@@ -46,15 +46,7 @@ class InterchangeError(ValueError):
 
 # ---- writing --------------------------------------------------------------------------------------
 def _span(span: Span | None) -> dict[str, Any] | None:
-    if span is None:
-        return None
-    return {
-        "path": span.path,
-        "line": span.line,
-        "column": span.column,
-        "end_line": span.end_line,
-        "end_column": span.end_column,
-    }
+    return None if span is None else dict(span.to_dict())
 
 
 def _element(e: Element, spans: bool) -> dict[str, Any]:

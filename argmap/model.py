@@ -102,6 +102,16 @@ class Span:
     def __str__(self) -> str:
         return f"{self.path or '<text>'}:{self.line}:{self.column}"
 
+    def to_dict(self) -> dict[str, str | int | None]:
+        """The span as a JSON-ready dict (the shape diagnostics and the JSON format use)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
 
 def _span_field() -> Span | None:
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)

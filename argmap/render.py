@@ -921,27 +921,18 @@ def to_dot(
                 w.edge(node, e.conclusion, "support", strong=strong, label=label)
             else:
                 w.edge(e.premises[0], e.conclusion, "support", strong=strong, label=label)
-        elif isinstance(e, Rebuttal):
-            ends = [e.attacker, e.target]
+        elif isinstance(e, (Rebuttal, Contradiction)):
+            if isinstance(e, Rebuttal):
+                ends, kind = [e.attacker, e.target], "rebuttal"
+            else:
+                ends, kind = [e.left, e.right], "contradiction"
             if not _relation_shown(w, view, ends, e.by):
                 continue
             strong = w._relation_strong(e.by, ends)
             w.edge(
-                w.claim_ref(e.attacker),
-                w.claim_ref(e.target),
-                "rebuttal",
-                strong=strong,
-                label=w._by_label(e.by, strong),
-            )
-        elif isinstance(e, Contradiction):
-            ends = [e.left, e.right]
-            if not _relation_shown(w, view, ends, e.by):
-                continue
-            strong = w._relation_strong(e.by, ends)
-            w.edge(
-                w.claim_ref(e.left),
-                w.claim_ref(e.right),
-                "contradiction",
+                w.claim_ref(ends[0]),
+                w.claim_ref(ends[1]),
+                kind,
                 strong=strong,
                 label=w._by_label(e.by, strong),
             )
