@@ -11,13 +11,12 @@ import enum
 import importlib
 import os
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from argmap import __version__
-from argmap.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError, fail
+from argmap.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
 
 __all__ = ["app", "main"]
 
@@ -65,26 +64,6 @@ class ColourChoice(str, enum.Enum):
     never = "never"
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Files to check: files as given, folders searched for *.argmap, ``-`` for stdin."""
-    found: list[str] = []
-    for raw in paths:
-        if raw == "-":
-            found.append(raw)
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            inside = sorted(str(f) for f in p.rglob("*.argmap") if f.is_file())
-            if not inside:
-                fail(f"{raw}: folder holds no .argmap files")
-            found.extend(inside)
-        elif p.exists():
-            found.append(raw)
-        else:
-            fail(f"{raw}: no such file or folder")
-    return found
-
-
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to check; - reads standard input.")],
@@ -106,13 +85,13 @@ def check(
     errors.
     """
     from argmap.checks import check as run_checks
-    from argmap.cli_common import read_bytes
+    from argmap.cli_common import expand_paths, read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
     from argmap.model import Span
     from argmap.parser import ParseError, decode, parse
     from argmap.report import format_summary, format_text, to_json, to_json_lines, use_colour
 
-    files = _expand(paths)
+    files = expand_paths(paths)
     findings: list[Diagnostic] = []
     sources: dict[str | None, str] = {}
     names: list[str] = []

@@ -25,6 +25,7 @@ __all__ = [
     "EXIT_USAGE",
     "CommandError",
     "atomic_write",
+    "expand_paths",
     "fail",
     "print_diagnostics",
     "read_bytes",
@@ -53,6 +54,27 @@ class CommandError(Exception):
 def fail(message: str, code: int = EXIT_USAGE, hint: str | None = None) -> NoReturn:
     """Stop the command with a message on stderr and an exit code."""
     raise CommandError(message, code, hint)
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """The files a command works on: files as given, folders searched for ``*.argmap`` (sorted),
+    ``-`` for standard input. A missing path or a folder without maps ends the command (exit 2)."""
+    found: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            found.append(raw)
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            inside = sorted(str(f) for f in p.rglob("*.argmap") if f.is_file())
+            if not inside:
+                fail(f"{raw}: folder holds no .argmap files")
+            found.extend(inside)
+        elif p.exists():
+            found.append(raw)
+        else:
+            fail(f"{raw}: no such file or folder")
+    return found
 
 
 def read_bytes(path: str) -> tuple[bytes, str]:

@@ -148,22 +148,14 @@ def register(app: typer.Typer) -> None:
             EXIT_USAGE,
             CommandError,
             atomic_write,
+            expand_paths,
             print_diagnostics,
             read_text,
         )
         from argmap.fmt import format_with_warnings
         from argmap.parser import ParseError
 
-        files: list[str] = []
-        for raw in paths:
-            p = Path(raw)
-            if raw != "-" and p.is_dir():
-                found = sorted(str(f) for f in p.rglob("*.argmap") if f.is_file())
-                if not found:
-                    print(f"argmap: error: {raw}: folder holds no .argmap files", file=sys.stderr)
-                files.extend(found)
-            else:
-                files.append(raw)
+        files = expand_paths(paths)
         status = EXIT_OK
         changed = unchanged = 0
         for path in files:

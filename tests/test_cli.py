@@ -185,3 +185,9 @@ def test_no_traceback_for_any_bytes(data: bytes) -> None:
 @given(st.text(max_size=300))
 def test_no_traceback_for_any_text(text: str) -> None:
     _no_traceback(run_cli("check", "--format", "json", "-", stdin=text))
+
+
+def test_fmt_on_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "none").mkdir()
+    r = run_cli("fmt", "--check", str(tmp_path / "none"))
+    assert r.code == 2 and "no .argmap files" in r.err
