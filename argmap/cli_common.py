@@ -8,6 +8,7 @@ input has syntax errors), 2 for usage and I/O errors.
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import sys
 import tempfile
@@ -24,6 +25,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "CommandError",
+    "SemanticsChoice",
     "atomic_write",
     "expand_paths",
     "fail",
@@ -39,6 +41,16 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 STDIN_NAME = "<stdin>"
+
+
+class SemanticsChoice(str, enum.Enum):
+    """The semantics a command can be asked for (argmap.semantics.SEMANTICS; a test keeps the
+    two in step without importing the solver at start-up)."""
+
+    grounded = "grounded"
+    complete = "complete"
+    preferred = "preferred"
+    stable = "stable"
 
 
 class CommandError(Exception):

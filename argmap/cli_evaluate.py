@@ -13,16 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from argmap.cli_common import SemanticsChoice
+
 if TYPE_CHECKING:
     from argmap.evaluate import AgreementReport, Evaluation
     from argmap.model import ArgumentMap
-
-
-class _Semantics(str, enum.Enum):
-    grounded = "grounded"
-    complete = "complete"
-    preferred = "preferred"
-    stable = "stable"
 
 
 class _Rule(str, enum.Enum):
@@ -231,8 +226,8 @@ def register(app: typer.Typer) -> None:
     def evaluate(  # noqa: PLR0917 - typer maps parameters to options
         file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
         semantics: Annotated[
-            _Semantics, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
-        ] = _Semantics.grounded,
+            SemanticsChoice, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
+        ] = SemanticsChoice.grounded,
         perspective: Annotated[
             Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
             typer.Option("--perspective", "-p", help="Evaluate only what this perspective asserts."),
@@ -286,8 +281,9 @@ def register(app: typer.Typer) -> None:
             _TableFormat, typer.Option("--format", "-f", help="table, csv, json or markdown.")
         ] = _TableFormat.table,
         semantics: Annotated[
-            _Semantics, typer.Option("--semantics", "-s", help="The semantics of the map's verdict column.")
-        ] = _Semantics.grounded,
+            SemanticsChoice,
+            typer.Option("--semantics", "-s", help="The semantics of the map's verdict column."),
+        ] = SemanticsChoice.grounded,
         time_limit: Annotated[
             float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
         ] = 10.0,

@@ -13,6 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from argmap.cli_common import SemanticsChoice
+
 
 class _Format(str, enum.Enum):
     svg = "svg"
@@ -33,13 +35,6 @@ class _Rankdir(str, enum.Enum):
     BT = "BT"
     LR = "LR"
     RL = "RL"
-
-
-class _Semantics(str, enum.Enum):
-    grounded = "grounded"
-    complete = "complete"
-    preferred = "preferred"
-    stable = "stable"
 
 
 class _Backend(str, enum.Enum):
@@ -122,7 +117,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         labels: Annotated[
-            Optional[_Semantics],  # noqa: UP045
+            Optional[SemanticsChoice],  # noqa: UP045
             typer.Option("--labels", help="Mark claims in/out/undecided under this semantics."),
         ] = None,
         backend: Annotated[

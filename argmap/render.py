@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from argmap._callable import make_module_callable
+from argmap.semantics import SEMANTICS
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -83,7 +84,6 @@ ENGINES = ("dot", "neato", "fdp", "sfdp")
 #: Directions the arrows may run.
 RANKDIRS = ("TB", "BT", "LR", "RL")
 #: Argumentation semantics ``labels=`` may name.
-SEMANTICS = ("grounded", "complete", "preferred", "stable")
 
 #: Colour-blind-safe qualitative palettes, used in order of perspective definition.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")

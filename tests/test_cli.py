@@ -191,3 +191,10 @@ def test_fmt_on_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "none").mkdir()
     r = run_cli("fmt", "--check", str(tmp_path / "none"))
     assert r.code == 2 and "no .argmap files" in r.err
+
+
+def test_semantics_choices_are_the_library_s() -> None:
+    from argmap.cli_common import SemanticsChoice
+    from argmap.semantics import SEMANTICS
+
+    assert [c.value for c in SemanticsChoice] == list(SEMANTICS)
