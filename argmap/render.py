@@ -47,7 +47,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from argmap._callable import make_module_callable
-from argmap.semantics import SEMANTICS
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -57,6 +56,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.semantics import SEMANTICS
 
 if TYPE_CHECKING:
     from argmap.backends import Backend
