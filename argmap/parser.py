@@ -407,172 +407,6 @@ def _dedent(body: str) -> str:
 
 
 # ---- running the parser ---------------------------------------------------------------------
-_PASS_ONE_ON = object()  # marks a `?rule`: one kept value is passed on as it is
-
-
-class _FastLexer:
-    """The fast path: one loop that lexes with one regex and drives Lark's LALR tables.
-
-    The regex is made of the grammar's own terminal patterns, in the order of Lark's priorities;
-    keyword-or-id is decided from the parser's state, as Lark's contextual lexer does. Shifts,
-    reductions and the rule callbacks (our transformer, behind Lark's child filters) are Lark's
-    own; what is left out is the per-token bookkeeping that only error reporting needs. So this
-    serves only texts without errors: on anything unexpected it gives up, and the text is parsed
-    again by ``Lark.parse``, whose errors carry everything a diagnostic needs. A property test
-    checks that both paths build the same map.
-    """
-
-    # Alternatives in the order Lark's priorities give them.
-    ORDER = ("_CONTINUATION", "_NL", "LONG_STRING", "STRING", "COMMENT", "WS", "ID", "COLON", "PLUS", "COMMA")
-    MULTILINE = frozenset({"_CONTINUATION", "_NL", "LONG_STRING"})
-
-    def __init__(self, parser: Lark, transformer: _Build) -> None:
-        from lark.lexer import Token as LarkToken
-        from lark.parsers.lalr_analysis import Shift
-
-        terminals = {t.name: t for t in parser.terminals}
-        keywords: dict[str, str] = {}
-        for name, term in terminals.items():
-            if name.startswith("KW_"):
-                word = re.fullmatch(r"([a-z]+)\(\?!\[\\w-\]\)", term.pattern.value)
-                if word is None:
-                    raise ValueError(f"keyword {name} is not a whole-word pattern")
-                keywords[word.group(1)] = name
-        if set(terminals) != set(self.ORDER) | set(keywords.values()):
-            raise ValueError("the grammar's terminals changed; update _FastLexer.ORDER")
-        # White space before a token is read with it (one match instead of two); WS itself
-        # remains an alternative for a text that ends in blanks.
-        self.regex = re.compile(
-            rf"(?:{terminals['WS'].pattern.to_regexp()})?(?:"
-            + "|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in self.ORDER)
-            + ")"
-        )
-        self.keywords = keywords
-        frontend: Any = parser.parser
-        lalr: Any = frontend.parser.parser
-        table = lalr.parse_table
-
-        # Each action as (True, next state) for a shift, or (False, reduction) for a reduction,
-        # where a reduction says what Lark's tree builder would do, done in the loop itself:
-        # (how many values the rule takes, which of them it keeps and which it splices in (the
-        # rules named `_...` are inlined), what to call on the result, the name of what it
-        # makes). Lark's Rule objects are not used in the loop: they hash in Python.
-        def reduction(rule: Any) -> tuple[int, tuple[tuple[int, bool], ...] | None, Any, str]:
-            name = str(rule.origin.name)
-            keep = tuple(
-                (i, not sym.is_term and sym.name.startswith("_"))
-                for i, sym in enumerate(rule.expansion)
-                if not (sym.is_term and sym.filter_out)
-            )
-            plain = len(keep) == len(rule.expansion) and not any(expand for _, expand in keep)
-            call: Any
-            if name.startswith("_"):
-                call = None  # inlined: its kept values are spliced into the parent's
-            elif rule.options.expand1:
-                call = _PASS_ONE_ON
-            else:
-                call = getattr(transformer, name)
-            return (len(rule.expansion), None if plain else keep, call, name)
-
-        made = {rule: reduction(rule) for rule in lalr.callbacks}
-        self.states: dict[int, dict[str, tuple[bool, Any]]] = {
-            state: {
-                term: (True, arg) if action is Shift else (False, made[arg])
-                for term, (action, arg) in actions.items()
-            }
-            for state, actions in table.states.items()
-        }
-        self.start_state: int = table.start_states["start"]
-        self.end_state: int = table.end_states["start"]
-        self.new_token: Any = LarkToken._future_new
-
-    def parse(self, text: str) -> bool:
-        """Parse ``text`` (ending in a line break) and run the callbacks; False on any error."""
-        match = self.regex.match
-        keywords = self.keywords
-        states = self.states
-        new = self.new_token
-        multiline = self.MULTILINE
-        state_stack = [self.start_state]
-        value_stack: list[Any] = []
-        pos, line, line_start, size = 0, 1, 0, len(text)
-        while True:
-            if pos < size:
-                m: Any = match(text, pos)
-                if m is None:
-                    return False
-                kind = m.lastgroup
-                end = m.end()
-                if kind in ("WS", "COMMENT"):
-                    pos = end
-                    continue
-                pos = m.start(kind)
-                value = m.group(kind)
-                newline = value.rfind("\n") if kind in multiline else -1
-                if newline >= 0:
-                    end_line = line + value.count("\n")
-                    last_start = pos + newline + 1
-                    if kind == "_CONTINUATION":
-                        line, line_start, pos = end_line, last_start, end
-                        continue
-                    token: Any = (
-                        None
-                        if kind == "_NL"
-                        else new(
-                            kind, value, pos, line, pos - line_start + 1, end_line, end - last_start + 1, end
-                        )
-                    )
-                else:
-                    end_line, last_start = line, line_start
-                    if kind == "ID":
-                        keyword = keywords.get(value)
-                        if keyword is not None and keyword in states[state_stack[-1]]:
-                            kind = keyword
-                    token = new(kind, value, pos, line, pos - line_start + 1, line, end - line_start + 1, end)
-                line, line_start, pos = end_line, last_start, end
-            else:
-                kind, token = "$END", None
-            while True:
-                action = states[state_stack[-1]].get(kind)
-                if action is None:
-                    return False
-                if action[0]:
-                    state_stack.append(action[1])
-                    value_stack.append(token)
-                    break
-                take, keep, call, made = action[1]
-                if call is _PASS_ONE_ON and take == 1 and keep is None:
-                    # `?ident`, `?claim_kind`: the value stays, only the state changes
-                    del state_stack[-1]
-                    state_stack.append(states[state_stack[-1]][made][1])
-                    continue
-                if take:
-                    values = value_stack[-take:]
-                    del state_stack[-take:]
-                    del value_stack[-take:]
-                else:
-                    values = []
-                if keep is not None:
-                    kept: list[Any] = []
-                    for i, splice in keep:
-                        if not splice:
-                            kept.append(values[i])
-                        elif kept:
-                            kept += values[i]
-                        else:  # left recursion (`x*`): go on with the list built so far
-                            kept = values[i]
-                    values = kept
-                if call is None:
-                    value_stack.append(values)
-                elif call is _PASS_ONE_ON:
-                    value_stack.append(values[0] if len(values) == 1 else values)
-                else:
-                    value_stack.append(call(values))
-                state_stack.append(states[state_stack[-1]][made][1])
-                if kind == "$END" and state_stack[-1] == self.end_state:
-                    return True
-
-
 class _Engine:
     """The Lark parser and its transformer, built once per process on first use."""
 
@@ -581,9 +415,11 @@ class _Engine:
         self.lark = _build_lark(self.build)
         self.lock = threading.Lock()
         self.words = _terminal_words(self.lark)
-        self.fast: _FastLexer | None
+        from argmap._fastpath import FastPath
+
+        self.fast: FastPath | None
         try:
-            self.fast = _FastLexer(self.lark, self.build)
+            self.fast = FastPath(self.lark, self.build)
         except (ValueError, AttributeError, KeyError):  # a grammar or Lark this path does not know
             self.fast = None
 

@@ -136,19 +136,42 @@ def test_claim_texts_round_trip(claims: list[tuple[str, str]]) -> None:
     assert [(c.id, c.text) for c in m.claims] == claims
 
 
-def _both_paths(text: str) -> tuple[object, object]:
-    """The map from the fast path and from Lark's own lexer and parser loop."""
+def _all_paths(text: str) -> list[object]:
+    """What each way of parsing makes of ``text``: the whole fast path (statement shapes, then
+    the token loop), the token loop alone, and Lark's own lexer and parser loop. Each is a map,
+    or the ParseError's diagnostics."""
     from argmap.parser import _get_engine
 
     engine = _get_engine()
-    assert engine.fast is not None, "the fast path should be available with this grammar"
-    fast = parse(text)
-    saved, engine.fast = engine.fast, None
+    fast = engine.fast
+    assert fast is not None, "the fast path should be available with this grammar"
+
+    def attempt() -> object:
+        try:
+            m = parse(text)
+        except ParseError as exc:
+            return exc.diagnostics
+        return m, [e.span for e in m.elements]  # type: ignore[attr-defined]
+
+    results = [attempt()]
+    shapes = fast.shapes.statement
+    fast.shapes.statement = lambda *_: None  # type: ignore[method-assign]
     try:
-        slow = parse(text)
+        results.append(attempt())
+        engine.fast = None
+        results.append(attempt())
     finally:
-        engine.fast = saved
-    return fast, slow
+        fast.shapes.statement = shapes  # type: ignore[method-assign]
+        engine.fast = fast
+    return results
+
+
+def _both_paths(text: str) -> tuple[object, object]:
+    """The map from the fast path and from Lark's own lexer and parser loop."""
+    fast, loop, slow = _all_paths(text)
+    assert fast == loop
+    assert isinstance(fast, tuple) and isinstance(slow, tuple), "the text should parse"
+    return fast[0], slow[0]
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -166,3 +189,66 @@ def test_fast_path_on_every_construct_file() -> None:
         fast, slow = _both_paths(path.read_text(encoding="utf-8"))
         assert fast == slow, path
         assert [e.span for e in fast.elements] == [e.span for e in slow.elements], path  # type: ignore[attr-defined]
+
+
+# Statements shaped like the common ones (the fast path matches those whole), with the
+# variations that must send a statement elsewhere: keywords as ids, odd blanks, comments,
+# continuation lines, escapes, CRLF.
+_PLAIN = st.sampled_from(["c1", "c2", "p", "é-1", "a_b", "x-", "claimed", "by2"])
+_ID_OR_KEYWORD = st.one_of(
+    _word,
+    _PLAIN,
+    _PLAIN,
+    st.sampled_from(["by", "held", "claim", "fact", "supports", "accepts", "note", "title", "value"]),
+)
+_BLANK = st.sampled_from([" ", " ", "\t", "  ", "\f", "\ufeff", "\n  "])
+_END = st.sampled_from(["", "", " ", " # note", "\t#", "\r"])
+_CUT = st.sampled_from(["\n", "\n", "\r\n", "\n\n", "\n  \n", "\n# c\n", "\n   # c\n"])
+_STRING = st.one_of(
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters='"\\\r\n'), max_size=12
+    ).map(lambda s: f'"{s}"'),
+    st.sampled_from(['"a\\"b"', '""', '"x" "y"', '"""z"""', '"\\u00e9"']),
+)
+_IDS = st.lists(_ID_OR_KEYWORD, min_size=1, max_size=3).flatmap(
+    lambda ids: st.sampled_from([", ", ",", " , "]).map(lambda sep: sep.join(ids))
+)
+_CONTINUE = st.sampled_from(["\n  ", "\n\t", " ", "\n  # c\n  ", "\n\n  "])
+
+
+@st.composite
+def _shaped_statement(draw: st.DrawFn) -> str:
+    blank = draw(_BLANK)
+    shape = draw(st.sampled_from(["claim", "relation", "stance", "other"]))
+    if shape == "claim":
+        kind = draw(st.sampled_from(["claim", "fact", "interpretation", "prediction", "value", "policy"]))
+        out = f"{kind}{blank}{draw(_ID_OR_KEYWORD)}{draw(_BLANK)}{draw(_STRING)}"
+        for _ in range(draw(st.integers(0, 2))):
+            how = draw(st.sampled_from(["held", "rejected", "held", "note"]))
+            out += (
+                f"{draw(_CONTINUE)}{how} by {draw(_IDS)}" if how != "note" else f'{draw(_CONTINUE)}note "n"'
+            )
+    elif shape == "relation":
+        name = draw(st.sampled_from(["", "", "s1: ", "s2 :"]))
+        premises = " + ".join(draw(st.lists(_ID_OR_KEYWORD, min_size=1, max_size=3)))
+        verb = draw(st.sampled_from(["supports", "support", "rebuts", "attacks", "undercuts", "contradicts"]))
+        out = f"{name}{premises}{blank}{verb} {draw(_ID_OR_KEYWORD)}"
+        for _ in range(draw(st.integers(0, 2))):
+            out += f"{draw(_CONTINUE)}by{draw(_BLANK)}{draw(_IDS)}"
+    elif shape == "stance":
+        verb = draw(st.sampled_from(["accepts", "rejects"]))
+        out = f"{draw(_ID_OR_KEYWORD)}{blank}{verb} {draw(_IDS)}"
+    else:
+        out = draw(
+            st.sampled_from(['perspective p "P"', 'title "T"', "# only a comment", "", '  claim x "X"'])
+        )
+    return out + draw(_END)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.lists(st.tuples(_shaped_statement(), _CUT), max_size=8).map(lambda ps: "".join(a + b for a, b in ps))
+)
+def test_statement_shapes_read_exactly_what_lark_reads(text: str) -> None:
+    fast, loop, slow = _all_paths(text)
+    assert fast == loop == slow
