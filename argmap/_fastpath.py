@@ -20,6 +20,7 @@ that all paths build the same map, spans included.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from argmap.model import (
@@ -27,10 +28,12 @@ from argmap.model import (
     ClaimKind,
     Contradiction,
     Element,
+    Perspective,
     Rebuttal,
     Span,
     Stance,
     Support,
+    Title,
     Undercut,
 )
 
@@ -45,9 +48,8 @@ Position = tuple[int, int, int]
 _PASS_ONE_ON = object()  # marks a `?rule`: one kept value is passed on as it is
 
 
-def _terminal_patterns(parser: Lark) -> tuple[dict[str, str], dict[str, str]]:
-    """The grammar's terminals as regex source, and its keywords (word -> terminal name)."""
-    patterns = {t.name: t.pattern.to_regexp() for t in parser.terminals}
+def _keywords(patterns: dict[str, str]) -> dict[str, str]:
+    """The grammar's keywords: word -> terminal name."""
     keywords: dict[str, str] = {}
     for name, pattern in patterns.items():
         if name.startswith("KW_"):
@@ -55,25 +57,44 @@ def _terminal_patterns(parser: Lark) -> tuple[dict[str, str], dict[str, str]]:
             if word is None:
                 raise ValueError(f"keyword {name} is not a whole-word pattern")
             keywords[word.group(1)] = name
-    return patterns, keywords
+    return keywords
 
 
 class FastPath:
-    """Shapes first, the token loop for the statements no shape fits."""
+    """Shapes first, the token loop for the statements no shape fits.
 
-    def __init__(self, parser: Lark, build: _Build) -> None:
-        patterns, keywords = _terminal_patterns(parser)
+    ``patterns`` are the grammar's terminals as regex source; ``lark`` gives Lark's parser,
+    which only the token loop needs, so it is asked for on the first statement without a shape.
+    """
+
+    def __init__(self, build: _Build, patterns: dict[str, str], lark: Callable[[], Lark]) -> None:
+        keywords = _keywords(patterns)
+        if set(patterns) != set(TokenLoop.ORDER) | set(keywords.values()):
+            raise ValueError("the grammar's terminals changed; update TokenLoop.ORDER")
         self.shapes = Shapes(patterns, keywords, build)
-        self.loop = TokenLoop(parser, build, patterns, keywords)
+        self.patterns, self.keywords, self.build, self.lark = patterns, keywords, build, lark
+        self._loop: TokenLoop | None = None
+        self.loop_failed = False
+
+    @property
+    def loop(self) -> TokenLoop | None:
+        """The token loop, or None with a Lark whose insides it does not know."""
+        if self._loop is None and not self.loop_failed:
+            try:
+                self._loop = TokenLoop(self.lark(), self.build, self.patterns, self.keywords)
+            except (AttributeError, KeyError, TypeError, ValueError):
+                self.loop_failed = True
+        return self._loop
 
     def parse(self, text: str) -> bool:
         """Parse ``text`` (ending in a line break) into the builder; False on any error."""
-        statement = self.shapes.statement
-        one = self.loop.parse
         at: Position | None = (0, 1, 0)
         size = len(text)
         while at is not None and at[0] < size:
-            at = statement(text, *at) or one(text, *at)
+            at = self.shapes.read(text, *at)
+            if at[0] < size:
+                loop = self.loop
+                at = None if loop is None else loop.parse(text, *at)
         return at is not None
 
 
@@ -96,81 +117,105 @@ class Shapes:
             raise ValueError("a claim kind is not a keyword of the grammar")
         self.regex = re.compile(
             rf"(?:(?P<kind>{'|'.join(self.KINDS)}){ws}(?P<id>{ident}){ws}(?P<text>{string})"
-            rf"(?P<attrs>(?:{gap}(?:held|rejected){ws}by{ws}{ids})*)"
-            rf"|(?:(?P<name>{ident})(?:{ws})?:(?:{ws})?)?(?P<first>{ident}(?:(?:{ws})?\+(?:{ws})?{ident})*)"
+            rf"(?P<stances>(?:{gap}(?:held|rejected){ws}by{ws}{ids})*)"
+            rf"|(?:(?P<name>{ident})(?:{ws})?:(?:{ws})?)?(?P<premises>{ident}(?:(?:{ws})?\+(?:{ws})?{ident})*)"
             rf"{ws}(?P<verb>supports|support|rebuts|attacks|undercuts|contradicts){ws}(?P<target>{ident})"
             rf"(?P<by>(?:{gap}by{ws}{ids})*)"
             rf"|(?P<who>{ident}){ws}(?P<stance>accepts|rejects){ws}(?P<claims>{ids})"
+            rf"|perspective{ws}(?P<perspective>{ident}){ws}(?P<label>{string})"
+            rf"(?P<details>(?:{gap}(?:role|color|note){ws}{string})*)"
+            rf"|title{ws}(?P<title>{string})"
             rf")(?:{ws})?(?:{comment})?(?!{cont}){nl}"
         )
-        self.attr = re.compile(rf"{gap}(?P<how>held|rejected){ws}by{ws}(?P<ids>{ids})")
+        # Blank and comment lines before the first statement (later ones end the statement above).
+        self.blank_start = re.compile(rf"(?:{ws})?(?:{comment})?(?!{cont}){nl}")
+        self.held = re.compile(rf"{gap}(?P<how>held|rejected){ws}by{ws}(?P<ids>{ids})")
         self.by = re.compile(rf"{gap}by{ws}(?P<ids>{ids})")
+        self.detail = re.compile(rf"{gap}(?P<key>role|color|note){ws}(?P<value>{string})")
         self.ident = re.compile(patterns["ID"])
         self.build = build
         kinds: dict[str, ClaimKind | None] = {kind.value: kind for kind in ClaimKind}
         kinds["claim"] = None
         self.kinds = kinds
 
-    def statement(self, text: str, pos: int, line: int, line_start: int) -> Position | None:
-        """Read the statement at ``pos`` (and the line break that ends it) if it has a known
-        shape; None (and nothing built) if not."""
-        m = self.regex.match(text, pos)
-        if m is None:
-            return None
-        at = _Locator(self.build.path, text, pos, line, line_start)
-        if m.group("kind") is not None:
-            self._claim(m, at)
-        elif m.group("verb") is not None:
-            if not self._relation(m, at):
-                return None
-        else:
-            self._stance(m, at)
-        end = m.end()
-        return end, line + text.count("\n", pos, end), text.rfind("\n", pos, end) + 1
+    def read(self, text: str, pos: int, line: int, line_start: int) -> Position:
+        """Read statements (each with the line break that ends it) while they have a known
+        shape; where the first one that has not starts."""
+        match = self.regex.match
+        if pos == 0 and (m := self.blank_start.match(text)) is not None:
+            pos = m.end()
+            line, line_start = 1 + text.count("\n", 0, pos), text.rfind("\n", 0, pos) + 1
+        while (m := match(text, pos)) is not None:
+            at = _Locator(self.build.path, text, pos, line, line_start)
+            if m.group("kind") is not None:
+                self._claim(m, at)
+            elif m.group("verb") is not None:
+                if not self._relation(m, at):
+                    break
+            elif m.group("who") is not None:
+                self._stance(m, at)
+            elif m.group("perspective") is not None:
+                if not self._perspective(m, at):
+                    break
+            else:
+                self._title(m, at)
+            end = m.end()
+            line += text.count("\n", pos, end)
+            line_start = text.rfind("\n", pos, end) + 1
+            pos = end
+        return pos, line, line_start
 
-    def _name(self, found: re.Match[str]) -> str:
-        value = found.group()
+    def _name(self, value: str) -> str:
+        """One string object per distinct id (a big map names each claim several times)."""
         return self.build.names.setdefault(value, value)
 
+    def _names(self, text: str, start: int, end: int) -> list[str]:
+        """The ids in a list of ids (``a, b``) or of premises (``a + b``)."""
+        return [self._name(found.group()) for found in self.ident.finditer(text, start, end)]
+
+    @staticmethod
+    def _string(text: str, m: re.Match[str], group: str) -> str:
+        return text[m.start(group) + 1 : m.end(group) - 1]
+
     def _claim(self, m: re.Match[str], at: _Locator) -> None:
-        names = self.build.names
-        claim_id = names.setdefault(m.group("id"), m.group("id"))
+        text = at.text
+        claim_id = self._name(m.group("id"))
         end = m.end("text")
         stances: list[Stance] = []
-        start, stop = m.span("attrs")
+        start, stop = m.span("stances")
         while start < stop:
-            attr = self.attr.match(at.text, start, stop)
-            assert attr is not None  # the claim's pattern matched this part already
-            accepts = attr.group("how") == "held"
-            for p in self.ident.finditer(at.text, *attr.span("ids")):
-                stances.append(Stance(self._name(p), claim_id, accepts, True, span=at.span(*p.span())))
-            start = end = attr.end()
+            held = self.held.match(text, start, stop)
+            assert held is not None  # the claim's pattern matched this part already
+            accepts = held.group("how") == "held"
+            for p in self.ident.finditer(text, *held.span("ids")):
+                stance = Stance(self._name(p.group()), claim_id, accepts, True, span=at.span(*p.span()))
+                stances.append(stance)
+            start = end = held.end()
         kind = self.kinds[m.group("kind")]
-        self.build.elements.append(Claim(claim_id, m.group("text")[1:-1], kind, span=at.span(m.start(), end)))
+        claim = Claim(claim_id, self._string(text, m, "text"), kind, span=at.span(m.start(), end))
+        self.build.elements.append(claim)
         self.build.elements.extend(stances)
 
     def _relation(self, m: re.Match[str], at: _Locator) -> bool:
         verb = m.group("verb")
-        named = m.group("name")
-        premises = [self._name(p) for p in self.ident.finditer(at.text, *m.span("first"))]
         support = verb.startswith("support")
-        if (named is not None or len(premises) > 1) and not support:
+        premises = self._names(at.text, *m.span("premises"))
+        if (m.group("name") is not None or len(premises) > 1) and not support:
             return False  # only a support has a name or several premises: Lark says why
-        names = self.build.names
-        target = names.setdefault(m.group("target"), m.group("target"))
+        target = self._name(m.group("target"))
         end = m.end("target")
         by: list[str] = []
         start, stop = m.span("by")
         while start < stop:
             clause = self.by.match(at.text, start, stop)
             assert clause is not None
-            by.extend(self._name(p) for p in self.ident.finditer(at.text, *clause.span("ids")))
+            by += self._names(at.text, *clause.span("ids"))
             start = end = clause.end()
         span = at.span(m.start(), end)
         relation: Element
         if support:
-            label = None if named is None else names.setdefault(named, named)
-            relation = Support(premises, target, label, by, None, span=span)
+            name = None if m.group("name") is None else self._name(m.group("name"))
+            relation = Support(premises, target, name, by, None, span=span)
         elif verb == "undercuts":
             relation = Undercut(premises[0], target, by, None, span=span)
         elif verb == "contradicts":
@@ -181,24 +226,45 @@ class Shapes:
         return True
 
     def _stance(self, m: re.Match[str], at: _Locator) -> None:
-        names = self.build.names
-        who = names.setdefault(m.group("who"), m.group("who"))
+        who = self._name(m.group("who"))
         accepts = m.group("stance") == "accepts"
         start = m.start()
         self.build.elements.extend(
-            Stance(who, self._name(c), accepts, False, None, span=at.span(start, c.end()))
+            Stance(who, self._name(c.group()), accepts, False, None, span=at.span(start, c.end()))
             for c in self.ident.finditer(at.text, *m.span("claims"))
         )
+
+    def _perspective(self, m: re.Match[str], at: _Locator) -> bool:
+        text = at.text
+        details: dict[str, str] = {}
+        end = m.end("label")
+        start, stop = m.span("details")
+        while start < stop:
+            detail = self.detail.match(text, start, stop)
+            assert detail is not None
+            if detail.group("key") in details:
+                return False  # given twice: Lark's path warns (W107)
+            details[detail.group("key")] = self._string(text, detail, "value")
+            start = end = detail.end()
+        perspective_id = self._name(m.group("perspective"))
+        name = self._string(text, m, "label")
+        self.build.elements.append(Perspective(perspective_id, name, **details, span=at.span(m.start(), end)))
+        return True
+
+    def _title(self, m: re.Match[str], at: _Locator) -> None:
+        title = Title(self._string(at.text, m, "title"), span=at.span(m.start(), m.end("title")))
+        self.build.elements.append(title)
 
 
 class _Locator:
     """Offsets in one statement to spans (line and column), given where the statement starts."""
 
-    __slots__ = ("first_break", "line", "line_start", "path", "pos", "text")
+    __slots__ = ("first_break", "line", "line_start", "path", "pos", "recent", "text")
 
     def __init__(self, path: str | None, text: str, pos: int, line: int, line_start: int) -> None:
         self.path, self.text, self.pos, self.line, self.line_start = path, text, pos, line, line_start
         self.first_break = text.find("\n", pos)
+        self.recent = line
 
     def span(self, start: int, end: int) -> Span:
         if end <= self.first_break:  # on the statement's first line, the usual case
@@ -211,7 +277,13 @@ class _Locator:
         last = self.text.rfind("\n", self.pos, offset)
         if last < 0:
             return self.line, offset - self.line_start + 1
-        return self.line + self.text.count("\n", self.pos, offset), offset - last
+        line = self.line + self.text.count("\n", self.pos, offset)
+        # Spans on one line share its number: an int above 256 is an object of its own.
+        if line == self.recent:
+            line = self.recent
+        else:
+            self.recent = line
+        return line, offset - last
 
 
 class TokenLoop:
@@ -233,8 +305,6 @@ class TokenLoop:
         from lark.lexer import Token as LarkToken
         from lark.parsers.lalr_analysis import Shift
 
-        if set(patterns) != set(self.ORDER) | set(keywords.values()):
-            raise ValueError("the grammar's terminals changed; update TokenLoop.ORDER")
         # White space before a token is read with it (one match instead of two); WS itself
         # remains an alternative for a text that ends in blanks.
         self.regex = re.compile(

@@ -9,7 +9,9 @@ at the next statement so that a run reports several. Nothing from Lark leaves th
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
+import json
 import os
 import re
 import sys
@@ -408,20 +410,32 @@ def _dedent(body: str) -> str:
 
 # ---- running the parser ---------------------------------------------------------------------
 class _Engine:
-    """The Lark parser and its transformer, built once per process on first use."""
+    """The parser: the fast path, and Lark's parser for the rest, each built on first use."""
 
     def __init__(self) -> None:
         self.build = _Build()
-        self.lark = _build_lark(self.build)
         self.lock = threading.Lock()
-        self.words = _terminal_words(self.lark)
+        self._lark: Lark | None = None
         from argmap._fastpath import FastPath
 
         self.fast: FastPath | None
         try:
-            self.fast = FastPath(self.lark, self.build)
-        except (ValueError, AttributeError, KeyError):  # a grammar or Lark this path does not know
+            self.fast = FastPath(self.build, _terminal_patterns(self), lambda: self.lark)
+        except (ValueError, KeyError):  # a grammar this path does not know
             self.fast = None
+
+    @property
+    def lark(self) -> Lark:
+        """Lark's LALR parser (loading it costs about as much as reading a map of 1,000
+        claims, so a text whose statements all have common shapes never does)."""
+        if self._lark is None:
+            self._lark = _build_lark(self.build)
+        return self._lark
+
+    @functools.cached_property
+    def words(self) -> dict[str, str]:
+        """Terminal names as the words a message uses."""
+        return _terminal_words(self.lark)
 
     def parse_fast(self, text: str, path: str | None) -> tuple[list[Element], list[Diagnostic]] | None:
         """Elements and warnings of an error-free text, or None if it has errors (or if the fast
@@ -434,6 +448,34 @@ class _Engine:
             result = (self.build.elements, self.build.problems)
             self.build.reset(None)  # let go of this text's tables
             return result if ok else None
+
+
+def _terminal_patterns(engine: _Engine) -> dict[str, str]:
+    """The grammar's terminals as regex source, as Lark compiles them. They are kept in a small
+    file beside Lark's cache, keyed by a hash of the grammar, so that a run which never needs
+    Lark's parser does not load Lark to learn them."""
+    grammar = grammar_text()
+    folder = _cache_dir()
+    digest = hashlib.sha256(f"terminals 1\0{grammar}".encode()).hexdigest()[:16]
+    cached = folder / f"terminals-{digest}.json" if folder is not None else None
+    if cached is not None:
+        try:
+            patterns = json.loads(cached.read_text(encoding="utf-8"))
+            if isinstance(patterns, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in patterns.items()
+            ):
+                return patterns
+        except (OSError, ValueError):
+            pass  # missing or damaged: learn them from Lark again
+    patterns = {t.name: t.pattern.to_regexp() for t in engine.lark.terminals}
+    if cached is not None:
+        try:
+            temporary = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(patterns, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, cached)
+        except OSError:
+            pass  # a read-only cache: learn them again next time
+    return patterns
 
 
 _engine: _Engine | None = None
@@ -500,12 +542,12 @@ def decode(data: bytes, path: str | None) -> str:
 
 def _parse_all(text: str, path: str | None) -> tuple[list[Element], list[Diagnostic]]:
     """Parse, and after each syntax error go on from the next statement."""
-    from lark.exceptions import UnexpectedInput
-
     engine = _get_engine()
     fast = engine.parse_fast(text if text.endswith("\n") else text + "\n", path)
     if fast is not None:
         return fast
+    from lark.exceptions import UnexpectedInput
+
     lines = text.split("\n")
     elements: list[Element] = []
     problems: list[Diagnostic] = []

@@ -193,3 +193,50 @@ def test_no_lark_types_leave_the_parser() -> None:
                 assert not type(value).__module__.startswith("lark"), (path, element, type(value))
                 if isinstance(value, str):
                     assert type(value) is str, (path, element, type(value))
+
+
+def _run(code: str, cache: Path) -> str:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ARGMAP_CACHE_DIR=str(cache))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return done.stdout.strip()
+
+
+_COMMON = (
+    '# the statements most maps are made of\ntitle "T"\nperspective p "P" role "r"\n'
+    'fact a "A."\n  held by p\nclaim b "B."\na supports b by p\np rejects b\n'
+)
+
+
+def test_common_statements_parse_without_loading_lark(tmp_path: Path) -> None:
+    """A text made only of the common statement shapes is read without Lark's parser (once the
+    grammar's terminals are cached); anything else loads it."""
+    code = (
+        "import sys, argmap\n"
+        "m = argmap.parse({text!r})\n"
+        "argmap.check(m)\n"
+        "print(len(m.elements), 'lark' in sys.modules)"
+    )
+    assert _run(code.format(text=_COMMON), tmp_path) == "7 True"  # first run: terminals learnt from Lark
+    assert list(tmp_path.glob("terminals-*.json"))
+    assert _run(code.format(text=_COMMON), tmp_path) == "7 False"
+    assert _run(code.format(text=_COMMON + 'claim c "C" note "n"\n'), tmp_path) == "8 True"
+
+
+def test_cached_terminals_are_lark_s_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached terminal patterns are exactly those Lark compiles, and a damaged cache file is
+    learnt again rather than trusted."""
+    from argmap import parser
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path))
+    engine = parser._Engine()
+    lark_s = {t.name: t.pattern.to_regexp() for t in engine.lark.terminals}
+    (cached,) = tmp_path.glob("terminals-*.json")
+    assert parser._terminal_patterns(parser._Engine()) == lark_s
+    cached.write_text('{"WS": 3', encoding="utf-8")
+    again = parser._Engine()
+    assert again.fast is not None and again.fast.patterns == lark_s
+    assert parse(_COMMON) == parse(_COMMON + "\n")

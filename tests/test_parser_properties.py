@@ -154,14 +154,14 @@ def _all_paths(text: str) -> list[object]:
         return m, [e.span for e in m.elements]  # type: ignore[attr-defined]
 
     results = [attempt()]
-    shapes = fast.shapes.statement
-    fast.shapes.statement = lambda *_: None  # type: ignore[method-assign]
+    read = fast.shapes.read
+    fast.shapes.read = lambda _text, *at: at  # type: ignore[method-assign,assignment,return-value]
     try:
         results.append(attempt())
         engine.fast = None
         results.append(attempt())
     finally:
-        fast.shapes.statement = shapes  # type: ignore[method-assign]
+        fast.shapes.read = read  # type: ignore[method-assign]
         engine.fast = fast
     return results
 
@@ -219,7 +219,7 @@ _CONTINUE = st.sampled_from(["\n  ", "\n\t", " ", "\n  # c\n  ", "\n\n  "])
 @st.composite
 def _shaped_statement(draw: st.DrawFn) -> str:
     blank = draw(_BLANK)
-    shape = draw(st.sampled_from(["claim", "relation", "stance", "other"]))
+    shape = draw(st.sampled_from(["claim", "relation", "stance", "perspective", "title", "other"]))
     if shape == "claim":
         kind = draw(st.sampled_from(["claim", "fact", "interpretation", "prediction", "value", "policy"]))
         out = f"{kind}{blank}{draw(_ID_OR_KEYWORD)}{draw(_BLANK)}{draw(_STRING)}"
@@ -238,17 +238,23 @@ def _shaped_statement(draw: st.DrawFn) -> str:
     elif shape == "stance":
         verb = draw(st.sampled_from(["accepts", "rejects"]))
         out = f"{draw(_ID_OR_KEYWORD)}{blank}{verb} {draw(_IDS)}"
+    elif shape == "perspective":
+        out = f"perspective{blank}{draw(_ID_OR_KEYWORD)}{draw(_BLANK)}{draw(_STRING)}"
+        for _ in range(draw(st.integers(0, 3))):
+            key = draw(st.sampled_from(["role", "color", "note", "by"]))
+            out += f"{draw(_CONTINUE)}{key}{draw(_BLANK)}{draw(_STRING)}"
+    elif shape == "title":
+        out = f"title{blank}{draw(_STRING)}"
     else:
-        out = draw(
-            st.sampled_from(['perspective p "P"', 'title "T"', "# only a comment", "", '  claim x "X"'])
-        )
+        out = draw(st.sampled_from(["# only a comment", "", '  claim x "X"', 'question q "Q?"']))
     return out + draw(_END)
 
 
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
-    st.lists(st.tuples(_shaped_statement(), _CUT), max_size=8).map(lambda ps: "".join(a + b for a, b in ps))
+    st.sampled_from(["", "", "# c\n", "\n", "\n\n", "  \n", "# a\n  # b\n", "\n  ", " ", "\f"]),
+    st.lists(st.tuples(_shaped_statement(), _CUT), max_size=8).map(lambda ps: "".join(a + b for a, b in ps)),
 )
-def test_statement_shapes_read_exactly_what_lark_reads(text: str) -> None:
-    fast, loop, slow = _all_paths(text)
+def test_statement_shapes_read_exactly_what_lark_reads(start: str, text: str) -> None:
+    fast, loop, slow = _all_paths(start + text)
     assert fast == loop == slow
