@@ -204,18 +204,19 @@ class Shapes:
             return False  # only a support has a name or several premises: Lark says why
         target = self._name(m.group("target"))
         end = m.end("target")
-        by: list[str] = []
+        by_ids: list[str] = []
         start, stop = m.span("by")
         while start < stop:
             clause = self.by.match(at.text, start, stop)
             assert clause is not None
-            by += self._names(at.text, *clause.span("ids"))
+            by_ids += self._names(at.text, *clause.span("ids"))
             start = end = clause.end()
         span = at.span(m.start(), end)
+        by = self.build.ids(by_ids)
         relation: Element
         if support:
             name = None if m.group("name") is None else self._name(m.group("name"))
-            relation = Support(premises, target, name, by, None, span=span)
+            relation = Support(self.build.ids(premises), target, name, by, None, span=span)
         elif verb == "undercuts":
             relation = Undercut(premises[0], target, by, None, span=span)
         elif verb == "contradicts":

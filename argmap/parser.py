@@ -143,18 +143,25 @@ class _Build:
         self.elements: list[Element] = []
         self.problems: list[Diagnostic] = []
         self.names: dict[str, str] = {}
+        self.lists: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def reset(self, path: str | None) -> None:
         self.path = path
         self.elements = []
         self.problems = []
         self.names = {}
+        self.lists = {}
 
     def _id(self, tok: Token) -> str:
         """The id as a plain string, one object per distinct id in a text (a map of 100k claims
         names each claim several times; sharing the string saves ~0.4 KB per claim)."""
         name = str(tok)
         return self.names.setdefault(name, name)
+
+    def ids(self, items: list[str]) -> tuple[str, ...]:
+        """A list of ids as a tuple, one object per distinct list (``by`` lists repeat a lot)."""
+        key = tuple(items)
+        return self.lists.setdefault(key, key)
 
     def _span(self, first: Any, last: Any) -> Span:
         end_line, end_column = _end(last)
@@ -333,7 +340,7 @@ class _Build:
         )
         self.elements.extend(stances)
 
-    def _relation_attrs(self, attrs: list[Any]) -> tuple[list[str], str | None]:
+    def _relation_attrs(self, attrs: list[Any]) -> tuple[tuple[str, ...], str | None]:
         by: list[str] = []
         seen: dict[str, Any] = {}
         for a in attrs:
@@ -341,7 +348,7 @@ class _Build:
                 by.extend(map(self._id, a[1]))
             else:
                 self._once(seen, a[0], a)
-        return by, (seen["note"][1].value if seen else None)
+        return self.ids(by), (seen["note"][1].value if seen else None)
 
     def support(self, c: list[Any]) -> None:
         first = c[0]
@@ -358,7 +365,8 @@ class _Build:
             i += 2
         conclusion = self._id(c[i + 2])
         by, note = self._relation_attrs(c[i + 3 :])
-        self.elements.append(Support(premises, conclusion, name, by, note, span=self._span(first, c[-1])))
+        support = Support(self.ids(premises), conclusion, name, by, note, span=self._span(first, c[-1]))
+        self.elements.append(support)
 
     def rebuttal(self, c: list[Any]) -> None:
         by, note = self._relation_attrs(c[3:])
