@@ -24,10 +24,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ROOT", "Run", "alternate", "machine", "median", "run_once"]
+__all__ = ["ROOT", "Run", "alternate", "child_env", "machine", "median", "run_once"]
 
 #: The checkout (bench/ is one level down).
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a measured ``python -m argmap`` child: argmap from this checkout,
+    byte-compiled once here as ``pip install`` does, and allowed to use its bytecode (a shell
+    with PYTHONDONTWRITEBYTECODE set would otherwise recompile argmap in every run)."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "argmap"), quiet=1)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(ROOT), **extra)
+    return env
 
 
 _GNU_TIME = "/usr/bin/time"

@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.genmap import generate
-from bench.measure import ROOT, alternate, machine, median, run_once
+from bench.measure import ROOT, alternate, child_env, machine, median, run_once
 
 # The child: prints one JSON object. argv: path, mode (time | mem | base).
 _CHILD = r"""
@@ -74,7 +74,7 @@ print(json.dumps(out))
 
 
 def _child(path: Path, mode: str) -> tuple[dict[str, object], int]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = child_env()
     run = run_once([sys.executable, "-c", _CHILD, str(path), mode], cwd=ROOT, env=env)
     if run.rc != 0:
         raise SystemExit(f"child failed ({mode}, {path}):\n{run.stderr.strip()[-2000:]}")
@@ -152,7 +152,7 @@ def bench_sizes(sizes: list[int], repeat: int, seed: int, folder: Path) -> list[
 
 def bench_cli(repeat: int, target: Path) -> list[str]:
     """``argmap check`` on a real map as a user runs it: a fresh process each time."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = child_env()
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         'python -c "import argmap"': [sys.executable, "-c", "import argmap"],
@@ -213,7 +213,7 @@ def _group(name: str) -> str | None:
 def importtime(target: Path, repeat: int = 3) -> list[str]:
     """Where ``argmap check``'s import time goes (``python -X importtime``), by package: a
     standard-library module counts for the package that imported it."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = child_env()
     totals: list[dict[str, int]] = []
     for _ in range(repeat):
         r = run_once(

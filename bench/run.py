@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.genmap import GeneratedMap, generate
-from bench.measure import ROOT, Run, machine, median, run_once
+from bench.measure import ROOT, Run, child_env, machine, median, run_once
 
 #: Argdown's processors for "read and build the model", as in its own default processes.
 ARGDOWN_MODEL_PROCESS = ("load-file", "parse-input", "build-model", "log-parser-errors")
@@ -98,7 +98,7 @@ def _py(*args: str) -> list[str]:
 
 def find_tools(folder: Path, probe: GeneratedMap) -> Tools:
     """Work out which commands to time, trying each on a small map first."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    env = child_env(NO_COLOR="1")
     path, _ = probe.write(folder, "probe")
     check = _py("-m", "argmap", "check", "--quiet")
     r = run_once([*check, str(path)], cwd=ROOT, env=env)
