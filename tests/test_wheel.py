@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 import venv
@@ -30,8 +31,18 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     assert "argmap/grammars/argmap.lark" in zipfile.ZipFile(wheel).namelist()
 
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    # The dependencies come from this interpreter's site-packages (added after the venv's own,
+    # so the installed wheel is what imports; a path in a .pth file does not run that folder's
+    # own .pth files, so an editable install of the checkout stays out of sight).
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(purelib, "_argmap_test_deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     subprocess.run(
         [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
         check=True,
