@@ -19,8 +19,9 @@ Wall time is taken around the child; peak memory is the child's max RSS (see ben
 tool's code, argmap's parser tables), so it is what the map itself costs.
 
 This script installs nothing. Argdown's CLI is looked for as ``$ARGDOWN``, then ``argdown`` on
-PATH, then ``~/.cache/argmap/node_modules/.bin/argdown`` (where
-``npm install --prefix ~/.cache/argmap @argdown/cli`` puts it); without it (or without node)
+PATH, then ``~/.cache/argmap/argdown/node_modules/.bin/argdown`` (where
+``npm install --prefix ~/.cache/argmap/argdown @argdown/cli`` puts it, as CI and the tests do;
+``$ARGMAP_ARGDOWN_PREFIX`` moves it); without it (or without node)
 the script says how to install it and measures argmap alone. Each run's exit status is checked,
 and the first run of each size is checked for content too (Argdown must report no syntax errors
 and its JSON must hold every statement; argmap must exit 0); the script exits 1 if one of those
@@ -45,8 +46,8 @@ from bench.measure import ROOT, Run, child_env, machine, median, run_once
 
 #: Argdown's processors for "read and build the model", as in its own default processes.
 ARGDOWN_MODEL_PROCESS = ("load-file", "parse-input", "build-model", "log-parser-errors")
-ARGDOWN_PREFIX = Path.home() / ".cache" / "argmap"
-INSTALL_HINT = "npm install --prefix ~/.cache/argmap @argdown/cli   (or: npm install -g @argdown/cli)"
+ARGDOWN_PREFIX = Path(os.environ.get("ARGMAP_ARGDOWN_PREFIX", Path.home() / ".cache" / "argmap" / "argdown"))
+INSTALL_HINT = "npm install --prefix ~/.cache/argmap/argdown @argdown/cli   (or: npm install -g @argdown/cli)"
 
 # Stand-in for `argmap check` while the command is not usable (parse + check, nothing printed).
 _CHECK_STANDIN = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -87,6 +88,8 @@ def test_argdown_cli_reads_the_generated_text(tmp_path: Path) -> None:
 
     command, why = find_argdown()
     if command is None:
+        if os.environ.get("ARGMAP_REQUIRE_ARGDOWN"):  # CI installed it: it must be found
+            pytest.fail(f"ARGMAP_REQUIRE_ARGDOWN is set but: {why}")
         pytest.skip(why)
     g = generate(200, seed=2)
     _, path = g.write(tmp_path)
