@@ -4,6 +4,10 @@ The Transformer is applied while parsing (no parse tree is built) and only ever 
 elements: it never raises, so every problem it meets is recorded as a Diagnostic. Syntax errors
 are turned into Diagnostics too, with a position inside the text; after one, parsing resumes
 at the next statement so that a run reports several. Nothing from Lark leaves this module.
+
+An error-free text is read by the fast path first (argmap/_fastpath.py: common statements
+matched whole, the others through Lark's tables without its per-token bookkeeping); only a
+text it cannot read goes through ``Lark.parse``, which then also finds the errors.
 """
 
 from __future__ import annotations
