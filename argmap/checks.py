@@ -13,24 +13,25 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
+from operator import attrgetter
+from typing import Any
 
 from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic, Related, sort_key
 from argmap.model import (
     ArgumentMap,
     Claim,
-    Contradiction,
     Element,
     Perspective,
     Question,
-    Rebuttal,
+    Relation,
     Source,
     Span,
     Stance,
     Support,
     Title,
-    Undercut,
 )
 
 __all__ = ["check"]
@@ -41,6 +42,14 @@ _KIND_NAMES: dict[type, str] = {
     Question: "a question",
     Source: "a source",
     Support: "a support",
+}
+# What names an element in the one namespace, by the element's type (the others name nothing).
+_NAME_OF: dict[type, Callable[[Any], str | None]] = {
+    Claim: attrgetter("id"),
+    Perspective: attrgetter("id"),
+    Question: attrgetter("id"),
+    Source: attrgetter("id"),
+    Support: attrgetter("name"),
 }
 # A quoted text (skipped as a whole) or a word, as the grammar's ID reads it.
 _WORD_OR_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|\w[\w-]*')
@@ -69,18 +78,31 @@ class _Checker:
         self.map = argmap
         self._lines: list[str] | None = None
         self.out: list[Diagnostic] = []
-        # One namespace: claims, perspectives, questions, sources and support names.
+        # One namespace: claims, perspectives, questions, sources and support names, each name
+        # with its first definition. ``ids`` files the same names by the type of that definition,
+        # so that a reference is checked by one set look-up, without visiting what it names.
         self.defined: dict[str, Element] = {}
+        self.ids: dict[type, set[str]] = {kind: set() for kind in _KIND_NAMES}
+        self._candidates: dict[type, list[str]] = {}
+        # What the references reach, whether they resolve or not (filled in by _references).
+        self.connected: set[str] = set()  # claims a relation touches, or that answer a question
+        self.used_perspectives: set[str] = set()
+        self.used_sources: set[str] = set()
+        self.answered: set[str] = set()
 
     def run(self) -> list[Diagnostic]:
         self._definitions()
         self._references()
+        self._unused()
+        # What the references reached is spent: let it go before the checks that build tables.
+        self.ids.clear()
+        for reached in (self.connected, self.used_perspectives, self.used_sources, self.answered):
+            reached.clear()
         self._self_relations()
         self._stances()
         self._cycles()
         self._support_and_attack()
         self._perspective_conflicts()
-        self._unused()
         self._repeats()
         return self.out
 
@@ -132,22 +154,21 @@ class _Checker:
     # ---- ids --------------------------------------------------------------------------------
     def _definitions(self) -> None:
         titles: list[Title] = []
+        defined, ids = self.defined, self.ids
         for e in self.map.elements:
-            key: str | None
-            if isinstance(e, (Claim, Perspective, Question, Source)):
-                key = e.id
-            elif isinstance(e, Support):
-                key = e.name
-            elif isinstance(e, Title):
-                titles.append(e)
+            kind = type(e)
+            name_of = _NAME_OF.get(kind)
+            if name_of is None:
+                if isinstance(e, Title):
+                    titles.append(e)
                 continue
-            else:
-                key = None
+            key = name_of(e)
             if key is None:
                 continue
-            first = self.defined.get(key)
+            first = defined.get(key)
             if first is None:
-                self.defined[key] = e
+                defined[key] = e
+                ids[kind].add(key)
                 continue
             span = self._locate(e.span, key)
             first_span = self._locate(first.span, key)
@@ -177,23 +198,20 @@ class _Checker:
                     hint='write "#rrggbb", "#rgb" or a colour name such as "teal"',
                 )
 
-    def _ref(self, element: Element, name: str, want: type, role: str, occurrence: int = 0) -> bool:
-        """Check that ``name`` names an element of type ``want``; report if not."""
+    def _bad_ref(self, element: Element, name: str, want: type, role: str, occurrence: int = 0) -> None:
+        """Report ``name``, which does not name an element of type ``want``."""
         found = self.defined.get(name)
-        if isinstance(found, want):
-            return True
         span = self._locate(element.span, name, occurrence)
         wanted = _KIND_NAMES[want]
         if found is None:
-            candidates = [k for k, v in self.defined.items() if isinstance(v, want)]
-            close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(name, self._names_of(want), n=1, cutoff=0.6)
             suggestion = (
                 f"did you mean '{close[0]}'?"
                 if close
                 else f"define it, e.g. {_definition_example(want, name)}"
             )
             self._emit("E201", span, f"{role} '{name}' is not defined ({wanted} was expected)", suggestion)
-            return False
+            return
         hint: str | None = None
         if want is Claim and isinstance(found, Support):
             hint = f"'{name}' names a support; to attack the inference write `... undercuts {name}`"
@@ -209,60 +227,109 @@ class _Checker:
             hint,
             [Related(self._locate(found.span, name), f"'{name}' is defined here")],
         )
-        return False
+
+    def _names_of(self, kind: type) -> list[str]:
+        """The names defined as ``kind``, in order (what a misspelt reference may have meant)."""
+        names = self._candidates.get(kind)
+        if names is None:
+            names = self._candidates[kind] = [k for k, v in self.defined.items() if isinstance(v, kind)]
+        return names
 
     def _references(self) -> None:
+        """Check every reference, and note what the references reach (whether they resolve or
+        not): :meth:`_unused` reports what none reaches."""
         m = self.map
+        claims, perspectives = self.ids[Claim], self.ids[Perspective]
+        questions, sources, supports = self.ids[Question], self.ids[Source], self.ids[Support]
+        connected, used_perspectives = self.connected, self.used_perspectives
+        # Relations naming an undefined perspective in ``by``: reported last, as they always were.
+        unknown_by: list[Relation] = []
+
+        def credited(rel: Relation) -> None:
+            used_perspectives.update(rel.by)
+            if not perspectives.issuperset(rel.by):
+                unknown_by.append(rel)
+
         for c in m.claims:
-            for q in c.answers:
-                self._ref(c, q, Question, "the question")
-            for src in c.sources:
-                self._ref(c, src, Source, "the source")
+            if c.answers:
+                self.answered.update(c.answers)
+                connected.add(c.id)
+                for q in c.answers:
+                    if q not in questions:
+                        self._bad_ref(c, q, Question, "the question")
+            if c.sources:
+                self.used_sources.update(c.sources)
+                for src in c.sources:
+                    if src not in sources:
+                        self._bad_ref(c, src, Source, "the source")
             for quote in c.quotes:
                 if quote.speaker is not None:
-                    self._ref(c, quote.speaker, Perspective, "the speaker")
+                    used_perspectives.add(quote.speaker)
+                    if quote.speaker not in perspectives:
+                        self._bad_ref(c, quote.speaker, Perspective, "the speaker")
         for s in m.supports:
-            offset = 1 if s.name is not None and s.name in s.premises else 0
-            for i, p in enumerate(s.premises):
-                self._ref(s, p, Claim, "the premise", offset + s.premises[:i].count(p))
-            self._ref(s, s.conclusion, Claim, "the conclusion", -1)
+            connected.update(s.premises)
+            connected.add(s.conclusion)
+            if not claims.issuperset(s.premises):
+                offset = 1 if s.name is not None and s.name in s.premises else 0
+                for i, p in enumerate(s.premises):
+                    if p not in claims:
+                        self._bad_ref(s, p, Claim, "the premise", offset + s.premises[:i].count(p))
+            if s.conclusion not in claims:
+                self._bad_ref(s, s.conclusion, Claim, "the conclusion", -1)
+            if s.by:
+                credited(s)
         for r in m.rebuttals:
-            self._ref(r, r.attacker, Claim, "the attacker")
-            self._ref(r, r.target, Claim, "the target", -1)
+            connected.add(r.attacker)
+            connected.add(r.target)
+            if r.attacker not in claims:
+                self._bad_ref(r, r.attacker, Claim, "the attacker")
+            if r.target not in claims:
+                self._bad_ref(r, r.target, Claim, "the target", -1)
+            if r.by:
+                credited(r)
         for u in m.undercuts:
-            self._ref(u, u.attacker, Claim, "the attacker")
-            self._ref(u, u.target, Support, "the undercut support", -1)
+            connected.add(u.attacker)
+            if u.attacker not in claims:
+                self._bad_ref(u, u.attacker, Claim, "the attacker")
+            if u.target not in supports:
+                self._bad_ref(u, u.target, Support, "the undercut support", -1)
+            if u.by:
+                credited(u)
         for c2 in m.contradictions:
-            self._ref(c2, c2.left, Claim, "the claim")
-            self._ref(c2, c2.right, Claim, "the claim", -1)
+            connected.add(c2.left)
+            connected.add(c2.right)
+            if c2.left not in claims:
+                self._bad_ref(c2, c2.left, Claim, "the claim")
+            if c2.right not in claims:
+                self._bad_ref(c2, c2.right, Claim, "the claim", -1)
+            if c2.by:
+                credited(c2)
         for st in m.stances:
-            self._ref(st, st.perspective, Perspective, "the perspective")
-            if not st.inline:
-                self._ref(st, st.claim, Claim, "the claim", -1)
-        for rel in self._relations():
+            used_perspectives.add(st.perspective)
+            if st.perspective not in perspectives:
+                self._bad_ref(st, st.perspective, Perspective, "the perspective")
+            if not st.inline and st.claim not in claims:
+                self._bad_ref(st, st.claim, Claim, "the claim", -1)
+        for rel in unknown_by:
             for p in rel.by:
-                self._ref(rel, p, Perspective, "the perspective", -1)
-
-    def _relations(self) -> Iterator[Support | Rebuttal | Undercut | Contradiction]:
-        m = self.map
-        yield from m.supports
-        yield from m.rebuttals
-        yield from m.undercuts
-        yield from m.contradictions
+                if p not in perspectives:
+                    self._bad_ref(rel, p, Perspective, "the perspective", -1)
 
     # ---- relations ---------------------------------------------------------------------------
     def _self_relations(self) -> None:
         for e in self.map.supports:
-            if e.conclusion in e.premises:
+            premises = e.premises
+            if e.conclusion in premises:
                 self._emit(
                     "E203",
                     self._locate(e.span, e.conclusion, -1),
                     f"'{e.conclusion}' supports itself",
                     hint="a claim cannot be its own reason; remove it from the premises",
                 )
-            if len(set(e.premises)) != len(e.premises):
+            if len(premises) > 1 and len(set(premises)) != len(premises):
                 seen: set[str] = set()
-                for p in e.premises:
+                for p in premises:
                     if p in seen:
                         self._emit(
                             "W308",
@@ -289,54 +356,88 @@ class _Checker:
                 )
 
     def _stances(self) -> None:
-        first: dict[tuple[str, str], Stance] = {}
+        """A perspective both accepting and rejecting a claim (E204), and a stance said again
+        (W307; the repeated relations are :meth:`_repeats`)."""
+        first: dict[tuple[str, str], Stance] = {}  # (perspective, claim) -> its first stance
+        turned: dict[tuple[str, str], Stance] = {}  # -> its first stance the other way
         for s in self.map.stances:
             key = (s.perspective, s.claim)
             other = first.get(key)
             if other is None:
                 first[key] = s
-            elif other.accepts != s.accepts:
-                self._emit(
-                    "E204",
-                    self._locate(s.span, s.perspective),
-                    f"'{s.perspective}' both accepts and rejects '{s.claim}'",
-                    hint="keep one stance; if the perspective changed its mind, model the two "
-                    "positions as separate claims",
-                    related=[Related(self._locate(other.span, s.perspective), "the other stance")],
-                )
+                continue
+            if other.accepts == s.accepts:
+                self._repeated_stance(s, other)
+                continue
+            self._emit(
+                "E204",
+                self._locate(s.span, s.perspective),
+                f"'{s.perspective}' both accepts and rejects '{s.claim}'",
+                hint="keep one stance; if the perspective changed its mind, model the two "
+                "positions as separate claims",
+                related=[Related(self._locate(other.span, s.perspective), "the other stance")],
+            )
+            earlier = turned.get(key)
+            if earlier is None:
+                turned[key] = s
+            else:
+                self._repeated_stance(s, earlier)
+
+    def _repeated_stance(self, st: Stance, first: Stance) -> None:
+        verb = "accepts" if st.accepts else "rejects"
+        self._emit(
+            "W307",
+            self._locate(st.span, st.perspective),
+            f"'{st.perspective}' {verb} '{st.claim}' more than once",
+            hint="say it once",
+            related=[Related(first.span, "said first here")],
+        )
 
     def _cycles(self) -> None:
-        graph: dict[str, list[Support]] = {}  # premise -> the supports leaving it
+        supports = self.map.supports
+        # premise -> the conclusion of each support leaving it, and each claim's number of
+        # supports in (a premise written twice counts twice on both sides, which peels alike)
+        following: dict[str, list[str]] = {}
         indegree: dict[str, int] = {}
-        for s in self.map.supports:
-            for p in dict.fromkeys(s.premises):
-                if p != s.conclusion:
-                    graph.setdefault(p, []).append(s)
-                    indegree[s.conclusion] = indegree.get(s.conclusion, 0) + 1
+        for s in supports:
+            conclusion = s.conclusion
+            for p in s.premises:
+                if p != conclusion:
+                    after = following.get(p)
+                    if after is None:
+                        following[p] = [conclusion]
+                    else:
+                        after.append(conclusion)
+                    indegree[conclusion] = indegree.get(conclusion, 0) + 1
         # Peel off what no cycle can pass through (Kahn): most maps are acyclic, and then
         # nothing is left for Tarjan's algorithm and its tables.
-        ready = [p for p in graph if p not in indegree]
+        ready = [p for p in following if p not in indegree]
         while ready:
-            node = ready.pop()
-            for s in graph.pop(node, ()):
-                left = indegree[s.conclusion] - 1
-                indegree[s.conclusion] = left
+            for conclusion in following.pop(ready.pop(), ()):
+                left = indegree[conclusion] - 1
+                indegree[conclusion] = left
                 if left == 0:
-                    ready.append(s.conclusion)
-        if not graph:
+                    ready.append(conclusion)
+        if not following:
             return
+        # What is left holds cycles: the supports leaving it, to name them.
+        graph: dict[str, list[Support]] = {}
+        for s in supports:
+            for p in dict.fromkeys(s.premises):
+                if p != s.conclusion and p in following:
+                    graph.setdefault(p, []).append(s)
         for component in _strongly_connected(graph):
             if len(component) < 2:
                 continue
             cycle = _a_cycle(graph, component)
             names = " -> ".join([*(c for c, _ in cycle), cycle[0][0]])
-            supports = [s for _, s in cycle]
+            cycle_supports = [s for _, s in cycle]
             self._emit(
                 "W300",
-                supports[0].span,
+                cycle_supports[0].span,
                 f"supports go round in a circle: {names}",
                 hint="circular reasoning: one of these supports has to rest on something outside the circle",
-                related=[Related(s.span, "part of the cycle") for s in supports[1:]],
+                related=[Related(s.span, "part of the cycle") for s in cycle_supports[1:]],
             )
 
     def _support_and_attack(self) -> None:
@@ -364,10 +465,14 @@ class _Checker:
                 )
 
     def _perspective_conflicts(self) -> None:
-        holders: dict[str, dict[str, Stance]] = {}
+        holders: dict[str, dict[str, Stance]] = {}  # claim -> perspective -> first accepting stance
         for s in self.map.stances:
             if s.accepts:
-                holders.setdefault(s.claim, {}).setdefault(s.perspective, s)
+                held = holders.get(s.claim)
+                if held is None:
+                    holders[s.claim] = {s.perspective: s}
+                else:
+                    held.setdefault(s.perspective, s)
         if not holders:
             return
         seen: set[tuple[str, str, str]] = set()
@@ -389,21 +494,31 @@ class _Checker:
                 ],
             )
 
-        attacks: list[tuple[str, str, Element]] = [(r.attacker, r.target, r) for r in self.map.rebuttals]
-        attacks.extend((c.left, c.right, c) for c in self.map.contradictions)
+        attacks: Iterator[tuple[str, str, Element]] = chain(
+            ((r.attacker, r.target, r) for r in self.map.rebuttals),
+            ((c.left, c.right, c) for c in self.map.contradictions),
+        )
         for a, b, relation in attacks:
-            if a == b or a not in holders or b not in holders:
+            if a == b:
                 continue
-            for p in holders[a].keys() & holders[b].keys():
+            held_a, held_b = holders.get(a), holders.get(b)
+            if held_a is None or held_b is None or held_a.keys().isdisjoint(held_b):
+                continue
+            for p in held_a.keys() & held_b.keys():
                 clash(p, a, b, relation)
         # Asserting a support while accepting a claim that undercuts it.
         for u in self.map.undercuts:
+            held = holders.get(u.attacker)
+            if held is None:
+                continue
             try:
                 support = self.map.support(u.target)
             except KeyError:
                 continue
-            for p in set(support.by) & set(holders.get(u.attacker, {})):
-                stance = holders[u.attacker][p]
+            if held.keys().isdisjoint(support.by):
+                continue
+            for p in set(support.by) & set(held):
+                stance = held[p]
                 self._emit(
                     "W302",
                     self._locate(stance.span, p),
@@ -415,32 +530,8 @@ class _Checker:
     # ---- what is never used --------------------------------------------------------------------
     def _unused(self) -> None:
         m = self.map
-        connected: set[str] = set()
-        used_perspectives: set[str] = set()
-        used_sources: set[str] = set()
-        answered: set[str] = set()
-        for s in m.supports:
-            connected.update(s.premises)
-            connected.add(s.conclusion)
-        for r in m.rebuttals:
-            connected.add(r.attacker)
-        for u in m.undercuts:
-            connected.add(u.attacker)
-        for r in m.rebuttals:
-            connected.add(r.target)
-        for contradiction in m.contradictions:
-            connected.add(contradiction.left)
-            connected.add(contradiction.right)
-        for st in m.stances:
-            used_perspectives.add(st.perspective)
-        for c in m.claims:
-            if c.answers:
-                answered.update(c.answers)
-                connected.add(c.id)
-            used_sources.update(c.sources)
-            used_perspectives.update(q.speaker for q in c.quotes if q.speaker is not None)
-        for rel in self._relations():
-            used_perspectives.update(rel.by)
+        connected, used_perspectives = self.connected, self.used_perspectives
+        used_sources, answered = self.used_sources, self.answered
         for c in m.claims:
             if c.id not in connected:
                 self._emit(
@@ -476,25 +567,13 @@ class _Checker:
                 )
 
     def _repeats(self) -> None:
-        stance_seen: dict[tuple[str, str, bool], Stance] = {}
-        for st in self.map.stances:
-            key = (st.perspective, st.claim, st.accepts)
-            other = stance_seen.get(key)
-            if other is None:
-                stance_seen[key] = st
-                continue
-            verb = "accepts" if st.accepts else "rejects"
-            self._emit(
-                "W307",
-                self._locate(st.span, st.perspective),
-                f"'{st.perspective}' {verb} '{st.claim}' more than once",
-                hint="say it once",
-                related=[Related(other.span, "said first here")],
-            )
-        seen: dict[Element, Element] = {}
-        for rel in self._relations():
-            if isinstance(rel, Support) and rel.name is not None:
-                continue  # a named support that repeats is a duplicate id (E200)
+        """Relations said twice (W307; the repeated stances are :meth:`_stances`)."""
+        m = self.map
+        # A named support that repeats is a duplicate id (E200).
+        unnamed = (s for s in m.supports if s.name is None)
+        relations: Iterator[Relation] = chain(unnamed, m.rebuttals, m.undercuts, m.contradictions)
+        seen: dict[Relation, Relation] = {}
+        for rel in relations:
             first = seen.setdefault(rel, rel)
             if first is not rel:
                 self._emit(

@@ -637,11 +637,10 @@ def perspectives(
 _WORD_OR_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|\w[\w-]*')
 
 
-def _locate(argmap: ArgumentMap, span: Span | None, name: str) -> Span | None:
+def _locate(lines: Sequence[str] | None, span: Span | None, name: str) -> Span | None:
     """Narrow a span to where ``name`` is written in it (outside quoted text), if it is."""
-    if span is None or argmap.source_text is None:
+    if span is None or lines is None:
         return span
-    lines = argmap.source_text.split("\n", span.end_line)
     for line_no in range(span.line, span.end_line + 1):
         if line_no - 1 >= len(lines):
             break
@@ -670,43 +669,59 @@ def perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
 def _perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
     from argmap.diagnostics import Diagnostic, Related
 
-    # One pass: each perspective's first accepting stance per claim, and its relations.
+    # Each perspective's first accepting stance per claim.
     accepting: dict[str, dict[str, Stance]] = {}
-    relations: dict[str, list[Support | Rebuttal | Undercut | Contradiction]] = {}
+    for s in argmap.stances:
+        if s.accepts:
+            first = accepting.get(s.perspective)
+            if first is None:
+                accepting[s.perspective] = {s.claim: s}
+            else:
+                first.setdefault(s.claim, s)
+    # The attacks each perspective grants itself, in document order (the first attack of a
+    # pair is the one a finding points at), as _attack_pairs lists them.
+    granted: dict[str, list[tuple[str, str, object]]] = {}
     for e in argmap.elements:
-        if isinstance(e, Stance):
-            if e.accepts:
-                accepting.setdefault(e.perspective, {}).setdefault(e.claim, e)
-        elif isinstance(e, (Rebuttal, Contradiction, Support, Undercut)):
-            for p in e.by:
-                bucket = relations.get(p)
-                if bucket is None:
-                    relations[p] = [e]
-                else:
-                    bucket.append(e)
+        if type(e) is Rebuttal:
+            pairs: tuple[tuple[str, str, object], ...] = ((e.attacker, e.target, e),)
+        elif type(e) is Contradiction:
+            pairs = ((e.left, e.right, e), (e.right, e.left, e))
+        else:
+            continue
+        for p in e.by:
+            bucket = granted.get(p)
+            if bucket is None:
+                granted[p] = list(pairs)
+            else:
+                bucket.extend(pairs)
+    inferences: tuple[dict[str, list[Support]], dict[str, list[Undercut]]] | None = None
     out: list[Diagnostic] = []
+    lines: list[str] | None = None
     for per in argmap.perspectives:
         p = per.id
         first_stance = accepting.get(p)
-        rels = relations.get(p)
-        if not first_stance or not rels:
+        attacks = granted.get(p)
+        if not first_stance or not attacks:
             continue
         accepted = set(first_stance)
-        attacks = _attack_pairs(rels)
         owed = _unanswered(accepted, attacks)
         if not owed:
             continue
+        if inferences is None:
+            inferences = _granted_inferences(argmap)
+        supports, undercuts = inferences
         hit = {t for a, t, _ in attacks if a in accepted}
-        undercut = {u.target for u in rels if isinstance(u, Undercut) and u.attacker in accepted}
+        undercut = {u.target for u in undercuts.get(p, ()) if u.attacker in accepted}
         sups: dict[str, list[Support]] = {}
-        for r in rels:
-            if isinstance(r, Support):
-                sups.setdefault(r.conclusion, []).append(r)
+        for r in supports.get(p, ()):
+            sups.setdefault(r.conclusion, []).append(r)
         for target, attacker, rel in owed:
             if _falls(argmap, attacker, sups, undercut, hit):
                 continue
             stance = first_stance[target]
-            span = stance.span if stance.inline else _locate(argmap, stance.span, target)
+            if lines is None and argmap.source_text is not None:
+                lines = argmap.source_text.split("\n")  # once, for the first finding
+            span = stance.span if stance.inline else _locate(lines, stance.span, target)
             rel_span = getattr(rel, "span", None)
             out.append(
                 Diagnostic.make(
@@ -722,6 +737,19 @@ def _perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
                 )
             )
     return out
+
+
+def _granted_inferences(argmap: ArgumentMap) -> tuple[dict[str, list[Support]], dict[str, list[Undercut]]]:
+    """The supports and the undercuts each perspective grants (``by``), in order."""
+    supports: dict[str, list[Support]] = {}
+    for s in argmap.supports:
+        for p in s.by:
+            supports.setdefault(p, []).append(s)
+    undercuts: dict[str, list[Undercut]] = {}
+    for u in argmap.undercuts:
+        for p in u.by:
+            undercuts.setdefault(p, []).append(u)
+    return supports, undercuts
 
 
 def _falls(
