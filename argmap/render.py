@@ -41,7 +41,7 @@ import functools
 import re
 import textwrap
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -199,22 +199,31 @@ class ViewError(ValueError):
 
 # ---- escaping ------------------------------------------------------------------------------------
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+#: Every character that html_text or _escaped changes (and a few they keep): text without any
+#: comes back unchanged, which one search tells faster than the replacements below.
+_SPECIAL = re.compile(r'[\x00-\x1f\x7f\ufffe\uffff\\&<>"]')
+#: A line break in an HTML-like label.
+_BR = '<BR ALIGN="CENTER"/>'
 
 
 def html_text(text: str) -> str:
     """``text`` as the content of a Graphviz HTML-like label: markup characters become entities,
     backslashes are doubled (Graphviz expands ``\\N``, ``\\G`` ... even in HTML text, entities
     included), characters XML cannot hold become U+FFFD, line breaks become ``<BR/>``."""
+    if not _SPECIAL.search(text):
+        return text or " "
     text = _XML_BAD.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
     text = text.replace("\\", "\\\\")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     # ']' and '}' are plain text inside <...>; only the markup characters above matter. An empty
     # <FONT></FONT> or <B></B> is a syntax error to Graphviz, so empty text becomes one space.
-    return text.replace("\n", '<BR ALIGN="CENTER"/>') or " "
+    return text.replace("\n", _BR) or " "
 
 
 def _escaped(text: str) -> str:
     """The inside of :func:`dot_string` (no surrounding quotes)."""
+    if not _SPECIAL.search(text):
+        return text
     text = _XML_BAD.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("&", "&amp;")
 
@@ -244,10 +253,6 @@ def _nohtml() -> Any:
     return nohtml
 
 
-#: Node ids as :func:`_s` gives them, remembered: every edge names two, mostly the same few.
-_node_id = functools.lru_cache(maxsize=1 << 14)(_s)
-
-
 def _tooltip(text: str) -> Any:
     """A tooltip value. Graphviz expands escapes in tooltips twice (the second time when it puts
     them in the SVG), so a backslash is written four times."""
@@ -256,12 +261,72 @@ def _tooltip(text: str) -> Any:
 
 def _wrap(text: str, width: int = WRAP) -> str:
     """Wrapped, escaped text for a label body (existing line breaks kept)."""
+    if "\n" in text or "\r" in text:
+        lines: list[str] = []
+        for paragraph in text.replace("\r\n", "\n").split("\n"):
+            lines.extend(_wrap_lines(paragraph, width) or [""])
+        while lines and not lines[-1]:
+            lines.pop()
+    else:
+        lines = _wrap_lines(text, width)
+    if not _SPECIAL.search(text):  # the lines are pieces of the text: nothing to escape
+        return _BR.join(lines) or " "
+    return _BR.join(html_text(line) for line in lines) or " "
+
+
+def _wrap_lines(paragraph: str, width: int) -> list[str]:
+    """``textwrap.wrap(paragraph, width)``, the same lines, faster for plain text.
+
+    Plain text here is words parted by single spaces, with no other whitespace, no hyphens
+    and no space at either end: textwrap's chunks are then just the words and the spaces, and
+    each line ends at the last space that fits (tests/test_render.py compares the two on random
+    text). Anything else goes to textwrap itself."""
+    if (
+        not paragraph.isprintable()  # the only whitespace a printable text can hold is " "
+        or "-" in paragraph
+        or "  " in paragraph
+        or paragraph[:1] in ("", " ")
+        or paragraph[-1] == " "
+    ):
+        return textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True)
     lines: list[str] = []
-    for paragraph in text.replace("\r\n", "\n").split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True) or [""])
-    while lines and not lines[-1]:
-        lines.pop()
-    return '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines) or " "
+    start = 0
+    while len(paragraph) - start > width:
+        end = paragraph.rfind(" ", start, start + width + 1)
+        if end < 0:  # a word longer than a line (textwrap starts it on the line before)
+            return _wrap_words(paragraph, width)
+        lines.append(paragraph[start:end])
+        start = end + 1
+    lines.append(paragraph[start:])
+    return lines
+
+
+def _wrap_words(paragraph: str, width: int) -> list[str]:
+    """:func:`_wrap_lines` of plain text with words longer than ``width``: textwrap's
+    ``_wrap_chunks`` for chunks that are words and single spaces."""
+    lines: list[str] = []
+    line = ""
+    for word in paragraph.split(" "):
+        rest = word
+        if not line:
+            pass  # the first word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+            continue
+        elif len(word) > width and len(line) + 1 <= width:
+            # A word longer than a whole line starts right after the space; when only the
+            # space fits, textwrap keeps it at the end of the line.
+            cut = width - len(line) - 1
+            lines.append(line + " " + word[:cut])
+            rest = word[cut:]
+        else:
+            lines.append(line)
+        while len(rest) > width:
+            lines.append(rest[:width])
+            rest = rest[width:]
+        line = rest
+    lines.append(line)
+    return lines
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -583,16 +648,36 @@ def layout_settings(nodes: int, engine: str = "dot") -> dict[str, str]:
 
 @functools.cache
 def _digraph_class() -> Any:
-    """``graphviz.Digraph`` that takes edge ends as whole node ids.
+    """``graphviz.Digraph`` that takes edge ends as whole node ids and remembers its quoting.
 
     The package reads ``a:b:c`` in an edge end as node ``a``, port ``b``, compass ``c`` (and has
     no way to write a literal colon there, xflr6/graphviz#53), while argmap's own nodes are
     named ``question:ID``, ``support:NAME`` ... and the names come out in the SVG titles. Edge
-    ends are therefore quoted like node names (argmap uses no ports)."""
-    import graphviz
-    from graphviz.quoting import quote
+    ends are therefore quoted like node names (argmap uses no ports).
 
-    return type("_Digraph", (graphviz.Digraph,), {"_quote_edge": staticmethod(quote)})
+    Edges are most of a map, and the package's quoting of their parts gives the same text again
+    and again, so each graph remembers it: ``quote`` for node ids and edge ends (keyed on the
+    type too: ``nohtml`` text quotes differently from a ``str``), and ``attr_list`` for the
+    attributes of an edge (a :class:`_Look`, plain strings only). The text is the package's."""
+    import graphviz
+    from graphviz.quoting import attr_list, quote
+
+    class _Digraph(graphviz.Digraph):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._quote = self._quote_edge = functools.lru_cache(maxsize=None, typed=True)(quote)
+            self._look_list = functools.lru_cache(maxsize=None)(self._make_look_list)
+
+        @staticmethod
+        def _make_look_list(look: _Look) -> str:
+            return attr_list(attributes=look)  # type: ignore[no-any-return]
+
+        def _attr_list(self, label: Any = None, kwargs: Any = None, attributes: Any = None) -> str:
+            if label is None and not kwargs and type(attributes) is _Look:
+                return self._look_list(attributes)  # type: ignore[no-any-return]
+            return attr_list(label, kwargs=kwargs, attributes=attributes)  # type: ignore[no-any-return]
+
+    return _Digraph
 
 
 class _Writer:
@@ -619,39 +704,58 @@ class _Writer:
         self.graph = graph
         self.used = _Used()
         self.claims = {c.id: c for c in reversed(amap.claims)}  # first definition wins
+        self.every_claim_shown = len(view.shown) == len(self.claims)
         self.missing: set[str] = set()
+        #: Node ids as :func:`_s` gives them, remembered: every edge names two.
+        self.node_id: Callable[[str], Any] = functools.lru_cache(maxsize=None)(_s)
+        #: Badge tables made so far, by (holders, rejecters, strong).
+        self._badge_tables: dict[tuple[tuple[str, ...], tuple[str, ...], bool], str] = {}
+        #: Label parts made so far, by (kind, strong): see _claim_look.
+        self._claim_looks: dict[tuple[ClaimKind | None, bool], tuple[str, str, str]] = {}
 
     # -- nodes --
     def claim_node(self, claim: Claim) -> None:
         strong = claim.id in self.view.strong
         self.used.kinds.add(claim.kind)
-        word, fill, rounded = _KIND_STYLE[claim.kind]
-        ink = _TEXT if strong else _DIM_TEXT
-        border = "#4A4A4A" if strong else _DIM_LINE
         if not strong:
-            fill = "#FFFFFF"
             self.used.dimmed = True
-        rows: list[str] = []
+        table, header, body = self._claim_look(claim.kind, strong)
         band = self._band(claim.id) if strong else None
-        if band:
-            rows.append(band)
-        header = (
-            f'<FONT POINT-SIZE="8" COLOR="{_MUTED if strong else _DIM_TEXT}"><B>{word}</B>'
-            f"  {html_text(claim.id)}</FONT>"
-        )
-        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{header}</TD></TR>')
-        text = _wrap(claim.text)
-        rows.append(f'<TR><TD><FONT POINT-SIZE="11" COLOR="{ink}">{text}</FONT></TD></TR>')
         badges = self._badges(claim.id, strong)
-        if badges:
-            rows.append(f"<TR><TD>{badges}</TD></TR>")
-        style = ' STYLE="rounded"' if rounded else ""
-        label = (
-            f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" BGCOLOR="{fill}" '
-            f'COLOR="{border}"{style}>{"".join(rows)}</TABLE>>'
-        )
+        rows = [
+            band or "",
+            f"{header}{html_text(claim.id)}</FONT></TD></TR>",
+            f"{body}{_wrap(claim.text)}</FONT></TD></TR>",
+            f"<TR><TD>{badges}</TD></TR>" if badges else "",
+        ]
+        label = f"{table}{''.join(rows)}</TABLE>>"
         tooltip = claim.text if claim.note is None else f"{claim.text}\n\nNote: {claim.note}"
-        self.graph.node(_node_id(claim.id), label, tooltip=_tooltip(tooltip), id=_s("claim-" + claim.id))
+        self.graph.node(
+            self.node_id(claim.id),
+            label,
+            _attributes=(("id", _s("claim-" + claim.id)), ("tooltip", _tooltip(tooltip))),
+        )
+
+    def _claim_look(self, kind: ClaimKind | None, strong: bool) -> tuple[str, str, str]:
+        """The parts of a claim's label that only its kind and ``strong`` decide: the table's
+        opening, the header row up to the id, the text row up to the text (made once each)."""
+        key = (kind, strong)
+        look = self._claim_looks.get(key)
+        if look is None:
+            word, fill, rounded = _KIND_STYLE[kind]
+            ink = _TEXT if strong else _DIM_TEXT
+            border = "#4A4A4A" if strong else _DIM_LINE
+            if not strong:
+                fill = "#FFFFFF"
+            style = ' STYLE="rounded"' if rounded else ""
+            look = self._claim_looks[key] = (
+                f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" BGCOLOR="{fill}" '
+                f'COLOR="{border}"{style}>',
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="8" '
+                f'COLOR="{_MUTED if strong else _DIM_TEXT}"><B>{word}</B>  ',
+                f'<TR><TD><FONT POINT-SIZE="11" COLOR="{ink}">',
+            )
+        return look
 
     def _band(self, claim_id: str) -> str | None:
         cells: list[str] = []
@@ -681,6 +785,13 @@ class _Writer:
         rejecters = self.amap.rejecters(claim_id)
         if not holders and not rejecters:
             return ""
+        key = (holders, rejecters, strong)
+        table = self._badge_tables.get(key)
+        if table is None:  # the same few sets of badges come back on claim after claim
+            table = self._badge_tables[key] = self._badge_table(holders, rejecters, strong)
+        return table
+
+    def _badge_table(self, holders: Sequence[str], rejecters: Sequence[str], strong: bool) -> str:
         cells: list[str] = []
         for pid in holders:
             color = self.colors.get(pid, "#777777") if strong else _DIM_LINE
@@ -717,7 +828,7 @@ class _Writer:
             f'<TR><TD><FONT POINT-SIZE="12"><B>{_wrap(q.text, 30)}</B></FONT></TD></TR></TABLE>>'
         )
         self.graph.node(
-            _node_id("question:" + qid), label, tooltip=_tooltip(q.text), id=_s("question-" + qid)
+            self.node_id("question:" + qid), label, tooltip=_tooltip(q.text), id=_s("question-" + qid)
         )
 
     def missing_node(self, node_id: str, what: str) -> None:
@@ -726,7 +837,7 @@ class _Writer:
         self.missing.add(node_id)
         self.used.missing = True
         self.graph.node(
-            _node_id(node_id),
+            self.node_id(node_id),
             _s(f"? {node_id} ({what})"),
             shape="box",
             style="dashed",
@@ -770,7 +881,10 @@ class _Writer:
         if not strong:
             self.used.dimmed = True
         self.graph.edge(
-            _node_id(tail), _node_id(head), label, _attributes=_edge_attributes(kind, strong, arrowhead)
+            self.node_id(tail),
+            self.node_id(head),
+            label,
+            _attributes=_edge_attributes(kind, strong, arrowhead),
         )
 
     def claim_ref(self, claim_id: str) -> str:
@@ -779,9 +893,8 @@ class _Writer:
         return claim_id
 
 
-@functools.cache
-def _edge_attributes(kind: str, strong: bool, arrowhead: str | None = None) -> tuple[tuple[str, str], ...]:
-    """The attributes of an edge of ``kind`` (made once per kind: edges are the bulk of a map)."""
+def _edge_look(kind: str, strong: bool, arrowhead: str | None = None) -> tuple[tuple[str, str], ...]:
+    """All the attributes that draw an edge of ``kind``."""
     st = _EDGE_STYLE[kind]
     color = st.color if strong else st.color.replace(st.color.split(":")[0], _DIM_LINE)
     out = [
@@ -793,6 +906,17 @@ def _edge_attributes(kind: str, strong: bool, arrowhead: str | None = None) -> t
     if st.both:
         out += [("dir", "both"), ("arrowtail", st.arrowtail), ("constraint", "false")]
     return tuple(out)
+
+
+class _Look(tuple[tuple[str, str], ...]):
+    """The attributes an edge carries itself, as (name, value) pairs of plain strings."""
+
+
+@functools.cache
+def _edge_attributes(kind: str, strong: bool, arrowhead: str | None = None) -> _Look:
+    """The attributes an edge of ``kind`` must carry itself: those of :func:`_edge_look` that the
+    graph's edge defaults (:data:`_EDGE_DEFAULTS`) do not already give (made once per kind)."""
+    return _Look((k, v) for k, v in _edge_look(kind, strong, arrowhead) if _EDGE_DEFAULTS.get(k) != v)
 
 
 def _stance(amap: ArgumentMap, pid: str, claim_id: str) -> str | None:
@@ -897,9 +1021,7 @@ def to_dot(
         if isinstance(e, Support):
             n_support += 1
             ends = [*e.premises, e.conclusion]
-            if not all(c in view.shown or c not in w.claims for c in ends):
-                continue
-            if not any(c in view.shown for c in ends):
+            if not _ends_shown(w, ends):
                 continue
             if (
                 view.relation_filter == "strong"
@@ -936,6 +1058,7 @@ def to_dot(
                 strong=strong,
                 label=w._by_label(e.by, strong),
             )
+    support_names: set[str | None] | None = None  # made when first needed
     for e in amap.elements:
         if isinstance(e, Undercut):
             if e.attacker not in view.shown and e.attacker in w.claims:
@@ -944,7 +1067,9 @@ def to_dot(
                 continue
             found = inference_nodes.get(e.target)
             if found is None:
-                if e.target in {s.name for s in amap.supports}:
+                if support_names is None:
+                    support_names = {s.name for s in amap.supports}
+                if e.target in support_names:
                     continue  # the support it attacks is not in this view
                 found = f"support:{e.target}"
                 w.missing_node(found, "no such support")
@@ -958,10 +1083,17 @@ def to_dot(
     return source
 
 
-def _relation_shown(w: _Writer, view: _View, ends: Sequence[str], by: Sequence[str]) -> bool:
-    if not all(c in view.shown or c not in w.claims for c in ends):
+def _ends_shown(w: _Writer, ends: Sequence[str]) -> bool:
+    """Whether a relation between ``ends`` is drawn: none of them is a claim left out of the
+    view, and at least one is a claim in it."""
+    shown = w.view.shown
+    if not w.every_claim_shown and not all(c in shown or c not in w.claims for c in ends):
         return False
-    if not any(c in view.shown for c in ends):
+    return any(c in shown for c in ends)
+
+
+def _relation_shown(w: _Writer, view: _View, ends: Sequence[str], by: Sequence[str]) -> bool:
+    if not _ends_shown(w, ends):
         return False
     return not (view.relation_filter == "strong" and not (view.focus_of & set(by)))
 
@@ -971,7 +1103,7 @@ def _inference_node(w: _Writer, node: str, support: Support, strong: bool) -> No
     if support.name is not None:
         w.used.inference = True
         w.graph.node(
-            _node_id(node),
+            w.node_id(node),
             "",
             shape="diamond",
             style="filled",
@@ -985,7 +1117,7 @@ def _inference_node(w: _Writer, node: str, support: Support, strong: bool) -> No
     else:
         w.used.junction = True
         w.graph.node(
-            _node_id(node),
+            w.node_id(node),
             "",
             shape="circle",
             style="filled",
@@ -998,7 +1130,11 @@ def _inference_node(w: _Writer, node: str, support: Support, strong: bool) -> No
 
 
 _NODE_DEFAULTS = {"shape": "plain", "fontname": FONT, "margin": "0"}
-_EDGE_DEFAULTS = {"fontname": FONT, "fontsize": "8", "arrowsize": "0.8"}
+#: Every edge looks like a strong support (the commonest relation) unless it says otherwise, so
+#: that most edges need no attributes of their own.
+_EDGE_DEFAULTS = {"fontname": FONT, "fontsize": "8", "arrowsize": "0.8", **dict(_edge_look("support", True))}
+#: Graphviz's own values for the attributes the defaults above set (``_edge_look``'s four).
+_PLAIN_EDGE = {"color": "black", "style": "solid", "penwidth": "1", "arrowhead": "normal"}
 
 
 def _graph_attributes(
@@ -1142,7 +1278,8 @@ def _legend(w: _Writer) -> None:
             table = f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2">{"".join(rows)}</TABLE>>'
             legend.node("legend:table", table, shape="plain")
             if first_tail is not None:
-                legend.edge(first_tail, "legend:table", style="invis")
+                # (Graphviz's own look, not the map's edge defaults, with style invis as before)
+                legend.edge(first_tail, "legend:table", _attributes={**_PLAIN_EDGE, "style": "invis"})
 
 
 # ---- running Graphviz ----------------------------------------------------------------------------

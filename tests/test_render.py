@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -434,14 +434,20 @@ def test_legend_lists_only_what_is_used() -> None:
     assert "cluster_legend" not in to_dot(amap, legend=False)
 
 
+def _dot_attributes(text: str) -> dict[str, str]:
+    return dict(re.findall(r'\b(\w+)=("[^"]*"|[^\s\]]+)', text))
+
+
 def test_relation_styles_differ_in_line_and_arrowhead() -> None:
     dot = to_dot(load("kinds"))
+    # An edge carries what differs from the graph's edge defaults: the two together draw it.
+    defaults = _dot_attributes(re.search(r"^\tedge \[(.*)\]$", dot, re.MULTILINE).group(1))  # type: ignore[union-attr]
     styles = set()
     for line in dot.split("cluster_legend")[1].splitlines():
-        style, arrowhead = re.search(r"\bstyle=(\w+)", line), re.search(r"\barrowhead=(\w+)", line)
-        if style and arrowhead and "->" in line:
-            dirboth = "dir=both" in line
-            styles.add((style.group(1), arrowhead.group(1), dirboth))
+        if "->" in line:
+            look = {**defaults, **_dot_attributes(line.split("[", 1)[1])}
+            if look.get("style") != "invis":  # (the edge that places the legend's table)
+                styles.add((look.get("style", "solid"), look["arrowhead"], look.get("dir") == "both"))
     assert len(styles) == 5  # support, rebuttal, undercut, contradiction, answers: all distinct
 
 
@@ -579,3 +585,36 @@ def test_any_map_lays_out_with_one_node_per_claim(amap: ArgumentMap, data: st.Da
     assert len(drawn) == len(set(drawn))
     if not view.get("only"):
         assert set(drawn) == claim_ids
+
+
+# ---- wrapping ------------------------------------------------------------------------------------
+# Mostly plain words (the fast path), some long ones, some with what sends a text to textwrap.
+_WORDS = st.one_of(
+    st.text(alphabet="abcé", min_size=1, max_size=9),
+    st.text(alphabet="abcé", min_size=1, max_size=9),
+    st.text(alphabet="abcé", max_size=45),
+    st.text(alphabet="ab-é\u00a0.", max_size=12),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@example(words=["aaa", "bbb", "c"], seps=[], width=7)  # a line that fills the width exactly
+@example(words=["ab", "cd", "x" * 12], seps=[], width=5)  # the same before a long word
+@example(words=["abc", "x" * 12], seps=[], width=5)  # a long word starts after the space
+@example(words=["abcd", "x" * 12], seps=[], width=5)  # only the space fits
+@given(
+    words=st.lists(_WORDS, max_size=12),
+    seps=st.lists(st.sampled_from([" "] * 12 + ["  ", "\t", "\n"]), max_size=12),
+    width=st.integers(min_value=1, max_value=40),
+)
+def test_wrap_breaks_lines_where_textwrap_does(words: list[str], seps: list[str], width: int) -> None:
+    # _wrap_lines reads plain text itself and hands the rest to textwrap: both must give
+    # textwrap's lines, long words, hyphens, odd spaces and all.
+    import textwrap
+
+    from argmap.render import _wrap_lines
+
+    text = "".join((seps[i - 1] if i <= len(seps) else " ") + w if i else w for i, w in enumerate(words))
+    for paragraph in text.split("\n"):
+        expected = textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True)
+        assert _wrap_lines(paragraph, width) == expected
