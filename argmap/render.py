@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from argmap._callable import make_module_callable
+from argmap._gc import paused_gc
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -655,12 +656,18 @@ def _digraph_class() -> Any:
     named ``question:ID``, ``support:NAME`` ... and the names come out in the SVG titles. Edge
     ends are therefore quoted like node names (argmap uses no ports).
 
-    Edges are most of a map, and the package's quoting of their parts gives the same text again
-    and again, so each graph remembers it: ``quote`` for node ids and edge ends (keyed on the
-    type too: ``nohtml`` text quotes differently from a ``str``), and ``attr_list`` for the
-    attributes of an edge (a :class:`_Look`, plain strings only). The text is the package's."""
+    A map is thousands of nodes and edges, and the package's quoting of their parts gives the
+    same text again and again, so each graph remembers it: ``quote`` of node ids, attribute
+    names and short values (keyed on the type too: ``nohtml`` text quotes differently from a
+    ``str``), and the text of each :class:`_Look`. ``node``, ``edge`` and ``_attr_list`` are the
+    package's own, without its check of positional arguments and with the remembered quoting;
+    the text is the package's (tests/test_render.py compares)."""
     import graphviz
-    from graphviz.quoting import attr_list, quote
+    from graphviz import quoting
+    from graphviz._tools import mapping_items
+
+    quote = quoting.quote.__wrapped__  # the same function, without the argument check
+    is_id = quoting.ID.match
 
     class _Digraph(graphviz.Digraph):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -668,14 +675,49 @@ def _digraph_class() -> Any:
             self._quote = self._quote_edge = functools.lru_cache(maxsize=None, typed=True)(quote)
             self._look_list = functools.lru_cache(maxsize=None)(self._make_look_list)
 
-        @staticmethod
-        def _make_look_list(look: _Look) -> str:
-            return attr_list(attributes=look)  # type: ignore[no-any-return]
+        def node(self, name: str, label: str | None = None, _attributes: Any = None, **attrs: Any) -> None:
+            attr_list = self._attr_list(label, kwargs=attrs, attributes=_attributes)
+            self.body.append(self._node(self._quote(name), attr_list))
+
+        def edge(
+            self,
+            tail_name: str,
+            head_name: str,
+            label: str | None = None,
+            _attributes: Any = None,
+            **attrs: Any,
+        ) -> None:
+            attr_list = self._attr_list(label, kwargs=attrs, attributes=_attributes)
+            tail, head = self._quote_edge(tail_name), self._quote_edge(head_name)
+            self.body.append(self._edge(tail=tail, head=head, attr=attr_list))
+
+        def _make_look_list(self, look: _Look) -> str:
+            return self._attr_list(None, None, tuple(look))
+
+        def _value(self, value: Any) -> str:
+            if '"' in value or "\\" in value or value[:1] == "<" or is_id(value):
+                # Labels are long and each different: not worth remembering.
+                return self._quote(value) if len(value) <= 48 else quote(value)  # type: ignore[no-any-return]
+            # Neither HTML nor an identifier (so not a keyword either), with no quote or
+            # backslash to escape: quote() would only put it in quotes.
+            return f'"{value}"'
 
         def _attr_list(self, label: Any = None, kwargs: Any = None, attributes: Any = None) -> str:
-            if label is None and not kwargs and type(attributes) is _Look:
+            look = type(attributes) is _Look
+            if look and label is None and not kwargs:
                 return self._look_list(attributes)  # type: ignore[no-any-return]
-            return attr_list(label, kwargs=kwargs, attributes=attributes)  # type: ignore[no-any-return]
+            q, value = self._quote, self._value
+            result = [f"label={value(label)}"] if label is not None else []
+            if kwargs:
+                result += [f"{q(k)}={value(v)}" for k, v in mapping_items(kwargs) if v is not None]
+            if look:
+                if attributes:
+                    result.append(self._look_list(attributes)[2:-1])  # the inside of " [...]"
+            elif attributes:
+                if hasattr(attributes, "items"):
+                    attributes = mapping_items(attributes)
+                result += [f"{q(k)}={value(v)}" for k, v in attributes if v is not None]
+            return f" [{' '.join(result)}]" if result else ""
 
     return _Digraph
 
@@ -909,7 +951,8 @@ def _edge_look(kind: str, strong: bool, arrowhead: str | None = None) -> tuple[t
 
 
 class _Look(tuple[tuple[str, str], ...]):
-    """The attributes an edge carries itself, as (name, value) pairs of plain strings."""
+    """Attributes that draw many edges or nodes alike, as (name, value) pairs of plain strings
+    (their DOT text is made once per graph)."""
 
 
 @functools.cache
@@ -995,7 +1038,14 @@ def to_dot(
         edge_attr=_EDGE_DEFAULTS,
     )
     w = _Writer(graph, amap, view=view, colors=colors, status=status, compare=compare, compact=compact)
+    with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
+        _write(w, amap, view, legend=legend)
+    source: str = graph.source
+    return source
 
+
+def _write(w: _Writer, amap: ArgumentMap, view: _View, *, legend: bool) -> None:
+    """Add the view's nodes and edges, then the legend."""
     # claims, in document order
     drawn: set[str] = set()
     for claim in amap.claims:
@@ -1079,8 +1129,6 @@ def to_dot(
 
     if legend:
         _legend(w)
-    source: str = graph.source
-    return source
 
 
 def _ends_shown(w: _Writer, ends: Sequence[str]) -> bool:
@@ -1099,34 +1147,32 @@ def _relation_shown(w: _Writer, view: _View, ends: Sequence[str], by: Sequence[s
 
 
 def _inference_node(w: _Writer, node: str, support: Support, strong: bool) -> None:
-    color = _EDGE_STYLE["support"].color if strong else _DIM_LINE
+    look = _inference_look(support.name is not None, strong)
     if support.name is not None:
         w.used.inference = True
         w.graph.node(
             w.node_id(node),
             "",
-            shape="diamond",
-            style="filled",
-            fillcolor=color,
-            color=color,
-            width="0.18",
-            height="0.18",
-            xlabel=f'<<FONT POINT-SIZE="8" COLOR="{_MUTED}"><I>{html_text(support.name)}</I></FONT>>',
+            _attributes=look,
             tooltip=_tooltip("support " + support.name),
+            xlabel=f'<<FONT POINT-SIZE="8" COLOR="{_MUTED}"><I>{html_text(support.name)}</I></FONT>>',
         )
     else:
         w.used.junction = True
-        w.graph.node(
-            w.node_id(node),
-            "",
-            shape="circle",
-            style="filled",
-            fillcolor=color,
-            color=color,
-            width="0.1",
-            height="0.1",
-            tooltip="linked support",
-        )
+        w.graph.node(w.node_id(node), "", _attributes=look)
+
+
+@functools.cache
+def _inference_look(named: bool, strong: bool) -> _Look:
+    """What draws the node a support passes through: a diamond for a named support (the target
+    of undercuts), a small dot where linked premises meet (made once each)."""
+    color = _EDGE_STYLE["support"].color if strong else _DIM_LINE
+    size = "0.18" if named else "0.1"
+    look = {"shape": "diamond" if named else "circle", "style": "filled", "fillcolor": color}
+    look |= {"color": color, "width": size, "height": size}
+    if not named:
+        look["tooltip"] = "linked support"
+    return _Look(look.items())
 
 
 _NODE_DEFAULTS = {"shape": "plain", "fontname": FONT, "margin": "0"}
