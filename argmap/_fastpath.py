@@ -171,6 +171,8 @@ class Shapes:
 
     def _names(self, text: str, start: int, end: int) -> list[str]:
         """The ids in a list of ids (``a, b``) or of premises (``a + b``)."""
+        if text.find(",", start, end) < 0 and text.find("+", start, end) < 0:
+            return [self._name(text[start:end])]  # one id, the usual case: the list is just it
         return [self._name(found.group()) for found in self.ident.finditer(text, start, end)]
 
     @staticmethod
