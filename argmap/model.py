@@ -525,11 +525,17 @@ class ArgumentMap:
 
     def holders(self, claim_id: str) -> tuple[str, ...]:
         """Ids of the perspectives that accept this claim, once each."""
-        return tuple(dict.fromkeys(s.perspective for s in self.stances_on(claim_id) if s.accepts))
+        stances = self._table("stances_on").get(claim_id)
+        if not stances:
+            return ()
+        return tuple(dict.fromkeys([s.perspective for s in stances if s.accepts]))
 
     def rejecters(self, claim_id: str) -> tuple[str, ...]:
         """Ids of the perspectives that reject this claim, once each."""
-        return tuple(dict.fromkeys(s.perspective for s in self.stances_on(claim_id) if not s.accepts))
+        stances = self._table("stances_on").get(claim_id)
+        if not stances:
+            return ()
+        return tuple(dict.fromkeys([s.perspective for s in stances if not s.accepts]))
 
     def relations_by(self, perspective_id: str) -> tuple[Relation, ...]:
         """The relations this perspective asserts (``by``), in order."""
