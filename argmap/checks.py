@@ -23,9 +23,11 @@ from argmap.diagnostics import Diagnostic, Related, sort_key
 from argmap.model import (
     ArgumentMap,
     Claim,
+    Contradiction,
     Element,
     Perspective,
     Question,
+    Rebuttal,
     Relation,
     Source,
     Span,
@@ -279,15 +281,21 @@ class _Checker:
                 self._bad_ref(s, s.conclusion, Claim, "the conclusion", -1)
             if s.by:
                 credited(s)
+
+        def between_claims(
+            rel: Rebuttal | Contradiction, first: str, second: str, roles: tuple[str, str]
+        ) -> None:
+            connected.add(first)
+            connected.add(second)
+            if first not in claims:
+                self._bad_ref(rel, first, Claim, roles[0])
+            if second not in claims:
+                self._bad_ref(rel, second, Claim, roles[1], -1)
+            if rel.by:
+                credited(rel)
+
         for r in m.rebuttals:
-            connected.add(r.attacker)
-            connected.add(r.target)
-            if r.attacker not in claims:
-                self._bad_ref(r, r.attacker, Claim, "the attacker")
-            if r.target not in claims:
-                self._bad_ref(r, r.target, Claim, "the target", -1)
-            if r.by:
-                credited(r)
+            between_claims(r, r.attacker, r.target, ("the attacker", "the target"))
         for u in m.undercuts:
             connected.add(u.attacker)
             if u.attacker not in claims:
@@ -297,14 +305,7 @@ class _Checker:
             if u.by:
                 credited(u)
         for c2 in m.contradictions:
-            connected.add(c2.left)
-            connected.add(c2.right)
-            if c2.left not in claims:
-                self._bad_ref(c2, c2.left, Claim, "the claim")
-            if c2.right not in claims:
-                self._bad_ref(c2, c2.right, Claim, "the claim", -1)
-            if c2.by:
-                credited(c2)
+            between_claims(c2, c2.left, c2.right, ("the claim", "the claim"))
         for st in m.stances:
             used_perspectives.add(st.perspective)
             if st.perspective not in perspectives:
