@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic, Related, sort_key
@@ -75,31 +75,28 @@ def check(argmap: ArgumentMap, *, semantics: bool = True) -> list[Diagnostic]:
     return findings
 
 
+class _Reached(NamedTuple):
+    """What the references of a map reach, by what they name."""
+
+    claims: set[str]  # touched by a relation, or answering a question
+    perspectives: set[str]  # holding, rejecting, asserting or quoted
+    sources: set[str]  # cited
+    questions: set[str]  # answered
+
+
 class _Checker:
     def __init__(self, argmap: ArgumentMap) -> None:
         self.map = argmap
         self._lines: list[str] | None = None
         self.out: list[Diagnostic] = []
         # One namespace: claims, perspectives, questions, sources and support names, each name
-        # with its first definition. ``ids`` files the same names by the type of that definition,
-        # so that a reference is checked by one set look-up, without visiting what it names.
+        # with its first definition.
         self.defined: dict[str, Element] = {}
-        self.ids: dict[type, set[str]] = {kind: set() for kind in _KIND_NAMES}
         self._candidates: dict[type, list[str]] = {}
-        # What the references reach, whether they resolve or not (filled in by _references).
-        self.connected: set[str] = set()  # claims a relation touches, or that answer a question
-        self.used_perspectives: set[str] = set()
-        self.used_sources: set[str] = set()
-        self.answered: set[str] = set()
 
     def run(self) -> list[Diagnostic]:
-        self._definitions()
-        self._references()
-        self._unused()
-        # What the references reached is spent: let it go before the checks that build tables.
-        self.ids.clear()
-        for reached in (self.connected, self.used_perspectives, self.used_sources, self.answered):
-            reached.clear()
+        # The look-up sets of these three steps are dropped before the others build their tables.
+        self._unused(self._references(self._definitions()))
         self._self_relations()
         self._stances()
         self._cycles()
@@ -154,9 +151,12 @@ class _Checker:
         return _KIND_NAMES.get(type(element), "an element")
 
     # ---- ids --------------------------------------------------------------------------------
-    def _definitions(self) -> None:
+    def _definitions(self) -> dict[type, set[str]]:
+        """Fill the namespace, reporting names defined twice; return the names filed by the type
+        of their definition, so that a reference is checked by one set look-up."""
         titles: list[Title] = []
-        defined, ids = self.defined, self.ids
+        defined = self.defined
+        ids: dict[type, set[str]] = {kind: set() for kind in _KIND_NAMES}
         for e in self.map.elements:
             kind = type(e)
             name_of = _NAME_OF.get(kind)
@@ -199,6 +199,7 @@ class _Checker:
                     f"perspective '{p.id}' has colour {p.color!r}, which is not a colour",
                     hint='write "#rrggbb", "#rgb" or a colour name such as "teal"',
                 )
+        return ids
 
     def _bad_ref(self, element: Element, name: str, want: type, role: str, occurrence: int = 0) -> None:
         """Report ``name``, which does not name an element of type ``want``."""
@@ -237,13 +238,14 @@ class _Checker:
             names = self._candidates[kind] = [k for k, v in self.defined.items() if isinstance(v, kind)]
         return names
 
-    def _references(self) -> None:
-        """Check every reference, and note what the references reach (whether they resolve or
-        not): :meth:`_unused` reports what none reaches."""
+    def _references(self, ids: dict[type, set[str]]) -> _Reached:
+        """Check every reference against the names ``ids`` files by type, and return what the
+        references reach, whether they resolve or not (:meth:`_unused` reports the rest)."""
         m = self.map
-        claims, perspectives = self.ids[Claim], self.ids[Perspective]
-        questions, sources, supports = self.ids[Question], self.ids[Source], self.ids[Support]
-        connected, used_perspectives = self.connected, self.used_perspectives
+        claims, perspectives = ids[Claim], ids[Perspective]
+        questions, sources, supports = ids[Question], ids[Source], ids[Support]
+        reached = _Reached(set(), set(), set(), set())
+        connected, used_perspectives = reached.claims, reached.perspectives
         # Relations naming an undefined perspective in ``by``: reported last, as they always were.
         unknown_by: list[Relation] = []
 
@@ -254,13 +256,13 @@ class _Checker:
 
         for c in m.claims:
             if c.answers:
-                self.answered.update(c.answers)
+                reached.questions.update(c.answers)
                 connected.add(c.id)
                 for q in c.answers:
                     if q not in questions:
                         self._bad_ref(c, q, Question, "the question")
             if c.sources:
-                self.used_sources.update(c.sources)
+                reached.sources.update(c.sources)
                 for src in c.sources:
                     if src not in sources:
                         self._bad_ref(c, src, Source, "the source")
@@ -316,6 +318,7 @@ class _Checker:
             for p in rel.by:
                 if p not in perspectives:
                     self._bad_ref(rel, p, Perspective, "the perspective", -1)
+        return reached
 
     # ---- relations ---------------------------------------------------------------------------
     def _self_relations(self) -> None:
@@ -529,12 +532,10 @@ class _Checker:
                 )
 
     # ---- what is never used --------------------------------------------------------------------
-    def _unused(self) -> None:
+    def _unused(self, reached: _Reached) -> None:
         m = self.map
-        connected, used_perspectives = self.connected, self.used_perspectives
-        used_sources, answered = self.used_sources, self.answered
         for c in m.claims:
-            if c.id not in connected:
+            if c.id not in reached.claims:
                 self._emit(
                     "W303",
                     self._locate(c.span, c.id),
@@ -542,7 +543,7 @@ class _Checker:
                     hint="link it with a support or an attack, let it `answers` a question, or remove it",
                 )
         for p in m.perspectives:
-            if p.id not in used_perspectives:
+            if p.id not in reached.perspectives:
                 self._emit(
                     "W304",
                     self._locate(p.span, p.id),
@@ -551,7 +552,7 @@ class _Checker:
                     "or remove it",
                 )
         for src in m.sources:
-            if src.id not in used_sources:
+            if src.id not in reached.sources:
                 self._emit(
                     "W305",
                     self._locate(src.span, src.id),
@@ -559,7 +560,7 @@ class _Checker:
                     hint=f"cite it on a claim with `source {src.id}`, or remove it",
                 )
         for q in m.questions:
-            if q.id not in answered:
+            if q.id not in reached.questions:
                 self._emit(
                     "W306",
                     self._locate(q.span, q.id),
