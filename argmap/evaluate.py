@@ -669,58 +669,45 @@ def perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
 def _perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
     from argmap.diagnostics import Diagnostic, Related
 
-    # Each perspective's first accepting stance per claim.
+    # One pass: each perspective's first accepting stance per claim, and its relations.
     accepting: dict[str, dict[str, Stance]] = {}
-    for s in argmap.stances:
-        if s.accepts:
-            first = accepting.get(s.perspective)
-            if first is None:
-                accepting[s.perspective] = {s.claim: s}
-            else:
-                first.setdefault(s.claim, s)
-    # The attacks each perspective grants itself, in document order (the first attack of a
-    # pair is the one a finding points at), as _attack_pairs lists them.
-    granted: dict[str, list[tuple[str, str, object]]] = {}
+    relations: dict[str, list[Support | Rebuttal | Undercut | Contradiction]] = {}
     for e in argmap.elements:
-        if type(e) is Rebuttal:
-            pairs: tuple[tuple[str, str, object], ...] = ((e.attacker, e.target, e),)
-        elif type(e) is Contradiction:
-            pairs = ((e.left, e.right, e), (e.right, e.left, e))
-        else:
-            continue
-        for p in e.by:
-            bucket = granted.get(p)
-            if bucket is None:
-                granted[p] = list(pairs)
-            else:
-                bucket.extend(pairs)
-    inferences: tuple[dict[str, list[Support]], dict[str, list[Undercut]]] | None = None
+        if isinstance(e, Stance):
+            if e.accepts:
+                accepting.setdefault(e.perspective, {}).setdefault(e.claim, e)
+        elif isinstance(e, (Rebuttal, Contradiction, Support, Undercut)):
+            for p in e.by:
+                bucket = relations.get(p)
+                if bucket is None:
+                    relations[p] = [e]
+                else:
+                    bucket.append(e)
     out: list[Diagnostic] = []
-    lines: list[str] | None = None
+    lines: list[str] | None = None  # the source's, split for the first finding
     for per in argmap.perspectives:
         p = per.id
         first_stance = accepting.get(p)
-        attacks = granted.get(p)
-        if not first_stance or not attacks:
+        rels = relations.get(p)
+        if not first_stance or not rels:
             continue
         accepted = set(first_stance)
+        attacks = _attack_pairs(rels)
         owed = _unanswered(accepted, attacks)
         if not owed:
             continue
-        if inferences is None:
-            inferences = _granted_inferences(argmap)
-        supports, undercuts = inferences
         hit = {t for a, t, _ in attacks if a in accepted}
-        undercut = {u.target for u in undercuts.get(p, ()) if u.attacker in accepted}
+        undercut = {u.target for u in rels if isinstance(u, Undercut) and u.attacker in accepted}
         sups: dict[str, list[Support]] = {}
-        for r in supports.get(p, ()):
-            sups.setdefault(r.conclusion, []).append(r)
+        for r in rels:
+            if isinstance(r, Support):
+                sups.setdefault(r.conclusion, []).append(r)
         for target, attacker, rel in owed:
             if _falls(argmap, attacker, sups, undercut, hit):
                 continue
             stance = first_stance[target]
             if lines is None and argmap.source_text is not None:
-                lines = argmap.source_text.split("\n")  # once, for the first finding
+                lines = argmap.source_text.split("\n")
             span = stance.span if stance.inline else _locate(lines, stance.span, target)
             rel_span = getattr(rel, "span", None)
             out.append(
@@ -737,19 +724,6 @@ def _perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
                 )
             )
     return out
-
-
-def _granted_inferences(argmap: ArgumentMap) -> tuple[dict[str, list[Support]], dict[str, list[Undercut]]]:
-    """The supports and the undercuts each perspective grants (``by``), in order."""
-    supports: dict[str, list[Support]] = {}
-    for s in argmap.supports:
-        for p in s.by:
-            supports.setdefault(p, []).append(s)
-    undercuts: dict[str, list[Undercut]] = {}
-    for u in argmap.undercuts:
-        for p in u.by:
-            undercuts.setdefault(p, []).append(u)
-    return supports, undercuts
 
 
 def _falls(
