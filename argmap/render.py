@@ -664,10 +664,15 @@ def _digraph_class() -> Any:
     the text is the package's (tests/test_render.py compares)."""
     import graphviz
     from graphviz import quoting
-    from graphviz._tools import mapping_items
 
-    quote = quoting.quote.__wrapped__  # the same function, without the argument check
+    # The same function without the package's argument check (where it has one).
+    quote = getattr(quoting.quote, "__wrapped__", quoting.quote)
     is_id = quoting.ID.match
+
+    def mapping_items(mapping: Any) -> Any:
+        """The items in the package's order: a plain dict's sorted, any other mapping's as
+        they come (graphviz._tools.mapping_items)."""
+        return sorted(mapping.items()) if type(mapping) is dict else mapping.items()
 
     class _Digraph(graphviz.Digraph):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
