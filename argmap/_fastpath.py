@@ -145,8 +145,9 @@ class Shapes:
         if pos == 0 and (m := self.blank_start.match(text)) is not None:
             pos = m.end()
             line, line_start = 1 + text.count("\n", 0, pos), text.rfind("\n", 0, pos) + 1
+        at = _Locator(self.build.path, text)
         while (m := match(text, pos)) is not None:
-            at = _Locator(self.build.path, text, pos, line, line_start)
+            at.move(pos, line, line_start)
             if m.group("kind") is not None:
                 self._claim(m, at)
             elif m.group("verb") is not None:
@@ -260,13 +261,18 @@ class Shapes:
 
 
 class _Locator:
-    """Offsets in one statement to spans (line and column), given where the statement starts."""
+    """Offsets in one statement to spans (line and column), given where the statement starts
+    (:meth:`move` goes to the next statement)."""
 
     __slots__ = ("first_break", "line", "line_start", "path", "pos", "recent", "text")
 
-    def __init__(self, path: str | None, text: str, pos: int, line: int, line_start: int) -> None:
-        self.path, self.text, self.pos, self.line, self.line_start = path, text, pos, line, line_start
-        self.first_break = text.find("\n", pos)
+    def __init__(self, path: str | None, text: str) -> None:
+        self.path, self.text = path, text
+        self.move(0, 1, 0)
+
+    def move(self, pos: int, line: int, line_start: int) -> None:
+        self.pos, self.line, self.line_start = pos, line, line_start
+        self.first_break = self.text.find("\n", pos)
         self.recent = line
 
     def span(self, start: int, end: int) -> Span:
