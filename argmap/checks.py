@@ -360,42 +360,21 @@ class _Checker:
                 )
 
     def _stances(self) -> None:
-        """A perspective both accepting and rejecting a claim (E204), and a stance said again
-        (W307; the repeated relations are :meth:`_repeats`)."""
-        first: dict[tuple[str, str], Stance] = {}  # (perspective, claim) -> its first stance
-        turned: dict[tuple[str, str], Stance] = {}  # -> its first stance the other way
+        first: dict[tuple[str, str], Stance] = {}
         for s in self.map.stances:
             key = (s.perspective, s.claim)
             other = first.get(key)
             if other is None:
                 first[key] = s
-                continue
-            if other.accepts == s.accepts:
-                self._repeated_stance(s, other)
-                continue
-            self._emit(
-                "E204",
-                self._locate(s.span, s.perspective),
-                f"'{s.perspective}' both accepts and rejects '{s.claim}'",
-                hint="keep one stance; if the perspective changed its mind, model the two "
-                "positions as separate claims",
-                related=[Related(self._locate(other.span, s.perspective), "the other stance")],
-            )
-            earlier = turned.get(key)
-            if earlier is None:
-                turned[key] = s
-            else:
-                self._repeated_stance(s, earlier)
-
-    def _repeated_stance(self, st: Stance, first: Stance) -> None:
-        verb = "accepts" if st.accepts else "rejects"
-        self._emit(
-            "W307",
-            self._locate(st.span, st.perspective),
-            f"'{st.perspective}' {verb} '{st.claim}' more than once",
-            hint="say it once",
-            related=[Related(first.span, "said first here")],
-        )
+            elif other.accepts != s.accepts:
+                self._emit(
+                    "E204",
+                    self._locate(s.span, s.perspective),
+                    f"'{s.perspective}' both accepts and rejects '{s.claim}'",
+                    hint="keep one stance; if the perspective changed its mind, model the two "
+                    "positions as separate claims",
+                    related=[Related(self._locate(other.span, s.perspective), "the other stance")],
+                )
 
     def _cycles(self) -> None:
         supports = self.map.supports
@@ -569,7 +548,22 @@ class _Checker:
                 )
 
     def _repeats(self) -> None:
-        """Relations said twice (W307; the repeated stances are :meth:`_stances`)."""
+        """Stances and relations said twice (W307)."""
+        stance_seen: dict[tuple[str, str, bool], Stance] = {}
+        for st in self.map.stances:
+            key = (st.perspective, st.claim, st.accepts)
+            other = stance_seen.get(key)
+            if other is None:
+                stance_seen[key] = st
+                continue
+            verb = "accepts" if st.accepts else "rejects"
+            self._emit(
+                "W307",
+                self._locate(st.span, st.perspective),
+                f"'{st.perspective}' {verb} '{st.claim}' more than once",
+                hint="say it once",
+                related=[Related(other.span, "said first here")],
+            )
         m = self.map
         # A named support that repeats is a duplicate id (E200).
         unnamed = (s for s in m.supports if s.name is None)
