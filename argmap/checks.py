@@ -377,50 +377,37 @@ class _Checker:
                 )
 
     def _cycles(self) -> None:
-        supports = self.map.supports
-        # premise -> the conclusion of each support leaving it, and each claim's number of
-        # supports in (a premise written twice counts twice on both sides, which peels alike)
-        following: dict[str, list[str]] = {}
+        graph: dict[str, list[Support]] = {}  # premise -> the supports leaving it
         indegree: dict[str, int] = {}
-        for s in supports:
-            conclusion = s.conclusion
-            for p in s.premises:
-                if p != conclusion:
-                    after = following.get(p)
-                    if after is None:
-                        following[p] = [conclusion]
-                    else:
-                        after.append(conclusion)
-                    indegree[conclusion] = indegree.get(conclusion, 0) + 1
+        for s in self.map.supports:
+            for p in dict.fromkeys(s.premises):
+                if p != s.conclusion:
+                    graph.setdefault(p, []).append(s)
+                    indegree[s.conclusion] = indegree.get(s.conclusion, 0) + 1
         # Peel off what no cycle can pass through (Kahn): most maps are acyclic, and then
         # nothing is left for Tarjan's algorithm and its tables.
-        ready = [p for p in following if p not in indegree]
+        ready = [p for p in graph if p not in indegree]
         while ready:
-            for conclusion in following.pop(ready.pop(), ()):
-                left = indegree[conclusion] - 1
-                indegree[conclusion] = left
+            node = ready.pop()
+            for s in graph.pop(node, ()):
+                left = indegree[s.conclusion] - 1
+                indegree[s.conclusion] = left
                 if left == 0:
-                    ready.append(conclusion)
-        if not following:
+                    ready.append(s.conclusion)
+        if not graph:
             return
-        # What is left holds cycles: the supports leaving it, to name them.
-        graph: dict[str, list[Support]] = {}
-        for s in supports:
-            for p in dict.fromkeys(s.premises):
-                if p != s.conclusion and p in following:
-                    graph.setdefault(p, []).append(s)
         for component in _strongly_connected(graph):
             if len(component) < 2:
                 continue
             cycle = _a_cycle(graph, component)
             names = " -> ".join([*(c for c, _ in cycle), cycle[0][0]])
-            cycle_supports = [s for _, s in cycle]
+            supports = [s for _, s in cycle]
             self._emit(
                 "W300",
-                cycle_supports[0].span,
+                supports[0].span,
                 f"supports go round in a circle: {names}",
                 hint="circular reasoning: one of these supports has to rest on something outside the circle",
-                related=[Related(s.span, "part of the cycle") for s in cycle_supports[1:]],
+                related=[Related(s.span, "part of the cycle") for s in supports[1:]],
             )
 
     def _support_and_attack(self) -> None:
