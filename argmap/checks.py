@@ -102,6 +102,7 @@ class _Checker:
         self._cycles()
         self._support_and_attack()
         self._perspective_conflicts()
+        self._repeated_stances()
         self._repeats()
         return self.out
 
@@ -438,11 +439,7 @@ class _Checker:
         holders: dict[str, dict[str, Stance]] = {}  # claim -> perspective -> first accepting stance
         for s in self.map.stances:
             if s.accepts:
-                held = holders.get(s.claim)
-                if held is None:
-                    holders[s.claim] = {s.perspective: s}
-                else:
-                    held.setdefault(s.perspective, s)
+                holders.setdefault(s.claim, {}).setdefault(s.perspective, s)
         if not holders:
             return
         seen: set[tuple[str, str, str]] = set()
@@ -469,26 +466,18 @@ class _Checker:
             ((c.left, c.right, c) for c in self.map.contradictions),
         )
         for a, b, relation in attacks:
-            if a == b:
+            if a == b or a not in holders or b not in holders:
                 continue
-            held_a, held_b = holders.get(a), holders.get(b)
-            if held_a is None or held_b is None or held_a.keys().isdisjoint(held_b):
-                continue
-            for p in held_a.keys() & held_b.keys():
+            for p in holders[a].keys() & holders[b].keys():
                 clash(p, a, b, relation)
         # Asserting a support while accepting a claim that undercuts it.
         for u in self.map.undercuts:
-            held = holders.get(u.attacker)
-            if held is None:
-                continue
             try:
                 support = self.map.support(u.target)
             except KeyError:
                 continue
-            if held.keys().isdisjoint(support.by):
-                continue
-            for p in set(support.by) & set(held):
-                stance = held[p]
+            for p in set(support.by) & set(holders.get(u.attacker, {})):
+                stance = holders[u.attacker][p]
                 self._emit(
                     "W302",
                     self._locate(stance.span, p),
@@ -534,8 +523,8 @@ class _Checker:
                     hint=f"add `answers {q.id}` to the claims that answer it",
                 )
 
-    def _repeats(self) -> None:
-        """Stances and relations said twice (W307)."""
+    def _repeated_stances(self) -> None:
+        """Stances said twice (W307)."""
         stance_seen: dict[tuple[str, str, bool], Stance] = {}
         for st in self.map.stances:
             key = (st.perspective, st.claim, st.accepts)
@@ -551,6 +540,9 @@ class _Checker:
                 hint="say it once",
                 related=[Related(other.span, "said first here")],
             )
+
+    def _repeats(self) -> None:
+        """Relations said twice (W307)."""
         m = self.map
         # A named support that repeats is a duplicate id (E200).
         unnamed = (s for s in m.supports if s.name is None)
