@@ -170,6 +170,26 @@ def test_real_process_python_m_and_exit_code(tmp_path: Path) -> None:
     assert "error[E201]" in proc.stdout and "Traceback" not in proc.stderr
 
 
+def test_the_process_entry_point_runs_without_the_cyclic_collector(tmp_path: Path) -> None:
+    """`python -m argmap` and the `argmap` script turn the collector off for their one run;
+    argmap.cli.main, which embedders call, leaves it alone."""
+    probe = (
+        "import gc, sys\n"
+        "import argmap.__main__, argmap.cli\n"
+        "for entry in (argmap.cli.main, argmap.__main__.main):\n"
+        "    try:\n"
+        "        entry()\n"
+        "    except SystemExit as exc:\n"
+        "        assert not exc.code, exc.code\n"
+        "    print(entry.__module__, gc.isenabled())\n"
+    )
+    f = write(tmp_path, "a.argmap", CLEAN)
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, "check", "-q", f], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert proc.stdout.splitlines() == ["argmap.cli True", "argmap.__main__ False"], proc.stderr
+
+
 def _no_traceback(r: Result) -> None:
     assert "Traceback" not in r.err and "Traceback" not in r.out
     assert r.code in (0, 1, 2), r
