@@ -106,8 +106,8 @@ class Shapes:
     def __init__(self, patterns: dict[str, str], keywords: dict[str, str], build: _Build) -> None:
         ws, comment = patterns["WS"], patterns["COMMENT"]
         cont, nl = patterns["_CONTINUATION"], patterns["_NL"]
-        words = "|".join(sorted(keywords))
-        ident = rf"(?!(?:{words})(?![\w-])){patterns['ID']}"
+        # Any word: one that is a keyword is turned away when it is read (see _name).
+        ident = patterns["ID"]
         ids = rf"{ident}(?:(?:{ws})?,(?:{ws})?{ident})*"
         # Text in one piece without escapes ("(?!"")": three quotes open a long string).
         string = r'"(?!"")[^"\\\r\n]*"'
@@ -133,6 +133,7 @@ class Shapes:
         self.by = re.compile(rf"{gap}by{ws}(?P<ids>{ids})")
         self.detail = re.compile(rf"{gap}(?P<key>role|color|note){ws}(?P<value>{string})")
         self.ident = re.compile(patterns["ID"])
+        self.keywords = frozenset(keywords)
         self.build = build
         kinds: dict[str, ClaimKind | None] = {kind.value: kind for kind in ClaimKind}
         kinds["claim"] = None
@@ -148,18 +149,21 @@ class Shapes:
         at = _Locator(self.build.path, text)
         while (m := match(text, pos)) is not None:
             at.move(pos, line, line_start)
-            if m.group("kind") is not None:
-                self._claim(m, at)
-            elif m.group("verb") is not None:
-                if not self._relation(m, at):
-                    break
-            elif m.group("who") is not None:
-                self._stance(m, at)
-            elif m.group("perspective") is not None:
-                if not self._perspective(m, at):
-                    break
-            else:
-                self._title(m, at)
+            try:
+                if m.group("kind") is not None:
+                    self._claim(m, at)
+                elif m.group("verb") is not None:
+                    if not self._relation(m, at):
+                        break
+                elif m.group("who") is not None:
+                    self._stance(m, at)
+                elif m.group("perspective") is not None:
+                    if not self._perspective(m, at):
+                        break
+                else:
+                    self._title(m, at)
+            except _KeywordAsId:
+                break
             end = m.end()
             line += text.count("\n", pos, end)
             line_start = text.rfind("\n", pos, end) + 1
@@ -167,7 +171,12 @@ class Shapes:
         return pos, line, line_start
 
     def _name(self, value: str) -> str:
-        """One string object per distinct id (a big map names each claim several times)."""
+        """One string object per distinct id (a big map names each claim several times).
+
+        A keyword where an id goes raises :class:`_KeywordAsId`, before the statement has added
+        anything: whether Lark reads it as the keyword or as an id depends on its parser state."""
+        if value in self.keywords:
+            raise _KeywordAsId(value)
         return self.build.names.setdefault(value, value)
 
     def _names(self, text: str, start: int, end: int) -> list[str]:
@@ -233,10 +242,11 @@ class Shapes:
         who = self._name(m.group("who"))
         accepts = m.group("stance") == "accepts"
         start = m.start()
-        self.build.elements.extend(
+        stances = [
             Stance(who, self._name(c.group()), accepts, False, None, span=at.span(start, c.end()))
             for c in self.ident.finditer(at.text, *m.span("claims"))
-        )
+        ]
+        self.build.elements.extend(stances)
 
     def _perspective(self, m: re.Match[str], at: _Locator) -> bool:
         text = at.text
@@ -258,6 +268,10 @@ class Shapes:
     def _title(self, m: re.Match[str], at: _Locator) -> None:
         title = Title(self._string(at.text, m, "title"), span=at.span(m.start(), m.end("title")))
         self.build.elements.append(title)
+
+
+class _KeywordAsId(Exception):
+    """A shape matched with a keyword where an id goes: the token loop reads that statement."""
 
 
 class _Locator:
