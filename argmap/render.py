@@ -912,7 +912,7 @@ class _Writer:
     def _relation_strong(self, by: Sequence[str], ends: Iterable[str]) -> bool:
         if self.view.focus_of:
             return bool(self.view.focus_of & set(by))
-        return all(e in self.view.strong for e in ends)
+        return self.view.strong.issuperset(ends)
 
     def edge(
         self,
@@ -1142,7 +1142,7 @@ def _ends_shown(w: _Writer, ends: Sequence[str]) -> bool:
     shown = w.view.shown
     if not w.every_claim_shown and not all(c in shown or c not in w.claims for c in ends):
         return False
-    return any(c in shown for c in ends)
+    return not shown.isdisjoint(ends)
 
 
 def _relation_shown(w: _Writer, view: _View, ends: Sequence[str], by: Sequence[str]) -> bool:
