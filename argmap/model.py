@@ -84,6 +84,8 @@ def _elements(value: Iterable[Element]) -> tuple[Element, ...]:
 
 def _tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     """Accept any iterable of strings (a lone string is one item, not its characters)."""
+    if type(value) is tuple:
+        return value
     if isinstance(value, str):
         return (value,)
     return tuple(value)
