@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ROOT", "Run", "alternate", "child_env", "machine", "median", "run_once"]
+__all__ = ["ROOT", "Run", "alternate", "child_env", "machine", "median", "run_once", "speed_probe"]
 
 #: The checkout (bench/ is one level down).
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,6 +160,25 @@ def _version(cmd: Sequence[str]) -> str:
     return (done.stdout or done.stderr).strip().splitlines()[0] if (done.stdout or done.stderr) else "?"
 
 
+def speed_probe() -> float:
+    """Seconds a fixed pure-Python loop takes in this process (best of 3).
+
+    On one machine it is the same run after run while nothing else runs there, and it rises
+    when load from outside slows the machine down, which the load average of a virtual machine
+    does not show (on the reference machine: 0.04 s quiet, 0.07 s in a slowed minute, load
+    average 0.4 both times). Printed at the start and the end of a benchmark so that a slow
+    run can be told from a slow argmap.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def machine() -> dict[str, str]:
     """What the numbers were taken on."""
     mem_kb = _first_line("/proc/meminfo", "MemTotal")
@@ -172,4 +191,5 @@ def machine() -> dict[str, str]:
         "python": f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})",
         "node": _version(["node", "--version"]),
         "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "speed probe": f"{speed_probe():.3f} s (bench/measure.py: speed_probe)",
     }

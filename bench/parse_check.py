@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.genmap import generate
-from bench.measure import ROOT, alternate, child_env, machine, median, run_once
+from bench.measure import ROOT, alternate, child_env, machine, median, run_once, speed_probe
 
 # The child: prints one JSON object. argv: path, mode (time | mem | base).
 _CHILD = r"""
@@ -287,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(bench_cli(args.cli_repeat, target)))
     print()
     print("\n".join(importtime(target)))
-    print("\nLoad average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nLoad average at the end: {load}; speed probe at the end: {speed_probe():.3f} s")
     return 0
 
 

@@ -42,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.genmap import GeneratedMap, generate
-from bench.measure import ROOT, Run, child_env, machine, median, run_once
+from bench.measure import ROOT, Run, child_env, machine, median, run_once, speed_probe
 
 #: Argdown's processors for "read and build the model", as in its own default processes.
 ARGDOWN_MODEL_PROCESS = ("load-file", "parse-input", "build-model", "log-parser-errors")
@@ -343,7 +343,11 @@ def main(argv: list[str] | None = None) -> int:
                     f"Map to DOT (median of {args.repeat}, alternating)", tools.dot_note, b, pairs, base
                 )
                 out.append("")
-    out.append("Load average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    out.append(
+        "Load average at the end: "
+        + " ".join(f"{x:.2f}" for x in os.getloadavg())
+        + f"; speed probe at the end: {speed_probe():.3f} s"
+    )
     text = "\n".join(out)
     print()
     print(text)

@@ -126,3 +126,5 @@ def test_run_harness_prints_the_table(tmp_path: Path) -> None:
     assert code == 0, text
     assert "| 20 |" in text
     assert "(!)" not in text
+    assert re.search(r"speed probe \d+\.\d{3} s", text)  # at the start, with the machine
+    assert re.search(r"speed probe at the end: \d+\.\d{3} s", text)
