@@ -165,9 +165,9 @@ def speed_probe() -> float:
 
     On one machine it is the same run after run while nothing else runs there, and it rises
     when load from outside slows the machine down, which the load average of a virtual machine
-    does not show (on the reference machine: 0.04 s quiet, 0.07 s in a slowed minute, load
-    average 0.4 both times). Printed at the start and the end of a benchmark so that a slow
-    run can be told from a slow argmap.
+    does not show (on the reference machine: 0.04-0.05 s quiet, 0.078 s at the start of a
+    slowed run with a load average of 0.5). Printed at the start and the end of a benchmark
+    so that a slow run can be told from a slow argmap.
     """
     best = float("inf")
     for _ in range(3):
