@@ -163,11 +163,12 @@ def _version(cmd: Sequence[str]) -> str:
 def speed_probe() -> float:
     """Seconds a fixed pure-Python loop takes in this process (best of 3).
 
-    On one machine it is the same run after run while nothing else runs there, and it rises
-    when load from outside slows the machine down, which the load average of a virtual machine
-    does not show (on the reference machine: 0.04-0.05 s quiet, 0.078 s at the start of a
-    slowed run with a load average of 0.5). Printed at the start and the end of a benchmark
-    so that a slow run can be told from a slow argmap.
+    It rises when load from outside slows a virtual machine down, which its load average does
+    not show (on the reference machine: 0.04-0.05 s quiet, up to 0.09 s at a load average of
+    0.5). Printed at the start and the end of a benchmark as a hint of how busy the host was.
+    Only a hint: there the speed also moves from one second to the next (the 10k DOT run took
+    0.75-1.18 s within one minute), which is why the tools are run in turn and compared by
+    their medians.
     """
     best = float("inf")
     for _ in range(3):
