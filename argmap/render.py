@@ -1020,6 +1020,42 @@ def to_dot(
     leaves out relation labels to keep the layout fast. Raises :class:`ViewError` when a view
     names something the map does not have.
     """
+    graph = _dot_graph(
+        amap,
+        perspective=perspective,
+        only=only,
+        compare=compare,
+        question=question,
+        focus=focus,
+        depth=depth,
+        labels=labels,
+        rankdir=rankdir,
+        engine=engine,
+        legend=legend,
+        title=title,
+        compact=compact,
+    )
+    source: str = graph.source
+    return source
+
+
+def _dot_graph(
+    amap: ArgumentMap,
+    *,
+    perspective: str | None,
+    only: bool,
+    compare: Sequence[str] | None,
+    question: str | None,
+    focus: str | None,
+    depth: int | None,
+    labels: str | Mapping[str, str] | None,
+    rankdir: str,
+    engine: str,
+    legend: bool,
+    title: bool,
+    compact: bool | None,
+) -> Any:
+    """The map as a ``graphviz.Digraph`` (see :func:`to_dot` for the arguments)."""
     if rankdir not in RANKDIRS:
         raise ViewError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {rankdir!r}")
     if engine not in ENGINES:
@@ -1045,8 +1081,7 @@ def to_dot(
     w = _Writer(graph, amap, view=view, colors=colors, status=status, compare=compare, compact=compact)
     with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
         _write(w, amap, view, legend=legend)
-    source: str = graph.source
-    return source
+    return graph
 
 
 def _write(w: _Writer, amap: ArgumentMap, view: _View, *, legend: bool) -> None:
@@ -1365,7 +1400,7 @@ def render(
     from argmap.backends import DEFAULT_TIMEOUT, run_layout
 
     chosen_engine = engine or "dot"
-    text = to_dot(
+    graph = _dot_graph(
         amap,
         perspective=perspective,
         only=only,
@@ -1381,11 +1416,13 @@ def render(
         compact=compact,
     )
     if format == "dot":
-        return text.encode("utf-8")
+        # Line by line: the whole text at once would be a second copy, two bytes per character
+        # as soon as one name has a letter beyond Latin-1.
+        return b"".join([line.encode("utf-8") for line in graph])
     if format not in FORMATS:
         raise ViewError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     result = run_layout(
-        text,
+        graph.source,
         format,
         engine=chosen_engine,
         backend=backend,

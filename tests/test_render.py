@@ -482,6 +482,17 @@ def test_render_dot_format_needs_no_backend() -> None:
         render(amap, "gif")
 
 
+@pytest.mark.parametrize("view", ["whole", *sorted(VIEWS)])
+def test_render_dot_bytes_are_to_dot_s_text_in_utf_8(view: str) -> None:
+    """render() encodes the DOT line by line; the seed map's names (Vučković) go beyond Latin-1."""
+    amap = argmap.load(MAPS / "turkey-kosovo.argmap")
+    options = VIEWS.get(view, {})
+    data = render(amap, "dot", **options)  # type: ignore[arg-type]
+    assert data == to_dot(amap, **options).encode("utf-8")  # type: ignore[arg-type]
+    if view == "whole":
+        assert "Vučković".encode() in data
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_png_and_jupyter_svg(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
     amap = load("kinds")
