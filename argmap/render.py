@@ -30,8 +30,8 @@ The DOT is built with the ``graphviz`` package (``Digraph.node``/``edge``/``subg
 layout runs through :mod:`argmap.backends` (our own subprocess, with a timeout, on either
 backend), never through the package's ``render``/``pipe``. All text goes through
 :func:`html_text` (HTML-like labels, passed to the package as ``<...>`` on purpose) or
-:func:`dot_string`'s escaping wrapped in ``graphviz.nohtml`` (every other value), so no claim text
-can change the graph's structure. Large maps get faster layout settings (see
+:func:`dot_string`'s escaping (every other value, wrapped in ``graphviz.nohtml`` when it starts
+with ``<``), so no claim text can change the graph's structure. Large maps get faster layout settings (see
 :func:`layout_settings`).
 """
 
@@ -241,10 +241,12 @@ def _s(text: str) -> Any:
 
     The package quotes by itself but leaves backslashes alone (they are Graphviz escapes to it)
     and passes anything that looks like ``<...>`` through as an HTML label. So the text is
-    escaped as by :func:`dot_string` and marked ``nohtml``; the package's quoting then only adds
-    the quotes (or none for a plain identifier, which means the same), as tests/test_render.py
-    checks."""
-    return _nohtml()(_escaped(text))
+    escaped as by :func:`dot_string`, and marked ``nohtml`` when it starts with ``<`` (the only
+    text the package takes for HTML; a plain ``str`` formats faster than the subclass). The
+    package's quoting then only adds the quotes (or none for a plain identifier, which means the
+    same), as tests/test_render.py checks."""
+    escaped = _escaped(text)
+    return _nohtml()(escaped) if escaped[:1] == "<" else escaped
 
 
 @functools.cache

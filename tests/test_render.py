@@ -222,6 +222,9 @@ def test_dot_string_keeps_backslashes_literal() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cs",)), max_size=40))
+@example("<b>bold?</b>")  # what the package would pass on as HTML
+@example("<>")
+@example("<a")
 def test_the_graphviz_package_quotes_values_as_dot_string_does(text: str) -> None:
     """Values go to the graphviz package escaped and marked nohtml: its own quoting must then
     only add the quotes (or leave a plain identifier bare), so the DOT means what
