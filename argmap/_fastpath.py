@@ -153,16 +153,14 @@ class Shapes:
                 if m.group("kind") is not None:
                     self._claim(m, at)
                 elif m.group("verb") is not None:
-                    if not self._relation(m, at):
-                        break
+                    self._relation(m, at)
                 elif m.group("who") is not None:
                     self._stance(m, at)
                 elif m.group("perspective") is not None:
-                    if not self._perspective(m, at):
-                        break
+                    self._perspective(m, at)
                 else:
                     self._title(m, at)
-            except _KeywordAsId:
+            except _NotAShape:
                 break
             end = m.end()
             line += text.count("\n", pos, end)
@@ -173,10 +171,10 @@ class Shapes:
     def _name(self, value: str) -> str:
         """One string object per distinct id (a big map names each claim several times).
 
-        A keyword where an id goes raises :class:`_KeywordAsId`, before the statement has added
+        A keyword where an id goes raises :class:`_NotAShape`, before the statement has added
         anything: whether Lark reads it as the keyword or as an id depends on its parser state."""
         if value in self.keywords:
-            raise _KeywordAsId(value)
+            raise _NotAShape(value)
         return self.build.names.setdefault(value, value)
 
     def _names(self, text: str, start: int, end: int) -> list[str]:
@@ -208,12 +206,12 @@ class Shapes:
         self.build.elements.append(claim)
         self.build.elements.extend(stances)
 
-    def _relation(self, m: re.Match[str], at: _Locator) -> bool:
+    def _relation(self, m: re.Match[str], at: _Locator) -> None:
         verb = m.group("verb")
         support = verb.startswith("support")
         premises = self._names(at.text, *m.span("premises"))
         if (m.group("name") is not None or len(premises) > 1) and not support:
-            return False  # only a support has a name or several premises: Lark says why
+            raise _NotAShape(verb)  # only a support has a name or several premises: Lark says why
         target = self._name(m.group("target"))
         end = m.end("target")
         by_ids: list[str] = []
@@ -236,7 +234,6 @@ class Shapes:
         else:  # rebuts, attacks
             relation = Rebuttal(premises[0], target, by, None, span=span)
         self.build.elements.append(relation)
-        return True
 
     def _stance(self, m: re.Match[str], at: _Locator) -> None:
         who = self._name(m.group("who"))
@@ -248,7 +245,7 @@ class Shapes:
         ]
         self.build.elements.extend(stances)
 
-    def _perspective(self, m: re.Match[str], at: _Locator) -> bool:
+    def _perspective(self, m: re.Match[str], at: _Locator) -> None:
         text = at.text
         details: dict[str, str] = {}
         end = m.end("label")
@@ -257,21 +254,22 @@ class Shapes:
             detail = self.detail.match(text, start, stop)
             assert detail is not None
             if detail.group("key") in details:
-                return False  # given twice: Lark's path warns (W107)
+                raise _NotAShape(detail.group("key"))  # given twice: Lark's path warns (W107)
             details[detail.group("key")] = self._string(text, detail, "value")
             start = end = detail.end()
         perspective_id = self._name(m.group("perspective"))
         name = self._string(text, m, "label")
         self.build.elements.append(Perspective(perspective_id, name, **details, span=at.span(m.start(), end)))
-        return True
 
     def _title(self, m: re.Match[str], at: _Locator) -> None:
         title = Title(self._string(at.text, m, "title"), span=at.span(m.start(), m.end("title")))
         self.build.elements.append(title)
 
 
-class _KeywordAsId(Exception):
-    """A shape matched with a keyword where an id goes: the token loop reads that statement."""
+class _NotAShape(Exception):
+    """A statement matched a shape that Lark does not read the same way (a keyword where an id
+    goes, a name or several premises on an attack, a perspective's detail given twice): the
+    token loop reads that statement, as Lark does."""
 
 
 class _Locator:
