@@ -31,8 +31,8 @@ layout runs through :mod:`argmap.backends` (our own subprocess, with a timeout, 
 backend), never through the package's ``render``/``pipe``. All text goes through
 :func:`html_text` (HTML-like labels, passed to the package as ``<...>`` on purpose) or
 :func:`dot_string`'s escaping (every other value, wrapped in ``graphviz.nohtml`` when it starts
-with ``<``), so no claim text can change the graph's structure. Large maps get faster layout settings (see
-:func:`layout_settings`).
+with ``<``), so no claim text can change the graph's structure. Large maps get faster layout
+settings (see :func:`layout_settings`).
 """
 
 from __future__ import annotations
