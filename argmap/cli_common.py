@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import os
 import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
@@ -147,6 +148,18 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write all of ``data``. A buffered stream's ``write`` returns a short count, without an
+    error, when the file fails part way (a reader that went away, a full disk): the next call
+    raises it."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise OSError(errno.EIO, "the stream took no bytes")
+        view = view[written:]
+
+
 def atomic_write(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one,
     never a part: a temporary file in the same folder, flushed to disk, then renamed."""
@@ -180,8 +193,14 @@ def write_output(data: bytes | str, out: str | None, inputs: Iterable[str] = ())
     overwrite any of the command's own input files."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if out is None or out == "-":
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+        try:
+            sys.stdout.flush()  # what the command printed comes first
+            _write_all(sys.stdout.buffer, payload)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: argmap.cli.main ends quietly
+        except OSError as exc:
+            fail(f"standard output: cannot write ({exc.strerror or exc})")
         return
     for source in inputs:
         if source != "-" and _same_file(source, out):

@@ -190,6 +190,46 @@ def test_the_process_entry_point_runs_without_the_cyclic_collector(tmp_path: Pat
     assert proc.stdout.splitlines() == ["argmap.cli True", "argmap.__main__ False"], proc.stderr
 
 
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    """`argmap render -o - big.argmap | head`: exit 1 and no traceback, not a silent exit 0
+    after a short write (a buffered write returns a short count instead of raising)."""
+    seed = ROOT / "maps" / "turkey-kosovo.argmap"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", "--format", "dot", "-o", "-", str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(7) == b"digraph"
+    proc.stdout.close()  # the DOT is well over a pipe's 64 KB
+    err = proc.stderr.read().decode()
+    assert (proc.wait(), err) == (1, "")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_standard_output_on_a_full_disk_is_a_clear_error() -> None:
+    """The commands whose result goes to standard output through write_output. (A report that
+    `check` prints still ends as an internal error there: the failure surfaces in print().)"""
+    seed = str(ROOT / "maps" / "turkey-kosovo.argmap")
+    for args in (
+        ["render", "--format", "dot", "-o", "-", seed],
+        ["export", "--to", "json", seed],
+        ["evaluate", seed],
+    ):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run(
+                [sys.executable, "-m", "argmap", *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        assert proc.returncode == 2, proc.stderr
+        message = "argmap: error: standard output: cannot write (No space left on device)"
+        assert proc.stderr.startswith(message)
+
+
 def _no_traceback(r: Result) -> None:
     assert "Traceback" not in r.err and "Traceback" not in r.out
     assert r.code in (0, 1, 2), r
