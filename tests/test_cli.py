@@ -170,24 +170,63 @@ def test_real_process_python_m_and_exit_code(tmp_path: Path) -> None:
     assert "error[E201]" in proc.stdout and "Traceback" not in proc.stderr
 
 
-def test_the_process_entry_point_runs_without_the_cyclic_collector(tmp_path: Path) -> None:
-    """`python -m argmap` and the `argmap` script turn the collector off for their one run;
-    argmap.cli.main, which embedders call, leaves it alone."""
+def _process(
+    *args: str, probe: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m argmap ARGS``, or ``python -c PROBE ARGS``, in a process of its own."""
+    command = [sys.executable, "-m", "argmap"] if probe is None else [sys.executable, "-c", probe]
+    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+
+
+def test_the_process_entry_point_runs_without_the_collector_and_the_teardown(tmp_path: Path) -> None:
+    """`python -m argmap` and the `argmap` script turn the collector off for their one run and
+    end without the interpreter's teardown (an object's __del__ is not called at exit; the
+    atexit functions are); argmap.cli.main, which embedders call, does neither."""
     probe = (
-        "import gc, sys\n"
+        "import atexit, gc, sys\n"
         "import argmap.__main__, argmap.cli\n"
-        "for entry in (argmap.cli.main, argmap.__main__.main):\n"
-        "    try:\n"
-        "        entry()\n"
-        "    except SystemExit as exc:\n"
-        "        assert not exc.code, exc.code\n"
-        "    print(entry.__module__, gc.isenabled())\n"
+        "class Kept:\n"
+        "    def __del__(self):\n"
+        "        print('torn down')\n"
+        "kept = Kept()\n"
+        "try:\n"
+        "    argmap.cli.main()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('argmap.cli', gc.isenabled())\n"
+        "atexit.register(lambda: print('argmap.__main__', gc.isenabled()))\n"
+        "argmap.__main__.main()\n"
     )
-    f = write(tmp_path, "a.argmap", CLEAN)
-    proc = subprocess.run(
-        [sys.executable, "-c", probe, "check", "-q", f], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+    proc = _process("check", "-q", write(tmp_path, "a.argmap", CLEAN), probe=probe)
     assert proc.stdout.splitlines() == ["argmap.cli True", "argmap.__main__ False"], proc.stderr
+
+
+def test_the_process_entry_point_ends_as_a_normal_exit_would(tmp_path: Path) -> None:
+    """The process skips the interpreter's teardown, and nothing else: exit codes, the whole
+    output through a pipe, the atexit functions (above) and what a thread still had to do."""
+    from argmap import parse, to_dot
+
+    seed = ROOT / "maps" / "turkey-kosovo.argmap"
+    proc = _process("render", "--format", "dot", "-o", "-", str(seed))
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout == to_dot(parse(seed.read_text(encoding="utf-8"), str(seed)))
+
+    proc = _process("check", write(tmp_path, "e.argmap", ERROR), env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == 1 and "error[E201]" in proc.stdout
+    proc = _process("check", "--no-such-option")
+    assert proc.returncode == 2 and "No such option" in proc.stderr
+
+    probe = (
+        "import sys, threading, time\n"
+        "import argmap.__main__\n"
+        "def late():\n"
+        "    time.sleep(0.3)\n"
+        "    print('the thread finished', flush=True)\n"
+        "threading.Thread(target=late).start()\n"
+        "argmap.__main__.main()\n"
+    )
+    proc = _process("check", "-q", write(tmp_path, "a.argmap", CLEAN), probe=probe)
+    assert (proc.returncode, proc.stdout) == (0, "the thread finished\n"), proc.stderr
 
 
 def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
