@@ -663,7 +663,9 @@ def _digraph_class() -> Any:
     names and short values (keyed on the type too: ``nohtml`` text quotes differently from a
     ``str``), and the text of each :class:`_Look`. ``node``, ``edge`` and ``_attr_list`` are the
     package's own, without its check of positional arguments and with the remembered quoting;
-    the text is the package's (tests/test_render.py compares)."""
+    ``html_node`` (a claim) and ``look_edge`` (an edge without a label) write the commonest
+    statements without the general attribute list. The text is the package's
+    (tests/test_render.py compares)."""
     import graphviz
     from graphviz import quoting
 
@@ -697,6 +699,19 @@ def _digraph_class() -> Any:
             attr_list = self._attr_list(label, kwargs=attrs, attributes=_attributes)
             tail, head = self._quote_edge(tail_name), self._quote_edge(head_name)
             self.body.append(self._edge(tail=tail, head=head, attr=attr_list))
+
+        def html_node(self, name: str, label: str, attributes: tuple[tuple[str, str], ...]) -> None:
+            """``node(name, label, _attributes=attributes)`` for the commonest node: its label
+            is HTML (``<...>``, which the package passes as it is) and its attribute names are
+            plain identifiers (which it does not quote)."""
+            value = self._value
+            attrs = "".join([f" {k}={value(v)}" for k, v in attributes])
+            self.body.append(f"\t{self._quote(name)} [label={label}{attrs}]\n")
+
+        def look_edge(self, tail: str, head: str, look: _Look) -> None:
+            """``edge(tail, head, _attributes=look)``: an edge without a label of its own."""
+            tail, head = self._quote_edge(tail), self._quote_edge(head)
+            self.body.append(f"\t{tail} -> {head}{self._look_list(look)}\n")
 
         def _make_look_list(self, look: _Look) -> str:
             return self._attr_list(None, None, tuple(look))
@@ -779,10 +794,10 @@ class _Writer:
         ]
         label = f"{table}{''.join(rows)}</TABLE>>"
         tooltip = claim.text if claim.note is None else f"{claim.text}\n\nNote: {claim.note}"
-        self.graph.node(
+        self.graph.html_node(
             self.node_id(claim.id),
             label,
-            _attributes=(("id", _s("claim-" + claim.id)), ("tooltip", _tooltip(tooltip))),
+            (("id", _s("claim-" + claim.id)), ("tooltip", _tooltip(tooltip))),
         )
 
     def _claim_look(self, kind: ClaimKind | None, strong: bool) -> tuple[str, str, str]:
@@ -929,12 +944,11 @@ class _Writer:
         self.used.relations.add(kind)
         if not strong:
             self.used.dimmed = True
-        self.graph.edge(
-            self.node_id(tail),
-            self.node_id(head),
-            label,
-            _attributes=_edge_attributes(kind, strong, arrowhead),
-        )
+        look = _edge_attributes(kind, strong, arrowhead)
+        if label is None:
+            self.graph.look_edge(self.node_id(tail), self.node_id(head), look)
+        else:
+            self.graph.edge(self.node_id(tail), self.node_id(head), label, _attributes=look)
 
     def claim_ref(self, claim_id: str) -> str:
         if claim_id not in self.claims:

@@ -673,4 +673,11 @@ def test_dot_lines_are_the_graphviz_package_s(
                 graph.node(name, label, _attributes=attributes, **kwargs)
                 graph.edge(name, "b:c", label, _attributes=attributes, **kwargs)
                 graph.edge("a", name, _attributes=_edge_attributes("rebuttal", True), **kwargs)
+        # The shortcuts for the commonest statements write what the general methods write.
+        html, plain = f"<{label or ''}>", tuple((k, v) for k, v in attributes if k != "x y")
+        look = _edge_attributes("undercut", False)
+        ours.html_node(name, html, plain)
+        theirs.node(name, html, _attributes=plain)
+        ours.look_edge(name, "b:c", look)
+        theirs.edge(name, "b:c", _attributes=look)
     assert ours.source == theirs.source
