@@ -58,7 +58,7 @@ def _end(status: int) -> NoReturn:
     except BrokenPipeError:  # the reader went away (argmap ... | head): as argmap.cli.main does
         status = status or 1
     except OSError as exc:
-        print(f"argmap: error: cannot write standard output ({exc.strerror or exc})", file=sys.stderr)
+        print(f"argmap: error: standard output: cannot write ({exc.strerror or exc})", file=sys.stderr)
         status = status or 2
     try:
         if sys.stderr is not None:

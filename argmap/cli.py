@@ -8,10 +8,11 @@ user unless ARGMAP_DEBUG=1 asks for one.
 from __future__ import annotations
 
 import enum
+import errno
 import importlib
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -176,15 +177,32 @@ def main(argv: Optional[list[str]] = None) -> None:  # noqa: UP045 - typer needs
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_FINDINGS)
-    except Exception as exc:
-        if os.environ.get("ARGMAP_DEBUG"):
-            raise
-        print(f"argmap: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print(
-            "  hint: this is a bug in argmap; run with ARGMAP_DEBUG=1 for details and report it",
-            file=sys.stderr,
-        )
-        sys.exit(EXIT_INTERNAL)
+    except OSError as exc:
+        if exc.errno not in _FULL:
+            _internal_error(exc)
+        # A report printed to a full disk: print() fails when stdout is unbuffered or the
+        # report outgrows its buffer (otherwise the exit's flush fails: see argmap.__main__).
+        print(f"argmap: error: cannot write ({exc.strerror})", file=sys.stderr)
+        _silence_stdout()
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # noqa: BLE001 - the last resort: a message, never a traceback
+        _internal_error(exc)
+
+
+#: The errors of a write to a full device, file system or quota, whatever the file.
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """An exception no command expected: a bug, said as one (ARGMAP_DEBUG=1: the traceback)."""
+    if os.environ.get("ARGMAP_DEBUG"):
+        raise exc
+    print(f"argmap: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    print(
+        "  hint: this is a bug in argmap; run with ARGMAP_DEBUG=1 for details and report it",
+        file=sys.stderr,
+    )
+    sys.exit(EXIT_INTERNAL)
 
 
 def _silence_stdout() -> None:

@@ -247,14 +247,18 @@ def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
-def test_standard_output_on_a_full_disk_is_a_clear_error() -> None:
-    """The commands whose result goes to standard output through write_output. (A report that
-    `check` prints still ends as an internal error there: the failure surfaces in print().)"""
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_standard_output_on_a_full_disk_is_a_clear_error(unbuffered: str) -> None:
+    """A result (write_output), a report (print) and a line (--version), written through a
+    buffer (the failure surfaces at the exit's flush) or not (PYTHONUNBUFFERED: in print)."""
     seed = str(ROOT / "maps" / "turkey-kosovo.argmap")
     for args in (
         ["render", "--format", "dot", "-o", "-", seed],
         ["export", "--to", "json", seed],
         ["evaluate", seed],
+        ["check", seed],
+        ["codes"],
+        ["--version"],
     ):
         with open("/dev/full", "w") as full:
             proc = subprocess.run(
@@ -262,11 +266,40 @@ def test_standard_output_on_a_full_disk_is_a_clear_error() -> None:
                 stdout=full,
                 stderr=subprocess.PIPE,
                 text=True,
+                env={**os.environ, "PYTHONUNBUFFERED": unbuffered},
                 check=False,
             )
-        assert proc.returncode == 2, proc.stderr
-        message = "argmap: error: standard output: cannot write (No space left on device)"
-        assert proc.stderr.startswith(message)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stderr.startswith("argmap: error: "), (args, proc.stderr)
+        assert "cannot write (No space left on device)" in proc.stderr, (args, proc.stderr)
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (RuntimeError("boom"), 3, "argmap: internal error: RuntimeError: boom"),
+        (PermissionError(13, "Permission denied"), 3, "argmap: internal error: PermissionError: "),
+        (OSError(28, "No space left on device"), 2, "argmap: error: cannot write (No space left on device)"),
+    ],
+)
+def test_an_unexpected_exception_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, error: Exception, code: int, message: str
+) -> None:
+    """A bug is said as one (exit 3; ARGMAP_DEBUG=1 shows its traceback); a full disk is not a
+    bug (exit 2); any other OSError that no command expected is."""
+    import argmap.cli
+    import argmap.cli_common
+
+    def explode(path: str) -> None:
+        raise error
+
+    monkeypatch.setattr(argmap.cli_common, "read_map", explode)
+    r = run_cli("render", "--format", "dot", "-o", "-", "whatever.argmap")
+    assert r.code == code and r.err.startswith(message) and "Traceback" not in r.err, r
+    if code == 3:
+        monkeypatch.setenv("ARGMAP_DEBUG", "1")
+        with pytest.raises(type(error)):
+            argmap.cli.main(["render", "--format", "dot", "-o", "-", "whatever.argmap"])
 
 
 def _no_traceback(r: Result) -> None:
