@@ -177,11 +177,11 @@ class Shapes:
             raise _NotAShape(value)
         return self.build.names.setdefault(value, value)
 
-    def _names(self, text: str, start: int, end: int) -> list[str]:
+    def _names(self, ids: str) -> list[str]:
         """The ids in a list of ids (``a, b``) or of premises (``a + b``)."""
-        if text.find(",", start, end) < 0 and text.find("+", start, end) < 0:
-            return [self._name(text[start:end])]  # one id, the usual case: the list is just it
-        return [self._name(found.group()) for found in self.ident.finditer(text, start, end)]
+        if "," not in ids and "+" not in ids:
+            return [self._name(ids)]  # one id, the usual case: the list is just it
+        return [self._name(found.group()) for found in self.ident.finditer(ids)]
 
     @staticmethod
     def _string(text: str, m: re.Match[str], group: str) -> str:
@@ -207,32 +207,34 @@ class Shapes:
         self.build.elements.extend(stances)
 
     def _relation(self, m: re.Match[str], at: _Locator) -> None:
-        verb = m.group("verb")
+        name, premises, verb, target, by_clauses = m.group("name", "premises", "verb", "target", "by")
         support = verb.startswith("support")
-        premises = self._names(at.text, *m.span("premises"))
-        if (m.group("name") is not None or len(premises) > 1) and not support:
+        premise_ids = self._names(premises)
+        if (name is not None or len(premise_ids) > 1) and not support:
             raise _NotAShape(verb)  # only a support has a name or several premises: Lark says why
-        target = self._name(m.group("target"))
+        target = self._name(target)
         end = m.end("target")
-        by_ids: list[str] = []
-        start, stop = m.span("by")
-        while start < stop:
-            clause = self.by.match(at.text, start, stop)
-            assert clause is not None
-            by_ids += self._names(at.text, *clause.span("ids"))
-            start = end = clause.end()
+        by: tuple[str, ...] = ()
+        if by_clauses:
+            by_ids: list[str] = []
+            start, stop = m.span("by")
+            while start < stop:
+                clause = self.by.match(at.text, start, stop)
+                assert clause is not None
+                by_ids += self._names(clause.group("ids"))
+                start = end = clause.end()
+            by = self.build.ids(by_ids)
         span = at.span(m.start(), end)
-        by = self.build.ids(by_ids)
         relation: Element
         if support:
-            name = None if m.group("name") is None else self._name(m.group("name"))
-            relation = Support(self.build.ids(premises), target, name, by, None, span=span)
+            name = None if name is None else self._name(name)
+            relation = Support(self.build.ids(premise_ids), target, name, by, None, span=span)
         elif verb == "undercuts":
-            relation = Undercut(premises[0], target, by, None, span=span)
+            relation = Undercut(premise_ids[0], target, by, None, span=span)
         elif verb == "contradicts":
-            relation = Contradiction(premises[0], target, by, None, span=span)
+            relation = Contradiction(premise_ids[0], target, by, None, span=span)
         else:  # rebuts, attacks
-            relation = Rebuttal(premises[0], target, by, None, span=span)
+            relation = Rebuttal(premise_ids[0], target, by, None, span=span)
         self.build.elements.append(relation)
 
     def _stance(self, m: re.Match[str], at: _Locator) -> None:
