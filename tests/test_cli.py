@@ -246,6 +246,60 @@ def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
     assert (proc.wait(), err) == (1, "")
 
 
+def test_writes_go_on_after_a_short_count() -> None:
+    """write_output and atomic_write share _write_all: a write that takes part of the bytes
+    is followed by another, and one that takes none is an error, not a silent loss."""
+    import io
+
+    from argmap.cli_common import _write_all
+
+    class Trickle(io.BytesIO):
+        def write(self, data: memoryview) -> int:  # type: ignore[override]
+            return super().write(data[:3])
+
+    stream = Trickle()
+    _write_all(stream, b"digraph argmap {}\n")
+    assert stream.getvalue() == b"digraph argmap {}\n"
+
+    class Stuck(io.BytesIO):
+        def write(self, data: memoryview) -> int:  # type: ignore[override]
+            return 0
+
+    with pytest.raises(OSError, match="took no bytes"):
+        _write_all(Stuck(), b"x")
+
+
+def test_atomic_write_writes_everything_after_a_short_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.cli_common
+
+    real_fdopen = os.fdopen
+
+    class Trickle:
+        """A file whose write takes at most 5 bytes at a time, as a failing one may."""
+
+        def __init__(self, fd: int, mode: str) -> None:
+            self.file = real_fdopen(fd, mode)
+
+        def write(self, data: memoryview) -> int:
+            return self.file.write(data[:5])
+
+        def __enter__(self) -> Trickle:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.file.close()
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.file, name)
+
+    monkeypatch.setattr(argmap.cli_common.os, "fdopen", Trickle)
+    target = tmp_path / "out.dot"
+    argmap.cli_common.atomic_write(str(target), b"digraph argmap {}\n")
+    assert target.read_bytes() == b"digraph argmap {}\n"
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("unbuffered", ["", "1"])
 def test_standard_output_on_a_full_disk_is_a_clear_error(unbuffered: str) -> None:
