@@ -51,15 +51,17 @@ def _end(status: int) -> NoReturn:
         not t.daemon and t.is_alive() for t in threading.enumerate() if t is not threading.main_thread()
     ):
         sys.exit(status)
+    from argmap.cli_common import EXIT_FINDINGS, EXIT_USAGE  # loaded already, by argmap.cli
+
     atexit._run_exitfuncs()  # the interpreter's own exit step, which os._exit skips
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
     except BrokenPipeError:  # the reader went away (argmap ... | head): as argmap.cli.main does
-        status = status or 1
+        status = status or EXIT_FINDINGS
     except OSError as exc:
         print(f"argmap: error: standard output: cannot write ({exc.strerror or exc})", file=sys.stderr)
-        status = status or 2
+        status = status or EXIT_USAGE
     try:
         if sys.stderr is not None:
             sys.stderr.flush()

@@ -206,7 +206,8 @@ def _internal_error(exc: Exception) -> NoReturn:
 
 
 def _silence_stdout() -> None:
-    """After a closed pipe, point stdout at /dev/null so Python's exit flush stays quiet."""
+    """After a closed pipe or a full disk, point stdout at /dev/null so the exit's flush of what
+    is left in its buffer stays quiet."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -156,26 +156,18 @@ def test_codes_listing() -> None:
     assert {row["code"] for row in json.loads(run_cli("codes", "-f", "json").out)} >= {"E100", "W300"}
 
 
-def test_real_process_python_m_and_exit_code(tmp_path: Path) -> None:
-    f = write(tmp_path, "e.argmap", ERROR)
-    proc = subprocess.run(
-        [sys.executable, "-m", "argmap", "check", f],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_COLOR": "1"},
-        check=False,
-    )
-    assert proc.returncode == 1
-    assert "error[E201]" in proc.stdout and "Traceback" not in proc.stderr
-
-
 def _process(
     *args: str, probe: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m argmap ARGS``, or ``python -c PROBE ARGS``, in a process of its own."""
     command = [sys.executable, "-m", "argmap"] if probe is None else [sys.executable, "-c", probe]
     return subprocess.run([*command, *args], capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+
+
+def test_real_process_python_m_and_exit_code(tmp_path: Path) -> None:
+    proc = _process("check", write(tmp_path, "e.argmap", ERROR), env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == 1
+    assert "error[E201]" in proc.stdout and "Traceback" not in proc.stderr
 
 
 def test_the_process_entry_point_runs_without_the_collector_and_the_teardown(tmp_path: Path) -> None:
@@ -211,8 +203,7 @@ def test_the_process_entry_point_ends_as_a_normal_exit_would(tmp_path: Path) -> 
     assert (proc.returncode, proc.stderr) == (0, "")
     assert proc.stdout == to_dot(parse(seed.read_text(encoding="utf-8"), str(seed)))
 
-    proc = _process("check", write(tmp_path, "e.argmap", ERROR), env={**os.environ, "NO_COLOR": "1"})
-    assert proc.returncode == 1 and "error[E201]" in proc.stdout
+    # exit 1: test_real_process_python_m_and_exit_code
     proc = _process("check", "--no-such-option")
     assert proc.returncode == 2 and "No such option" in proc.stderr
 
