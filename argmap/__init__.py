@@ -8,8 +8,8 @@ formal argumentation semantics, render it with Graphviz, and move it to and from
     >>> m.supporters("b")
     ('a',)
 
-Names are imported on first use, so ``import argmap`` stays light. ``argmap.render`` and
-``argmap.evaluate`` are modules that can be called as their main function.
+Names are imported on first use, so ``import argmap`` stays light. ``argmap.drawing.render`` and
+``argmap.semantics.evaluate`` are modules that can be called as their main function.
 """
 
 from __future__ import annotations
@@ -43,38 +43,36 @@ _LAZY: dict[str, str] = {
     "Diagnostic": "argmap.diagnostics",
     "Severity": "argmap.diagnostics",
     # text -> model
-    "ParseError": "argmap.parser",
-    "load": "argmap.parser",
-    "parse": "argmap.parser",
+    "ParseError": "argmap.syntax.parser",
+    "load": "argmap.syntax.parser",
+    "parse": "argmap.syntax.parser",
     # building in Python
     "MapBuilder": "argmap.builder",
     # consistency
     "check": "argmap.checks",
     # argumentation semantics over maps and perspectives
-    "claim_labels": "argmap.evaluate",
-    "evaluate": "argmap.evaluate",
-    "perspectives": "argmap.evaluate",
+    "claim_labels": "argmap.semantics.evaluate",
+    "evaluate": "argmap.semantics.evaluate",
+    "perspectives": "argmap.semantics.evaluate",
     # abstract (Dung) frameworks
-    "Framework": "argmap.semantics",
-    "Labelling": "argmap.semantics",
-    "SearchStopped": "argmap.semantics",
+    "Framework": "argmap.semantics.solvers",
+    "Labelling": "argmap.semantics.solvers",
+    "SearchStopped": "argmap.semantics.solvers",
     # drawing (Graphviz)
-    "ViewError": "argmap.render",
-    "render": "argmap.render",
-    "to_dot": "argmap.render",
+    "ViewError": "argmap.drawing.render",
+    "render": "argmap.drawing.render",
+    "to_dot": "argmap.drawing.render",
     # Graphviz executables
-    "BackendError": "argmap.backends",
-    "NoBackendError": "argmap.backends",
+    "BackendError": "argmap.drawing.backends",
+    "NoBackendError": "argmap.drawing.backends",
     # other formats
-    "export": "argmap.interchange",
-    "import_": "argmap.interchange",
-    "import_with_notes": "argmap.interchange",
-    "InterchangeError": "argmap.jsonio",
-    "write": "argmap.writer",
-    "format_text": "argmap.fmt",
+    "export": "argmap.formats",
+    "import_": "argmap.formats",
+    "import_with_notes": "argmap.formats",
+    "InterchangeError": "argmap.formats.jsonio",
+    "write": "argmap.formats.writer",
+    "format_text": "argmap.formats.fmt",
 }
-# Functions whose module has their name: the package gives out the (callable) module.
-_MODULES = frozenset({"render", "evaluate"})
 
 __all__ = [
     "CODES",
@@ -122,15 +120,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from argmap import evaluate, render
-    from argmap.backends import BackendError, NoBackendError
     from argmap.builder import MapBuilder
     from argmap.checks import check
     from argmap.diagnostics import CODES, Diagnostic, Severity
-    from argmap.evaluate import claim_labels, perspectives
-    from argmap.fmt import format_text
-    from argmap.interchange import export, import_, import_with_notes
-    from argmap.jsonio import InterchangeError
+    from argmap.drawing.backends import BackendError, NoBackendError
+    from argmap.drawing.render import ViewError, render, to_dot
+    from argmap.formats import export, import_, import_with_notes
+    from argmap.formats.fmt import format_text
+    from argmap.formats.jsonio import InterchangeError
+    from argmap.formats.writer import write
     from argmap.model import (
         ArgumentMap,
         Claim,
@@ -149,10 +147,9 @@ if TYPE_CHECKING:
         Title,
         Undercut,
     )
-    from argmap.parser import ParseError, load, parse
-    from argmap.render import ViewError, to_dot
-    from argmap.semantics import Framework, Labelling, SearchStopped
-    from argmap.writer import write
+    from argmap.semantics.evaluate import claim_labels, evaluate, perspectives
+    from argmap.semantics.solvers import Framework, Labelling, SearchStopped
+    from argmap.syntax.parser import ParseError, load, parse
 
 
 def __getattr__(name: str) -> Any:
@@ -160,7 +157,7 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")
     loaded = importlib.import_module(module)
-    value = loaded if name in _MODULES else getattr(loaded, name)
+    value = getattr(loaded, name)
     globals()[name] = value
     return value
 

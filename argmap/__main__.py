@@ -51,7 +51,7 @@ def _end(status: int) -> NoReturn:
         not t.daemon and t.is_alive() for t in threading.enumerate() if t is not threading.main_thread()
     ):
         sys.exit(status)
-    from argmap.cli_common import EXIT_FINDINGS, EXIT_USAGE  # loaded already, by argmap.cli
+    from argmap.cli.common import EXIT_FINDINGS, EXIT_USAGE  # loaded already, by argmap.cli
 
     atexit._run_exitfuncs()  # the interpreter's own exit step, which os._exit skips
     try:

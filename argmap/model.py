@@ -559,8 +559,8 @@ class ArgumentMap:
         return check(self)
 
     def _repr_svg_(self) -> str:
-        """Jupyter shows a map as its SVG drawing (rendered by :func:`argmap.render`)."""
-        from argmap.render import render
+        """Jupyter shows a map as its SVG drawing (rendered by :func:`argmap.drawing.render`)."""
+        from argmap.drawing.render import render
 
         svg: bytes = render(self, format="svg")
         return svg.decode("utf-8")

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from argmap import aif, argdown, jsonio
-from argmap.fmt import format_text
-from argmap.parser import parse
-from argmap.writer import write
+from argmap.formats import aif, argdown, jsonio
+from argmap.formats.fmt import format_text
+from argmap.formats.writer import write
+from argmap.syntax.parser import parse
 
 
 def make_text(n: int) -> str:

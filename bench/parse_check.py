@@ -37,17 +37,14 @@ from bench.measure import ROOT, alternate, child_env, machine, median, run_once,
 _CHILD = r"""
 import json, sys, time
 t0 = time.perf_counter()
-import importlib.util
-import argmap.parser as P
+import argmap.syntax.parser as P
 import argmap.checks as C
 t1 = time.perf_counter()
 P.parse('claim a "A."\n')
-semantics = importlib.util.find_spec("argmap.evaluate") is not None
-if semantics:
-    C.check(P.parse('claim a "A."\nclaim b "B."\na supports b\n'))
+C.check(P.parse('claim a "A."\nclaim b "B."\na supports b\n'))
 t2 = time.perf_counter()
 path, mode = sys.argv[1], sys.argv[2]
-out = {"import": t1 - t0, "setup": t2 - t0, "semantics": semantics}
+out = {"import": t1 - t0, "setup": t2 - t0}
 if mode == "mem":
     import gc, tracemalloc
     gc.collect()
@@ -59,7 +56,7 @@ if mode != "base":
     t4, c4 = time.perf_counter(), time.process_time()
     m = P.parse(text, path)
     t5 = time.perf_counter()
-    findings = C.check(m, semantics=semantics)
+    findings = C.check(m)
     t6, c6 = time.perf_counter(), time.process_time()
     out.update(read=t4 - t3, parse=t5 - t4, check=t6 - t5, cpu=c6 - c4, elements=len(m.elements),
                claims=len(m.claims), findings=len(findings),
@@ -112,8 +109,6 @@ def bench_sizes(sizes: list[int], repeat: int, seed: int, folder: Path) -> list[
             raise SystemExit(f"the map of {n} claims parsed to {first['claims']} claims")
         if first["findings"]:
             notes.append(f"{n} claims: check reported {first['findings']} findings {first['codes']}")
-        if not first["semantics"]:
-            notes.append("argmap.evaluate is missing: check ran without the semantic (W400) findings")
 
         def med(key: str, runs: list[tuple[dict[str, object], int]] = timings) -> float:
             return median([float(r[0][key]) for r in runs])  # type: ignore[arg-type]
@@ -143,8 +138,9 @@ def bench_sizes(sizes: list[int], repeat: int, seed: int, folder: Path) -> list[
         print("measured: " + rows[-1], flush=True)
     lines = [*rows, ""]
     lines.append(
-        f"Baseline child (interpreter + `import argmap.parser, argmap.checks` + parser warmed on a one-claim "
-        f"map): max RSS {_mb(base_rss)} MB, import {base['import']:.3f} s, setup {base['setup']:.3f} s."
+        f"Baseline child (interpreter + `import argmap.syntax.parser, argmap.checks` + parser warmed on"
+        f" a one-claim map): max RSS {_mb(base_rss)} MB, import {base['import']:.3f} s,"
+        f" setup {base['setup']:.3f} s."
     )
     lines += sorted(set(notes))
     return lines

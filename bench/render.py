@@ -7,7 +7,7 @@
 Maps come from :func:`generate` (seeded, so every run draws the same maps): trees of arguments
 with linked and named supports, rebuttals, undercuts, contradictions, questions and five
 perspectives holding and rejecting claims, about the mix of the example maps. Layout runs
-through :func:`argmap.render.render` exactly as ``argmap render`` does (svg, default
+through :func:`argmap.drawing.render.render` exactly as ``argmap render`` does (svg, default
 settings, so the size-dependent layout settings apply). A backend that is not installed is
 reported as such. Target: 5,000 claims to SVG in at most 10 s.
 """
@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from argmap.backends import BackendError, find_executable
+from argmap.drawing.backends import BackendError, find_executable
 from argmap.model import ArgumentMap
-from argmap.parser import parse
+from argmap.syntax.parser import parse
 
 _WORDS = [
     "turkey",
@@ -113,7 +113,7 @@ def _time(func: object, repeat: int = 1) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from argmap.render import render, to_dot
+    from argmap.drawing.render import render, to_dot
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
@@ -126,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.untuned:
-        import argmap.render
+        import argmap.drawing.render
 
-        argmap.render.LARGE = argmap.render.HUGE = 10**9
+        argmap.drawing.render.LARGE = argmap.drawing.render.HUGE = 10**9
 
     print("| claims | DOT lines | DOT emission | backend | layout to SVG | SVG size |")
     print("|---:|---:|---:|---|---:|---:|")

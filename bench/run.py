@@ -51,9 +51,7 @@ INSTALL_HINT = "npm install --prefix ~/.cache/argmap/argdown @argdown/cli   (or:
 
 # Stand-in for `argmap check` while the command is not usable (parse + check, nothing printed).
 _CHECK_STANDIN = (
-    "import importlib.util, sys\n"
-    "import argmap.parser as p, argmap.checks as c\n"
-    "c.check(p.load(sys.argv[1]), semantics=importlib.util.find_spec('argmap.evaluate') is not None)\n"
+    "import sys\nimport argmap.syntax.parser as p, argmap.checks as c\nc.check(p.load(sys.argv[1]))\n"
 )
 
 
@@ -110,7 +108,7 @@ def find_tools(folder: Path, probe: GeneratedMap) -> Tools:
         check = _py("-c", _CHECK_STANDIN)
         check_note = (
             f"`python -m argmap check` is not usable yet (exit {r.rc}: {first}); timed the stand-in "
-            "`python -c 'import argmap.parser as p, argmap.checks as c; c.check(p.load(FILE))'`"
+            "`python -c 'import argmap.syntax.parser as p, argmap.checks as c; c.check(p.load(FILE))'`"
         )
     render = _py("-m", "argmap", "render", "--format", "dot", "-o")
     dot: list[str] | None = render

@@ -110,7 +110,7 @@ def worker(tool: str, task: str, path: Path, time_limit: float) -> dict[str, obj
     n, edges = read_i23(path)
     names = [f"a{i}" for i in range(n)]
     if tool == "argmap":
-        from argmap.semantics import Framework, grounded, one_labelling
+        from argmap.semantics.solvers import Framework, grounded, one_labelling
 
         af = Framework.from_edges(n, edges)
         t = time.perf_counter()
@@ -201,7 +201,7 @@ def worker(tool: str, task: str, path: Path, time_limit: float) -> dict[str, obj
 def available(tool: str) -> str | None:
     """None when the tool can run here, else why not."""
     module = {
-        "argmap": "argmap.semantics",
+        "argmap": "argmap.semantics.solvers",
         "formal-argumentation": "argumentation",
         "clingo": "clingo",
         "pygarg": "pygarg",
@@ -221,7 +221,7 @@ def available(tool: str) -> str | None:
 def verify(
     task: str, n: int, edges: list[tuple[int, int]], ext: list[int] | None, ref: list[int] | None
 ) -> bool:
-    from argmap import semantics as S
+    from argmap.semantics import solvers as S
 
     af = S.Framework.from_edges(n, edges)
     if task == "GR":
@@ -258,7 +258,7 @@ def map_rows(sizes: list[int], repeat: int, time_limit: float) -> None:
     """Time the map-level steps (translation, claim labels per semantics, the W400 pass) on
     the maps bench/genmap.py writes (the same generator as the parse and render benchmarks)."""
     import argmap
-    from argmap.evaluate import claim_labels, framework, perspective_findings
+    from argmap.semantics.evaluate import claim_labels, framework, perspective_findings
     from bench.genmap import generate
 
     steps = ["translate", "W400 pass", "grounded", "preferred", "stable"]

@@ -1,13 +1,14 @@
 """Hypothesis strategies for whole maps (shared by the interchange and fmt tests).
 
 Every map drawn is one the .argmap language can express exactly: inline stances follow their
-claim and carry no note (see ``argmap.writer.unexpressible``).
+claim and carry no note (see ``argmap.formats.writer.unexpressible``).
 """
 
 from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from argmap.formats.writer import VERB_IDS
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -24,7 +25,6 @@ from argmap.model import (
     Title,
     Undercut,
 )
-from argmap.writer import VERB_IDS
 
 KEYWORDS = [
     "title", "source", "perspective", "question", "claim", "fact", "interpretation", "prediction",
@@ -46,7 +46,7 @@ texts = st.one_of(
     ).map("".join),
 )
 opt_text = st.none() | texts
-#: Ids a definition can have (see argmap.writer.VERB_IDS).
+#: Ids a definition can have (see argmap.formats.writer.VERB_IDS).
 def_ids = ids.filter(lambda i: i not in VERB_IDS)
 id_lists = st.lists(ids, max_size=4).map(tuple)
 tags = st.lists(st.one_of(ids, texts), max_size=3).map(tuple)

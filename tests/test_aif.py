@@ -1,4 +1,4 @@
-"""argmap.aif: AIF JSON (AIFdb/OVA) export and import."""
+"""argmap.formats.aif: AIF JSON (AIFdb/OVA) export and import."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from interchange_strategies import maps
 
-from argmap import aif
 from argmap.builder import MapBuilder
+from argmap.formats import aif
 from argmap.model import ArgumentMap, Claim, Rebuttal, Stance, Support, Undercut
-from argmap.parser import parse
+from argmap.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 # AIFdb node set 6064, as in shared/corpus/aif (see tests/data/interchange/README.md).
@@ -137,7 +137,7 @@ def test_ova_wrapper_and_numeric_ids() -> None:
 
 
 def parse_roundtrip(m: ArgumentMap) -> bool:
-    from argmap.writer import write
+    from argmap.formats.writer import write
 
     return parse(write(m)) == m
 

@@ -33,12 +33,16 @@ def test_all_is_complete() -> None:
     assert len(argmap.__all__) == len(names)
 
 
-def test_module_named_functions_can_be_called() -> None:
-    import argmap.render
+def test_render_and_evaluate_are_plain_functions() -> None:
+    import inspect
+
+    import argmap.drawing.render
+    import argmap.semantics.evaluate
 
     m = argmap.parse('claim a "A." answers q\nquestion q "Q?"\n')
+    assert inspect.isfunction(argmap.render) and inspect.isfunction(argmap.evaluate)
     assert argmap.render(m, format="dot").startswith(b"digraph")
-    assert argmap.render.to_dot(m).startswith("digraph")
+    assert argmap.to_dot(m).startswith("digraph")
     assert argmap.evaluate(m) is not None
 
 

@@ -1,4 +1,4 @@
-"""argmap.argdown: the Argdown language in and out, checked against Argdown's own model.
+"""argmap.formats.argdown: the Argdown language in and out, checked against Argdown's own model.
 
 Argdown's CLI (npm ``@argdown/cli``) is the reference: the corpus files in
 ``tests/data/interchange/argdown/`` ship with the JSON it exports (``argdown json``), and when
@@ -21,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap import argdown
 from argmap.builder import MapBuilder
+from argmap.formats import argdown
 from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
-from argmap.parser import parse
+from argmap.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "interchange" / "argdown"
@@ -121,7 +121,7 @@ def test_import_matches_argdowns_own_json(path: Path) -> None:
 
 
 def parse_again(m: ArgumentMap) -> bool:
-    from argmap.writer import write
+    from argmap.formats.writer import write
 
     return parse(write(m)) == m
 

@@ -1,4 +1,4 @@
-"""Tests for argmap.backends: finding dot / graphviz-pure, forcing one, timeouts, failures, warnings."""
+"""argmap.drawing.backends: finding dot / graphviz-pure, forcing one, timeouts, failures, warnings."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap import backends
-from argmap.backends import (
+from argmap.drawing import backends
+from argmap.drawing.backends import (
     Backend,
     BackendError,
     NoBackendError,

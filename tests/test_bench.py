@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from argmap.checks import check
-from argmap.parser import parse
+from argmap.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 from bench.genmap import PERSPECTIVES, generate  # noqa: E402
 from bench.measure import run_once  # noqa: E402
 
-HAS_SEMANTICS = importlib.util.find_spec("argmap.evaluate") is not None
+HAS_SEMANTICS = importlib.util.find_spec("argmap.semantics.evaluate") is not None
 
 
 def test_generator_is_deterministic() -> None:

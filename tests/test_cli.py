@@ -242,7 +242,7 @@ def test_writes_go_on_after_a_short_count() -> None:
     is followed by another, and one that takes none is an error, not a silent loss."""
     import io
 
-    from argmap.cli_common import _write_all
+    from argmap.cli.common import _write_all
 
     class Trickle(io.BytesIO):
         def write(self, data: memoryview) -> int:  # type: ignore[override]
@@ -263,7 +263,7 @@ def test_writes_go_on_after_a_short_count() -> None:
 def test_atomic_write_writes_everything_after_a_short_count(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argmap.cli_common
+    import argmap.cli.common
 
     real_fdopen = os.fdopen
 
@@ -285,9 +285,9 @@ def test_atomic_write_writes_everything_after_a_short_count(
         def __getattr__(self, name: str) -> object:
             return getattr(self.file, name)
 
-    monkeypatch.setattr(argmap.cli_common.os, "fdopen", Trickle)
+    monkeypatch.setattr(argmap.cli.common.os, "fdopen", Trickle)
     target = tmp_path / "out.dot"
-    argmap.cli_common.atomic_write(str(target), b"digraph argmap {}\n")
+    argmap.cli.common.atomic_write(str(target), b"digraph argmap {}\n")
     assert target.read_bytes() == b"digraph argmap {}\n"
 
 
@@ -333,12 +333,12 @@ def test_an_unexpected_exception_is_a_message_not_a_traceback(
     """A bug is said as one (exit 3; ARGMAP_DEBUG=1 shows its traceback); a full disk is not a
     bug (exit 2); any other OSError that no command expected is."""
     import argmap.cli
-    import argmap.cli_common
+    import argmap.cli.common
 
     def explode(path: str) -> None:
         raise error
 
-    monkeypatch.setattr(argmap.cli_common, "read_map", explode)
+    monkeypatch.setattr(argmap.cli.common, "read_map", explode)
     r = run_cli("render", "--format", "dot", "-o", "-", "whatever.argmap")
     assert r.code == code and r.err.startswith(message) and "Traceback" not in r.err, r
     if code == 3:
@@ -371,7 +371,7 @@ def test_fmt_on_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_semantics_choices_are_the_library_s() -> None:
-    from argmap.cli_common import SemanticsChoice
-    from argmap.semantics import SEMANTICS
+    from argmap.cli.common import SemanticsChoice
+    from argmap.semantics.solvers import SEMANTICS
 
     assert [c.value for c in SemanticsChoice] == list(SEMANTICS)

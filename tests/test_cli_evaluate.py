@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.iccma import from_apx, from_i23
+from argmap.semantics.iccma import from_apx, from_i23
 from tests.conftest import DATA, MAPS, Result, golden
 
 HERE = DATA / "semantics"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from argmap.parser import parse
+from argmap.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "interchange"
@@ -45,9 +45,9 @@ def test_export_to_stdout(small: Path, fmt: str) -> None:
 
 def test_export_dot(small: Path) -> None:
     try:
-        from argmap.render import to_dot  # noqa: F401
+        from argmap.drawing.render import to_dot  # noqa: F401
     except ImportError:
-        pytest.skip("argmap.render.to_dot is not there yet (the rendering step)")
+        pytest.skip("argmap.drawing.render.to_dot is not there yet (the rendering step)")
     result = run_cli("export", str(small), "--to", "dot")
     assert result.code == 0, result.err
     assert "digraph" in result.out

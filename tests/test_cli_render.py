@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap import backends
-from argmap.backends import find_executable
+from argmap.drawing import backends
+from argmap.drawing.backends import find_executable
 from tests.conftest import DATA, MAPS, Result
 
 KINDS = DATA / "render" / "kinds.argmap"
@@ -181,9 +181,9 @@ def test_views_render(cli: Cli, workdir: Path, args: list[str]) -> None:
 def test_labels_need_the_evaluation_step(cli: Cli) -> None:
     result = cli("render", str(KINDS), "-o", "-", "-f", "dot", "--labels", "grounded")
     try:
-        import argmap.evaluate  # noqa: F401
+        import argmap.semantics.evaluate  # noqa: F401
     except ImportError:
-        assert result.code == 2 and "argmap.evaluate" in result.err
+        assert result.code == 2 and "argmap.semantics.evaluate" in result.err
     else:
         assert result.code == 0, result.err
         assert "Claim status under grounded semantics" in result.out

@@ -12,7 +12,7 @@ from conftest import ROOT
 
 import argmap
 from argmap.diagnostics import CODES
-from argmap.parser import ParseError
+from argmap.syntax.parser import ParseError
 
 DOC = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```argmap (fails|passes) ([EW]\d{3})\n(.*?)```", DOC, re.S)

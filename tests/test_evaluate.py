@@ -1,4 +1,4 @@
-"""argmap.evaluate: the map -> Dung translation rule, per-perspective evaluation, the agreement
+"""argmap.semantics.evaluate: the map -> Dung translation rule, per-perspective evaluation, the agreement
 matrix, cruxes and the W400 finding, through the public functions."""
 
 from __future__ import annotations
@@ -8,14 +8,14 @@ import time
 import pytest
 
 import argmap
-from argmap.evaluate import (
+from argmap.semantics.evaluate import (
     claim_labels,
     evaluate,
     framework,
     perspective_findings,
     perspectives,
 )
-from argmap.semantics import SearchStopped
+from argmap.semantics.solvers import SearchStopped
 from tests.conftest import MAPS
 
 

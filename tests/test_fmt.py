@@ -1,4 +1,4 @@
-"""argmap.fmt: canonical layout with comments kept; idempotent; parse(fmt(t)) == parse(t)."""
+"""argmap.formats.fmt: canonical layout with comments kept; idempotent; parse(fmt(t)) == parse(t)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from interchange_strategies import maps
 
-from argmap.fmt import _scan, format_text, is_formatted
-from argmap.parser import ParseError, parse
-from argmap.writer import write
+from argmap.formats.fmt import _scan, format_text, is_formatted
+from argmap.formats.writer import write
+from argmap.syntax.parser import ParseError, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "interchange"

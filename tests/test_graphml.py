@@ -1,4 +1,4 @@
-"""argmap.graphml: the map as a GraphML graph."""
+"""argmap.formats.graphml: the map as a GraphML graph."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from argmap.builder import MapBuilder
-from argmap.graphml import dumps
+from argmap.formats.graphml import dumps
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 

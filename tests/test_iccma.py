@@ -1,4 +1,4 @@
-"""argmap.iccma: apx and ICCMA 2023 (i23) export and import, round trips, errors, and a map's
+"""argmap.semantics.iccma: apx and ICCMA 2023 (i23) export and import, round trips, errors, and a map's
 framework solved by clingo straight from the exported apx text."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.evaluate import claim_labels, framework
-from argmap.iccma import IccmaError, from_apx, from_i23, read, to_apx, to_i23, write
-from argmap.semantics import Framework, enumerate_labellings
+from argmap.semantics.evaluate import claim_labels, framework
+from argmap.semantics.iccma import IccmaError, from_apx, from_i23, read, to_apx, to_i23, write
+from argmap.semantics.solvers import Framework, enumerate_labellings
 from tests.conftest import MAPS
 
 names = st.text(

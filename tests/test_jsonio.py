@@ -1,4 +1,4 @@
-"""argmap.jsonio: the versioned, schema'd JSON format, lossless."""
+"""argmap.formats.jsonio: the versioned, schema'd JSON format, lossless."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from interchange_strategies import maps
 
-from argmap.jsonio import VERSION, InterchangeError, dumps, loads, to_dict
+from argmap.formats.jsonio import VERSION, InterchangeError, dumps, loads, to_dict
 from argmap.model import ArgumentMap
-from argmap.parser import parse
+from argmap.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "docs" / "schema" / "argmap.schema.json").read_text(encoding="utf-8"))

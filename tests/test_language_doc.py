@@ -13,7 +13,7 @@ from conftest import MAPS, ROOT
 
 import argmap
 from argmap.model import Claim, ClaimKind, Stance, Support, Undercut
-from argmap.parser import ParseError, grammar_text
+from argmap.syntax.parser import ParseError, grammar_text
 
 DOC = ROOT / "docs" / "language.md"
 # A fenced block: ```argmap or ```argmap-error, optionally followed by a name for the tests below.

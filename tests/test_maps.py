@@ -33,6 +33,6 @@ def test_map_checks_clean(path: Path) -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_map_is_in_the_canonical_layout(path: Path) -> None:
-    from argmap.fmt import is_formatted
+    from argmap.formats.fmt import is_formatted
 
     assert is_formatted(path.read_text(encoding="utf-8")), f"run `argmap fmt {path}`"

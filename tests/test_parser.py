@@ -9,9 +9,9 @@ import pytest
 from conftest import DATA, golden
 
 import argmap
+from argmap.diagnostics.report import format_text
 from argmap.model import ID_PATTERN, ArgumentMap, Span
-from argmap.parser import MAX_SYNTAX_ERRORS, ParseError, grammar_path, grammar_text, load, parse
-from argmap.report import format_text
+from argmap.syntax.parser import MAX_SYNTAX_ERRORS, ParseError, grammar_path, grammar_text, load, parse
 
 OK = sorted((DATA / "parser" / "ok").glob("*.argmap"))
 ERRORS = sorted((DATA / "parser" / "errors").glob("*.argmap"))
@@ -229,7 +229,7 @@ def test_common_statements_parse_without_loading_lark(tmp_path: Path) -> None:
 def test_cached_terminals_are_lark_s_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cached terminal patterns are exactly those Lark compiles, and a damaged cache file is
     learnt again rather than trusted."""
-    from argmap import parser
+    from argmap.syntax import parser
 
     monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path))
     engine = parser._Engine()

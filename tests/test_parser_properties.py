@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 from argmap.model import ID_PATTERN
-from argmap.parser import ParseError, grammar_text, parse
+from argmap.syntax.parser import ParseError, grammar_text, parse
 
 _GRAMMAR = lark.Lark(grammar_text(), parser="lalr", lexer="contextual")
 
@@ -140,7 +140,7 @@ def _all_paths(text: str) -> list[object]:
     """What each way of parsing makes of ``text``: the whole fast path (statement shapes, then
     the token loop), the token loop alone, and Lark's own lexer and parser loop. Each is a map,
     or the ParseError's diagnostics."""
-    from argmap.parser import _get_engine
+    from argmap.syntax.parser import _get_engine
 
     engine = _get_engine()
     fast = engine.fast

@@ -1,4 +1,4 @@
-"""Tests for argmap.render: golden DOT, SVG structure from both backends, escaping, views, legend."""
+"""Tests for argmap.drawing.render: golden DOT, SVG structure from both backends, escaping, views, legend."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.backends import find_executable
-from argmap.model import ArgumentMap
-from argmap.render import (
+from argmap.drawing.backends import find_executable
+from argmap.drawing.render import (
     OKABE_ITO,
     ViewError,
     dot_string,
@@ -24,6 +23,7 @@ from argmap.render import (
     render,
     to_dot,
 )
+from argmap.model import ArgumentMap
 from tests.conftest import DATA, MAPS, golden
 from tests.interchange_strategies import maps
 
@@ -231,7 +231,7 @@ def test_the_graphviz_package_quotes_values_as_dot_string_does(text: str) -> Non
     :func:`dot_string` says whatever the text holds (backslashes, quotes, ``<...>``, keywords)."""
     from graphviz.quoting import quote
 
-    from argmap.render import _s
+    from argmap.drawing.render import _s
 
     quoted = quote(_s(text))
     assert quoted == dot_string(text) or (
@@ -391,7 +391,9 @@ def test_labels_from_a_mapping() -> None:
 
 
 def test_labels_from_a_semantics() -> None:
-    pytest.importorskip("argmap.evaluate", reason="argmap.evaluate (the evaluation step) is not there yet")
+    pytest.importorskip(
+        "argmap.semantics.evaluate", reason="argmap.semantics.evaluate (the evaluation step) is not there yet"
+    )
     amap = argmap.load(MAPS / "tweety.argmap")
     dot = to_dot(amap, labels="grounded")
     assert "Claim status under grounded semantics" in dot
@@ -520,15 +522,6 @@ def test_warnings_are_collected_not_raised() -> None:
     assert any("non-ASCII" in w for w in warnings)
 
 
-def test_argmap_render_stays_callable_after_the_module_is_imported() -> None:
-    import importlib
-
-    module = importlib.import_module("argmap.render")
-    amap = load("kinds")
-    assert callable(argmap.render)
-    assert argmap.render(amap, "dot") == module.render(amap, "dot")  # type: ignore[operator]
-
-
 def test_css_colour_names_become_hex_and_unknown_names_fall_back() -> None:
     amap = argmap.parse(
         'perspective a "A" color "gray"\nperspective b "B" color "navyblue"\nperspective c "C" color "#ABC"\n'
@@ -626,7 +619,7 @@ def test_wrap_breaks_lines_where_textwrap_does(words: list[str], seps: list[str]
     # textwrap's lines, long words, hyphens, odd spaces and all.
     import textwrap
 
-    from argmap.render import _wrap_lines
+    from argmap.drawing.render import _wrap_lines
 
     text = "".join((seps[i - 1] if i <= len(seps) else " ") + w if i else w for i, w in enumerate(words))
     for paragraph in text.split("\n"):
@@ -660,7 +653,7 @@ def test_dot_lines_are_the_graphviz_package_s(
 
     import graphviz
 
-    from argmap.render import _digraph_class, _edge_attributes
+    from argmap.drawing.render import _digraph_class, _edge_attributes
 
     if not html and label is not None:
         label = graphviz.nohtml(label)

@@ -8,8 +8,15 @@ import json
 import pytest
 
 from argmap.diagnostics import Diagnostic, Related
+from argmap.diagnostics.report import (
+    format_diagnostic,
+    format_summary,
+    format_text,
+    to_json,
+    to_json_lines,
+    use_colour,
+)
 from argmap.model import Span
-from argmap.report import format_diagnostic, format_summary, format_text, to_json, to_json_lines, use_colour
 
 D = Diagnostic.make(
     "E201",

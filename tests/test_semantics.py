@@ -1,4 +1,4 @@
-"""argmap.semantics: textbook frameworks with known answers, properties on random frameworks,
+"""argmap.semantics.solvers: textbook frameworks with known answers, properties on random frameworks,
 brute force on small ones, and agreement with independent implementations (clingo with the
 ASPARTIX encodings, formal-argumentation) where they are installed."""
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import semantics as S
-from argmap.semantics import (
+from argmap.semantics import solvers as S
+from argmap.semantics.solvers import (
     Framework,
     SearchStopped,
     acceptance,

@@ -28,7 +28,7 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     (wheel,) = dist.glob("argmap-*.whl")
     import zipfile
 
-    assert "argmap/grammars/argmap.lark" in zipfile.ZipFile(wheel).namelist()
+    assert "argmap/syntax/argmap.lark" in zipfile.ZipFile(wheel).namelist()
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -49,7 +49,7 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
         capture_output=True,
     )
     probe = (
-        "import argmap, argmap.parser as p, pathlib;"
+        "import argmap, argmap.syntax.parser as p, pathlib;"
         'm = argmap.parse(\'claim a "A"\\nclaim b "B"\\na supports b\\n\');'
         "root = pathlib.Path(argmap.__file__).parent;"
         "print(m.supporters('b'), pathlib.Path(p.grammar_path()).relative_to(root))"
@@ -58,7 +58,7 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     out = subprocess.run(
         [str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True
     ).stdout
-    assert out.strip() == "('a',) grammars/argmap.lark"
+    assert out.strip() == "('a',) syntax/argmap.lark"
     cli = subprocess.run(
         [str(env_dir / "bin" / "argmap"), "check", "-"],
         input='claim a "A" answers q\nquestion q "Q?"\n',

@@ -1,4 +1,4 @@
-"""argmap.writer: model -> .argmap text that parses back to the same map."""
+"""argmap.formats.writer: model -> .argmap text that parses back to the same map."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from interchange_strategies import maps
 
 from argmap.builder import MapBuilder
+from argmap.formats.writer import VERB_IDS, escape, quote, unexpressible, write
 from argmap.model import ArgumentMap, Claim, Source, Stance
-from argmap.parser import parse
-from argmap.writer import VERB_IDS, escape, quote, unexpressible, write
+from argmap.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ claims that support or attack themselves), each perspective's own coherence (acc
 rejecting one claim, accepting claims that attack each other), the shape of the reasoning
 (cycles of supports, a pair that both supports and attacks) and the warnings a careful analyst
 wants (orphans, unused perspectives and sources, unanswered questions, repeats). Findings that
-need the formal semantics come from :mod:`argmap.evaluate`. Every finding is a Diagnostic with
+need the formal semantics come from :mod:`argmap.semantics.evaluate`. Every finding is a Diagnostic with
 a stable code (docs/diagnostics.md).
 """
 
@@ -18,7 +18,6 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic, Related, sort_key
 from argmap.model import (
     ArgumentMap,
@@ -35,6 +34,7 @@ from argmap.model import (
     Support,
     Title,
 )
+from argmap.util.gcpause import paused_gc
 
 __all__ = ["check"]
 
@@ -62,13 +62,13 @@ def check(argmap: ArgumentMap, *, semantics: bool = True) -> list[Diagnostic]:
     """Check a map; return every finding (the parser's warnings included), in file order.
 
     With ``semantics`` (the default) and no errors in the structure, the perspective findings
-    that need formal argumentation semantics are added (see :mod:`argmap.evaluate`).
+    that need formal argumentation semantics are added (see :mod:`argmap.semantics.evaluate`).
     """
     findings = list(argmap.parse_diagnostics)
     with paused_gc():
         findings.extend(_Checker(argmap).run())
     if semantics and not any(d.is_error for d in findings):
-        from argmap.evaluate import perspective_findings
+        from argmap.semantics.evaluate import perspective_findings
 
         findings.extend(perspective_findings(argmap))
     findings.sort(key=sort_key)

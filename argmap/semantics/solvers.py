@@ -104,7 +104,7 @@ class Framework:
     ) -> Framework:
         """A framework on arguments 0..n-1 with these (attacker, target) pairs; repeats are
         dropped. Names default to "1".."n" (as in the ICCMA formats)."""
-        from argmap._gc import paused_gc
+        from argmap.util.gcpause import paused_gc
 
         with paused_gc():
             targets: list[list[int]] = [[] for _ in range(n)]

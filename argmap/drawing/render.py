@@ -27,7 +27,7 @@ on them), ``focus`` with ``depth`` (the neighbourhood of one claim), ``labels`` 
 in/out/undecided by an argumentation semantics, or by a mapping given directly).
 
 The DOT is built with the ``graphviz`` package (``Digraph.node``/``edge``/``subgraph``), and the
-layout runs through :mod:`argmap.backends` (our own subprocess, with a timeout, on either
+layout runs through :mod:`argmap.drawing.backends` (our own subprocess, with a timeout, on either
 backend), never through the package's ``render``/``pipe``. All text goes through
 :func:`html_text` (HTML-like labels, passed to the package as ``<...>`` on purpose) or
 :func:`dot_string`'s escaping (every other value, wrapped in ``graphviz.nohtml`` when it starts
@@ -46,8 +46,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from argmap._callable import make_module_callable
-from argmap._gc import paused_gc
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -57,10 +55,11 @@ from argmap.model import (
     Support,
     Undercut,
 )
-from argmap.semantics import SEMANTICS
+from argmap.semantics.solvers import SEMANTICS
+from argmap.util.gcpause import paused_gc
 
 if TYPE_CHECKING:
-    from argmap.backends import Backend
+    from argmap.drawing.backends import Backend
 
 __all__ = [
     "ENGINES",
@@ -592,10 +591,12 @@ def _labels_of(
         if labels not in SEMANTICS:
             raise ViewError(f"labels must be one of {', '.join(SEMANTICS)} or a mapping, not {labels!r}")
         try:
-            from argmap.evaluate import claim_labels  # type: ignore[import-not-found,unused-ignore]
+            from argmap.semantics.evaluate import claim_labels  # type: ignore[import-not-found,unused-ignore]
         except ImportError as exc:  # the evaluation step is not installed/ready
-            raise ViewError(f"labelling needs argmap.evaluate, which is not available ({exc})") from None
-        from argmap.semantics import SearchStopped
+            raise ViewError(
+                f"labelling needs argmap.semantics.evaluate, which is not available ({exc})"
+            ) from None
+        from argmap.semantics.solvers import SearchStopped
 
         try:
             found = claim_labels(amap, labels)
@@ -1407,13 +1408,13 @@ def render(
 ) -> bytes:
     """The map drawn in ``format`` (svg, png, pdf, or dot for the DOT text itself).
 
-    ``backend`` is ``auto``/``dot``/``graphviz-pure`` (see :mod:`argmap.backends`); ``timeout``
-    stops a layout that runs longer (default :data:`argmap.backends.DEFAULT_TIMEOUT` s).
+    ``backend`` is ``auto``/``dot``/``graphviz-pure`` (see :mod:`argmap.drawing.backends`); ``timeout``
+    stops a layout that runs longer (default :data:`argmap.drawing.backends.DEFAULT_TIMEOUT` s).
     ``engine`` None picks ``dot`` (large maps get faster dot settings, see
     :func:`layout_settings`). Warnings the backend prints
     are appended to ``warnings`` when a list is given. The other keywords are :func:`to_dot`'s.
     """
-    from argmap.backends import DEFAULT_TIMEOUT, run_layout
+    from argmap.drawing.backends import DEFAULT_TIMEOUT, run_layout
 
     chosen_engine = engine or "dot"
     graph = _dot_graph(
@@ -1447,7 +1448,3 @@ def render(
     if warnings is not None and result.warnings.strip():
         warnings.append(result.warnings)
     return result.data
-
-
-# `argmap.render(map)` calls render() whether the package gave out the function or the module.
-make_module_callable(__name__, "render")

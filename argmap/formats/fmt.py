@@ -3,7 +3,7 @@
 The parser drops comments, so they are recovered from the source text: a small scanner finds
 every token (strings, words, punctuation, comments) and, with the elements' spans, which
 statement and which item of it (its head, its ``note``, its ``held by`` line...) each comment
-belongs to. The statements are then laid out by :mod:`argmap.writer` and the comments put back:
+belongs to. The statements are then laid out by :mod:`argmap.formats.writer` and the comments put back:
 
 * a comment at the end of a line stays at the end of the line that now shows its item;
 * a comment on a line of its own inside a statement goes before the item that followed it;
@@ -21,6 +21,16 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from argmap.formats.writer import (
+    INDENT,
+    WIDTH,
+    Line,
+    Statement,
+    align,
+    group_statements,
+    item_of_inline_stance,
+    layout,
+)
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -33,16 +43,6 @@ from argmap.model import (
     Support,
     Title,
     Undercut,
-)
-from argmap.writer import (
-    INDENT,
-    WIDTH,
-    Line,
-    Statement,
-    align,
-    group_statements,
-    item_of_inline_stance,
-    layout,
 )
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def _comment(tok: _Tok) -> str:
 def format_text(text: str, *, path: str | None = None, width: int = WIDTH) -> str:
     """``text`` in the canonical layout with its comments kept.
 
-    Raises :class:`argmap.parser.ParseError` when the text does not parse (nothing is formatted).
+    Raises :class:`argmap.syntax.parser.ParseError` when the text does not parse (nothing is formatted).
     """
     return format_with_warnings(text, path=path, width=width)[0]
 
@@ -220,7 +220,7 @@ def format_with_warnings(
 ) -> tuple[str, tuple[Diagnostic, ...]]:
     """Like :func:`format_text`, also returning the parser's warnings: an attribute given twice
     (W107) keeps only its last value, in the map and so in the formatted text."""
-    from argmap.parser import parse
+    from argmap.syntax.parser import parse
 
     if text.startswith("\ufeff"):
         text = text[1:]

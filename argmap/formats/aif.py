@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from argmap.jsonio import InterchangeError
+from argmap.formats.jsonio import InterchangeError
 from argmap.model import (
     ArgumentMap,
     Claim,

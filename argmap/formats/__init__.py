@@ -1,7 +1,7 @@
 """One front door for every format a map can leave in or come from.
 
-    >>> from argmap.interchange import export, import_
-    >>> from argmap.parser import parse
+    >>> from argmap.formats import export, import_
+    >>> from argmap.syntax.parser import parse
     >>> m = parse('claim a "A."\\nclaim b "B."\\na supports b\\n')
     >>> text = export(m, to="json")
     >>> import_(text, from_="json") == m
@@ -28,16 +28,16 @@ IMPORT_FORMATS = ("argmap", "json", "aif", "argdown")
 def export(m: ArgumentMap, to: str = "json") -> str:
     """The map as text in format ``to`` (one of :data:`EXPORT_FORMATS`)."""
     if to == "argmap":
-        from argmap.writer import write
+        from argmap.formats.writer import write
 
         return write(m)
     if to == "dot":
-        from argmap.render import to_dot
+        from argmap.drawing.render import to_dot
 
         text = to_dot(m)
         return text if text.endswith("\n") else text + "\n"
     if to in ("json", "aif", "argdown", "graphml"):
-        module = importlib.import_module(f"argmap.{'jsonio' if to == 'json' else to}")
+        module = importlib.import_module(f"argmap.formats.{'jsonio' if to == 'json' else to}")
         result: str = module.dumps(m)
         return result
     raise ValueError(f"cannot export to {to!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
@@ -48,20 +48,20 @@ def import_with_notes(
 ) -> tuple[ArgumentMap, list[str]]:
     """The map in ``text`` (format ``from_``) and what it could not represent, one sentence each."""
     if from_ == "argmap":
-        from argmap.parser import parse
+        from argmap.syntax.parser import parse
 
         return parse(text, path), []
     if from_ == "json":
-        from argmap.jsonio import loads
+        from argmap.formats.jsonio import loads
 
         return loads(text, path=path), []
     if from_ == "aif":
-        from argmap.aif import read
+        from argmap.formats.aif import read
 
         got = read(text, path=path)
         return got.map, list(got.notes)
     if from_ == "argdown":
-        from argmap.argdown import read as read_argdown
+        from argmap.formats.argdown import read as read_argdown
 
         got_ad = read_argdown(text, path=path)
         return got_ad.map, list(got_ad.notes)

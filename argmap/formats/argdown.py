@@ -29,6 +29,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from argmap.formats.writer import VERB_IDS
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -44,7 +45,6 @@ from argmap.model import (
     Undercut,
     is_valid_id,
 )
-from argmap.writer import VERB_IDS
 
 __all__ = ["ARGUMENT_TAG", "Imported", "dumps", "export_notes", "loads", "read"]
 

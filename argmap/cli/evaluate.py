@@ -3,7 +3,7 @@
 ``argmap evaluate FILE`` labels every claim under a semantics (for the whole map or one
 perspective); ``argmap perspectives FILE`` prints the agreement matrix, the pairwise agreement
 and the cruxes; ``argmap framework FILE --to apx|i23`` exports the derived Dung framework for
-ICCMA solvers. A thin shell over :mod:`argmap.evaluate` and :mod:`argmap.iccma`.
+ICCMA solvers. A thin shell over :mod:`argmap.semantics.evaluate` and :mod:`argmap.semantics.iccma`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from argmap.cli_common import SemanticsChoice
+from argmap.cli.common import SemanticsChoice
 
 if TYPE_CHECKING:
-    from argmap.evaluate import AgreementReport, Evaluation
     from argmap.model import ArgumentMap
+    from argmap.semantics.evaluate import AgreementReport, Evaluation
 
 
 class _Rule(str, enum.Enum):
@@ -48,7 +48,7 @@ _SYMBOL = {"accept": "+", "reject": "-", "silent": "."}
 def _load(file: str) -> ArgumentMap:
     """Read and check a map; a map with errors is not evaluated (exit 1)."""
     from argmap.checks import check
-    from argmap.cli_common import EXIT_FINDINGS, fail, print_diagnostics, read_map
+    from argmap.cli.common import EXIT_FINDINGS, fail, print_diagnostics, read_map
 
     argmap = read_map(file)
     errors = [d for d in check(argmap, semantics=False) if d.is_error]
@@ -66,7 +66,7 @@ def _load(file: str) -> ArgumentMap:
 def _known_perspective(argmap: ArgumentMap, perspective: str) -> None:
     import difflib
 
-    from argmap.cli_common import fail
+    from argmap.cli.common import fail
 
     known = [p.id for p in argmap.perspectives]
     if perspective in known:
@@ -77,7 +77,7 @@ def _known_perspective(argmap: ArgumentMap, perspective: str) -> None:
 
 
 def _stopped(exc: Exception, semantics: str) -> None:
-    from argmap.cli_common import EXIT_FINDINGS, fail
+    from argmap.cli.common import EXIT_FINDINGS, fail
 
     fail(
         f"{exc}",
@@ -250,9 +250,9 @@ def register(app: typer.Typer) -> None:
         """
         import json
 
-        from argmap.cli_common import write_output
-        from argmap.evaluate import evaluate as run
-        from argmap.semantics import SearchStopped
+        from argmap.cli.common import write_output
+        from argmap.semantics.evaluate import evaluate as run
+        from argmap.semantics.solvers import SearchStopped
 
         argmap = _load(file)
         if perspective is not None:
@@ -292,9 +292,9 @@ def register(app: typer.Typer) -> None:
         agree, and the cruxes (disputed claims other positions depend on)."""
         import json
 
-        from argmap.cli_common import write_output
-        from argmap.evaluate import perspectives as run
-        from argmap.semantics import SearchStopped
+        from argmap.cli.common import write_output
+        from argmap.semantics.evaluate import perspectives as run
+        from argmap.semantics.solvers import SearchStopped
 
         argmap = _load(file)
         try:
@@ -330,9 +330,9 @@ def register(app: typer.Typer) -> None:
         ] = True,
     ) -> None:
         """Export the map's Dung framework in an ICCMA format, for any ICCMA solver."""
-        from argmap.cli_common import write_output
-        from argmap.evaluate import framework as derive
-        from argmap.iccma import to_apx, to_i23
+        from argmap.cli.common import write_output
+        from argmap.semantics.evaluate import framework as derive
+        from argmap.semantics.iccma import to_apx, to_i23
 
         argmap = _load(file)
         if perspective is not None:

@@ -17,7 +17,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from argmap import __version__
-from argmap.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
+from argmap.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
 
 __all__ = ["app", "main"]
 
@@ -34,7 +34,7 @@ app = typer.Typer(
 )
 
 # Modules that add the commands of later steps (render, evaluate, interchange).
-_COMMAND_MODULES = ("argmap.cli_render", "argmap.cli_evaluate", "argmap.cli_interchange")
+_COMMAND_MODULES = ("argmap.cli.render", "argmap.cli.evaluate", "argmap.cli.interchange")
 
 
 def _version(value: bool) -> None:
@@ -86,11 +86,11 @@ def check(
     errors.
     """
     from argmap.checks import check as run_checks
-    from argmap.cli_common import expand_paths, read_bytes
+    from argmap.cli.common import expand_paths, read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
+    from argmap.diagnostics.report import format_summary, format_text, to_json, to_json_lines, use_colour
     from argmap.model import Span
-    from argmap.parser import ParseError, decode, parse
-    from argmap.report import format_summary, format_text, to_json, to_json_lines, use_colour
+    from argmap.syntax.parser import ParseError, decode, parse
 
     files = expand_paths(paths)
     findings: list[Diagnostic] = []

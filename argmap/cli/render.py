@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from argmap.cli_common import SemanticsChoice
+from argmap.cli.common import SemanticsChoice
 
 
 class _Format(str, enum.Enum):
@@ -48,7 +48,7 @@ _SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": 
 
 def _format_for(out: str | None, given: _Format | None) -> str:
     """The output format: as given, else from OUT's suffix, else svg."""
-    from argmap.cli_common import fail
+    from argmap.cli.common import fail
 
     if given is not None:
         return given.value
@@ -139,10 +139,10 @@ def register(app: typer.Typer) -> None:
         does not parse or Graphviz fails, 2 on usage or I/O errors (or when no backend can write the
         format).
         """
-        from argmap.backends import BackendError, NoBackendError
-        from argmap.cli_common import EXIT_FINDINGS, EXIT_USAGE, fail, read_map, write_output
-        from argmap.render import ViewError
-        from argmap.render import render as draw
+        from argmap.cli.common import EXIT_FINDINGS, EXIT_USAGE, fail, read_map, write_output
+        from argmap.drawing.backends import BackendError, NoBackendError
+        from argmap.drawing.render import ViewError
+        from argmap.drawing.render import render as draw
 
         fmt = _format_for(out, format)
         if out is None:

@@ -40,7 +40,7 @@ from argmap.model import (
 if TYPE_CHECKING:
     from lark import Lark
 
-    from argmap.parser import _Build
+    from argmap.syntax.parser import _Build
 
 #: Where a reader stopped: (offset, line, offset of that line's start).
 Position = tuple[int, int, int]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.semantics import Framework
+from argmap.semantics.solvers import Framework
 
 __all__ = ["IccmaError", "from_apx", "from_i23", "read", "to_apx", "to_i23", "write"]
 

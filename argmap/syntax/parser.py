@@ -70,12 +70,12 @@ class ParseError(ValueError):
 
 # ---- finding and building the grammar --------------------------------------------------------
 def grammar_path() -> Path:
-    """Where the grammar is: inside the installed package, or in the checkout's ``grammars/``."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "grammars" / "argmap.lark", here.parent / "grammars" / "argmap.lark"):
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError("argmap's grammar (argmap.lark) is missing from this installation")
+    """Where the grammar is: ``argmap.lark`` beside this module, inside the package (the
+    checkout's ``grammars/argmap.lark`` is a link to it)."""
+    path = Path(__file__).resolve().with_name("argmap.lark")
+    if not path.is_file():
+        raise FileNotFoundError("argmap's grammar (argmap.lark) is missing from this installation")
+    return path
 
 
 def grammar_text() -> str:
@@ -428,7 +428,7 @@ class _Engine:
         self.build = _Build()
         self.lock = threading.Lock()
         self._lark: Lark | None = None
-        from argmap._fastpath import FastPath
+        from argmap.syntax.fastpath import FastPath
 
         self.fast: FastPath | None
         try:
@@ -510,7 +510,7 @@ def parse(text: str, path: str | os.PathLike[str] | None = None) -> ArgumentMap:
     syntax error found) when the text does not parse; warnings the parser noticed are kept on
     the map as ``parse_diagnostics``.
     """
-    from argmap._gc import paused_gc
+    from argmap.util.gcpause import paused_gc
 
     name = None if path is None else os.fspath(path)
     with paused_gc():

@@ -39,8 +39,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Export a map to another format: argmap's JSON, AIF (AIFdb/OVA), Argdown, DOT or GraphML."""
-        from argmap.cli_common import EXIT_FINDINGS, fail, read_map, write_output
-        from argmap.interchange import export, guess_format
+        from argmap.cli.common import EXIT_FINDINGS, fail, read_map, write_output
+        from argmap.formats import export, guess_format
 
         fmt = to
         if fmt is None and output is not None and output != "-":
@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             fail(f"{file}: cannot export to {fmt}: {exc}", code=EXIT_FINDINGS)
         if fmt == "argdown":
-            from argmap.argdown import export_notes
+            from argmap.formats.argdown import export_notes
 
             for message in export_notes(m):
                 _note(message)
@@ -84,11 +84,11 @@ def register(app: typer.Typer) -> None:
         What the source says that argmap cannot is listed on standard error and at the top of
         the output as comments; nothing is dropped silently.
         """
-        from argmap.cli_common import EXIT_FINDINGS, fail, read_text, write_output
-        from argmap.interchange import guess_format, import_with_notes
-        from argmap.jsonio import InterchangeError
-        from argmap.parser import ParseError
-        from argmap.writer import write
+        from argmap.cli.common import EXIT_FINDINGS, fail, read_text, write_output
+        from argmap.formats import guess_format, import_with_notes
+        from argmap.formats.jsonio import InterchangeError
+        from argmap.formats.writer import write
+        from argmap.syntax.parser import ParseError
 
         text, name = read_text(file)
         fmt = from_ or (guess_format(file, text) if file != "-" else None)
@@ -105,7 +105,7 @@ def register(app: typer.Typer) -> None:
         except InterchangeError as exc:
             fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS)
         except ParseError as exc:
-            from argmap.cli_common import print_diagnostics
+            from argmap.cli.common import print_diagnostics
 
             print_diagnostics(exc.diagnostics, {name: text})
             fail(f"{name}: not a valid map; nothing was done", code=EXIT_FINDINGS)
@@ -142,7 +142,7 @@ def register(app: typer.Typer) -> None:
 
         Files are rewritten atomically; a file that does not parse is left alone (exit 1).
         """
-        from argmap.cli_common import (
+        from argmap.cli.common import (
             EXIT_FINDINGS,
             EXIT_OK,
             EXIT_USAGE,
@@ -152,8 +152,8 @@ def register(app: typer.Typer) -> None:
             print_diagnostics,
             read_text,
         )
-        from argmap.fmt import format_with_warnings
-        from argmap.parser import ParseError
+        from argmap.formats.fmt import format_with_warnings
+        from argmap.syntax.parser import ParseError
 
         files = expand_paths(paths)
         status = EXIT_OK

@@ -31,8 +31,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from argmap._callable import make_module_callable
-from argmap._gc import paused_gc
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -44,10 +42,11 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.util.gcpause import paused_gc
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
-    from argmap.semantics import Framework
+    from argmap.semantics.solvers import Framework
 
 __all__ = [
     "RULES",
@@ -70,7 +69,7 @@ RULES = ("structured", "attacks")
 DEFAULT_TIME_LIMIT = 10.0
 #: At most this many labellings are listed in an evaluation.
 DEFAULT_LIMIT = 100
-# An IN label in a labelling's bytes (argmap.semantics.IN).
+# An IN label in a labelling's bytes (argmap.semantics.solvers.IN).
 _IN_BYTE = re.compile(b"\x01")
 
 
@@ -128,7 +127,7 @@ def _translate(  # noqa: PLR0917 - the element lists of translate
     contradictions: Sequence[Contradiction],
     rule: str,
 ) -> Translation:
-    from argmap.semantics import Framework
+    from argmap.semantics.solvers import Framework
 
     names: list[str] = []
     index: dict[str, int] = {}
@@ -304,11 +303,11 @@ def evaluate(
     """Evaluate the map (or ``perspective``'s part of it) under ``semantics``.
 
     Raises KeyError for an unknown perspective, ValueError for an unknown semantics or rule,
-    and :class:`argmap.semantics.SearchStopped` when the time limit stops a preferred or
+    and :class:`argmap.semantics.solvers.SearchStopped` when the time limit stops a preferred or
     stable search before its answer is exact (listing the labellings never raises: it says
     ``exhaustive=False`` instead).
     """
-    from argmap.semantics import acceptance, enumerate_labellings
+    from argmap.semantics.solvers import acceptance, enumerate_labellings
 
     if perspective is not None:
         argmap.perspective(perspective)  # KeyError when unknown
@@ -347,7 +346,7 @@ def evaluate(
 
 
 def _labels_from_status(tr: Translation, status: object) -> dict[str, str]:
-    from argmap.semantics import Status
+    from argmap.semantics.solvers import Status
 
     assert isinstance(status, Status)
     out: dict[str, str] = {}
@@ -370,7 +369,7 @@ def claim_labels(
 ) -> dict[str, str]:
     """Every claim id -> "in", "out" or "undec" under ``semantics`` (the reading in the module
     docstring: sceptical for preferred and stable). Raises SearchStopped past the time limit."""
-    from argmap.semantics import acceptance
+    from argmap.semantics.solvers import acceptance
 
     tr = framework(argmap, rule=rule)
     return _labels_from_status(tr, acceptance(tr.framework, semantics, time_limit=time_limit))
@@ -481,7 +480,7 @@ def claim_labels_of_part(
     argmap: ArgumentMap, perspective: str, semantics: str, rule: str, time_limit: float | None
 ) -> dict[str, str]:
     """The labels of one perspective's own framework."""
-    from argmap.semantics import acceptance
+    from argmap.semantics.solvers import acceptance
 
     tr = framework(argmap, rule=rule, perspective=perspective)
     return _labels_from_status(tr, acceptance(tr.framework, semantics, time_limit=time_limit))
@@ -572,7 +571,7 @@ def perspectives(
     propagating is linear); at most ``max_cruxes`` disputed claims (those most perspectives
     take sides on) are weighed.
     """
-    from argmap.semantics import IN, _grounded
+    from argmap.semantics.solvers import IN, _grounded
 
     pers = tuple(p.id for p in argmap.perspectives)
     claims = tuple(c.id for c in argmap.claims)
@@ -747,7 +746,3 @@ def _falls(
     return all(
         (s.name is not None and s.name in undercut) or any(q in hit for q in s.premises) for s in granted
     )
-
-
-# `argmap.evaluate(map)` calls evaluate() whether the package gave out the function or the module.
-make_module_callable(__name__, "evaluate")

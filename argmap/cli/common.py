@@ -45,7 +45,7 @@ STDIN_NAME = "<stdin>"
 
 
 class SemanticsChoice(str, enum.Enum):
-    """The semantics a command can be asked for (argmap.semantics.SEMANTICS; a test keeps the
+    """The semantics a command can be asked for (argmap.semantics.solvers.SEMANTICS; a test keeps the
     two in step without importing the solver at start-up)."""
 
     grounded = "grounded"
@@ -110,7 +110,7 @@ def read_bytes(path: str) -> tuple[bytes, str]:
 def read_text(path: str) -> tuple[str, str]:
     """The text of ``path`` (``-`` is standard input) and the name to show for it. Text that is
     not UTF-8 is reported (E105) and ends the command with exit 1."""
-    from argmap.parser import ParseError, decode
+    from argmap.syntax.parser import ParseError, decode
 
     data, name = read_bytes(path)
     try:
@@ -122,7 +122,7 @@ def read_text(path: str) -> tuple[str, str]:
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str | None, str]) -> None:
     """Print findings to stderr in the compiler style (coloured on a terminal)."""
-    from argmap.report import format_text, use_colour
+    from argmap.diagnostics.report import format_text, use_colour
 
     text = format_text(diagnostics, sources, colour=use_colour(sys.stderr))
     if text:
@@ -131,7 +131,7 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str | Non
 
 def read_map(path: str) -> ArgumentMap:
     """Parse the map at ``path`` (``-``: stdin). On syntax errors print them all and exit 1."""
-    from argmap.parser import ParseError, parse
+    from argmap.syntax.parser import ParseError, parse
 
     text, name = read_text(path)
     try:

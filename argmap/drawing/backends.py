@@ -1,6 +1,6 @@
 """Finding and running a Graphviz executable: the real ``dot`` or the embedded ``graphviz-pure``.
 
-argmap builds DOT text itself (:mod:`argmap.render`) and hands it to an executable here, with a
+argmap builds DOT text itself (:mod:`argmap.drawing.render`) and hands it to an executable here, with a
 timeout. Two backends are known:
 
 * ``dot``: system Graphviz on PATH (every format it was built with, pdf included);
