@@ -27,6 +27,8 @@ from pathlib import Path
 
 import attrs
 
+from argmap.errors import BackendError, NoBackendError
+
 __all__ = [
     "BACKENDS",
     "DEFAULT_TIMEOUT",
@@ -89,20 +91,6 @@ _INSTALL_DOT = (
     "macOS: brew install graphviz) so that `dot` is on PATH"
 )
 _INSTALL_PURE = "pip install graphviz-pure"
-
-
-class BackendError(RuntimeError):
-    """A Graphviz run failed (bad exit status, timeout, or the executable vanished)."""
-
-    def __init__(self, message: str, hint: str | None = None, stderr: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-        self.stderr = stderr
-
-
-class NoBackendError(BackendError):
-    """No backend that can make the format asked for is installed."""
 
 
 @attrs.frozen

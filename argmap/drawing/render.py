@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from argmap.errors import ViewError
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -191,10 +192,6 @@ _CSS_COLORS = (
     "yellowgreen:9ACD32 "
 )
 _NAMED = dict(item.split(":") for item in _CSS_COLORS.split())
-
-
-class ViewError(ValueError):
-    """A view asks for something the map does not have (an unknown perspective, claim ...)."""
 
 
 # ---- escaping ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from argmap.errors import InterchangeError
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -38,10 +39,6 @@ __all__ = ["FORMAT", "SCHEMA_ID", "VERSION", "InterchangeError", "dumps", "from_
 FORMAT = "argmap"
 VERSION = 1
 SCHEMA_ID = "https://argmap.example.invalid/schema/argmap-1.schema.json"
-
-
-class InterchangeError(ValueError):
-    """A document that cannot be read as a map: says where (a JSON path or node) and what."""
 
 
 # ---- writing --------------------------------------------------------------------------------------

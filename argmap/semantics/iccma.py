@@ -13,19 +13,12 @@ from __future__ import annotations
 
 import re
 
+from argmap.errors import IccmaError
 from argmap.semantics.solvers import Framework
 
 __all__ = ["IccmaError", "from_apx", "from_i23", "read", "to_apx", "to_i23", "write"]
 
 FORMATS = ("apx", "i23")
-
-
-class IccmaError(ValueError):
-    """A file that is not valid in the format it was read as: ``line`` says where (1-based)."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(f"line {line}: {message}" if line is not None else message)
-        self.line = line
 
 
 _PLAIN = re.compile(r"(?:[a-z][A-Za-z0-9_]*|[1-9][0-9]*|0)\Z")

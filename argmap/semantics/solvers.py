@@ -35,6 +35,8 @@ from typing import Any
 
 import attrs
 
+from argmap.errors import SearchStopped
+
 __all__ = [
     "IN",
     "OUT",
@@ -72,15 +74,6 @@ class Semantics(str, enum.Enum):
 
 
 SEMANTICS: tuple[str, ...] = tuple(s.value for s in Semantics)
-
-
-class SearchStopped(RuntimeError):
-    """A search stopped before it could give an exact answer: ``reason`` is "time" (the time
-    limit) or "limit" (more labellings than the limit allows)."""
-
-    def __init__(self, message: str, reason: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 class Framework:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.diagnostics import Diagnostic
+from argmap.errors import ParseError
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -54,18 +55,6 @@ __all__ = ["MAX_SYNTAX_ERRORS", "ParseError", "grammar_path", "grammar_text", "l
 
 #: After this many syntax errors in one text, parsing stops.
 MAX_SYNTAX_ERRORS = 25
-
-
-class ParseError(ValueError):
-    """The text has syntax errors. ``diagnostics`` lists them all (each with a position inside
-    the text); ``partial`` is the map made of the statements that did parse."""
-
-    def __init__(self, diagnostics: list[Diagnostic], partial: ArgumentMap) -> None:
-        self.diagnostics = diagnostics
-        self.partial = partial
-        first = diagnostics[0]
-        more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
-        super().__init__(f"{first}{more}")
 
 
 # ---- finding and building the grammar --------------------------------------------------------
