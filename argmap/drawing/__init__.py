@@ -1,2 +1,33 @@
 """Model -> picture: views of a map, styles and palette, text fitting, DOT writing, the legend,
-and the Graphviz executables (system ``dot`` or the embedded renderer) that lay it out."""
+and the Graphviz executables (system ``dot`` or the embedded renderer) that lay it out.
+
+This module is light (names only): Graphviz and the drawing code load when first used.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+__all__ = [
+    "BACKENDS",
+    "ENGINES",
+    "FORMATS",
+    "RANKDIRS",
+    "BackendName",
+    "EngineName",
+    "RankDir",
+    "RenderFormat",
+]
+
+#: Output formats :func:`argmap.render` knows (``dot`` is the DOT text itself, no layout).
+RenderFormat = Literal["svg", "png", "pdf", "dot"]
+FORMATS: tuple[RenderFormat, ...] = get_args(RenderFormat)
+#: Graphviz layout engines offered.
+EngineName = Literal["dot", "neato", "fdp", "sfdp"]
+ENGINES: tuple[EngineName, ...] = get_args(EngineName)
+#: Directions the arrows may run.
+RankDir = Literal["TB", "BT", "LR", "RL"]
+RANKDIRS: tuple[RankDir, ...] = get_args(RankDir)
+#: The Graphviz executables a caller may ask for (``auto``: dot if installed, else the embedded one).
+BackendName = Literal["auto", "dot", "graphviz-pure"]
+BACKENDS: tuple[BackendName, ...] = get_args(BackendName)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import attrs
 
+from argmap.drawing import BACKENDS
 from argmap.errors import BackendError, NoBackendError
 
 __all__ = [
@@ -42,8 +43,6 @@ __all__ = [
     "run_layout",
 ]
 
-#: The names a caller may ask for.
-BACKENDS = ("auto", "dot", "graphviz-pure")
 #: Environment variable that picks the backend when the caller does not.
 ENV_VAR = "ARGMAP_BACKEND"
 #: Seconds a layout may take before it is stopped.

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from argmap.drawing import ENGINES, FORMATS, RANKDIRS
 from argmap.errors import ViewError
 from argmap.model import (
     ArgumentMap,
@@ -56,7 +57,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
-from argmap.semantics.solvers import SEMANTICS
+from argmap.semantics import SEMANTICS
 from argmap.util.gcpause import paused_gc
 
 if TYPE_CHECKING:
@@ -78,12 +79,6 @@ __all__ = [
     "to_dot",
 ]
 
-#: Output formats :func:`render` knows (``dot`` is the DOT text itself, no layout).
-FORMATS = ("svg", "png", "pdf", "dot")
-#: Graphviz layout engines offered.
-ENGINES = ("dot", "neato", "fdp", "sfdp")
-#: Directions the arrows may run.
-RANKDIRS = ("TB", "BT", "LR", "RL")
 #: Argumentation semantics ``labels=`` may name.
 
 #: Colour-blind-safe qualitative palettes, used in order of perspective definition.

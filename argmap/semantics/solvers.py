@@ -26,7 +26,6 @@ result says plainly whether it is exhaustive, or which of the two stopped it.
 
 from __future__ import annotations
 
-import enum
 import itertools
 import threading
 import time
@@ -35,7 +34,8 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import SearchStopped
+from argmap.errors import SearchStopped, UnknownChoiceError
+from argmap.semantics import SEMANTICS
 
 __all__ = [
     "IN",
@@ -46,7 +46,6 @@ __all__ = [
     "Framework",
     "Labelling",
     "SearchStopped",
-    "Semantics",
     "Status",
     "acceptance",
     "enumerate_labellings",
@@ -62,18 +61,6 @@ __all__ = [
 #: Labels, as small ints in a bytearray (one byte per argument).
 UNDEC, IN, OUT = 0, 1, 2
 _NAMES = {UNDEC: "undec", IN: "in", OUT: "out"}
-
-
-class Semantics(str, enum.Enum):
-    """The semantics argmap evaluates with."""
-
-    grounded = "grounded"
-    complete = "complete"
-    preferred = "preferred"
-    stable = "stable"
-
-
-SEMANTICS: tuple[str, ...] = tuple(s.value for s in Semantics)
 
 
 class Framework:
@@ -547,10 +534,9 @@ class _Component:
 
 
 def _check_semantics(semantics: str) -> str:
-    value = semantics.value if isinstance(semantics, Semantics) else str(semantics)
-    if value not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    return value
+    if semantics not in SEMANTICS:
+        raise UnknownChoiceError("semantics", str(semantics), SEMANTICS)
+    return semantics
 
 
 def one_labelling(af: Framework, semantics: str, *, time_limit: float | None = None) -> Labelling | None:
