@@ -370,8 +370,43 @@ def test_fmt_on_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert r.code == 2 and "no .argmap files" in r.err
 
 
-def test_semantics_choices_are_the_library_s() -> None:
-    from argmap.cli.common import SemanticsChoice
-    from argmap.semantics.solvers import SEMANTICS
+def _choices(command: str, option: str) -> list[str]:
+    """The choices the CLI offers for ``argmap COMMAND OPTION``, as click sees them."""
+    import typer.main
 
-    assert [c.value for c in SemanticsChoice] == list(SEMANTICS)
+    from argmap.cli import app
+
+    group = typer.main.get_command(app)
+    cmd = group.commands[command]  # type: ignore[attr-defined]
+    (param,) = [p for p in cmd.params if option in p.opts]
+    return list(param.type.choices)
+
+
+def test_the_cli_s_choices_are_the_library_s_registries() -> None:
+    from argmap.drawing import BACKENDS, ENGINES, FORMATS, RANKDIRS
+    from argmap.semantics import ICCMA_FORMATS, RULES, SEMANTICS
+
+    assert _choices("evaluate", "--semantics") == list(SEMANTICS)
+    assert _choices("perspectives", "--semantics") == list(SEMANTICS)
+    assert _choices("render", "--labels") == list(SEMANTICS)
+    assert _choices("evaluate", "--rule") == _choices("framework", "--rule") == list(RULES)
+    assert _choices("framework", "--to") == list(ICCMA_FORMATS)
+    assert _choices("render", "--format") == list(FORMATS)
+    assert _choices("render", "--engine") == list(ENGINES)
+    assert _choices("render", "--rankdir") == list(RANKDIRS)
+    assert _choices("render", "--backend") == list(BACKENDS)
+
+
+def test_short_options_mean_the_same_in_every_command() -> None:
+    import typer.main
+
+    from argmap.cli import app
+
+    meaning: dict[str, set[str]] = {}
+    for cmd in typer.main.get_command(app).commands.values():  # type: ignore[attr-defined]
+        for param in cmd.params:
+            longs = [o for o in param.opts if o.startswith("--")]
+            for short in (o for o in param.opts if not o.startswith("--")):
+                meaning.setdefault(short, set()).update(longs)
+    # -f is the format of what is read or written: --format, and --from for import.
+    assert {k: v for k, v in meaning.items() if len(v) > 1} == {"-f": {"--format", "--from"}}

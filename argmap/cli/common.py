@@ -1,14 +1,15 @@
-"""What every CLI command shares: reading a map (or failing cleanly), writing output safely.
+"""What every CLI command shares: exit statuses, reading a map (or failing cleanly), writing
+output safely.
 
 Commands call :func:`read_map` and :func:`write_output`; both end the command with a clear
-message and the documented exit code instead of raising: 1 when the content is at fault (the
-input has syntax errors), 2 for usage and I/O errors.
+message and the documented exit status instead of raising: 1 when the content is at fault (the
+input has syntax errors), 2 for usage and I/O errors. Library errors become exit statuses in
+one table, :data:`EXIT_STATUS`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import enum
 import errno
 import os
 import sys
@@ -17,17 +18,32 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
+from argmap.errors import (
+    ArgmapError,
+    BackendError,
+    InterchangeError,
+    LimitError,
+    NoBackendError,
+    ParseError,
+    SearchStopped,
+    UnknownChoiceError,
+    UnknownIdError,
+    ViewError,
+)
+
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
     from argmap.model import ArgumentMap
 
 __all__ = [
     "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
     "EXIT_OK",
+    "EXIT_STATUS",
     "EXIT_USAGE",
     "CommandError",
-    "SemanticsChoice",
     "atomic_write",
+    "exit_status",
     "expand_paths",
     "fail",
     "print_diagnostics",
@@ -38,30 +54,53 @@ __all__ = [
 ]
 
 EXIT_OK = 0
+#: The input is at fault: findings at the failing level, a map that does not parse or convert.
 EXIT_FINDINGS = 1
+#: The request is at fault: a usage error, a name the map does not have, an I/O error.
 EXIT_USAGE = 2
+#: A bug in argmap.
+EXIT_INTERNAL = 3
+
+#: Every error of the library, by class, to the exit status the CLI ends with (the first class
+#: of an error's MRO found here decides). The one place where errors become exit statuses.
+EXIT_STATUS: dict[type[BaseException], int] = {
+    ParseError: EXIT_FINDINGS,
+    InterchangeError: EXIT_FINDINGS,
+    SearchStopped: EXIT_FINDINGS,
+    LimitError: EXIT_FINDINGS,
+    NoBackendError: EXIT_USAGE,
+    BackendError: EXIT_FINDINGS,
+    UnknownIdError: EXIT_USAGE,
+    UnknownChoiceError: EXIT_USAGE,
+    ViewError: EXIT_USAGE,
+    ArgmapError: EXIT_USAGE,
+}
 
 STDIN_NAME = "<stdin>"
 
 
-class SemanticsChoice(str, enum.Enum):
-    """The semantics a command can be asked for (argmap.semantics.solvers.SEMANTICS; a test keeps the
-    two in step without importing the solver at start-up)."""
+def exit_status(exc: BaseException) -> int:
+    """The exit status for an error (see :data:`EXIT_STATUS`); a CommandError carries its own."""
+    if isinstance(exc, CommandError):
+        return exc.code
+    for cls in type(exc).__mro__:
+        status = EXIT_STATUS.get(cls)
+        if status is not None:
+            return status
+    return EXIT_INTERNAL
 
-    grounded = "grounded"
-    complete = "complete"
-    preferred = "preferred"
-    stable = "stable"
 
-
-class CommandError(Exception):
+class CommandError(ArgmapError):
     """Ends a command: ``message`` (and ``hint``) go to stderr, ``code`` is the exit status."""
 
     def __init__(self, message: str, code: int = EXIT_USAGE, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, hint=hint)
         self.code = code
-        self.hint = hint
+
+    @classmethod
+    def about(cls, exc: ArgmapError, prefix: str = "") -> CommandError:
+        """The command's end for a library error, with its exit status from :data:`EXIT_STATUS`."""
+        return cls(f"{prefix}{exc.message}", exit_status(exc), exc.hint)
 
 
 def fail(message: str, code: int = EXIT_USAGE, hint: str | None = None) -> NoReturn:
@@ -110,7 +149,7 @@ def read_bytes(path: str) -> tuple[bytes, str]:
 def read_text(path: str) -> tuple[str, str]:
     """The text of ``path`` (``-`` is standard input) and the name to show for it. Text that is
     not UTF-8 is reported (E105) and ends the command with exit 1."""
-    from argmap.syntax.parser import ParseError, decode
+    from argmap.syntax.parser import decode
 
     data, name = read_bytes(path)
     try:
@@ -131,7 +170,7 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str | Non
 
 def read_map(path: str) -> ArgumentMap:
     """Parse the map at ``path`` (``-``: stdin). On syntax errors print them all and exit 1."""
-    from argmap.syntax.parser import ParseError, parse
+    from argmap.syntax.parser import parse
 
     text, name = read_text(path)
     try:

@@ -1,46 +1,31 @@
-"""CLI commands for the evaluate step (registered on the main app by argmap.cli).
+"""CLI commands for the evaluate step.
 
 ``argmap evaluate FILE`` labels every claim under a semantics (for the whole map or one
 perspective); ``argmap perspectives FILE`` prints the agreement matrix, the pairwise agreement
 and the cruxes; ``argmap framework FILE --to apx|i23`` exports the derived Dung framework for
-ICCMA solvers. A thin shell over :mod:`argmap.semantics.evaluate` and :mod:`argmap.semantics.iccma`.
+ICCMA solvers. A thin shell over :mod:`argmap.semantics`.
 """
 
 from __future__ import annotations
 
-import enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional, get_args
 
 import typer
 
-from argmap.cli.common import SemanticsChoice
+from argmap.semantics import IccmaFormat, RuleName, SemanticsName
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.semantics.evaluate import AgreementReport, Evaluation
 
+__all__ = ["EVAL_FORMATS", "TABLE_FORMATS", "evaluate", "framework", "perspectives"]
 
-class _Rule(str, enum.Enum):
-    structured = "structured"
-    attacks = "attacks"
-
-
-class _EvalFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-
-
-class _TableFormat(str, enum.Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    markdown = "markdown"
-
-
-class _Iccma(str, enum.Enum):
-    apx = "apx"
-    i23 = "i23"
-
+#: How ``evaluate`` prints its result.
+EvalFormat = Literal["text", "json"]
+EVAL_FORMATS: tuple[EvalFormat, ...] = get_args(EvalFormat)
+#: How ``perspectives`` prints its report.
+TableFormat = Literal["table", "csv", "json", "markdown"]
+TABLE_FORMATS: tuple[TableFormat, ...] = get_args(TableFormat)
 
 _SYMBOL = {"accept": "+", "reject": "-", "silent": "."}
 
@@ -64,16 +49,11 @@ def _load(file: str) -> ArgumentMap:
 
 
 def _known_perspective(argmap: ArgumentMap, perspective: str) -> None:
-    import difflib
-
-    from argmap.cli.common import fail
+    from argmap.errors import UnknownPerspectiveError
 
     known = [p.id for p in argmap.perspectives]
-    if perspective in known:
-        return
-    close = difflib.get_close_matches(perspective, known, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"the map's perspectives: {', '.join(known) or 'none'}"
-    fail(f"{argmap.path}: no perspective '{perspective}'", hint=hint)
+    if perspective not in known:
+        raise UnknownPerspectiveError(perspective, known, argmap.path)
 
 
 def _stopped(exc: Exception, semantics: str) -> None:
@@ -219,124 +199,117 @@ def _csv(report: AgreementReport) -> str:
     return buf.getvalue()
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the argmap app."""
+def evaluate(  # noqa: PLR0917 - typer maps parameters to options
+    file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
+    semantics: Annotated[
+        SemanticsName, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
+    ] = "grounded",
+    perspective: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
+        typer.Option("--perspective", "-p", help="Evaluate only what this perspective asserts."),
+    ] = None,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+    rule: Annotated[
+        RuleName, typer.Option("--rule", help="How supports enter the framework (docs/semantics.md).")
+    ] = "structured",
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
+    ] = 10.0,
+    limit: Annotated[int, typer.Option("--limit", help="List at most this many extensions.")] = 100,
+) -> None:
+    """Label every claim IN, OUT or UNDEC under a formal argumentation semantics.
 
-    @app.command()
-    def evaluate(  # noqa: PLR0917 - typer maps parameters to options
-        file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
-        semantics: Annotated[
-            SemanticsChoice, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
-        ] = SemanticsChoice.grounded,
-        perspective: Annotated[
-            Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
-            typer.Option("--perspective", "-p", help="Evaluate only what this perspective asserts."),
-        ] = None,
-        format: Annotated[
-            _EvalFormat, typer.Option("--format", "-f", help="text or json.")
-        ] = _EvalFormat.text,
-        rule: Annotated[
-            _Rule, typer.Option("--rule", help="How supports enter the framework (docs/semantics.md).")
-        ] = _Rule.structured,
-        time_limit: Annotated[
-            float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
-        ] = 10.0,
-        limit: Annotated[int, typer.Option("--limit", help="List at most this many extensions.")] = 100,
-    ) -> None:
-        """Label every claim IN, OUT or UNDEC under a formal argumentation semantics.
+    For preferred and stable, IN means in every labelling (sceptical), OUT out in every one.
+    Exit 0 when done, 1 when the map has errors or the time limit was hit, 2 on usage errors.
+    """
+    import json
 
-        For preferred and stable, IN means in every labelling (sceptical), OUT out in every one.
-        Exit 0 when done, 1 when the map has errors or the time limit was hit, 2 on usage errors.
-        """
-        import json
+    from argmap.cli.common import write_output
+    from argmap.semantics.evaluate import evaluate as run
+    from argmap.semantics.solvers import SearchStopped
 
-        from argmap.cli.common import write_output
-        from argmap.semantics.evaluate import evaluate as run
-        from argmap.semantics.solvers import SearchStopped
+    argmap = _load(file)
+    if perspective is not None:
+        _known_perspective(argmap, perspective)
+    try:
+        ev = run(
+            argmap,
+            semantics,
+            perspective,
+            rule=rule,
+            limit=max(limit, 0),
+            time_limit=time_limit if time_limit > 0 else None,
+        )
+    except SearchStopped as exc:
+        _stopped(exc, semantics)
+        return
+    if format == "json":
+        write_output(json.dumps(ev.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
+    else:
+        write_output(_text(argmap, ev), None)
 
-        argmap = _load(file)
-        if perspective is not None:
-            _known_perspective(argmap, perspective)
-        try:
-            ev = run(
-                argmap,
-                semantics.value,
-                perspective,
-                rule=rule.value,
-                limit=max(limit, 0),
-                time_limit=time_limit if time_limit > 0 else None,
-            )
-        except SearchStopped as exc:
-            _stopped(exc, semantics.value)
-            return
-        if format is _EvalFormat.json:
-            write_output(json.dumps(ev.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
-        else:
-            write_output(_text(argmap, ev), None)
 
-    @app.command()
-    def perspectives(
-        file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
-        format: Annotated[
-            _TableFormat, typer.Option("--format", "-f", help="table, csv, json or markdown.")
-        ] = _TableFormat.table,
-        semantics: Annotated[
-            SemanticsChoice,
-            typer.Option("--semantics", "-s", help="The semantics of the map's verdict column."),
-        ] = SemanticsChoice.grounded,
-        time_limit: Annotated[
-            float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
-        ] = 10.0,
-    ) -> None:
-        """The agreement matrix: who accepts and rejects which claim, how far the perspectives
-        agree, and the cruxes (disputed claims other positions depend on)."""
-        import json
+def perspectives(
+    file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv, json or markdown.")] = (
+        "table"
+    ),
+    semantics: Annotated[
+        SemanticsName, typer.Option("--semantics", "-s", help="The semantics of the map's verdict column.")
+    ] = "grounded",
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
+    ] = 10.0,
+) -> None:
+    """The agreement matrix: who accepts and rejects which claim, how far the perspectives
+    agree, and the cruxes (disputed claims other positions depend on)."""
+    import json
 
-        from argmap.cli.common import write_output
-        from argmap.semantics.evaluate import perspectives as run
-        from argmap.semantics.solvers import SearchStopped
+    from argmap.cli.common import write_output
+    from argmap.semantics.evaluate import perspectives as run
+    from argmap.semantics.solvers import SearchStopped
 
-        argmap = _load(file)
-        try:
-            report = run(argmap, semantics.value, time_limit=time_limit if time_limit > 0 else None)
-        except SearchStopped as exc:
-            _stopped(exc, semantics.value)
-            return
-        if format is _TableFormat.json:
-            text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        elif format is _TableFormat.csv:
-            text = _csv(report)
-        else:
-            text = _table(report, markdown=format is _TableFormat.markdown)
-        write_output(text, None)
+    argmap = _load(file)
+    try:
+        report = run(argmap, semantics, time_limit=time_limit if time_limit > 0 else None)
+    except SearchStopped as exc:
+        _stopped(exc, semantics)
+        return
+    if format == "json":
+        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif format == "csv":
+        text = _csv(report)
+    else:
+        text = _table(report, markdown=format == "markdown")
+    write_output(text, None)
 
-    @app.command()
-    def framework(  # noqa: PLR0917 - typer maps parameters to options
-        file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
-        to: Annotated[_Iccma, typer.Option("--to", "-t", help="apx or i23 (ICCMA 2023).")] = _Iccma.apx,
-        out: Annotated[
-            Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
-            typer.Option("--output", "-o", help="Where to write; - or none is standard output."),
-        ] = None,
-        perspective: Annotated[
-            Optional[str],  # noqa: UP045
-            typer.Option("--perspective", "-p", help="Only what this perspective asserts."),
-        ] = None,
-        rule: Annotated[_Rule, typer.Option("--rule", help="How supports enter the framework.")] = (
-            _Rule.structured
-        ),
-        names: Annotated[
-            bool, typer.Option("--names/--no-names", help="i23: name the arguments in # comment lines.")
-        ] = True,
-    ) -> None:
-        """Export the map's Dung framework in an ICCMA format, for any ICCMA solver."""
-        from argmap.cli.common import write_output
-        from argmap.semantics.evaluate import framework as derive
-        from argmap.semantics.iccma import to_apx, to_i23
 
-        argmap = _load(file)
-        if perspective is not None:
-            _known_perspective(argmap, perspective)
-        af = derive(argmap, rule=rule.value, perspective=perspective).framework
-        text = to_apx(af) if to is _Iccma.apx else to_i23(af, names=names)
-        write_output(text, out, inputs=[file])
+def framework(  # noqa: PLR0917 - typer maps parameters to options
+    file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
+    to: Annotated[IccmaFormat, typer.Option("--to", "-t", help="apx or i23 (ICCMA 2023).")] = "apx",
+    out: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
+        typer.Option("--output", "-o", help="Where to write; - or none is standard output."),
+    ] = None,
+    perspective: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--perspective", "-p", help="Only what this perspective asserts."),
+    ] = None,
+    rule: Annotated[RuleName, typer.Option("--rule", help="How supports enter the framework.")] = (
+        "structured"
+    ),
+    names: Annotated[
+        bool, typer.Option("--names/--no-names", help="i23: name the arguments in # comment lines.")
+    ] = True,
+) -> None:
+    """Export the map's Dung framework in an ICCMA format, for any ICCMA solver."""
+    from argmap.cli.common import write_output
+    from argmap.semantics.evaluate import framework as derive
+    from argmap.semantics.iccma import to_apx, to_i23
+
+    argmap = _load(file)
+    if perspective is not None:
+        _known_perspective(argmap, perspective)
+    af = derive(argmap, rule=rule, perspective=perspective).framework
+    text = to_apx(af) if to == "apx" else to_i23(af, names=names)
+    write_output(text, out, inputs=[file])

@@ -1,8 +1,8 @@
-"""CLI commands for the interchange step: ``argmap export``, ``argmap import``, ``argmap fmt``.
+"""CLI commands for the formats step: ``argmap export``, ``argmap import``, ``argmap fmt``.
 
-Registered on the main app by argmap.cli. Exit codes as everywhere: 0 ok, 1 the content is at
-fault (an input that does not parse or does not convert, a file fmt --check finds unformatted),
-2 usage or I/O errors.
+Exit statuses as everywhere: 0 ok, 1 the content is at fault (an input that does not parse or
+does not convert, a file fmt --check finds unformatted), 2 usage or I/O errors. The formats
+offered are the registry's (:mod:`argmap.formats`).
 """
 
 from __future__ import annotations
@@ -13,200 +13,198 @@ from typing import Annotated, Optional
 
 import typer
 
-EXPORT_CHOICES = ("json", "aif", "argdown", "dot", "graphml", "argmap")
-IMPORT_CHOICES = ("json", "aif", "argdown", "argmap")
+from argmap.formats import EXPORT_FORMATS, IMPORT_FORMATS
+
+__all__ = ["export", "fmt", "import_"]
 
 
 def _note(message: str) -> None:
     print(f"argmap: note: {message}", file=sys.stderr)
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the argmap app."""
+def export(
+    file: Annotated[str, typer.Argument(help="The .argmap file to export; - reads standard input.")],
+    to: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
+        typer.Option(
+            "--to",
+            "-t",
+            help=f"{', '.join(EXPORT_FORMATS)} (default: from -o's suffix).",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write here (atomically) instead of standard output."),
+    ] = None,
+) -> None:
+    """Export a map to another format: argmap's JSON, AIF (AIFdb/OVA), Argdown, DOT or GraphML."""
+    from argmap.cli.common import EXIT_FINDINGS, fail, read_map, write_output
+    from argmap.formats import export as export_map
+    from argmap.formats import guess_format
 
-    @app.command("export")
-    def export_command(
-        file: Annotated[str, typer.Argument(help="The .argmap file to export; - reads standard input.")],
-        to: Annotated[
-            Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
-            typer.Option(
-                "--to", "-t", help="json, aif, argdown, dot or graphml (default: from -o's suffix)."
-            ),
-        ] = None,
-        output: Annotated[
-            Optional[str],  # noqa: UP045
-            typer.Option("--output", "-o", help="Write here (atomically) instead of standard output."),
-        ] = None,
-    ) -> None:
-        """Export a map to another format: argmap's JSON, AIF (AIFdb/OVA), Argdown, DOT or GraphML."""
-        from argmap.cli.common import EXIT_FINDINGS, fail, read_map, write_output
-        from argmap.formats import export, guess_format
+    fmt = to
+    if fmt is None and output is not None and output != "-":
+        fmt = guess_format(output)
+    if fmt is None:
+        fail("say which format to export to", hint=f"--to {'|'.join(EXPORT_FORMATS)}")
+    if fmt not in EXPORT_FORMATS:
+        fail(f"cannot export to {fmt!r}", hint=f"choose one of: {', '.join(EXPORT_FORMATS)}")
+    m = read_map(file)
+    try:
+        text = export_map(m, to=fmt)
+    except ImportError as exc:
+        fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
+    except ValueError as exc:
+        fail(f"{file}: cannot export to {fmt}: {exc}", code=EXIT_FINDINGS)
+    if fmt == "argdown":
+        from argmap.formats.argdown import export_notes
 
-        fmt = to
-        if fmt is None and output is not None and output != "-":
-            fmt = guess_format(output)
-        if fmt is None:
-            fail("say which format to export to", hint=f"--to {'|'.join(EXPORT_CHOICES[:5])}")
-        fmt = fmt.lower()
-        if fmt not in EXPORT_CHOICES:
-            fail(f"cannot export to {fmt!r}", hint=f"choose one of: {', '.join(EXPORT_CHOICES)}")
-        m = read_map(file)
-        try:
-            text = export(m, to=fmt)
-        except ImportError as exc:
-            fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
-        except ValueError as exc:
-            fail(f"{file}: cannot export to {fmt}: {exc}", code=EXIT_FINDINGS)
-        if fmt == "argdown":
-            from argmap.formats.argdown import export_notes
+        for message in export_notes(m):
+            _note(message)
+    write_output(text, output, inputs=[file])
 
-            for message in export_notes(m):
-                _note(message)
-        write_output(text, output, inputs=[file])
 
-    @app.command("import")
-    def import_command(
-        file: Annotated[str, typer.Argument(help="The file to import; - reads standard input.")],
-        from_: Annotated[
-            Optional[str],  # noqa: UP045
-            typer.Option("--from", "-f", help="json, aif or argdown (default: from the file's suffix)."),
-        ] = None,
-        output: Annotated[
-            Optional[str],  # noqa: UP045
-            typer.Option("--output", "-o", help="Write the .argmap text here instead of standard output."),
-        ] = None,
-        quiet: Annotated[
-            bool, typer.Option("--quiet", "-q", help="Do not list what was not imported.")
-        ] = False,
-    ) -> None:
-        """Import a map from argmap's JSON, AIF or Argdown, as .argmap text in the canonical layout.
+def import_(
+    file: Annotated[str, typer.Argument(help="The file to import; - reads standard input.")],
+    from_: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--from",
+            "-f",
+            help=f"{', '.join(IMPORT_FORMATS)} (default: from the file's suffix and content).",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the .argmap text here instead of standard output."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not list what was not imported.")] = False,
+) -> None:
+    """Import a map from argmap's JSON, AIF or Argdown, as .argmap text in the canonical layout.
 
-        What the source says that argmap cannot is listed on standard error and at the top of
-        the output as comments; nothing is dropped silently.
-        """
-        from argmap.cli.common import EXIT_FINDINGS, fail, read_text, write_output
-        from argmap.formats import guess_format, import_with_notes
-        from argmap.formats.jsonio import InterchangeError
-        from argmap.formats.writer import write
-        from argmap.syntax.parser import ParseError
+    What the source says that argmap cannot is listed on standard error and at the top of
+    the output as comments; nothing is dropped silently.
+    """
+    from argmap.cli.common import EXIT_FINDINGS, fail, read_text, write_output
+    from argmap.formats import guess_format, import_with_notes
+    from argmap.formats.jsonio import InterchangeError
+    from argmap.formats.writer import write
+    from argmap.syntax.parser import ParseError
 
-        text, name = read_text(file)
-        fmt = from_ or (guess_format(file, text) if file != "-" else None)
-        if fmt is None:
-            fail(
-                f"{name}: cannot tell the format from the file name",
-                hint="say it with --from json|aif|argdown",
-            )
-        fmt = fmt.lower()
-        if fmt not in IMPORT_CHOICES:
-            fail(f"cannot import from {fmt!r}", hint=f"choose one of: {', '.join(IMPORT_CHOICES)}")
-        try:
-            m, notes = import_with_notes(text, fmt, path=name)
-        except InterchangeError as exc:
-            fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS)
-        except ParseError as exc:
-            from argmap.cli.common import print_diagnostics
-
-            print_diagnostics(exc.diagnostics, {name: text})
-            fail(f"{name}: not a valid map; nothing was done", code=EXIT_FINDINGS)
-        try:
-            body = write(m)
-        except ValueError as exc:
-            fail(f"{name}: the map cannot be written as .argmap text: {exc}", code=EXIT_FINDINGS)
-        header = ""
-        if notes:
-            lines = [f"# Imported from {Path(name).name} ({fmt}) by argmap import. Not represented:"]
-            lines += [f"# - {n}" for n in notes]
-            header = "\n".join(line.replace("\n", " ") for line in lines) + "\n\n"
-            if not quiet:
-                for n in notes:
-                    _note(n)
-        write_output(header + body, output, inputs=[file])
-
-    @app.command("fmt")
-    def fmt_command(
-        paths: Annotated[
-            list[str], typer.Argument(help="Files or folders (*.argmap inside); - formats stdin to stdout.")
-        ],
-        check: Annotated[
-            bool,
-            typer.Option(
-                "--check", help="Change nothing; exit 1 and show a diff if a file is not formatted."
-            ),
-        ] = False,
-        diff: Annotated[
-            bool, typer.Option("--diff", help="Change nothing; show what formatting would change.")
-        ] = False,
-    ) -> None:
-        """Format .argmap files in the canonical layout, in place, keeping their comments.
-
-        Files are rewritten atomically; a file that does not parse is left alone (exit 1).
-        """
-        from argmap.cli.common import (
-            EXIT_FINDINGS,
-            EXIT_OK,
-            EXIT_USAGE,
-            CommandError,
-            atomic_write,
-            expand_paths,
-            print_diagnostics,
-            read_text,
+    text, name = read_text(file)
+    fmt = from_ or (guess_format(file, text) if file != "-" else None)
+    if fmt is None:
+        fail(
+            f"{name}: cannot tell the format from the file name",
+            hint=f"say it with --from {'|'.join(IMPORT_FORMATS)}",
         )
-        from argmap.formats.fmt import format_with_warnings
-        from argmap.syntax.parser import ParseError
+    if fmt not in IMPORT_FORMATS:
+        fail(f"cannot import from {fmt!r}", hint=f"choose one of: {', '.join(IMPORT_FORMATS)}")
+    try:
+        m, notes = import_with_notes(text, fmt, path=name)
+    except InterchangeError as exc:
+        fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS)
+    except ParseError as exc:
+        from argmap.cli.common import print_diagnostics
 
-        files = expand_paths(paths)
-        status = EXIT_OK
-        changed = unchanged = 0
-        for path in files:
-            try:
-                text, name = read_text(path)
-            except CommandError as exc:
-                if exc.message:
-                    print(f"argmap: error: {exc.message}", file=sys.stderr)
-                status = max(status, exc.code)
-                continue
-            try:
-                formatted, warnings = format_with_warnings(text, path=name)
-            except ParseError as exc:
-                print_diagnostics(exc.diagnostics, {name: text})
-                print(f"argmap: error: {name}: does not parse; left unchanged", file=sys.stderr)
-                status = max(status, EXIT_FINDINGS)
-                continue
-            if warnings:
-                print_diagnostics(warnings, {name: text})
-            if path == "-":
-                if check or diff:
-                    if formatted != text:
-                        _show_diff(text, formatted, name)
-                        if check:
-                            status = max(status, EXIT_FINDINGS)
-                else:
-                    sys.stdout.write(formatted)
-                continue
-            if formatted == text:
-                unchanged += 1
-                continue
-            changed += 1
+        print_diagnostics(exc.diagnostics, {name: text})
+        fail(f"{name}: not a valid map; nothing was done", code=EXIT_FINDINGS)
+    try:
+        body = write(m)
+    except ValueError as exc:
+        fail(f"{name}: the map cannot be written as .argmap text: {exc}", code=EXIT_FINDINGS)
+    header = ""
+    if notes:
+        lines = [f"# Imported from {Path(name).name} ({fmt}) by argmap import. Not represented:"]
+        lines += [f"# - {n}" for n in notes]
+        header = "\n".join(line.replace("\n", " ") for line in lines) + "\n\n"
+        if not quiet:
+            for n in notes:
+                _note(n)
+    write_output(header + body, output, inputs=[file])
+
+
+def fmt(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (*.argmap inside); - formats stdin to stdout.")
+    ],
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Change nothing; exit 1 and show a diff if a file is not formatted."),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Change nothing; show what formatting would change.")
+    ] = False,
+) -> None:
+    """Format .argmap files in the canonical layout, in place, keeping their comments.
+
+    Files are rewritten atomically; a file that does not parse is left alone (exit 1).
+    """
+    from argmap.cli.common import (
+        EXIT_FINDINGS,
+        EXIT_OK,
+        EXIT_USAGE,
+        CommandError,
+        atomic_write,
+        expand_paths,
+        print_diagnostics,
+        read_text,
+    )
+    from argmap.formats.fmt import format_with_warnings
+    from argmap.syntax.parser import ParseError
+
+    files = expand_paths(paths)
+    status = EXIT_OK
+    changed = unchanged = 0
+    for path in files:
+        try:
+            text, name = read_text(path)
+        except CommandError as exc:
+            if exc.message:
+                print(f"argmap: error: {exc.message}", file=sys.stderr)
+            status = max(status, exc.code)
+            continue
+        try:
+            formatted, warnings = format_with_warnings(text, path=name)
+        except ParseError as exc:
+            print_diagnostics(exc.diagnostics, {name: text})
+            print(f"argmap: error: {name}: does not parse; left unchanged", file=sys.stderr)
+            status = max(status, EXIT_FINDINGS)
+            continue
+        if warnings:
+            print_diagnostics(warnings, {name: text})
+        if path == "-":
             if check or diff:
-                _show_diff(text, formatted, name)
-                if check:
-                    status = max(status, EXIT_FINDINGS)
-                continue
-            try:
-                atomic_write(path, formatted.encode("utf-8"))
-            except OSError as exc:
-                print(
-                    f"argmap: error: {path}: cannot write ({exc.strerror or exc}); left unchanged",
-                    file=sys.stderr,
-                )
-                status = EXIT_USAGE
-                continue
-            print(f"reformatted {path}", file=sys.stderr)
-        if files and files != ["-"]:
-            verb = "would be reformatted" if check or diff else "reformatted"
-            print(f"{changed} file(s) {verb}, {unchanged} unchanged", file=sys.stderr)
-        raise typer.Exit(status)
+                if formatted != text:
+                    _show_diff(text, formatted, name)
+                    if check:
+                        status = max(status, EXIT_FINDINGS)
+            else:
+                sys.stdout.write(formatted)
+            continue
+        if formatted == text:
+            unchanged += 1
+            continue
+        changed += 1
+        if check or diff:
+            _show_diff(text, formatted, name)
+            if check:
+                status = max(status, EXIT_FINDINGS)
+            continue
+        try:
+            atomic_write(path, formatted.encode("utf-8"))
+        except OSError as exc:
+            print(
+                f"argmap: error: {path}: cannot write ({exc.strerror or exc}); left unchanged",
+                file=sys.stderr,
+            )
+            status = EXIT_USAGE
+            continue
+        print(f"reformatted {path}", file=sys.stderr)
+    if files and files != ["-"]:
+        verb = "would be reformatted" if check or diff else "reformatted"
+        print(f"{changed} file(s) {verb}, {unchanged} unchanged", file=sys.stderr)
+    raise typer.Exit(status)
 
 
 def _show_diff(before: str, after: str, name: str) -> None:

@@ -1,0 +1,106 @@
+"""CLI commands for the check step: ``argmap check`` (consistency findings) and ``argmap codes``
+(the catalogue of diagnostic codes)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Literal, get_args
+
+import typer
+
+from argmap.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
+
+__all__ = ["COLOUR_CHOICES", "REPORT_FORMATS", "check", "codes"]
+
+ReportFormat = Literal["text", "json", "jsonl"]
+#: How findings can be printed.
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
+#: When the text report is coloured.
+Colour = Literal["auto", "always", "never"]
+COLOUR_CHOICES: tuple[Colour, ...] = get_args(Colour)
+
+
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to check; - reads standard input.")],
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="text for people; json (one document) or jsonl for tools."),
+    ] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    colour: Annotated[Colour, typer.Option("--color", "--colour", help="Colour the text output.")] = "auto",
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print findings only, no summary line.")
+    ] = False,
+) -> None:
+    """Check maps for consistency: syntax, structure, each perspective's coherence.
+
+    Exit 0 when clean, 1 when there are errors (or warnings with --strict), 2 on usage or I/O
+    errors.
+    """
+    from argmap.checks import check as run_checks
+    from argmap.cli.common import expand_paths, read_bytes
+    from argmap.diagnostics import Diagnostic, Severity, sort_key
+    from argmap.diagnostics.report import format_summary, format_text, to_json, to_json_lines, use_colour
+    from argmap.errors import ParseError
+    from argmap.model import Span
+    from argmap.syntax.parser import decode, parse
+
+    files = expand_paths(paths)
+    findings: list[Diagnostic] = []
+    sources: dict[str | None, str] = {}
+    names: list[str] = []
+    io_failed = False
+    for path in files:
+        try:
+            data, name = read_bytes(path)
+        except CommandError as exc:
+            io_failed = True
+            where = Span(path, 1, 1, 1, 1)
+            findings.append(Diagnostic.make("E106", where, exc.message, "check the path and its permissions"))
+            continue
+        names.append(name)
+        try:
+            text = decode(data, name)
+            del data  # only the text is needed from here on; big maps should not hold both
+            sources[name] = text
+            findings.extend(run_checks(parse(text, name)))
+        except ParseError as exc:
+            findings.extend(exc.diagnostics)
+    findings.sort(key=sort_key)
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    failed = any(d.severity in failing for d in findings)
+    if format == "json":
+        print(to_json(findings, names, ok=not failed and not io_failed))
+    elif format == "jsonl":
+        sys.stdout.write(to_json_lines(findings))
+    else:
+        paint = use_colour(sys.stdout, colour)
+        if findings:
+            print(format_text(findings, sources, colour=paint))
+            if not quiet:
+                print()
+        if not quiet:
+            print(format_summary(findings, len(names), colour=paint))
+    if io_failed:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def codes(
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
+) -> None:
+    """List every diagnostic code with its severity and meaning (see docs/diagnostics.md)."""
+    import json
+
+    from argmap.diagnostics import CODES
+
+    if format == "text":
+        for code, info in CODES.items():
+            print(f"{code}  {info.severity.value:<7}  {info.title}")
+        return
+    rows = [{"code": c, "severity": i.severity.value, "title": i.title} for c, i in CODES.items()]
+    if format == "json":
+        print(json.dumps(rows, indent=2))
+    else:
+        for row in rows:
+            print(json.dumps(row))
