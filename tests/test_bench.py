@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -20,8 +19,6 @@ if str(ROOT) not in sys.path:
 
 from bench.genmap import PERSPECTIVES, generate  # noqa: E402
 from bench.measure import run_once  # noqa: E402
-
-HAS_SEMANTICS = importlib.util.find_spec("argmap.semantics.evaluate") is not None
 
 
 def test_generator_is_deterministic() -> None:
@@ -51,8 +48,7 @@ def test_argmap_text_parses_checks_and_has_the_size(n: int) -> None:
     # a tiny map leaves perspectives unused and may leave a claim alone; a real one is clean
     allowed = {"W303", "W304"} if n < 100 else set()
     assert {d.code for d in structural} <= allowed, [str(d) for d in structural]
-    if HAS_SEMANTICS:
-        assert not [d for d in check(m) if d.is_error]
+    assert not [d for d in check(m) if d.is_error]
 
 
 def test_about_two_relations_and_twelve_words_per_claim() -> None:

@@ -231,9 +231,10 @@ def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
         cwd=ROOT,
     )
     assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.read(7) == b"digraph"
-    proc.stdout.close()  # the DOT is well over a pipe's 64 KB
-    err = proc.stderr.read().decode()
+    with proc.stdout, proc.stderr:
+        assert proc.stdout.read(7) == b"digraph"
+        proc.stdout.close()  # the DOT is well over a pipe's 64 KB
+        err = proc.stderr.read().decode()
     assert (proc.wait(), err) == (1, "")
 
 

@@ -44,10 +44,6 @@ def test_export_to_stdout(small: Path, fmt: str) -> None:
 
 
 def test_export_dot(small: Path) -> None:
-    try:
-        from argmap.drawing.render import to_dot  # noqa: F401
-    except ImportError:
-        pytest.skip("argmap.drawing.render.to_dot is not there yet (the rendering step)")
     result = run_cli("export", str(small), "--to", "dot")
     assert result.code == 0, result.err
     assert "digraph" in result.out

@@ -36,9 +36,8 @@ def test_fmt_is_idempotent_on_every_map(path: Path) -> None:
 
 
 def test_maps_folder_is_not_empty() -> None:
-    if not MAP_FILES:
-        pytest.skip("maps/ holds no .argmap files yet")
-    assert MAP_FILES
+    """The round-trip tests below are parametrized over maps/: with no map they would test nothing."""
+    assert len(MAP_FILES) >= 4
 
 
 def test_golden_layout() -> None:

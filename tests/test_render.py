@@ -391,9 +391,6 @@ def test_labels_from_a_mapping() -> None:
 
 
 def test_labels_from_a_semantics() -> None:
-    pytest.importorskip(
-        "argmap.semantics.evaluate", reason="argmap.semantics.evaluate (the evaluation step) is not there yet"
-    )
     amap = argmap.load(MAPS / "tweety.argmap")
     dot = to_dot(amap, labels="grounded")
     assert "Claim status under grounded semantics" in dot

@@ -28,7 +28,9 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     (wheel,) = dist.glob("argmap-*.whl")
     import zipfile
 
-    assert "argmap/syntax/argmap.lark" in zipfile.ZipFile(wheel).namelist()
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "argmap/syntax/argmap.lark" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
