@@ -43,7 +43,7 @@ _LAZY: dict[str, str] = {
     "Diagnostic": "argmap.diagnostics",
     "Severity": "argmap.diagnostics",
     # text -> model
-    "ParseError": "argmap.syntax.parser",
+    "ParseError": "argmap.syntax.errors",
     "load": "argmap.syntax.parser",
     "parse": "argmap.syntax.parser",
     # building in Python
@@ -149,7 +149,8 @@ if TYPE_CHECKING:
     )
     from argmap.semantics.evaluate import claim_labels, evaluate, perspectives
     from argmap.semantics.solvers import Framework, Labelling, SearchStopped
-    from argmap.syntax.parser import ParseError, load, parse
+    from argmap.syntax.errors import ParseError
+    from argmap.syntax.parser import load, parse
 
 
 def __getattr__(name: str) -> Any:

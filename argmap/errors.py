@@ -7,18 +7,14 @@ and, where one helps, a ``hint``; the CLI maps the classes to exit statuses in o
 
 The classes also derive from the built-in exception a Python caller would expect (``ValueError``
 for bad input, ``LookupError`` for an unknown name, ``RuntimeError`` for a run that failed), so
-code written against those keeps working. This module imports nothing of argmap at run time: it
-sits below every layer.
+code written against those keeps working. This module imports nothing of argmap: it sits below
+every layer. The one error that needs the model's types, :class:`argmap.syntax.errors.ParseError`
+(a text that does not parse), lives with the parser.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from argmap.diagnostics import Diagnostic
-    from argmap.model import ArgumentMap
 
 __all__ = [
     "ArgmapError",
@@ -28,7 +24,6 @@ __all__ = [
     "InvalidElementError",
     "LimitError",
     "NoBackendError",
-    "ParseError",
     "SearchStopped",
     "UnknownChoiceError",
     "UnknownIdError",
@@ -48,18 +43,6 @@ class ArgmapError(Exception):
 
     def __str__(self) -> str:
         return self.message
-
-
-class ParseError(ArgmapError, ValueError):
-    """The text has syntax errors. ``diagnostics`` lists them all (each with a position inside
-    the text); ``partial`` is the map made of the statements that did parse."""
-
-    def __init__(self, diagnostics: list[Diagnostic], partial: ArgumentMap) -> None:
-        first = diagnostics[0]
-        more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
-        super().__init__(f"{first}{more}", hint=first.hint)
-        self.diagnostics = diagnostics
-        self.partial = partial
 
 
 class InvalidElementError(ArgmapError, ValueError):

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
+from argmap.span import Span
+
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
 
@@ -89,30 +91,6 @@ def _tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value)
-
-
-@attrs.frozen(slots=True)
-class Span:
-    """Where an element was written: 1-based line and column; the end column is exclusive."""
-
-    path: str | None
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-    def __str__(self) -> str:
-        return f"{self.path or '<text>'}:{self.line}:{self.column}"
-
-    def to_dict(self) -> dict[str, str | int | None]:
-        """The span as a JSON-ready dict (the shape diagnostics and the JSON format use)."""
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-        }
 
 
 def _span_field() -> Span | None:

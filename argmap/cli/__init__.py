@@ -22,7 +22,8 @@ import typer
 from argmap import __version__
 from argmap.cli import check, evaluate, interchange, render
 from argmap.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, exit_status
-from argmap.errors import ArgmapError, ParseError
+from argmap.errors import ArgmapError
+from argmap.syntax.errors import ParseError
 
 __all__ = ["app", "main"]
 

@@ -41,8 +41,8 @@ def check(
     from argmap.cli.common import expand_paths, read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
     from argmap.diagnostics.report import format_summary, format_text, to_json, to_json_lines, use_colour
-    from argmap.errors import ParseError
     from argmap.model import Span
+    from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import decode, parse
 
     files = expand_paths(paths)

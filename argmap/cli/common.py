@@ -24,12 +24,12 @@ from argmap.errors import (
     InterchangeError,
     LimitError,
     NoBackendError,
-    ParseError,
     SearchStopped,
     UnknownChoiceError,
     UnknownIdError,
     ViewError,
 )
+from argmap.syntax.errors import ParseError
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic

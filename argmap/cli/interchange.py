@@ -89,7 +89,7 @@ def import_(
     from argmap.formats import guess_format, import_with_notes
     from argmap.formats.jsonio import InterchangeError
     from argmap.formats.writer import write
-    from argmap.syntax.parser import ParseError
+    from argmap.syntax.errors import ParseError
 
     text, name = read_text(file)
     fmt = from_ or (guess_format(file, text) if file != "-" else None)
@@ -151,7 +151,7 @@ def fmt(
         read_text,
     )
     from argmap.formats.fmt import format_with_warnings
-    from argmap.syntax.parser import ParseError
+    from argmap.syntax.errors import ParseError
 
     files = expand_paths(paths)
     status = EXIT_OK

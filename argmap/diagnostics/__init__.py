@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from argmap.model import Span
+from argmap.span import Span
 
 __all__ = ["CODES", "CodeInfo", "Diagnostic", "Related", "Severity", "sort_key"]
 

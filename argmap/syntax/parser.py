@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.diagnostics import Diagnostic
-from argmap.errors import ParseError
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -44,6 +43,7 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.syntax.errors import ParseError
 
 if TYPE_CHECKING:
     from lark import Lark

@@ -1,0 +1,31 @@
+"""Where something was written in a text: the one position shape of elements and findings."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Span"]
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """Where an element was written: 1-based line and column; the end column is exclusive."""
+
+    path: str | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.path or '<text>'}:{self.line}:{self.column}"
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        """The span as a JSON-ready dict (the shape diagnostics and the JSON format use)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
