@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export a map to another format: argmap's JSON, AIF (AIFdb/OVA), Argdown, DOT or GraphML."""
         from argmap.cli.common import EXIT_FINDINGS, fail, read_map, write_output
-        from argmap.formats import export, guess_format
+        from argmap.formats import as_export_format, export, guess_format
 
         fmt = to
         if fmt is None and output is not None and output != "-":
@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
             fail(f"cannot export to {fmt!r}", hint=f"choose one of: {', '.join(EXPORT_CHOICES)}")
         m = read_map(file)
         try:
-            text = export(m, to=fmt)
+            text = export(m, to=as_export_format(fmt))
         except ImportError as exc:
             fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
         except ValueError as exc:
@@ -85,7 +85,7 @@ def register(app: typer.Typer) -> None:
         the output as comments; nothing is dropped silently.
         """
         from argmap.cli.common import EXIT_FINDINGS, fail, read_text, write_output
-        from argmap.formats import guess_format, import_with_notes
+        from argmap.formats import as_import_format, guess_format, import_with_notes
         from argmap.formats.jsonio import InterchangeError
         from argmap.formats.writer import write
         from argmap.syntax.parser import ParseError
@@ -101,7 +101,7 @@ def register(app: typer.Typer) -> None:
         if fmt not in IMPORT_CHOICES:
             fail(f"cannot import from {fmt!r}", hint=f"choose one of: {', '.join(IMPORT_CHOICES)}")
         try:
-            m, notes = import_with_notes(text, fmt, path=name)
+            m, notes = import_with_notes(text, as_import_format(fmt), path=name)
         except InterchangeError as exc:
             fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS)
         except ParseError as exc:
