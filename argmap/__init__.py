@@ -38,6 +38,14 @@ _LAZY: dict[str, str] = {
     "Support": "argmap.model",
     "Title": "argmap.model",
     "Undercut": "argmap.model",
+    # errors: every one argmap raises on purpose is an ArgmapError
+    "ArgmapError": "argmap.errors",
+    "IccmaError": "argmap.errors",
+    "InvalidElementError": "argmap.errors",
+    "LimitError": "argmap.errors",
+    "UnknownChoiceError": "argmap.errors",
+    "UnknownIdError": "argmap.errors",
+    "UnknownPerspectiveError": "argmap.errors",
     # findings
     "CODES": "argmap.diagnostics",
     "Diagnostic": "argmap.diagnostics",
@@ -57,25 +65,26 @@ _LAZY: dict[str, str] = {
     # abstract (Dung) frameworks
     "Framework": "argmap.semantics.solvers",
     "Labelling": "argmap.semantics.solvers",
-    "SearchStopped": "argmap.semantics.solvers",
+    "SearchStopped": "argmap.errors",
     # drawing (Graphviz)
-    "ViewError": "argmap.drawing.render",
+    "ViewError": "argmap.errors",
     "render": "argmap.drawing.render",
     "to_dot": "argmap.drawing.render",
     # Graphviz executables
-    "BackendError": "argmap.drawing.backends",
-    "NoBackendError": "argmap.drawing.backends",
+    "BackendError": "argmap.errors",
+    "NoBackendError": "argmap.errors",
     # other formats
     "export": "argmap.formats",
     "import_": "argmap.formats",
     "import_with_notes": "argmap.formats",
-    "InterchangeError": "argmap.formats.jsonio",
+    "InterchangeError": "argmap.errors",
     "write": "argmap.formats.writer",
     "format_text": "argmap.formats.fmt",
 }
 
 __all__ = [
     "CODES",
+    "ArgmapError",
     "ArgumentMap",
     "BackendError",
     "Claim",
@@ -84,8 +93,11 @@ __all__ = [
     "Diagnostic",
     "Element",
     "Framework",
+    "IccmaError",
     "InterchangeError",
+    "InvalidElementError",
     "Labelling",
+    "LimitError",
     "MapBuilder",
     "NoBackendError",
     "ParseError",
@@ -102,6 +114,9 @@ __all__ = [
     "Support",
     "Title",
     "Undercut",
+    "UnknownChoiceError",
+    "UnknownIdError",
+    "UnknownPerspectiveError",
     "ViewError",
     "__version__",
     "check",
@@ -123,11 +138,23 @@ if TYPE_CHECKING:
     from argmap.builder import MapBuilder
     from argmap.checks import check
     from argmap.diagnostics import CODES, Diagnostic, Severity
-    from argmap.drawing.backends import BackendError, NoBackendError
-    from argmap.drawing.render import ViewError, render, to_dot
+    from argmap.drawing.render import render, to_dot
+    from argmap.errors import (
+        ArgmapError,
+        BackendError,
+        IccmaError,
+        InterchangeError,
+        InvalidElementError,
+        LimitError,
+        NoBackendError,
+        SearchStopped,
+        UnknownChoiceError,
+        UnknownIdError,
+        UnknownPerspectiveError,
+        ViewError,
+    )
     from argmap.formats import export, import_, import_with_notes
     from argmap.formats.fmt import format_text
-    from argmap.formats.jsonio import InterchangeError
     from argmap.formats.writer import write
     from argmap.model import (
         ArgumentMap,
@@ -148,7 +175,7 @@ if TYPE_CHECKING:
         Undercut,
     )
     from argmap.semantics.evaluate import claim_labels, evaluate, perspectives
-    from argmap.semantics.solvers import Framework, Labelling, SearchStopped
+    from argmap.semantics.solvers import Framework, Labelling
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import load, parse
 

@@ -385,6 +385,7 @@ def _choices(command: str, option: str) -> list[str]:
 
 def test_the_cli_s_choices_are_the_library_s_registries() -> None:
     from argmap.drawing import BACKENDS, ENGINES, FORMATS, RANKDIRS
+    from argmap.formats import EXPORT_FORMATS, IMPORT_FORMATS
     from argmap.semantics import ICCMA_FORMATS, RULES, SEMANTICS
 
     assert _choices("evaluate", "--semantics") == list(SEMANTICS)
@@ -396,6 +397,8 @@ def test_the_cli_s_choices_are_the_library_s_registries() -> None:
     assert _choices("render", "--engine") == list(ENGINES)
     assert _choices("render", "--rankdir") == list(RANKDIRS)
     assert _choices("render", "--backend") == list(BACKENDS)
+    assert _choices("export", "--to") == list(EXPORT_FORMATS)
+    assert _choices("import", "--from") == list(IMPORT_FORMATS)
 
 
 def test_short_options_mean_the_same_in_every_command() -> None:

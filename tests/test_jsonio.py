@@ -1,31 +1,82 @@
-"""argmap.formats.jsonio: the versioned, schema'd JSON format, lossless."""
+"""argmap.formats.jsonio: the versioned JSON format, lossless, read with its packaged schema."""
 
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import jsonschema_rs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from interchange_strategies import maps
 
-from argmap.formats.jsonio import VERSION, InterchangeError, dumps, loads, to_dict
-from argmap.model import ArgumentMap
+from argmap.formats.jsonio import SCHEMA_ID, VERSION, InterchangeError, dumps, loads, schema, to_dict
+from argmap.model import ID_PATTERN, ArgumentMap
 from argmap.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = json.loads((ROOT / "docs" / "schema" / "argmap.schema.json").read_text(encoding="utf-8"))
+DATA = ROOT / "tests" / "data" / "interchange"
+SCHEMA = schema()
+VALIDATOR = jsonschema_rs.Draft202012Validator(SCHEMA)
 
 
 def _validate(doc: object) -> None:
-    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test dependency")
-    jsonschema.Draft202012Validator(SCHEMA).validate(doc)
+    VALIDATOR.validate(doc)
 
 
 def test_schema_is_a_valid_schema() -> None:
-    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test dependency")
-    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema_rs.meta.validate(SCHEMA)
     assert SCHEMA["properties"]["version"]["const"] == VERSION
+    assert SCHEMA["$id"] == SCHEMA_ID
+
+
+def test_the_schema_ships_in_the_package_and_the_docs_point_at_it() -> None:
+    packaged = ROOT / "argmap" / "formats" / "schema" / "argmap.schema.json"
+    assert json.loads(packaged.read_text(encoding="utf-8")) == SCHEMA
+    assert not (ROOT / "docs" / "schema").exists()
+    doc = (ROOT / "docs" / "interchange.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)]*\.schema\.json)\)", doc)
+    assert links
+    assert all((ROOT / "docs" / link).resolve() == packaged for link in links)
+
+
+def test_exports_name_the_schema_by_its_urn() -> None:
+    assert SCHEMA_ID.startswith("urn:")
+    assert to_dict(parse('claim a "A."\n'))["$schema"] == SCHEMA_ID
+
+
+def test_an_export_with_the_old_schema_id_still_loads() -> None:
+    text = (DATA / "tweety-old-schema-id.json").read_text(encoding="utf-8")
+    assert json.loads(text)["$schema"] != SCHEMA_ID
+    assert loads(text) == parse((ROOT / "maps" / "tweety.argmap").read_text(encoding="utf-8"))
+
+
+def test_the_schema_takes_every_id_the_model_takes() -> None:
+    """The schema's id pattern (Unicode classes, as JSON Schema's regexes have no Unicode \\w) lets
+    through every character the model's ``\\w`` does, so every export loads; ASCII agrees exactly."""
+    word = re.compile(ID_PATTERN)
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    ids = jsonschema_rs.Draft202012Validator({"type": "array", "items": SCHEMA["$defs"]["id"]})
+    assert ids.is_valid([c for c in chars if word.fullmatch(c)])
+    assert ids.is_valid([f"a{c}" for c in chars if word.fullmatch(f"a{c}")])
+    id_ = jsonschema_rs.Draft202012Validator(SCHEMA["$defs"]["id"])
+    for c in map(chr, range(128)):
+        for text in (c, f"a{c}"):
+            assert id_.is_valid(text) == bool(word.fullmatch(text)), text
+
+
+def test_reading_json_loads_the_validator_only_then() -> None:
+    code = (
+        "import sys, argmap.formats, argmap.formats.jsonio as j;"
+        "before = 'jsonschema_rs' in sys.modules;"
+        'j.loads(\'{"version": 1, "elements": []}\');'
+        "print(before, 'jsonschema_rs' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]
 
 
 @settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
@@ -44,6 +95,10 @@ def test_maps_round_trip_with_spans(path: Path) -> None:
     back = loads(json.dumps(doc))
     assert back == m
     assert [e.span for e in back.elements] == [e.span for e in m.elements]
+
+
+def _doc(*elements: object, **top: object) -> str:
+    return json.dumps({"format": "argmap", "version": 1, **top, "elements": list(elements)})
 
 
 @pytest.mark.parametrize(
@@ -68,10 +123,63 @@ def test_maps_round_trip_with_spans(path: Path) -> None:
             "claim kind",
         ),
         ('{"nodes": [], "edges": []}', "version"),
+        # The whole message: the JSON path and what was expected there.
+        ("[]", "$: must be a JSON object, not a list"),
+        ('{"nodes": [], "edges": []}', "$.version: is missing"),
+        ('{"format": "aif", "version": 1, "elements": []}', "$.format: 'aif' is not 'argmap' (is this AIF"),
+        ('{"version": "1", "elements": []}', '$.version: must be 1, not "1"'),
+        ('{"version": 1, "elements": {}}', "$.elements: must be a list, not an object"),
+        ('{"version": 1, "title": 5, "elements": []}', "$.title: must be a string or null, not a number"),
+        (_doc(3), "$.elements[0]: must be a JSON object, not a number"),
+        (_doc({}), "$.elements[0].type: is missing"),
+        (_doc({"type": "claim", "id": "a"}), "$.elements[0].text: is missing"),
+        (
+            _doc({"type": "claim", "id": "-x", "text": ""}),
+            "$.elements[0].id: '-x' is not a valid id (letters, digits, _ and - in any script, not starting",
+        ),
+        (_doc({"type": "wish"}), "$.elements[0].type: 'wish' is not one of title, source, perspective"),
+        (
+            _doc({"type": "claim", "id": "a", "text": "", "kind": "x"}),
+            "$.elements[0].kind: 'x' is not a claim kind (null, claim, fact, interpretation",
+        ),
+        (
+            _doc({"type": "claim", "id": "a", "text": "", "tags": [1]}),
+            "$.elements[0].tags[0]: must be a string",
+        ),
+        (
+            _doc({"type": "claim", "id": "a", "text": "", "quotes": [{"text": "q", "speaker": 5}]}),
+            "$.elements[0].quotes[0].speaker: must be a string or null, not a number",
+        ),
+        (
+            _doc({"type": "support", "premises": [], "conclusion": "c"}),
+            "$.elements[0].premises: must hold at least 1 item, not 0",
+        ),
+        (
+            _doc({"type": "stance", "perspective": "p", "claim": "c", "accepts": "yes"}),
+            "$.elements[0].accepts: must be true or false, not a string",
+        ),
+        (
+            _doc({"type": "claim", "id": "a", "text": "", "span": {"line": 1, "column": 1, "end_line": 1}}),
+            "$.elements[0].span.end_column: is missing",
+        ),
+        (
+            '{"version": 1, "elements": [{"type": "claim", "id": "a", "text": "", '
+            '"span": {"line": NaN, "column": 1, "end_line": 1, "end_column": 2}}]}',
+            "$.elements[0].span.line: must be an integer, not a number",
+        ),
+        # The first wrong element in document order is the one named.
+        (_doc({"type": "claim", "id": "a", "text": ""}, {"type": "claim"}, {"type": 5}), "$.elements[1].id"),
+        # What the model refuses beyond the schema still names the element.
+        (
+            _doc({"type": "claim", "id": "a\u0301", "text": ""}),
+            "$.elements[0].id: 'a\u0301' is not a valid id",
+        ),
+        ('{"version": 1, "elements": ' + "[" * 400 + "]" * 400 + "}", "nested too deeply"),
+        ('{"version": 1, "elements": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
     ],
 )
 def test_bad_documents_say_where(text: str, message: str) -> None:
-    with pytest.raises(InterchangeError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(InterchangeError, match=re.escape(message)):
         loads(text)
 
 
@@ -83,3 +191,29 @@ def test_missing_optional_fields_take_defaults() -> None:
     }
     m = loads(json.dumps(doc))
     assert m.stances[0].accepts and not m.stances[0].inline
+
+
+def test_what_readers_always_took_they_still_take() -> None:
+    """Leniencies of the reader before the schema became its validator, now written in the schema:
+    no ``format``, null for a list, ``"claim"`` as the kind of a plain claim, 3.0 for a line."""
+    text = json.dumps(
+        {
+            "version": 1,
+            "elements": [
+                {
+                    "type": "claim",
+                    "id": "a",
+                    "text": "A.",
+                    "kind": "claim",
+                    "tags": None,
+                    "answers": None,
+                    "span": {"line": 3.0, "column": 1, "end_line": 3, "end_column": 2},
+                },
+                {"type": "support", "premises": ["a"], "conclusion": "a", "by": None, "extra": [1]},
+            ],
+        }
+    )
+    m = loads(text)
+    assert m == parse('claim a "A."\na supports a\n')
+    span = m.elements[0].span
+    assert span is not None and span.line == 3 and isinstance(span.line, int)

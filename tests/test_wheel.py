@@ -1,4 +1,5 @@
-"""The built wheel carries the grammar: build it, install it in a fresh venv, parse from there."""
+"""The built wheel carries the grammar and the JSON schema: build it, install it in a fresh venv,
+parse and read JSON from there."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "argmap/syntax/argmap.lark" in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
+    assert "argmap/formats/schema/argmap.schema.json" in names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -61,6 +63,17 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
         [str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True
     ).stdout
     assert out.strip() == "('a',) syntax/argmap.lark"
+    # JSON is read with the schema inside the installed package (importlib.resources).
+    probe = (
+        "import argmap.formats.jsonio as j, pathlib;"
+        'print(j.loads(\'{"version": 1, "elements": [{"type": "claim", "id": "a", '
+        '"text": "A"}]}\').claims[0].id, j.schema()[\'$id\'],'
+        "pathlib.Path(j.__file__).is_relative_to(pathlib.Path.cwd()))"
+    )
+    out = subprocess.run(
+        [str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True
+    ).stdout
+    assert out.split() == ["a", "urn:argmap:schema:argmap-1", "True"]
     cli = subprocess.run(
         [str(env_dir / "bin" / "argmap"), "check", "-"],
         input='claim a "A" answers q\nquestion q "Q?"\n',

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from argmap.formats import EXPORT_FORMATS, IMPORT_FORMATS
+from argmap.formats import EXPORT_FORMATS, IMPORT_FORMATS, ExportFormat, ImportFormat
 
 __all__ = ["export", "fmt", "import_"]
 
@@ -25,12 +25,8 @@ def _note(message: str) -> None:
 def export(
     file: Annotated[str, typer.Argument(help="The .argmap file to export; - reads standard input.")],
     to: Annotated[
-        Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
-        typer.Option(
-            "--to",
-            "-t",
-            help=f"{', '.join(EXPORT_FORMATS)} (default: from -o's suffix).",
-        ),
+        Optional[ExportFormat],  # noqa: UP045 - typer needs Optional on 3.10
+        typer.Option("--to", "-t", help="The format to write (default: from -o's suffix)."),
     ] = None,
     output: Annotated[
         Optional[str],  # noqa: UP045
@@ -39,16 +35,15 @@ def export(
 ) -> None:
     """Export a map to another format: argmap's JSON, AIF (AIFdb/OVA), Argdown, DOT or GraphML."""
     from argmap.cli.common import EXIT_FINDINGS, fail, read_map, write_output
+    from argmap.formats import as_export_format, guess_format
     from argmap.formats import export as export_map
-    from argmap.formats import guess_format
 
     fmt = to
     if fmt is None and output is not None and output != "-":
-        fmt = guess_format(output)
+        guessed = guess_format(output)
+        fmt = as_export_format(guessed) if guessed in EXPORT_FORMATS else None
     if fmt is None:
         fail("say which format to export to", hint=f"--to {'|'.join(EXPORT_FORMATS)}")
-    if fmt not in EXPORT_FORMATS:
-        fail(f"cannot export to {fmt!r}", hint=f"choose one of: {', '.join(EXPORT_FORMATS)}")
     m = read_map(file)
     try:
         text = export_map(m, to=fmt)
@@ -67,11 +62,9 @@ def export(
 def import_(
     file: Annotated[str, typer.Argument(help="The file to import; - reads standard input.")],
     from_: Annotated[
-        Optional[str],  # noqa: UP045
+        Optional[ImportFormat],  # noqa: UP045
         typer.Option(
-            "--from",
-            "-f",
-            help=f"{', '.join(IMPORT_FORMATS)} (default: from the file's suffix and content).",
+            "--from", "-f", help="The format to read (default: from the file's suffix and content)."
         ),
     ] = None,
     output: Annotated[
@@ -86,20 +79,23 @@ def import_(
     the output as comments; nothing is dropped silently.
     """
     from argmap.cli.common import EXIT_FINDINGS, fail, read_text, write_output
-    from argmap.formats import guess_format, import_with_notes
-    from argmap.formats.jsonio import InterchangeError
+    from argmap.errors import InterchangeError
+    from argmap.formats import as_import_format, guess_format, import_with_notes
     from argmap.formats.writer import write
     from argmap.syntax.errors import ParseError
 
     text, name = read_text(file)
-    fmt = from_ or (guess_format(file, text) if file != "-" else None)
+    fmt = from_
+    if fmt is None and file != "-":
+        guessed = guess_format(file, text)
+        if guessed is not None and guessed not in IMPORT_FORMATS:
+            fail(f"{name}: argmap cannot read {guessed} files", hint=f"it reads {', '.join(IMPORT_FORMATS)}")
+        fmt = None if guessed is None else as_import_format(guessed)
     if fmt is None:
         fail(
             f"{name}: cannot tell the format from the file name",
             hint=f"say it with --from {'|'.join(IMPORT_FORMATS)}",
         )
-    if fmt not in IMPORT_FORMATS:
-        fail(f"cannot import from {fmt!r}", hint=f"choose one of: {', '.join(IMPORT_FORMATS)}")
     try:
         m, notes = import_with_notes(text, fmt, path=name)
     except InterchangeError as exc:

@@ -1,4 +1,4 @@
-"""One front door for every format a map can leave in or come from.
+"""One front door for every format a map can leave in or come from, driven by one registry.
 
     >>> from argmap.formats import export, import_
     >>> from argmap.syntax.parser import parse
@@ -10,95 +10,214 @@
 Export: ``argmap`` (the canonical .argmap text), ``json``, ``aif``, ``argdown``, ``dot``,
 ``graphml``. Import: ``argmap``, ``json``, ``aif``, ``argdown``. :func:`import_with_notes` also
 returns what the source said that the map cannot (AIF and Argdown have things argmap has not).
+
+:data:`FORMATS` says, per format, its file name endings and how it is written and read; the
+functions here and the CLI's choices, help and suffix guessing all come from it. Adding a format
+is a module of its own, its name in :data:`ExportFormat` (and :data:`ImportFormat` if it reads),
+and its entry here. This module is light: a format's module loads when it is first used.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar, get_args
 
-from argmap.model import ArgumentMap
+from argmap.errors import UnknownChoiceError
 
-__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export", "guess_format", "import_", "import_with_notes"]
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
-EXPORT_FORMATS = ("argmap", "json", "aif", "argdown", "dot", "graphml")
-IMPORT_FORMATS = ("argmap", "json", "aif", "argdown")
+__all__ = [
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "IMPORT_FORMATS",
+    "ExportFormat",
+    "Format",
+    "ImportFormat",
+    "as_export_format",
+    "as_import_format",
+    "export",
+    "guess_format",
+    "import_",
+    "import_with_notes",
+]
+
+#: The formats a map can be written in (every format argmap knows).
+ExportFormat = Literal["argmap", "json", "aif", "argdown", "dot", "graphml"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
+#: The formats a map can be read from.
+ImportFormat = Literal["argmap", "json", "aif", "argdown"]
+IMPORT_FORMATS: tuple[ImportFormat, ...] = get_args(ImportFormat)
 
 
-def export(m: ArgumentMap, to: str = "json") -> str:
+class Format(NamedTuple):
+    """One format: what it is called, which file names it has, how a map is written and read."""
+
+    name: ExportFormat
+    #: A few words for help texts.
+    title: str
+    #: File name endings, lower case; the longest that matches a file name wins.
+    suffixes: tuple[str, ...]
+    write: Callable[[ArgumentMap], str]
+    #: ``(text, path) -> (map, notes)``; None for a format argmap only writes.
+    read: Callable[[str, str | None], tuple[ArgumentMap, list[str]]] | None = None
+    #: A format whose file names this one shares ...
+    refines: ExportFormat | None = None
+    #: ... and the test that tells, from the content, that such a file is really this format.
+    sniff: Callable[[str], bool] | None = None
+
+
+# ---- the hooks (each imports its module when called) ----------------------------------------------
+def _write_argmap(m: ArgumentMap) -> str:
+    from argmap.formats.writer import write
+
+    return write(m)
+
+
+def _read_argmap(text: str, path: str | None) -> tuple[ArgumentMap, list[str]]:
+    from argmap.syntax.parser import parse
+
+    return parse(text, path), []
+
+
+def _write_json(m: ArgumentMap) -> str:
+    from argmap.formats.jsonio import dumps
+
+    return dumps(m)
+
+
+def _read_json(text: str, path: str | None) -> tuple[ArgumentMap, list[str]]:
+    from argmap.formats.jsonio import loads
+
+    return loads(text, path=path), []
+
+
+def _write_aif(m: ArgumentMap) -> str:
+    from argmap.formats.aif import dumps
+
+    return dumps(m)
+
+
+def _read_aif(text: str, path: str | None) -> tuple[ArgumentMap, list[str]]:
+    from argmap.formats.aif import read
+
+    got = read(text, path=path)
+    return got.map, list(got.notes)
+
+
+def _looks_like_aif(text: str) -> bool:
+    """A JSON document with AIF's ``nodes`` (or an ``AIF`` member) and no argmap ``format``."""
+    import json
+
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(doc, dict) and doc.get("format") != "argmap" and ("nodes" in doc or "AIF" in doc)
+
+
+def _write_argdown(m: ArgumentMap) -> str:
+    from argmap.formats.argdown import dumps
+
+    return dumps(m)
+
+
+def _read_argdown(text: str, path: str | None) -> tuple[ArgumentMap, list[str]]:
+    from argmap.formats.argdown import read
+
+    got = read(text, path=path)
+    return got.map, list(got.notes)
+
+
+def _write_dot(m: ArgumentMap) -> str:
+    from argmap.drawing.render import to_dot
+
+    text = to_dot(m)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _write_graphml(m: ArgumentMap) -> str:
+    from argmap.formats.graphml import dumps
+
+    return dumps(m)
+
+
+#: Every format, by name, in the order of :data:`EXPORT_FORMATS`.
+FORMATS: Mapping[ExportFormat, Format] = {
+    f.name: f
+    for f in (
+        Format("argmap", "argmap text, canonical layout", (".argmap",), _write_argmap, _read_argmap),
+        Format("json", "argmap JSON (lossless, versioned)", (".json",), _write_json, _read_json),
+        Format(
+            "aif",
+            "AIF JSON (AIFdb, OVA)",
+            (".aif", ".aif.json"),
+            _write_aif,
+            _read_aif,
+            refines="json",
+            sniff=_looks_like_aif,
+        ),
+        Format("argdown", "Argdown", (".argdown", ".ad"), _write_argdown, _read_argdown),
+        Format("dot", "Graphviz DOT (the drawing)", (".dot", ".gv"), _write_dot),
+        Format("graphml", "GraphML (the graph)", (".graphml",), _write_graphml),
+    )
+}
+
+_Name = TypeVar("_Name", bound=str)
+
+
+def _choose(name: str, choices: tuple[_Name, ...], what: str) -> _Name:
+    for choice in choices:
+        if choice == name:
+            return choice
+    raise UnknownChoiceError(what, name, choices)
+
+
+def as_export_format(name: str) -> ExportFormat:
+    """``name`` as an export format (UnknownChoiceError, with a did-you-mean, when it is none)."""
+    return _choose(name, EXPORT_FORMATS, "export format")
+
+
+def as_import_format(name: str) -> ImportFormat:
+    """``name`` as an import format (UnknownChoiceError, with a did-you-mean, when it is none)."""
+    return _choose(name, IMPORT_FORMATS, "import format")
+
+
+def export(m: ArgumentMap, to: ExportFormat = "json") -> str:
     """The map as text in format ``to`` (one of :data:`EXPORT_FORMATS`)."""
-    if to == "argmap":
-        from argmap.formats.writer import write
-
-        return write(m)
-    if to == "dot":
-        from argmap.drawing.render import to_dot
-
-        text = to_dot(m)
-        return text if text.endswith("\n") else text + "\n"
-    if to in ("json", "aif", "argdown", "graphml"):
-        module = importlib.import_module(f"argmap.formats.{'jsonio' if to == 'json' else to}")
-        result: str = module.dumps(m)
-        return result
-    raise ValueError(f"cannot export to {to!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+    return FORMATS[as_export_format(to)].write(m)
 
 
 def import_with_notes(
-    text: str, from_: str = "json", *, path: str | None = None
+    text: str, from_: ImportFormat = "json", *, path: str | None = None
 ) -> tuple[ArgumentMap, list[str]]:
     """The map in ``text`` (format ``from_``) and what it could not represent, one sentence each."""
-    if from_ == "argmap":
-        from argmap.syntax.parser import parse
-
-        return parse(text, path), []
-    if from_ == "json":
-        from argmap.formats.jsonio import loads
-
-        return loads(text, path=path), []
-    if from_ == "aif":
-        from argmap.formats.aif import read
-
-        got = read(text, path=path)
-        return got.map, list(got.notes)
-    if from_ == "argdown":
-        from argmap.formats.argdown import read as read_argdown
-
-        got_ad = read_argdown(text, path=path)
-        return got_ad.map, list(got_ad.notes)
-    raise ValueError(f"cannot import from {from_!r}; choose one of: {', '.join(IMPORT_FORMATS)}")
+    read = FORMATS[as_import_format(from_)].read
+    assert read is not None  # every import format reads
+    return read(text, path)
 
 
-def import_(text: str, from_: str = "json", *, path: str | None = None) -> ArgumentMap:
+def import_(text: str, from_: ImportFormat = "json", *, path: str | None = None) -> ArgumentMap:
     """The map in ``text`` (format ``from_``); :func:`import_with_notes` also says what was lost."""
     return import_with_notes(text, from_, path=path)[0]
 
 
-_SUFFIXES = {
-    ".argmap": "argmap",
-    ".argdown": "argdown",
-    ".ad": "argdown",
-    ".aif": "aif",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".graphml": "graphml",
-    ".json": "json",
-}
+def guess_format(path: str, text: str | None = None) -> ExportFormat | None:
+    """The format a file name suggests (the longest matching ending in :data:`FORMATS`), or None.
 
-
-def guess_format(path: str, text: str | None = None) -> str | None:
-    """The format a file name (and, for ``.json``, its content) suggests, or None."""
+    With the file's ``text``, a format that refines the one the name says (AIF in a ``.json``
+    file) is recognised by its content."""
     name = PurePath(path).name.lower()
-    if name.endswith((".aif.json", ".aif")):
-        return "aif"
-    suffix = PurePath(name).suffix
-    found = _SUFFIXES.get(suffix)
-    if found == "json" and text is not None:
-        import json
-
-        try:
-            doc = json.loads(text)
-        except ValueError:
-            return found
-        if isinstance(doc, dict) and doc.get("format") != "argmap" and ("nodes" in doc or "AIF" in doc):
-            return "aif"
-    return found
+    found = max(
+        ((len(suffix), f.name) for f in FORMATS.values() for suffix in f.suffixes if name.endswith(suffix)),
+        default=None,
+    )
+    if found is None:
+        return None
+    guess = found[1]
+    if text is not None:
+        for f in FORMATS.values():
+            if f.refines == guess and f.sniff is not None and f.sniff(text):
+                return f.name
+    return guess

@@ -2,18 +2,24 @@
 
 The document is an object ``{"format": "argmap", "version": 1, "title": ..., "elements": [...]}``
 whose elements keep the map's order, each with a ``"type"`` and every field of its model class
-(see ``docs/schema/argmap.schema.json`` and ``docs/interchange.md``). ``loads(dumps(m)) == m``
-for every map; spans are written only when asked for (``spans=True``) and read back when present.
+(see ``docs/interchange.md``). ``loads(dumps(m)) == m`` for every map; spans are written only
+when asked for (``spans=True``) and read back when present.
 
-Readers must reject a document whose ``version`` is newer than they know; fields may be added
-within a version (readers ignore unknown fields), never removed or changed in meaning.
+The JSON Schema shipped in this package (``schema/argmap.schema.json``, :func:`schema`) is the one
+definition of a valid document: :func:`from_dict` validates with it (jsonschema-rs, loaded on the
+first read) and turns its first error into a message with the JSON path and what was expected.
+Only the version policy is code: a document whose ``version`` is newer than this reader knows is
+refused with a message saying so, before the schema (whose elements may have changed) is asked.
+Fields may be added within a version (readers ignore unknown fields), never removed or changed in
+meaning.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import InterchangeError
 from argmap.model import (
@@ -34,11 +40,30 @@ from argmap.model import (
     Undercut,
 )
 
-__all__ = ["FORMAT", "SCHEMA_ID", "VERSION", "InterchangeError", "dumps", "from_dict", "loads", "to_dict"]
+if TYPE_CHECKING:
+    from jsonschema_rs import ValidationError, Validator
+
+__all__ = [
+    "FORMAT",
+    "SCHEMA_ID",
+    "SCHEMA_RESOURCE",
+    "VERSION",
+    "InterchangeError",
+    "dumps",
+    "from_dict",
+    "loads",
+    "schema",
+    "to_dict",
+]
 
 FORMAT = "argmap"
 VERSION = 1
-SCHEMA_ID = "https://argmap.example.invalid/schema/argmap-1.schema.json"
+#: The schema's ``$id``, written as every export's ``$schema``. A URN: it names the schema, it is
+#: not a place to fetch it from (the schema ships in the package: :func:`schema`). Readers accept
+#: any ``$schema``, so older exports, which carried an ``https`` identifier, still load.
+SCHEMA_ID = "urn:argmap:schema:argmap-1"
+#: Where the schema lives inside the package (read with importlib.resources).
+SCHEMA_RESOURCE = "schema/argmap.schema.json"
 
 
 # ---- writing --------------------------------------------------------------------------------------
@@ -150,62 +175,25 @@ def dumps(m: ArgumentMap, *, spans: bool = False, indent: int | None = 2) -> str
 
 
 # ---- reading --------------------------------------------------------------------------------------
-class _Reader:
-    """Field access with errors that name the JSON path."""
+@cache
+def _schema_text() -> str:
+    from importlib.resources import files
 
-    def __init__(self, obj: dict[str, Any], where: str) -> None:
-        self.obj = obj
-        self.where = where
+    return files(__package__).joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
 
-    def fail(self, key: str, message: str) -> InterchangeError:
-        return InterchangeError(f"{self.where}.{key}: {message}")
 
-    def text(self, key: str) -> str:
-        if key not in self.obj:
-            raise self.fail(key, "is missing")
-        value = self.obj[key]
-        if not isinstance(value, str):
-            raise self.fail(key, f"must be a string, not {_kind(value)}")
-        return value
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the format (a fresh copy: the caller may change it)."""
+    result: dict[str, Any] = json.loads(_schema_text())
+    return result
 
-    def opt_text(self, key: str) -> str | None:
-        value = self.obj.get(key)
-        if value is not None and not isinstance(value, str):
-            raise self.fail(key, f"must be a string or null, not {_kind(value)}")
-        return value
 
-    def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
-        if key not in self.obj and required:
-            raise self.fail(key, "is missing")
-        value = self.obj.get(key, [])
-        if value is None:
-            value = []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, "must be a list of strings")
-        return tuple(value)
+@cache
+def _validator() -> tuple[Validator, dict[str, Any]]:
+    import jsonschema_rs
 
-    def flag(self, key: str, default: bool) -> bool:
-        value = self.obj.get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(key, f"must be true or false, not {_kind(value)}")
-        return value
-
-    def span(self) -> Span | None:
-        value = self.obj.get("span")
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            raise self.fail("span", "must be an object")
-        try:
-            path = value.get("path")
-            numbers = [value[k] for k in ("line", "column", "end_line", "end_column")]
-        except KeyError as exc:
-            raise self.fail("span", f"lacks {exc.args[0]!r}") from None
-        if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
-            raise self.fail("span", "line and column numbers must be integers")
-        if path is not None and not isinstance(path, str):
-            raise self.fail("span.path", "must be a string or null")
-        return Span(path, *numbers)
+    doc = schema()
+    return jsonschema_rs.Draft202012Validator(doc), doc
 
 
 def _kind(value: object) -> str:
@@ -221,127 +209,182 @@ def _kind(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def _claim_kind(r: _Reader) -> ClaimKind | None:
-    value = r.opt_text("kind")
-    if value is None or value == "claim":
-        return None
+#: What each JSON Schema type asks for, in words.
+_TYPE_WORDS = {
+    "object": "a JSON object",
+    "array": "a list",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
+
+
+def _where(path: list[str | int]) -> str:
+    """A JSON path in the ``$.elements[3].text`` notation."""
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+
+
+def _at(root: object, pointer: list[str | int]) -> Any:
+    """What ``pointer`` leads to inside ``root`` (None when it leads nowhere)."""
+    node: Any = root
+    for step in pointer:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _words(value: object) -> str:
+    return "null" if value is None else str(value)
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """``text`` cut short: a message quotes a value, not a whole megabyte of it."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _message(error: ValidationError, root: Mapping[str, Any], doc: object) -> str:
+    """A schema error as ``<JSON path>: <what was expected>``, worded from the schema itself."""
+    where = _where(error.instance_path)
+    keyword = error.kind.name
+    sub = _at(root, error.schema_path[:-1])
+    if not isinstance(sub, Mapping):
+        sub = {}
+    value = _at(doc, error.instance_path)  # the value itself: the error's copy turns NaN into null
+    if keyword == "required" and isinstance(value, dict):
+        missing = [key for key in sub.get("required", ()) if key not in value]
+        if missing:
+            return f"{where}.{missing[0]}: is missing"
+    if keyword == "type" and "type" in sub:
+        types: list[str] = sub["type"] if isinstance(sub["type"], list) else [sub["type"]]
+        expected = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+        return f"{where}: must be {expected}, not {_kind(value)}"
+    if keyword == "enum" and "enum" in sub:
+        choices = ", ".join(_words(c) for c in sub["enum"])
+        if "title" in sub:
+            return f"{where}: {_shown(repr(value))} is not {sub['title']} ({choices})"
+        return f"{where}: {_shown(repr(value))} is not one of {choices}"
+    if keyword == "const" and "const" in sub:
+        return f"{where}: must be {json.dumps(sub['const'])}, not {_shown(json.dumps(value))}"
+    if keyword == "pattern" and "title" in sub:
+        rule = sub.get("description", sub["pattern"])
+        return f"{where}: {_shown(repr(value))} is not {sub['title']} ({rule})"
+    if keyword == "minItems" and "minItems" in sub:
+        count = sub["minItems"]
+        return f"{where}: must hold at least {count} item{'s' if count != 1 else ''}, not {len(value or ())}"
+    return f"{where}: {error.message}"
+
+
+def _element_index(error: ValidationError) -> int:
+    path = error.instance_path
+    return path[1] if len(path) > 1 and path[0] == "elements" and isinstance(path[1], int) else -1
+
+
+def _validate(doc: object) -> None:
+    """Raise InterchangeError for the first place (in document order) where the schema fails."""
+    if isinstance(doc, dict):
+        # The version policy comes first: a newer document may have elements this schema lacks.
+        fmt = doc.get("format", FORMAT)
+        if fmt != FORMAT:
+            raise InterchangeError(
+                f"$.format: {_shown(repr(fmt))} is not 'argmap' (is this AIF or another format?)"
+            )
+        version = doc.get("version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            raise InterchangeError(
+                f"$.version: this document is version {version}; this argmap reads up to version "
+                f"{VERSION} (upgrade argmap)"
+            )
+    validator, root = _validator()
+    if validator.is_valid(doc):
+        return
     try:
-        return ClaimKind(value)
-    except ValueError:
-        choices = ", ".join(k.value for k in ClaimKind)
-        raise r.fail("kind", f"{value!r} is not a claim kind (null, {choices})") from None
+        first = min(validator.iter_errors(doc), key=_element_index)
+    except ValueError as exc:  # jsonschema-rs cannot copy a value nested some 300 levels deep
+        raise InterchangeError(f"$: a value is nested too deeply ({exc})") from None
+    raise InterchangeError(_message(first, root, doc))
 
 
-def _quotes(r: _Reader) -> tuple[Quote, ...]:
-    raw = r.obj.get("quotes", [])
-    if not isinstance(raw, list):
-        raise r.fail("quotes", "must be a list")
-    out: list[Quote] = []
-    for i, q in enumerate(raw):
-        if not isinstance(q, dict):
-            raise r.fail(f"quotes[{i}]", "must be an object")
-        qr = _Reader(q, f"{r.where}.quotes[{i}]")
-        out.append(Quote(qr.text("text"), qr.opt_text("speaker"), span=qr.span()))
-    return tuple(out)
+def _ids(d: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = d.get(key)
+    return () if value is None else tuple(value)
 
 
-_BUILDERS: dict[str, Callable[[_Reader], Element]] = {
-    "title": lambda r: Title(r.text("text"), span=r.span()),
-    "source": lambda r: Source(
-        r.text("id"),
-        r.text("title"),
-        r.opt_text("url"),
-        r.opt_text("date"),
-        r.opt_text("author"),
-        r.opt_text("note"),
-        span=r.span(),
+def _read_span(d: Mapping[str, Any]) -> Span | None:
+    value = d.get("span")
+    if value is None:
+        return None
+    # JSON Schema counts 3.0 as an integer; the model wants an int.
+    return Span(
+        value.get("path"),
+        int(value["line"]),
+        int(value["column"]),
+        int(value["end_line"]),
+        int(value["end_column"]),
+    )
+
+
+_CLAIM_KINDS: dict[str | None, ClaimKind | None] = {None: None, "claim": None} | {
+    k.value: k for k in ClaimKind
+}
+
+#: Element builders by ``type``; they trust the document, which the schema has checked.
+_BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
+    "title": lambda d: Title(d["text"], span=_read_span(d)),
+    "source": lambda d: Source(
+        d["id"], d["title"], d.get("url"), d.get("date"), d.get("author"), d.get("note"), span=_read_span(d)
     ),
-    "perspective": lambda r: Perspective(
-        r.text("id"),
-        r.text("name"),
-        r.opt_text("role"),
-        r.opt_text("color"),
-        r.opt_text("note"),
-        span=r.span(),
+    "perspective": lambda d: Perspective(
+        d["id"], d["name"], d.get("role"), d.get("color"), d.get("note"), span=_read_span(d)
     ),
-    "question": lambda r: Question(
-        r.text("id"), r.text("text"), r.texts("tags"), r.opt_text("note"), span=r.span()
+    "question": lambda d: Question(d["id"], d["text"], _ids(d, "tags"), d.get("note"), span=_read_span(d)),
+    "claim": lambda d: Claim(
+        d["id"],
+        d["text"],
+        _CLAIM_KINDS[d.get("kind")],
+        _ids(d, "answers"),
+        _ids(d, "tags"),
+        _ids(d, "sources"),
+        tuple(Quote(q["text"], q.get("speaker"), span=_read_span(q)) for q in d.get("quotes", ())),
+        d.get("note"),
+        span=_read_span(d),
     ),
-    "claim": lambda r: Claim(
-        r.text("id"),
-        r.text("text"),
-        _claim_kind(r),
-        r.texts("answers"),
-        r.texts("tags"),
-        r.texts("sources"),
-        _quotes(r),
-        r.opt_text("note"),
-        span=r.span(),
+    "support": lambda d: Support(
+        tuple(d["premises"]), d["conclusion"], d.get("name"), _ids(d, "by"), d.get("note"), span=_read_span(d)
     ),
-    "support": lambda r: Support(
-        r.texts("premises", required=True),
-        r.text("conclusion"),
-        r.opt_text("name"),
-        r.texts("by"),
-        r.opt_text("note"),
-        span=r.span(),
+    "rebuttal": lambda d: Rebuttal(
+        d["attacker"], d["target"], _ids(d, "by"), d.get("note"), span=_read_span(d)
     ),
-    "rebuttal": lambda r: Rebuttal(
-        r.text("attacker"), r.text("target"), r.texts("by"), r.opt_text("note"), span=r.span()
+    "undercut": lambda d: Undercut(
+        d["attacker"], d["target"], _ids(d, "by"), d.get("note"), span=_read_span(d)
     ),
-    "undercut": lambda r: Undercut(
-        r.text("attacker"), r.text("target"), r.texts("by"), r.opt_text("note"), span=r.span()
+    "contradiction": lambda d: Contradiction(
+        d["left"], d["right"], _ids(d, "by"), d.get("note"), span=_read_span(d)
     ),
-    "contradiction": lambda r: Contradiction(
-        r.text("left"), r.text("right"), r.texts("by"), r.opt_text("note"), span=r.span()
-    ),
-    "stance": lambda r: Stance(
-        r.text("perspective"),
-        r.text("claim"),
-        r.flag("accepts", True),
-        r.flag("inline", False),
-        r.opt_text("note"),
-        span=r.span(),
+    "stance": lambda d: Stance(
+        d["perspective"],
+        d["claim"],
+        d.get("accepts", True),
+        d.get("inline", False),
+        d.get("note"),
+        span=_read_span(d),
     ),
 }
 
 
 def from_dict(doc: object, *, path: str | None = None) -> ArgumentMap:
     """A map from a parsed argmap JSON document; InterchangeError says what is wrong and where."""
-    if not isinstance(doc, dict):
-        raise InterchangeError(f"$: an argmap document is a JSON object, not {_kind(doc)}")
-    if doc.get("format", FORMAT) != FORMAT:
-        raise InterchangeError(
-            f"$.format: {doc.get('format')!r} is not 'argmap' (is this AIF or another format?)"
-        )
-    version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise InterchangeError("$.version: missing or not an integer")
-    if version > VERSION:
-        raise InterchangeError(
-            f"$.version: this document is version {version}; this argmap reads up to version {VERSION} "
-            "(upgrade argmap)"
-        )
-    if version < 1:
-        raise InterchangeError(f"$.version: {version} is not a version of the argmap format")
-    raw = doc.get("elements")
-    if not isinstance(raw, list):
-        raise InterchangeError("$.elements: missing or not a list")
+    _validate(doc)
+    assert isinstance(doc, dict)  # the schema says so
     elements: list[Element] = []
-    for i, item in enumerate(raw):
-        where = f"$.elements[{i}]"
-        if not isinstance(item, dict):
-            raise InterchangeError(f"{where}: must be an object, not {_kind(item)}")
-        kind = item.get("type")
-        build = _BUILDERS.get(kind) if isinstance(kind, str) else None
-        if build is None:
-            raise InterchangeError(f"{where}.type: {kind!r} is not one of {', '.join(_BUILDERS)}")
+    for i, item in enumerate(doc["elements"]):
         try:
-            elements.append(build(_Reader(item, where)))
-        except InterchangeError:
-            raise
-        except (TypeError, ValueError) as exc:
-            raise InterchangeError(f"{where}: {exc}") from None
+            elements.append(_BUILDERS[item["type"]](item))
+        except (TypeError, ValueError) as exc:  # what the model refuses beyond the schema
+            raise InterchangeError(f"$.elements[{i}]: {exc}") from None
     return ArgumentMap(tuple(elements), path=path)
 
 
@@ -353,4 +396,6 @@ def loads(text: str | bytes, *, path: str | None = None) -> ArgumentMap:
         raise InterchangeError(f"line {exc.lineno} column {exc.colno}: not JSON ({exc.msg})") from None
     except UnicodeDecodeError as exc:
         raise InterchangeError(f"not UTF-8 text ({exc.reason})") from None
+    except RecursionError:
+        raise InterchangeError("not JSON that can be read: lists or objects nested too deeply") from None
     return from_dict(doc, path=path)
