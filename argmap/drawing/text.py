@@ -72,7 +72,7 @@ def literal(text: str) -> Any:
     escaped as by :func:`dot_string`, and marked ``nohtml`` when it starts with ``<`` (the only
     text the package takes for HTML; a plain ``str`` formats faster than the subclass). The
     package's quoting then only adds the quotes (or none for a plain identifier, which means the
-    same), as tests/test_render.py checks."""
+    same), as tests/test_text.py checks."""
     value = escaped(text)
     return _nohtml()(value) if value[:1] == "<" else value
 
@@ -110,7 +110,7 @@ def wrap_lines(paragraph: str, width: int) -> list[str]:
 
     Plain text here is words parted by single spaces, with no other whitespace, no hyphens
     and no space at either end: textwrap's chunks are then just the words and the spaces, and
-    each line ends at the last space that fits (tests/test_render.py compares the two on random
+    each line ends at the last space that fits (tests/test_text.py compares the two on random
     text). Anything else goes to textwrap itself."""
     if (
         not paragraph.isprintable()  # the only whitespace a printable text can hold is " "
