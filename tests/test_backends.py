@@ -16,6 +16,7 @@ from argmap.drawing.backends import (
     Backend,
     BackendError,
     NoBackendError,
+    UnknownChoiceError,
     find_backend,
     find_executable,
     run_layout,
@@ -83,6 +84,24 @@ def test_bad_backend_names(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARGMAP_BACKEND", "nope")
     with pytest.raises(ValueError, match="ARGMAP_BACKEND 'nope'"):
         find_backend("svg")
+
+
+def test_bad_backend_names_are_unknown_choices(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(UnknownChoiceError) as info:
+        find_backend("svg", "graphviz_pure")  # type: ignore[arg-type]
+    assert info.value.hint == "did you mean 'graphviz-pure'?"
+    assert (
+        str(info.value)
+        == info.value.message
+        == ("backend 'graphviz_pure' is not a backend; choose one of auto, dot, graphviz-pure")
+    )
+    monkeypatch.setenv("ARGMAP_BACKEND", "dott")
+    with pytest.raises(UnknownChoiceError) as env:
+        find_backend("svg")
+    assert env.value.hint == "did you mean 'dot'?"
+    with pytest.raises(UnknownChoiceError) as executable:
+        find_executable("auto")  # type: ignore[arg-type]
+    assert executable.value.choices == ("dot", "graphviz-pure")
 
 
 def test_no_backend_installed_names_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

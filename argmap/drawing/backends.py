@@ -24,11 +24,12 @@ import sys
 import sysconfig
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import attrs
 
-from argmap.drawing import BACKENDS
-from argmap.errors import BackendError, NoBackendError
+from argmap.drawing import BACKENDS, BackendName, EngineName
+from argmap.errors import BackendError, NoBackendError, UnknownChoiceError
 
 __all__ = [
     "BACKENDS",
@@ -38,6 +39,7 @@ __all__ = [
     "BackendError",
     "LayoutResult",
     "NoBackendError",
+    "UnknownChoiceError",
     "find_backend",
     "find_executable",
     "run_layout",
@@ -91,12 +93,16 @@ _INSTALL_DOT = (
 )
 _INSTALL_PURE = "pip install graphviz-pure"
 
+#: The backends that are one executable each (``auto`` picks one of them).
+ExecutableName = Literal["dot", "graphviz-pure"]
+_EXECUTABLES: tuple[ExecutableName, ...] = ("dot", "graphviz-pure")
+
 
 @attrs.frozen
 class Backend:
     """One usable Graphviz executable."""
 
-    name: str
+    name: ExecutableName
     executable: str
     formats: frozenset[str]
 
@@ -130,8 +136,9 @@ def _scripts_dirs() -> list[Path]:
     return list(dict.fromkeys(dirs))
 
 
-def find_executable(name: str) -> str | None:
-    """The path of backend ``name``'s executable, or None when it is not installed."""
+def find_executable(name: ExecutableName) -> str | None:
+    """The path of backend ``name``'s executable, or None when it is not installed (an unknown
+    name raises :class:`UnknownChoiceError`)."""
     if name == "dot":
         return shutil.which("dot")
     if name == "graphviz-pure":
@@ -142,7 +149,7 @@ def find_executable(name: str) -> str | None:
                 if candidate.is_file() and os.access(candidate, os.X_OK):
                     return str(candidate)
         return shutil.which("graphviz-pure")
-    raise ValueError(f"unknown backend {name!r}; choose one of {', '.join(BACKENDS)}")
+    raise UnknownChoiceError("backend", name, _EXECUTABLES)
 
 
 @functools.lru_cache(maxsize=8)
@@ -158,22 +165,29 @@ def _formats_of(executable: str) -> frozenset[str]:
     return formats or _DOT_FORMATS
 
 
-def _requested(backend: str | None) -> str:
+def _requested(backend: str | None) -> BackendName:
+    """The backend asked for: ``backend``, else ``$ARGMAP_BACKEND``, else ``auto``."""
     chosen = backend or os.environ.get(ENV_VAR, "").strip() or "auto"
-    if chosen not in BACKENDS:
-        source = "backend" if backend else ENV_VAR
-        raise ValueError(f"{source} {chosen!r} is not a backend; choose one of {', '.join(BACKENDS)}")
-    return chosen
+    for name in BACKENDS:
+        if chosen == name:
+            return name
+    source = "backend" if backend else ENV_VAR
+    error = UnknownChoiceError("backend", chosen, BACKENDS)
+    # Its own message would not say where the name came from: the argument or the variable.
+    error.message = f"{source} {chosen!r} is not a backend; choose one of {', '.join(BACKENDS)}"
+    error.args = (error.message,)
+    raise error
 
 
-def find_backend(fmt: str = "svg", backend: str | None = None) -> Backend:
+def find_backend(fmt: str = "svg", backend: BackendName | None = None) -> Backend:
     """The backend to run for output format ``fmt``.
 
     ``backend`` is ``auto``, ``dot`` or ``graphviz-pure`` (None: ``$ARGMAP_BACKEND``, else
-    ``auto``). Raises :class:`NoBackendError` naming what to install when nothing fits.
+    ``auto``; any other name raises :class:`UnknownChoiceError`). Raises
+    :class:`NoBackendError` naming what to install when nothing fits.
     """
     chosen = _requested(backend)
-    names = ["dot", "graphviz-pure"] if chosen == "auto" else [chosen]
+    names = _EXECUTABLES if chosen == "auto" else (chosen,)
     found: list[Backend] = []
     for name in names:
         path = find_executable(name)
@@ -205,8 +219,8 @@ def run_layout(
     dot_source: str,
     fmt: str = "svg",
     *,
-    engine: str = "dot",
-    backend: str | Backend | None = None,
+    engine: EngineName = "dot",
+    backend: BackendName | Backend | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     extra_args: Sequence[str] = (),
 ) -> LayoutResult:

@@ -1,0 +1,157 @@
+"""The look: what each kind of claim, each relation and each status is drawn with, as the graph's
+default attributes and as the few attribute sets that differ from them (made once each).
+
+An edge is told apart by line *and* arrowhead, not by colour alone; a claim's kind by its header
+word, fill and corners.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from argmap.drawing.palette import ink_on
+from argmap.drawing.text import html_text
+from argmap.model import ClaimKind
+
+__all__ = [
+    "DIM_LINE",
+    "DIM_TEXT",
+    "EDGE_DEFAULTS",
+    "EDGE_STYLE",
+    "FONT",
+    "KIND_MEANING",
+    "KIND_STYLE",
+    "MUTED",
+    "NODE_DEFAULTS",
+    "PLAIN_EDGE",
+    "QUESTION_FILL",
+    "STATUS",
+    "TEXT",
+    "EdgeStyle",
+    "Look",
+    "edge_attributes",
+    "edge_look",
+    "inference_look",
+    "swatch",
+]
+
+FONT = "Helvetica"
+
+# ---- claims and questions ------------------------------------------------------------------------
+KIND_STYLE: dict[ClaimKind | None, tuple[str, str, bool]] = {
+    # kind: (header word, fill, rounded corners)
+    ClaimKind.FACT: ("FACT", "#E3EEF9", False),
+    ClaimKind.INTERPRETATION: ("INTERPRETATION", "#EFE7F6", True),
+    ClaimKind.PREDICTION: ("PREDICTION", "#FCEFD9", True),
+    ClaimKind.VALUE: ("VALUE", "#FBE3E6", False),
+    ClaimKind.POLICY: ("POLICY", "#E2F2E4", False),
+    None: ("CLAIM", "#FFFFFF", False),
+}
+KIND_MEANING = {
+    ClaimKind.FACT: "a checkable statement",
+    ClaimKind.INTERPRETATION: "a reading of the facts",
+    ClaimKind.PREDICTION: "about what will happen",
+    ClaimKind.VALUE: "a judgement of worth",
+    ClaimKind.POLICY: "what should be done",
+    None: "a statement",
+}
+QUESTION_FILL = "#FFF3A8"
+TEXT = "#1A1A1A"
+MUTED = "#5A5A5A"
+DIM_TEXT = "#A8A8A8"
+DIM_LINE = "#CFCFCF"
+
+
+# ---- relations -----------------------------------------------------------------------------------
+@attrs.frozen
+class EdgeStyle:
+    """How one kind of relation is drawn, and what the legend says it means."""
+
+    color: str
+    style: str
+    arrowhead: str
+    penwidth: str
+    meaning: str
+    arrowtail: str = "none"
+    both: bool = False
+
+
+EDGE_STYLE = {
+    "support": EdgeStyle("#1B7837", "solid", "normal", "1.6", "supports"),
+    "rebuttal": EdgeStyle("#C0392B", "dashed", "tee", "1.6", "rebuts (attacks the claim)"),
+    "undercut": EdgeStyle(
+        "#6A3D9A", "dotted", "tee", "2.2", "undercuts (attacks the inference: the small diamond)"
+    ),
+    "contradiction": EdgeStyle(
+        "#D35400:invis:#D35400", "solid", "tee", "1.2", "contradict each other", arrowtail="tee", both=True
+    ),
+    "answers": EdgeStyle("#9A9A9A", "solid", "empty", "0.8", "answers the question"),
+}
+
+#: A claim's status under a labelling: (band text, background, ink).
+STATUS = {
+    "in": ("IN: accepted", "#1B7837", "#FFFFFF"),
+    "out": ("OUT: defeated", "#5A5A5A", "#FFFFFF"),
+    "undec": ("UNDECIDED", "#F2C14E", "#000000"),
+}
+
+
+def edge_look(kind: str, strong: bool, arrowhead: str | None = None) -> tuple[tuple[str, str], ...]:
+    """All the attributes that draw an edge of ``kind``."""
+    st = EDGE_STYLE[kind]
+    color = st.color if strong else st.color.replace(st.color.split(":")[0], DIM_LINE)
+    out = [
+        ("color", color),
+        ("style", st.style),
+        ("penwidth", st.penwidth),
+        ("arrowhead", arrowhead or st.arrowhead),
+    ]
+    if st.both:
+        out += [("dir", "both"), ("arrowtail", st.arrowtail), ("constraint", "false")]
+    return tuple(out)
+
+
+class Look(tuple[tuple[str, str], ...]):
+    """Attributes that draw many edges or nodes alike, as (name, value) pairs of plain strings
+    (their DOT text is made once per graph)."""
+
+
+@functools.cache
+def edge_attributes(kind: str, strong: bool, arrowhead: str | None = None) -> Look:
+    """The attributes an edge of ``kind`` must carry itself: those of :func:`edge_look` that the
+    graph's edge defaults (:data:`EDGE_DEFAULTS`) do not already give (made once per kind)."""
+    return Look((k, v) for k, v in edge_look(kind, strong, arrowhead) if EDGE_DEFAULTS.get(k) != v)
+
+
+NODE_DEFAULTS = {"shape": "plain", "fontname": FONT, "margin": "0"}
+#: Every edge looks like a strong support (the commonest relation) unless it says otherwise, so
+#: that most edges need no attributes of their own.
+EDGE_DEFAULTS = {"fontname": FONT, "fontsize": "8", "arrowsize": "0.8", **dict(edge_look("support", True))}
+#: Graphviz's own values for the attributes the defaults above set (``edge_look``'s four).
+PLAIN_EDGE = {"color": "black", "style": "solid", "penwidth": "1", "arrowhead": "normal"}
+
+
+@functools.cache
+def inference_look(named: bool, strong: bool) -> Look:
+    """What draws the node a support passes through: a diamond for a named support (the target
+    of undercuts), a small dot where linked premises meet (made once each)."""
+    color = EDGE_STYLE["support"].color if strong else DIM_LINE
+    size = "0.18" if named else "0.1"
+    look = {"shape": "diamond" if named else "circle", "style": "filled", "fillcolor": color}
+    look |= {"color": color, "width": size, "height": size}
+    if not named:
+        look["tooltip"] = "linked support"
+    return Look(look.items())
+
+
+def swatch(
+    bg: str, text: str, *, ink: str | None = None, border: str | None = None, bold: bool = True
+) -> str:
+    """A small coloured cell with escaped text (badges, bands, legend keys)."""
+    frame = f' BORDER="{border.split(":")[0]}" COLOR="{border.split(":")[1]}"' if border else ""
+    body = html_text(text)
+    if bold:
+        body = f"<B>{body}</B>"
+    return f'<TD BGCOLOR="{bg}"{frame}><FONT POINT-SIZE="8" COLOR="{ink or ink_on(bg)}">{body}</FONT></TD>'

@@ -1,0 +1,74 @@
+"""Tests for argmap.drawing.text: escaping for DOT and HTML-like labels, wrapping."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from argmap.drawing.text import dot_string, html_text, literal, wrap_lines
+
+
+# ---- escaping ------------------------------------------------------------------------------------
+def test_html_text_escapes_markup_and_breaks_lines() -> None:
+    assert html_text('<b>&"x"</b>') == "&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;"
+    assert html_text("a\nb") == 'a<BR ALIGN="CENTER"/>b'
+    assert html_text("bell\x07") == "bell\ufffd"
+    assert html_text("\\N \\") == "\\\\N \\\\"  # Graphviz turns \\ back into one backslash
+
+
+def test_dot_string_keeps_backslashes_literal() -> None:
+    assert dot_string('a"b') == '"a\\"b"'
+    assert dot_string("\\N") == '"\\\\N"'
+    assert dot_string("x\ny") == '"x\\ny"'
+    assert dot_string("&amp;") == '"&amp;amp;"'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=40))
+@example("<b>bold?</b>")  # what the package would pass on as HTML
+@example("<>")
+@example("<a")
+def test_the_graphviz_package_quotes_values_as_dot_string_does(text: str) -> None:
+    """Values go to the graphviz package escaped and marked nohtml: its own quoting must then
+    only add the quotes (or leave a plain identifier bare), so the DOT means what
+    :func:`dot_string` says whatever the text holds (backslashes, quotes, ``<...>``, keywords)."""
+    from graphviz.quoting import quote
+
+    quoted = quote(literal(text))
+    assert quoted == dot_string(text) or (
+        quoted == dot_string(text)[1:-1]
+        and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?)", quoted)
+        and quoted.lower() not in ("node", "edge", "graph", "digraph", "subgraph", "strict")
+    )
+
+
+# ---- wrapping ------------------------------------------------------------------------------------
+# Mostly plain words (the fast path), some long ones, some with what sends a text to textwrap.
+_WORDS = st.one_of(
+    st.text(alphabet="abcé", min_size=1, max_size=9),
+    st.text(alphabet="abcé", min_size=1, max_size=9),
+    st.text(alphabet="abcé", max_size=45),
+    st.text(alphabet="ab-é\u00a0.", max_size=12),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@example(words=["aaa", "bbb", "c"], seps=[], width=7)  # a line that fills the width exactly
+@example(words=["ab", "cd", "x" * 12], seps=[], width=5)  # the same before a long word
+@example(words=["abc", "x" * 12], seps=[], width=5)  # a long word starts after the space
+@example(words=["abcd", "x" * 12], seps=[], width=5)  # only the space fits
+@given(
+    words=st.lists(_WORDS, max_size=12),
+    seps=st.lists(st.sampled_from([" "] * 12 + ["  ", "\t", "\n"]), max_size=12),
+    width=st.integers(min_value=1, max_value=40),
+)
+def test_wrap_breaks_lines_where_textwrap_does(words: list[str], seps: list[str], width: int) -> None:
+    # wrap_lines reads plain text itself and hands the rest to textwrap: both must give
+    # textwrap's lines, long words, hyphens, odd spaces and all.
+    text = "".join((seps[i - 1] if i <= len(seps) else " ") + w if i else w for i, w in enumerate(words))
+    for paragraph in text.split("\n"):
+        expected = textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True)
+        assert wrap_lines(paragraph, width) == expected
