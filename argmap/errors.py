@@ -66,14 +66,21 @@ class IccmaError(InterchangeError):
 class UnknownChoiceError(ArgmapError, ValueError):
     """A name that is not one of the choices (a format, a semantics, a backend ...)."""
 
-    def __init__(self, what: str, value: str, choices: Sequence[str]) -> None:
+    def __init__(self, what: str, value: str, choices: Sequence[str], message: str | None = None) -> None:
         from argmap.util.suggest import did_you_mean
 
         super().__init__(
-            f"unknown {what} {value!r}; choose one of: {', '.join(choices)}",
+            message or f"unknown {what} {value!r}; choose one of: {', '.join(choices)}",
             hint=did_you_mean(value, choices),
         )
         self.what, self.value, self.choices = what, value, tuple(choices)
+
+    @classmethod
+    def check(cls, what: str, value: object, choices: Sequence[str]) -> None:
+        """Raise unless ``value`` is one of ``choices`` (a caller may pass any value where the
+        types say a ``Literal``)."""
+        if value not in choices:
+            raise cls(what, str(value), choices)
 
 
 class UnknownIdError(ArgmapError, KeyError):

@@ -172,11 +172,8 @@ def _requested(backend: str | None) -> BackendName:
         if chosen == name:
             return name
     source = "backend" if backend else ENV_VAR
-    error = UnknownChoiceError("backend", chosen, BACKENDS)
-    # Its own message would not say where the name came from: the argument or the variable.
-    error.message = f"{source} {chosen!r} is not a backend; choose one of {', '.join(BACKENDS)}"
-    error.args = (error.message,)
-    raise error
+    message = f"{source} {chosen!r} is not a backend; choose one of {', '.join(BACKENDS)}"
+    raise UnknownChoiceError("backend", chosen, BACKENDS, message)
 
 
 def find_backend(fmt: str = "svg", backend: BackendName | None = None) -> Backend:

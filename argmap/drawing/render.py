@@ -55,18 +55,12 @@ from argmap.drawing import (
 )
 from argmap.drawing.digraph import digraph_class
 from argmap.drawing.dot import Writer, graph_attributes, write
-from argmap.drawing.errors import (
-    UnknownViewChoiceError,
-    UnknownViewIdError,
-    UnknownViewPerspectiveError,
-    check_choice,
-)
 from argmap.drawing.legend import draw_legend
 from argmap.drawing.palette import OKABE_ITO, TOL_MUTED, perspective_colors
 from argmap.drawing.styles import EDGE_DEFAULTS, FONT, NODE_DEFAULTS, STATUS
 from argmap.drawing.text import WRAP, dot_string, html_text
 from argmap.drawing.views import make_view
-from argmap.errors import SearchStopped, ViewError
+from argmap.errors import SearchStopped, UnknownChoiceError, ViewError
 from argmap.model import ArgumentMap
 from argmap.semantics import SEMANTICS, SemanticsName
 from argmap.util.gcpause import paused_gc
@@ -85,9 +79,6 @@ __all__ = [
     "SEMANTICS",
     "TOL_MUTED",
     "WRAP",
-    "UnknownViewChoiceError",
-    "UnknownViewIdError",
-    "UnknownViewPerspectiveError",
     "ViewError",
     "dot_string",
     "html_text",
@@ -135,7 +126,7 @@ def _labels_of(
     if labels is None:
         return {}, None
     if isinstance(labels, str):
-        check_choice("semantics", labels, SEMANTICS)
+        UnknownChoiceError.check("semantics", labels, SEMANTICS)
         from argmap.semantics.evaluate import claim_labels
 
         try:
@@ -180,9 +171,9 @@ def to_dot(
     The views (``perspective``/``only``, ``compare``, ``question``, ``focus``/``depth``,
     ``labels``) are described in the module docstring; ``compact`` (default: only for large maps)
     leaves out relation labels to keep the layout fast. Raises :class:`ViewError` when the view
-    asks for something the map does not have (:class:`UnknownViewPerspectiveError` and
-    :class:`UnknownViewIdError` for a name it lacks, with a did-you-mean hint) or for an option
-    that is not one of its choices (:class:`UnknownViewChoiceError`).
+    asks for something the map does not have (:class:`~argmap.errors.UnknownPerspectiveError` and
+    :class:`~argmap.errors.UnknownIdError` for a name it lacks, with a did-you-mean hint) or for an option
+    that is not one of its choices (:class:`~argmap.errors.UnknownChoiceError`).
     """
     graph = _dot_graph(
         amap,
@@ -220,8 +211,8 @@ def _dot_graph(
     compact: bool | None,
 ) -> Any:
     """The map as a ``graphviz.Digraph`` (see :func:`to_dot` for the arguments)."""
-    check_choice("rankdir", rankdir, RANKDIRS)
-    check_choice("engine", engine, ENGINES)
+    UnknownChoiceError.check("rankdir", rankdir, RANKDIRS)
+    UnknownChoiceError.check("engine", engine, ENGINES)
     view = make_view(
         amap, perspective=perspective, only=only, compare=compare, question=question, focus=focus, depth=depth
     )
@@ -277,14 +268,14 @@ def render(
     ``engine`` None picks ``dot`` (large maps get faster dot settings, see
     :func:`layout_settings`). Warnings the backend prints are appended to ``warnings`` when a
     list is given. The other keywords are :func:`to_dot`'s, and so are the errors (a format or
-    backend that is not one of the choices: :class:`UnknownViewChoiceError`); a failed layout
+    backend that is not one of the choices: :class:`~argmap.errors.UnknownChoiceError`); a failed layout
     raises :class:`argmap.errors.BackendError`.
     """
     from argmap.drawing.backends import DEFAULT_TIMEOUT, run_layout
 
-    check_choice("format", format, FORMATS)
+    UnknownChoiceError.check("format", format, FORMATS)
     if isinstance(backend, str):
-        check_choice("backend", backend, BACKENDS)
+        UnknownChoiceError.check("backend", backend, BACKENDS)
     chosen_engine: EngineName = engine or "dot"
     graph = _dot_graph(
         amap,

@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from argmap.drawing.errors import UnknownViewIdError, UnknownViewPerspectiveError
 from argmap.drawing.text import shorten
-from argmap.errors import ViewError
+from argmap.errors import UnknownIdError, UnknownPerspectiveError, ViewError
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support, Undercut
 
 __all__ = ["View", "agreement", "make_view", "perspective_name", "stance"]
@@ -118,7 +117,7 @@ def make_view(
 ) -> View:
     """The view the keywords ask for (see :func:`argmap.drawing.render.to_dot`).
 
-    Raises :class:`UnknownViewPerspectiveError` or :class:`UnknownViewIdError` for a name the map
+    Raises :class:`UnknownPerspectiveError` or :class:`UnknownIdError` for a name the map
     does not have, :class:`ViewError` for options that do not go together.
     """
     perspective_ids = {p.id for p in amap.perspectives} | {s.perspective for s in amap.stances}
@@ -137,17 +136,17 @@ def make_view(
         raise ViewError("choose either a perspective or a comparison, not both")
     for p in [perspective, *(compare or ())]:
         if p is not None and p not in perspective_ids:
-            raise UnknownViewPerspectiveError(p, sorted(perspective_ids))
+            raise UnknownPerspectiveError(p, sorted(perspective_ids))
     if question is not None:
         if question not in {q.id for q in amap.questions}:
-            raise UnknownViewIdError("question", question, [q.id for q in amap.questions])
+            raise UnknownIdError("question", question, [q.id for q in amap.questions])
         answers = [c.id for c in amap.answers_to(question)]
         shown &= _reach(amap, answers, depth, incoming_only=True)
         questions = {question}
         subtitle.append(f"Question: {amap.question(question).text}")
     if focus is not None:
         if focus not in shown and focus not in set(all_claims):
-            raise UnknownViewIdError("claim", focus, all_claims)
+            raise UnknownIdError("claim", focus, all_claims)
         reach = _reach(amap, [focus], 2 if depth is None else depth, incoming_only=False)
         shown &= reach
         steps = 2 if depth is None else depth
