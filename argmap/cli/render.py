@@ -138,8 +138,6 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
         if exc.stderr:
             print(exc.stderr.rstrip(), file=sys.stderr)
         raise CommandError.about(exc) from None
-    except ValueError as exc:  # a bad ARGMAP_BACKEND value
-        fail(str(exc))
     for line in dict.fromkeys(ln for text in warnings for ln in text.rstrip().splitlines()):
         print(f"argmap: graphviz: {line}", file=sys.stderr)
     write_output(data, out, inputs=[file])
