@@ -39,7 +39,7 @@ _LAZY: dict[str, str] = {
     "Title": "argmap.model",
     "Undercut": "argmap.model",
     # findings
-    "CODES": "argmap.diagnostics",
+    "CODES": "argmap.checks",
     "Diagnostic": "argmap.diagnostics",
     "Severity": "argmap.diagnostics",
     # text -> model
@@ -121,8 +121,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from argmap.builder import MapBuilder
-    from argmap.checks import check
-    from argmap.diagnostics import CODES, Diagnostic, Severity
+    from argmap.checks import CODES, check
+    from argmap.diagnostics import Diagnostic, Severity
     from argmap.drawing.backends import BackendError, NoBackendError
     from argmap.drawing.render import ViewError, render, to_dot
     from argmap.formats import export, import_, import_with_notes

@@ -18,7 +18,15 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from argmap.diagnostics import Diagnostic, Related, sort_key
+from argmap.diagnostics import (
+    CodeInfo,
+    Diagnostic,
+    Related,
+    Severity,
+    register_codes,
+    registered_codes,
+    sort_key,
+)
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -34,9 +42,39 @@ from argmap.model import (
     Support,
     Title,
 )
+from argmap.semantics import evaluate as _evaluate  # noqa: F401  (registers W400)
+from argmap.syntax import codes as _syntax_codes  # noqa: F401  (registers the parser's codes)
 from argmap.util.gcpause import paused_gc
 
-__all__ = ["check"]
+__all__ = ["CODES", "check"]
+
+E, W = Severity.ERROR, Severity.WARNING
+
+#: The checker's codes. Append only; never reuse or renumber.
+CHECK_CODES = register_codes(
+    {
+        "E200": CodeInfo(E, "duplicate id"),
+        "E201": CodeInfo(E, "undefined reference"),
+        "E202": CodeInfo(E, "reference to the wrong kind of element"),
+        "E203": CodeInfo(E, "claim supports or attacks itself"),
+        "E204": CodeInfo(E, "perspective accepts and rejects the same claim"),
+        "E205": CodeInfo(E, "more than one title"),
+        "E206": CodeInfo(E, "invalid colour"),
+        "W300": CodeInfo(W, "cycle of supports"),
+        "W301": CodeInfo(W, "claim both supports and attacks another"),
+        "W302": CodeInfo(W, "perspective's accepted claims attack each other"),
+        "W303": CodeInfo(W, "orphan claim"),
+        "W304": CodeInfo(W, "unused perspective"),
+        "W305": CodeInfo(W, "unused source"),
+        "W306": CodeInfo(W, "unanswered question"),
+        "W307": CodeInfo(W, "repeated relation or stance"),
+        "W308": CodeInfo(W, "premise repeated in one support"),
+    }
+)
+
+#: Every diagnostic code argmap reports, in code order: the parser's, the checker's, the
+#: semantics'.
+CODES: dict[str, CodeInfo] = registered_codes()
 
 _KIND_NAMES: dict[type, str] = {
     Claim: "a claim",

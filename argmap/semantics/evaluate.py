@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from argmap.diagnostics import CodeInfo, Diagnostic, Related, Severity, register_codes
 from argmap.model import (
     ArgumentMap,
     Claim,
@@ -45,7 +46,6 @@ from argmap.model import (
 from argmap.util.gcpause import paused_gc
 
 if TYPE_CHECKING:
-    from argmap.diagnostics import Diagnostic
     from argmap.semantics.solvers import Framework
 
 __all__ = [
@@ -71,6 +71,9 @@ DEFAULT_TIME_LIMIT = 10.0
 DEFAULT_LIMIT = 100
 # An IN label in a labelling's bytes (argmap.semantics.solvers.IN).
 _IN_BYTE = re.compile(b"\x01")
+
+#: The finding of the evaluation step.
+CODES = register_codes({"W400": CodeInfo(Severity.WARNING, "perspective accepts a claim it cannot defend")})
 
 
 # ---- translation -------------------------------------------------------------------------------
@@ -666,8 +669,6 @@ def perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
 
 
 def _perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
-    from argmap.diagnostics import Diagnostic, Related
-
     # One pass: each perspective's first accepting stance per claim, and its relations.
     accepting: dict[str, dict[str, Stance]] = {}
     relations: dict[str, list[Support | Rebuttal | Undercut | Contradiction]] = {}
