@@ -16,7 +16,7 @@ from argmap.checks.registry import Context, Family, discover
 from argmap.checks.registry import run as run_families
 from argmap.diagnostics import Diagnostic, sort_key
 from argmap.model import ArgumentMap
-from argmap.semantics import evaluate as semantics_findings
+from argmap.semantics import findings as semantics_findings
 from argmap.syntax import codes as syntax_codes
 from argmap.syntax.parser import ParseError
 

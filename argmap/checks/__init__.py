@@ -12,7 +12,7 @@ The checks come in families, one module each, run by :func:`check` in a fixed or
 * :mod:`~argmap.checks.perspectives`: each perspective's own coherence (E204, W302);
 * :mod:`~argmap.checks.repeats`: stances, relations and premises said twice (W307, W308).
 
-Findings that need the formal semantics come from :mod:`argmap.semantics.evaluate` (W400).
+Findings that need the formal semantics come from :mod:`argmap.semantics.findings` (W400).
 Every finding is a Diagnostic with a stable code (docs/diagnostics.md); :data:`CODES` is the
 whole catalogue. A new check is a new module here that defines ``FAMILY``
 (:mod:`argmap.checks.registry`).
@@ -23,7 +23,7 @@ from __future__ import annotations
 from argmap.checks.registry import Family, discover, run
 from argmap.diagnostics import CodeInfo, Diagnostic, registered_codes, sort_key
 from argmap.model import ArgumentMap
-from argmap.semantics.evaluate import perspective_findings
+from argmap.semantics.findings import perspective_findings
 from argmap.syntax import codes as _syntax_codes  # noqa: F401  (registers the parser's codes)
 from argmap.util.gcpause import paused_gc
 
@@ -41,7 +41,7 @@ def check(argmap: ArgumentMap, *, semantics: bool = True) -> list[Diagnostic]:
     """Check a map; return every finding (the parser's warnings included), in file order.
 
     With ``semantics`` (the default) and no errors in the structure, the perspective findings
-    that need formal argumentation semantics are added (see :mod:`argmap.semantics.evaluate`).
+    that need formal argumentation semantics are added (see :mod:`argmap.semantics.findings`).
     """
     findings = list(argmap.parse_diagnostics)
     with paused_gc():

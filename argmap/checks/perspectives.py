@@ -2,7 +2,7 @@
 claims it accepts do not attack each other, nor undercut a support it asserts (W302).
 
 Whether a perspective can *defend* what it accepts needs the formal semantics: that is W400,
-in :mod:`argmap.semantics.evaluate`.
+in :mod:`argmap.semantics.findings`.
 """
 
 from __future__ import annotations

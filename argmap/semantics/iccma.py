@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from argmap.errors import IccmaError
-from argmap.semantics.solvers import Framework
+from argmap.semantics.framework import Framework
 
 __all__ = ["IccmaError", "from_apx", "from_i23", "read", "to_apx", "to_i23", "write"]
 
