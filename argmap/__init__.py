@@ -47,7 +47,7 @@ _LAZY: dict[str, str] = {
     "UnknownIdError": "argmap.errors",
     "UnknownPerspectiveError": "argmap.errors",
     # findings
-    "CODES": "argmap.diagnostics",
+    "CODES": "argmap.checks",
     "Diagnostic": "argmap.diagnostics",
     "Severity": "argmap.diagnostics",
     # text -> model
@@ -136,8 +136,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from argmap.builder import MapBuilder
-    from argmap.checks import check
-    from argmap.diagnostics import CODES, Diagnostic, Severity
+    from argmap.checks import CODES, check
+    from argmap.diagnostics import Diagnostic, Severity
     from argmap.drawing.render import render, to_dot
     from argmap.errors import (
         ArgmapError,

@@ -530,12 +530,6 @@ class ArgumentMap:
         """A new map with these elements, keeping this map's path and source text."""
         return ArgumentMap(tuple(elements), path=self.path, source_text=self.source_text)
 
-    def check(self) -> list[Diagnostic]:
-        """Run the consistency checks on this map (see :func:`argmap.check`)."""
-        from argmap.checks import check
-
-        return check(self)
-
     def _repr_svg_(self) -> str:
         """Jupyter shows a map as its SVG drawing (rendered by :func:`argmap.drawing.render`)."""
         from argmap.drawing.render import render

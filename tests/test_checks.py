@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MAPS, ROOT
+
 import argmap
-from argmap.diagnostics import Diagnostic
+from argmap.checks import CODES, FAMILIES
+from argmap.checks.registry import Context, Family, discover
+from argmap.checks.registry import run as run_families
+from argmap.diagnostics import Diagnostic, sort_key
+from argmap.model import ArgumentMap
+from argmap.semantics import findings as semantics_findings
+from argmap.syntax import codes as syntax_codes
+from argmap.syntax.parser import ParseError
 
 
 def run(text: str) -> list[Diagnostic]:
@@ -144,6 +159,108 @@ def test_findings_are_sorted_by_position() -> None:
     assert lines == sorted(lines)
 
 
-def test_check_is_a_method_too() -> None:
+def test_a_lone_claim_is_an_orphan() -> None:
     m = argmap.parse('claim a "A."\n')
-    assert [d.code for d in m.check()] == ["W303"]
+    assert [d.code for d in argmap.check(m)] == ["W303"]
+
+
+# ---- the families and their registry -------------------------------------------------------------------
+DOC_EXAMPLES = re.findall(
+    r"```argmap \w+ [EW]\d{3}\n(.*?)```", (ROOT / "docs" / "diagnostics.md").read_text(), re.S
+)
+
+
+def example_maps() -> list[ArgumentMap]:
+    out = [argmap.load(p) for p in sorted(MAPS.glob("*.argmap"))]
+    for text in DOC_EXAMPLES:
+        try:
+            out.append(argmap.parse(text, "example.argmap"))
+        except ParseError:
+            continue
+    return out
+
+
+def test_the_families_run_in_a_fixed_order() -> None:
+    names = [f.name for f in FAMILIES]
+    known = ["definitions", "references", "unused", "structure", "perspectives", "repeats"]
+    assert [n for n in names if n in known] == known
+    orders = [f.order for f in FAMILIES]
+    assert orders == sorted(set(orders))
+
+
+def test_the_catalogue_is_the_parsers_the_families_and_the_semantics_codes() -> None:
+    owned = [*syntax_codes.CODES, *(c for f in FAMILIES for c in f.codes), *semantics_findings.CODES]
+    assert len(owned) == len(set(owned)), "a code has two owners"
+    assert set(owned) == set(CODES)
+    assert list(CODES) == sorted(CODES, key=lambda c: int(c[1:]))
+
+
+def test_the_catalogue_is_whole_in_a_fresh_process() -> None:
+    code = "import argmap; print(*argmap.CODES)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == list(CODES)
+
+
+def test_each_family_reports_its_own_codes_and_the_same_findings_alone() -> None:
+    """Running each family by itself gives its share of what check() finds, and only codes it
+    declares: a family depends on no other having run (shared tables are built on demand)."""
+    for m in example_maps():
+        alone: list[Diagnostic] = []
+        for family in FAMILIES:
+            found = run_families(m, [family])
+            assert {d.code for d in found} <= set(family.codes), (family.name, found)
+            alone.extend(found)
+        together = [d for d in argmap.check(m, semantics=False) if d not in m.parse_diagnostics]
+        assert sorted(alone, key=sort_key) == together
+
+
+def test_a_new_family_is_one_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "morechecks"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "helpers.py").write_text("X = 1\n")  # defines no FAMILY: not a family
+    (package / "loud.py").write_text(
+        "from argmap.checks.registry import Family\n"
+        "from argmap.diagnostics import CodeInfo, Severity, register_codes\n"
+        'CODES = register_codes({"W307": CodeInfo(Severity.WARNING, "repeated relation or stance")})\n'
+        "def every_claim(context):\n"
+        "    for c in context.map.claims:\n"
+        '        context.emit("W307", c.span, f"{c.id} again")\n'
+        'FAMILY = Family("loud", 5, CODES, (every_claim,))\n'
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    found = discover("morechecks", [str(package)])
+    assert [f.name for f in found] == ["loud"]
+    families = sorted([*FAMILIES, *found], key=lambda f: f.order)
+    assert families[0].name == "loud"
+    m = argmap.parse('claim a "A."\n')
+    assert [d.message for d in run_families(m, families)] == [
+        "a again",
+        "claim 'a' stands alone: no relation touches it and it answers no question",
+    ]
+
+
+def test_shared_tables_are_built_once_and_dropped_after_their_last_user() -> None:
+    built: list[int] = []
+
+    def table(context: Context) -> int:
+        built.append(1)
+        return len(built)
+
+    seen: list[int] = []
+
+    def use(context: Context) -> None:
+        seen.append(context.shared(table))
+
+    first = Family("first", 1, {}, (use,), uses=(table,))
+    second = Family("second", 2, {}, (use, use), uses=(table,))
+    third = Family("third", 3, {}, (use,))
+    run_families(argmap.parse(""), [first, second, third])
+    assert seen == [1, 1, 1, 2]  # one table for the two families that use it; a new one after
+
+
+def test_the_checks_import_no_step_above_them() -> None:
+    code = "import sys, argmap.checks; print(*sorted(m for m in sys.modules if m.startswith('argmap.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    above = ("argmap.drawing", "argmap.formats", "argmap.cli")
+    assert not [m for m in out.split() if m.startswith(above)]

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 import argmap
-from argmap.diagnostics import CODES
+from argmap.checks import CODES
 from argmap.syntax.parser import ParseError
 
 DOC = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")

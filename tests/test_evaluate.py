@@ -8,6 +8,7 @@ import time
 import pytest
 
 import argmap
+from argmap.errors import UnknownChoiceError, UnknownPerspectiveError
 from argmap.semantics.evaluate import (
     claim_labels,
     evaluate,
@@ -275,3 +276,54 @@ mid rebuts leaf
     assert by["root"].depends == ("leaf", "mid") and by["root"].weight == 4
     assert by["other"].weight == 0
     assert r.cruxes[0].claim == "root"
+
+
+# ---- asking for what is not there ------------------------------------------------------------------------
+def test_an_unknown_perspective_is_one_error_with_a_suggestion() -> None:
+    m = argmap.parse(ANALYSTS, "analysts.argmap")
+    for ask in (lambda: evaluate(m, "grounded", "radik"), lambda: framework(m, perspective="radik")):
+        with pytest.raises(UnknownPerspectiveError) as info:
+            ask()
+        assert isinstance(info.value, KeyError)
+        assert str(info.value) == "analysts.argmap: the map has no perspective 'radik'"
+        assert info.value.hint == "did you mean 'radic'?"
+    with pytest.raises(UnknownPerspectiveError) as info:
+        evaluate(argmap.parse(ANALYSTS), "grounded", "zz")
+    assert info.value.hint == "the map's perspectives: radic, savkovic"
+
+
+def test_an_unknown_semantics_or_rule_is_an_unknown_choice() -> None:
+    m = argmap.parse(ANALYSTS)
+    calls = [
+        lambda: evaluate(m, "ideal"),  # type: ignore[arg-type]
+        lambda: claim_labels(m, "ideal"),  # type: ignore[arg-type]
+        lambda: perspectives(m, "ideal"),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(UnknownChoiceError, match="unknown semantics 'ideal'; choose one of: grounded"):
+            call()
+    for call in (
+        lambda: evaluate(m, rule="strict"),  # type: ignore[arg-type]
+        lambda: framework(m, rule="strict"),  # type: ignore[arg-type]
+        lambda: perspectives(m, rule="strict"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(
+            UnknownChoiceError, match="unknown rule 'strict'; choose one of: structured, attacks"
+        ):
+            call()
+    with pytest.raises(ValueError, match="unknown semantics") as info:  # a ValueError too
+        evaluate(m, "prefered")  # type: ignore[arg-type]
+    assert isinstance(info.value, UnknownChoiceError) and info.value.hint == "did you mean 'preferred'?"
+
+
+def test_the_evaluation_step_is_importable_from_its_front_door() -> None:
+    import argmap.semantics.evaluate as front
+    from argmap.semantics import agreement, findings, translate, views
+
+    assert front.perspectives is agreement.perspectives and argmap.perspectives is agreement.perspectives
+    assert front.AgreementReport is agreement.AgreementReport and front.Crux is agreement.Crux
+    assert front.perspective_findings is findings.perspective_findings
+    assert front.framework is translate.framework and front.translate is translate.translate
+    assert front.PerspectiveView is views.PerspectiveView
+    with pytest.raises(AttributeError, match="no_such_name"):
+        front.no_such_name  # noqa: B018

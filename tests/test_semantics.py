@@ -332,3 +332,25 @@ def test_agrees_with_formal_argumentation_on_random_frameworks() -> None:
         if f.n <= 9:
             assert exts(f, "preferred") == set(preferred_extensions(theirs))
             assert exts(f, "stable") == set(stable_extensions(theirs))
+
+
+# ---- names ----------------------------------------------------------------------------------------------
+def test_the_frameworks_names_are_importable_from_the_solvers() -> None:
+    from argmap.semantics import framework
+
+    for name in framework.__all__:
+        assert getattr(S, name) is getattr(framework, name), name
+
+
+def test_semantics_and_rule_names_are_checked_with_a_suggestion() -> None:
+    from argmap.errors import UnknownChoiceError
+    from argmap.semantics import RULES, SEMANTICS, rule_name, semantics_name
+
+    assert [semantics_name(s) for s in SEMANTICS] == list(SEMANTICS)
+    assert [rule_name(r) for r in RULES] == ["structured", "attacks"]
+    with pytest.raises(UnknownChoiceError, match="unknown semantics 'prefered'") as info:
+        semantics_name("prefered")
+    assert info.value.hint == "did you mean 'preferred'?"
+    with pytest.raises(UnknownChoiceError, match="unknown rule 'atacks'") as info:
+        rule_name("atacks")
+    assert info.value.hint == "did you mean 'attacks'?"

@@ -92,7 +92,7 @@ def codes(
     """List every diagnostic code with its severity and meaning (see docs/diagnostics.md)."""
     import json
 
-    from argmap.diagnostics import CODES
+    from argmap.checks import CODES
 
     if format == "text":
         for code, info in CODES.items():

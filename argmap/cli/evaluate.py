@@ -48,14 +48,6 @@ def _load(file: str) -> ArgumentMap:
     return argmap
 
 
-def _known_perspective(argmap: ArgumentMap, perspective: str) -> None:
-    from argmap.errors import UnknownPerspectiveError
-
-    known = [p.id for p in argmap.perspectives]
-    if perspective not in known:
-        raise UnknownPerspectiveError(perspective, known, argmap.path)
-
-
 def _stopped(exc: Exception, semantics: str) -> None:
     from argmap.cli.common import EXIT_FINDINGS, fail
 
@@ -229,8 +221,6 @@ def evaluate(  # noqa: PLR0917 - typer maps parameters to options
     from argmap.semantics.solvers import SearchStopped
 
     argmap = _load(file)
-    if perspective is not None:
-        _known_perspective(argmap, perspective)
     try:
         ev = run(
             argmap,
@@ -308,8 +298,6 @@ def framework(  # noqa: PLR0917 - typer maps parameters to options
     from argmap.semantics.iccma import to_apx, to_i23
 
     argmap = _load(file)
-    if perspective is not None:
-        _known_perspective(argmap, perspective)
     af = derive(argmap, rule=rule, perspective=perspective).framework
     text = to_apx(af) if to == "apx" else to_i23(af, names=names)
     write_output(text, out, inputs=[file])

@@ -1,20 +1,36 @@
 """The one shape of every finding: syntax errors from the parser and findings of the checker.
 
-Codes are stable: a code, once published, keeps its meaning. Each is listed in :data:`CODES`
-and documented with a failing and a passing example in ``docs/diagnostics.md`` (a test keeps
-the two in step).
+Codes are stable: a code, once published, keeps its meaning. Each step that reports findings
+declares its own codes (code, severity, title) with :func:`register_codes` when it is imported:
+the parser's in :mod:`argmap.syntax.codes`, each family of checks in its module under
+:mod:`argmap.checks`, the semantics' in :mod:`argmap.semantics.findings`.
+:func:`Diagnostic.make` looks a code up among those registered. The whole catalogue is
+:data:`argmap.checks.CODES` (``argmap.CODES``), which imports every step; each code is
+documented with a failing and a passing example in ``docs/diagnostics.md`` (a test keeps the
+two in step).
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from argmap.span import Span
 
-__all__ = ["CODES", "CodeInfo", "Diagnostic", "Related", "Severity", "sort_key"]
+__all__ = [
+    "CodeInfo",
+    "Diagnostic",
+    "Related",
+    "Severity",
+    "code_info",
+    "code_order",
+    "register_codes",
+    "registered_codes",
+    "sort_key",
+]
 
 
 class Severity(enum.Enum):
@@ -41,39 +57,47 @@ class CodeInfo:
     title: str
 
 
-E, W = Severity.ERROR, Severity.WARNING
+# A code: the first letter of its severity, then three digits (the hundreds are the step).
+_CODE = re.compile(r"[EWI][0-9]{3}")
+# Every code registered so far: code -> what it means.
+_REGISTERED: dict[str, CodeInfo] = {}
 
-#: Every diagnostic code argmap emits. Append only; never reuse or renumber.
-CODES: dict[str, CodeInfo] = {
-    # -- reading the text (parser) --
-    "E100": CodeInfo(E, "unexpected token"),
-    "E101": CodeInfo(E, "unexpected character"),
-    "E102": CodeInfo(E, "unterminated text"),
-    "E103": CodeInfo(E, "invalid escape sequence"),
-    "E104": CodeInfo(E, "unexpected end of input"),
-    "E105": CodeInfo(E, "file is not UTF-8 text"),
-    "E106": CodeInfo(E, "cannot read file"),
-    "W107": CodeInfo(W, "attribute given twice"),
-    # -- structure (checker) --
-    "E200": CodeInfo(E, "duplicate id"),
-    "E201": CodeInfo(E, "undefined reference"),
-    "E202": CodeInfo(E, "reference to the wrong kind of element"),
-    "E203": CodeInfo(E, "claim supports or attacks itself"),
-    "E204": CodeInfo(E, "perspective accepts and rejects the same claim"),
-    "E205": CodeInfo(E, "more than one title"),
-    "E206": CodeInfo(E, "invalid colour"),
-    "W300": CodeInfo(W, "cycle of supports"),
-    "W301": CodeInfo(W, "claim both supports and attacks another"),
-    "W302": CodeInfo(W, "perspective's accepted claims attack each other"),
-    "W303": CodeInfo(W, "orphan claim"),
-    "W304": CodeInfo(W, "unused perspective"),
-    "W305": CodeInfo(W, "unused source"),
-    "W306": CodeInfo(W, "unanswered question"),
-    "W307": CodeInfo(W, "repeated relation or stance"),
-    "W308": CodeInfo(W, "premise repeated in one support"),
-    # -- formal semantics (evaluation) --
-    "W400": CodeInfo(W, "perspective accepts a claim it cannot defend"),
-}
+
+def register_codes(codes: Mapping[str, CodeInfo]) -> dict[str, CodeInfo]:
+    """Register a step's codes, so that :meth:`Diagnostic.make` knows them; return them.
+
+    Called once by each module that reports findings, at import. A code registered again must
+    mean the same (a module imported twice); a code whose letter does not match its severity,
+    or that another module registered with another meaning, is a bug in argmap (ValueError).
+    """
+    for code, info in codes.items():
+        letter = info.severity.value[0].upper()
+        if not _CODE.fullmatch(code) or code[0] != letter:
+            raise ValueError(f"{code!r} is not a code for a {info.severity.value}: write {letter}nnn")
+        known = _REGISTERED.get(code)
+        if known is not None and known != info:
+            raise ValueError(f"{code} is registered twice: as {known.title!r} and as {info.title!r}")
+    _REGISTERED.update(codes)
+    return dict(codes)
+
+
+def code_info(code: str) -> CodeInfo:
+    """What a registered code means (KeyError, naming the code, when none registered it)."""
+    info = _REGISTERED.get(code)
+    if info is None:
+        raise KeyError(f"no step registered diagnostic code {code!r}; import the module that reports it")
+    return info
+
+
+def code_order(code: str) -> tuple[int, str]:
+    """The catalogue's order: by number (the step, then the code), whatever the severity."""
+    return int(code[1:]), code
+
+
+def registered_codes() -> dict[str, CodeInfo]:
+    """The codes registered so far, in code order. Only the steps imported so far have
+    registered theirs: :data:`argmap.checks.CODES` is the whole catalogue."""
+    return {code: _REGISTERED[code] for code in sorted(_REGISTERED, key=code_order)}
 
 
 @attrs.frozen(slots=True)
@@ -108,8 +132,8 @@ class Diagnostic:
         hint: str | None = None,
         related: tuple[Related, ...] = (),
     ) -> Diagnostic:
-        """A diagnostic with the severity its code is registered with."""
-        return cls(code, CODES[code].severity, span, message, hint, related)
+        """A diagnostic with the severity its code is registered with (see :func:`register_codes`)."""
+        return cls(code, code_info(code).severity, span, message, hint, related)
 
     @property
     def is_error(self) -> bool:

@@ -1,6 +1,15 @@
 """Model -> verdicts: abstract (Dung) frameworks and their solvers, the translation of a map
 into a framework, evaluation per perspective, the agreement report, and the ICCMA formats.
 
+* :mod:`~argmap.semantics.framework`: frameworks, labellings, the properties of a labelling;
+* :mod:`~argmap.semantics.solvers`: grounded, and the SAT-based search for the others;
+* :mod:`~argmap.semantics.translate`: a map (or one perspective's part of it) -> a framework;
+* :mod:`~argmap.semantics.evaluate`: the verdict on every claim (:func:`evaluate`);
+* :mod:`~argmap.semantics.views`: where one perspective stands against the map;
+* :mod:`~argmap.semantics.agreement`: the agreement matrix and the cruxes;
+* :mod:`~argmap.semantics.findings`: the checker's finding that needs the semantics (W400);
+* :mod:`~argmap.semantics.iccma`: the ICCMA file formats.
+
 This module is light (names only): the solvers load when first used.
 """
 
@@ -8,14 +17,42 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-__all__ = ["ICCMA_FORMATS", "RULES", "SEMANTICS", "IccmaFormat", "RuleName", "SemanticsName"]
+from argmap.errors import UnknownChoiceError
+
+__all__ = [
+    "ICCMA_FORMATS",
+    "RULES",
+    "SEMANTICS",
+    "IccmaFormat",
+    "RuleName",
+    "SemanticsName",
+    "rule_name",
+    "semantics_name",
+]
 
 #: The semantics argmap evaluates with; the CLI's choices come from here.
 SemanticsName = Literal["grounded", "complete", "preferred", "stable"]
 SEMANTICS: tuple[SemanticsName, ...] = get_args(SemanticsName)
-#: How a map's supports enter the framework (docs/semantics.md).
+
+#: The rules that turn a map into a framework (docs/semantics.md), the default first.
 RuleName = Literal["structured", "attacks"]
 RULES: tuple[RuleName, ...] = get_args(RuleName)
 #: The ICCMA competition's formats for a Dung framework (argmap.semantics.iccma).
 IccmaFormat = Literal["apx", "i23"]
 ICCMA_FORMATS: tuple[IccmaFormat, ...] = get_args(IccmaFormat)
+
+
+def semantics_name(value: str) -> SemanticsName:
+    """``value`` as a semantics name (UnknownChoiceError, a ValueError, when it is none)."""
+    for name in SEMANTICS:
+        if value == name:
+            return name
+    raise UnknownChoiceError("semantics", str(value), SEMANTICS)
+
+
+def rule_name(value: str) -> RuleName:
+    """``value`` as a translation rule's name (UnknownChoiceError, a ValueError, when it is none)."""
+    for name in RULES:
+        if value == name:
+            return name
+    raise UnknownChoiceError("rule", str(value), RULES)

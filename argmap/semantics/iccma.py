@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from argmap.errors import IccmaError
-from argmap.semantics.solvers import Framework
+from argmap.errors import IccmaError, UnknownChoiceError
+from argmap.semantics import ICCMA_FORMATS, IccmaFormat
+from argmap.semantics.framework import Framework
 
 __all__ = ["IccmaError", "from_apx", "from_i23", "read", "to_apx", "to_i23", "write"]
 
-FORMATS = ("apx", "i23")
+FORMATS = ICCMA_FORMATS
 
 
 _PLAIN = re.compile(r"(?:[a-z][A-Za-z0-9_]*|[1-9][0-9]*|0)\Z")
@@ -144,19 +145,19 @@ def from_i23(text: str) -> Framework:
     return Framework.from_edges(n, edges, names)
 
 
-def write(af: Framework, fmt: str) -> str:
+def write(af: Framework, fmt: IccmaFormat) -> str:
     """The framework as text in ``fmt`` ("apx" or "i23")."""
     if fmt == "apx":
         return to_apx(af)
     if fmt == "i23":
         return to_i23(af)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    raise UnknownChoiceError("format", str(fmt), FORMATS)
 
 
-def read(text: str, fmt: str) -> Framework:
+def read(text: str, fmt: IccmaFormat) -> Framework:
     """Read a framework from text in ``fmt`` ("apx" or "i23")."""
     if fmt == "apx":
         return from_apx(text)
     if fmt == "i23":
         return from_i23(text)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    raise UnknownChoiceError("format", str(fmt), FORMATS)

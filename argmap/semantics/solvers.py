@@ -1,9 +1,7 @@
-"""Abstract argumentation (Dung) frameworks and their semantics, exact.
+"""The semantics of abstract (Dung) frameworks, exact: grounded, complete, preferred, stable.
 
-A :class:`Framework` numbers its arguments 0..n-1 and keeps, for each one, the list of its
-attackers and of its targets (plain lists of ints: compact and fast to walk in CPython).
-Labellings give every argument IN, OUT or UNDEC (Caminada's labellings; an extension is the set
-labelled IN).
+The frameworks and labellings are in :mod:`argmap.semantics.framework` (their names are
+importable from here too).
 
 How each semantics is computed, and why (measured in ``bench/semantics.py``):
 
@@ -29,13 +27,25 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
-import attrs
-
-from argmap.errors import SearchStopped, UnknownChoiceError
-from argmap.semantics import SEMANTICS
+from argmap.errors import SearchStopped
+from argmap.semantics import SEMANTICS, SemanticsName, semantics_name
+from argmap.semantics.framework import (
+    IN,
+    OUT,
+    UNDEC,
+    Enumeration,
+    Framework,
+    Labelling,
+    Status,
+    is_admissible,
+    is_complete,
+    is_conflict_free,
+    is_stable,
+    labelling_of,
+)
 
 __all__ = [
     "IN",
@@ -50,6 +60,7 @@ __all__ = [
     "acceptance",
     "enumerate_labellings",
     "grounded",
+    "grounded_labels",
     "is_admissible",
     "is_complete",
     "is_conflict_free",
@@ -58,173 +69,16 @@ __all__ = [
     "one_labelling",
 ]
 
-#: Labels, as small ints in a bytearray (one byte per argument).
-UNDEC, IN, OUT = 0, 1, 2
-_NAMES = {UNDEC: "undec", IN: "in", OUT: "out"}
-
-
-class Framework:
-    """A Dung framework: arguments 0..n-1 (with names) and attacks between them.
-
-    ``attackers[x]`` lists the arguments attacking x, ``targets[x]`` those x attacks; both
-    without repeats. Build one with :meth:`from_attacks` (names) or :meth:`from_edges` (ints).
-    """
-
-    __slots__ = ("_index", "attackers", "names", "targets")
-
-    def __init__(self, names: Sequence[str], attackers: list[list[int]], targets: list[list[int]]) -> None:
-        self.names: tuple[str, ...] = tuple(names)
-        self.attackers = attackers
-        self.targets = targets
-        self._index: dict[str, int] | None = None
-
-    @classmethod
-    def from_edges(
-        cls, n: int, edges: Iterable[tuple[int, int]], names: Sequence[str] | None = None
-    ) -> Framework:
-        """A framework on arguments 0..n-1 with these (attacker, target) pairs; repeats are
-        dropped. Names default to "1".."n" (as in the ICCMA formats)."""
-        from argmap.util.gcpause import paused_gc
-
-        with paused_gc():
-            targets: list[list[int]] = [[] for _ in range(n)]
-            for a, b in edges:
-                if not (0 <= a < n and 0 <= b < n):
-                    raise ValueError(f"attack ({a}, {b}) names an argument outside 0..{n - 1}")
-                targets[a].append(b)
-            attackers: list[list[int]] = [[] for _ in range(n)]
-            for a, ts in enumerate(targets):
-                if len(ts) > 1 and len(set(ts)) < len(ts):
-                    ts[:] = dict.fromkeys(ts)
-                for b in ts:
-                    attackers[b].append(a)
-            if names is None:
-                names = [str(i + 1) for i in range(n)]
-            elif len(names) != n:
-                raise ValueError(f"{len(names)} names for {n} arguments")
-            return cls(names, attackers, targets)
-
-    @classmethod
-    def from_attacks(cls, arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:
-        """A framework from argument names and (attacker, target) name pairs. An attack naming
-        an unknown argument adds it."""
-        names: list[str] = []
-        index: dict[str, int] = {}
-        for a in arguments:
-            if a not in index:
-                index[a] = len(names)
-                names.append(a)
-        pairs: list[tuple[int, int]] = []
-        for a, b in attacks:
-            for x in (a, b):
-                if x not in index:
-                    index[x] = len(names)
-                    names.append(x)
-            pairs.append((index[a], index[b]))
-        af = cls.from_edges(len(names), pairs, names)
-        af._index = index
-        return af
-
-    def __len__(self) -> int:
-        return len(self.names)
-
-    @property
-    def n(self) -> int:
-        """How many arguments."""
-        return len(self.names)
-
-    def index(self, name: str) -> int:
-        """The number of the argument with this name (KeyError if none)."""
-        if self._index is None:
-            self._index = {name: i for i, name in enumerate(self.names)}
-        return self._index[name]
-
-    def attacks(self) -> Iterator[tuple[int, int]]:
-        """Every attack as (attacker, target), grouped by attacker."""
-        for a, ts in enumerate(self.targets):
-            for b in ts:
-                yield a, b
-
-    def attack_count(self) -> int:
-        return sum(len(ts) for ts in self.targets)
-
-    def named_attacks(self) -> Iterator[tuple[str, str]]:
-        names = self.names
-        for a, b in self.attacks():
-            yield names[a], names[b]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Framework):
-            return NotImplemented
-        return set(self.names) == set(other.names) and set(self.named_attacks()) == set(other.named_attacks())
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Framework({self.n} arguments, {self.attack_count()} attacks)"
-
-
-@attrs.frozen(slots=True, eq=True)
-class Labelling:
-    """IN/OUT/UNDEC for every argument of a framework (one byte each: 0 undec, 1 in, 2 out)."""
-
-    labels: bytes
-    names: tuple[str, ...] = attrs.field(eq=False, repr=False)
-
-    def label(self, x: int) -> str:
-        return _NAMES[self.labels[x]]
-
-    def ins(self) -> frozenset[int]:
-        """The extension: the arguments labelled IN."""
-        return frozenset(i for i, v in enumerate(self.labels) if v == IN)
-
-    def extension(self) -> frozenset[str]:
-        """The names of the arguments labelled IN."""
-        return frozenset(self.names[i] for i, v in enumerate(self.labels) if v == IN)
-
-    def as_dict(self) -> dict[str, str]:
-        """Argument name -> "in", "out" or "undec"."""
-        return {name: _NAMES[v] for name, v in zip(self.names, self.labels, strict=True)}
-
-
-@attrs.frozen(slots=True)
-class Enumeration:
-    """Labellings found by a search. ``exhaustive`` is True when they are all there are;
-    otherwise ``stopped_by`` says why the search ended early: "limit" or "time"."""
-
-    semantics: str
-    labellings: tuple[Labelling, ...]
-    exhaustive: bool
-    stopped_by: str | None = None
-
-
-@attrs.frozen(slots=True)
-class Status:
-    """Credulous and sceptical acceptance of every argument under one semantics.
-
-    ``credulous[x]``: x is IN in some labelling; ``sceptical[x]``: IN in every one;
-    ``rejected[x]``: OUT in every one. ``count`` is the number of labellings when it is known
-    without enumerating them (1 for grounded, 0 when there is none, else None); ``exists`` is
-    False when there is none at all (stable only).
-    """
-
-    semantics: str
-    credulous: tuple[bool, ...]
-    sceptical: tuple[bool, ...]
-    rejected: tuple[bool, ...]
-    exists: bool
-    count: int | None
-
 
 # ---- grounded ----------------------------------------------------------------------------------
 def grounded(af: Framework) -> Labelling:
     """The grounded labelling, in O(n + m)."""
-    return Labelling(bytes(_grounded(af)), af.names)
+    return Labelling(bytes(grounded_labels(af)), af.names)
 
 
-def _grounded(af: Framework, forced: dict[int, int] | None = None) -> bytearray:
-    """The grounded labelling; ``forced`` fixes some arguments IN (as if unattacked) or OUT
-    (as if attacked by an unattacked argument) first (used to weigh cruxes)."""
+def grounded_labels(af: Framework, forced: dict[int, int] | None = None) -> bytearray:
+    """The grounded labelling, one byte per argument; ``forced`` fixes some arguments IN (as if
+    unattacked) or OUT (as if attacked by an unattacked argument) first (used to weigh cruxes)."""
     attackers, targets = af.attackers, af.targets
     count = [len(a) for a in attackers]
     lab = bytearray(af.n)
@@ -259,48 +113,6 @@ def _grounded(af: Framework, forced: dict[int, int] | None = None) -> bytearray:
                             lab[z] = IN
                             push(z)
     return lab
-
-
-# ---- properties (used by tests and callers that want to verify a result) -----------------------
-def is_conflict_free(af: Framework, ext: Iterable[int]) -> bool:
-    s = set(ext)
-    return not any(a in s for x in s for a in af.attackers[x])
-
-
-def is_admissible(af: Framework, ext: Iterable[int]) -> bool:
-    s = set(ext)
-    if not is_conflict_free(af, s):
-        return False
-    attacked = {t for x in s for t in af.targets[x]}
-    return all(a in attacked for x in s for a in af.attackers[x])
-
-
-def is_complete(af: Framework, ext: Iterable[int]) -> bool:
-    s = set(ext)
-    if not is_admissible(af, s):
-        return False
-    attacked = {t for x in s for t in af.targets[x]}
-    defended = {x for x in range(af.n) if all(a in attacked for a in af.attackers[x])}
-    return defended == s
-
-
-def is_stable(af: Framework, ext: Iterable[int]) -> bool:
-    s = set(ext)
-    if not is_conflict_free(af, s):
-        return False
-    attacked = {t for x in s for t in af.targets[x]}
-    return len(s) + len(attacked) == af.n and not (s & attacked)
-
-
-def labelling_of(af: Framework, ext: Iterable[int]) -> Labelling:
-    """The labelling an extension induces: IN, OUT when attacked by IN, UNDEC otherwise."""
-    lab = bytearray(af.n)
-    for x in ext:
-        lab[x] = IN
-    for x in ext:
-        for t in af.targets[x]:
-            lab[t] = OUT
-    return Labelling(bytes(lab), af.names)
 
 
 # ---- the search for complete, preferred and stable labellings ----------------------------------
@@ -463,7 +275,7 @@ class _Component:
         self.solver.add_clause([-act])
         return found
 
-    def status(self, semantics: str) -> tuple[list[bool], set[int], set[int]] | None:
+    def status(self, semantics: SemanticsName) -> tuple[list[bool], set[int], set[int]] | None:
         """(credulous, sceptically IN, OUT in every labelling) over this component's local
         indices; None when it has no labelling (stable only)."""
         k = len(self.comp)
@@ -513,7 +325,7 @@ class _Component:
             c_out = {i for i in c_out if labels[i] == OUT}
         return cred, c_in, c_out
 
-    def each(self, semantics: str, limit: int | None) -> Iterator[bytes]:
+    def each(self, semantics: SemanticsName, limit: int | None) -> Iterator[bytes]:
         """This component's labellings under ``semantics``, one at a time (raises _TimeUp)."""
         found = 0
         while limit is None or found < limit:
@@ -533,17 +345,13 @@ class _Component:
             self.solver.add_clause(block)
 
 
-def _check_semantics(semantics: str) -> str:
-    if semantics not in SEMANTICS:
-        raise UnknownChoiceError("semantics", str(semantics), SEMANTICS)
-    return semantics
-
-
-def one_labelling(af: Framework, semantics: str, *, time_limit: float | None = None) -> Labelling | None:
+def one_labelling(
+    af: Framework, semantics: SemanticsName, *, time_limit: float | None = None
+) -> Labelling | None:
     """One labelling under ``semantics`` (None when there is none: stable only). For complete
     and grounded it is the grounded labelling. Raises SearchStopped past the time limit."""
-    sem = _check_semantics(semantics)
-    lab = _grounded(af)
+    sem = semantics_name(semantics)
+    lab = grounded_labels(af)
     if sem in ("grounded", "complete"):
         return Labelling(bytes(lab), af.names)
     clock = _Clock(time_limit)
@@ -565,7 +373,7 @@ def one_labelling(af: Framework, semantics: str, *, time_limit: float | None = N
     return Labelling(bytes(lab), af.names)
 
 
-def _timeout_message(sem: str, time_limit: float | None) -> str:
+def _timeout_message(sem: SemanticsName, time_limit: float | None) -> str:
     return (
         f"the {sem} search hit its time limit of {time_limit:g} s before it finished; "
         "the framework is hard for this semantics (grounded always finishes)"
@@ -573,15 +381,15 @@ def _timeout_message(sem: str, time_limit: float | None) -> str:
 
 
 def enumerate_labellings(
-    af: Framework, semantics: str, *, limit: int | None = None, time_limit: float | None = None
+    af: Framework, semantics: SemanticsName, *, limit: int | None = None, time_limit: float | None = None
 ) -> Enumeration:
     """All labellings under ``semantics`` (at most ``limit``), within ``time_limit`` seconds.
 
     Never raises on the limits: the result's ``exhaustive`` and ``stopped_by`` tell whether
     every labelling is there.
     """
-    sem = _check_semantics(semantics)
-    base = _grounded(af)
+    sem = semantics_name(semantics)
+    base = grounded_labels(af)
     if sem == "grounded" or (limit is not None and limit <= 0):
         if sem != "grounded":
             return Enumeration(sem, (), False, "limit")
@@ -637,7 +445,7 @@ def enumerate_labellings(
     return Enumeration(sem, tuple(out), stopped is None, stopped)
 
 
-def acceptance(af: Framework, semantics: str, *, time_limit: float | None = None) -> Status:
+def acceptance(af: Framework, semantics: SemanticsName, *, time_limit: float | None = None) -> Status:
     """Credulous and sceptical status of every argument under ``semantics``, exact, without
     enumerating the labellings.
 
@@ -649,8 +457,8 @@ def acceptance(af: Framework, semantics: str, *, time_limit: float | None = None
     on), until none is left (a counter-example-guided loop in the manner of CEGARTIX).
     Raises SearchStopped when the time limit stops it.
     """
-    sem = _check_semantics(semantics)
-    lab = _grounded(af)
+    sem = semantics_name(semantics)
+    lab = grounded_labels(af)
     n = af.n
     cred = [v == IN for v in lab]
     scep = list(cred)

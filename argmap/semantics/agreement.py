@@ -1,0 +1,160 @@
+"""Across perspectives: who accepts and rejects which claim, how far each pair agrees, where
+each perspective stands, and the cruxes (the disputed claims most else hangs on)."""
+
+from __future__ import annotations
+
+import attrs
+
+from argmap.model import ArgumentMap
+from argmap.semantics import RuleName, SemanticsName, rule_name, semantics_name
+from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT, claim_labels, claim_labels_of_part
+from argmap.semantics.framework import IN, OUT
+from argmap.semantics.solvers import grounded_labels
+from argmap.semantics.translate import framework
+from argmap.semantics.views import PerspectiveView, perspective_view
+
+__all__ = ["AgreementReport", "Crux", "perspectives"]
+
+
+@attrs.frozen(slots=True)
+class Crux:
+    """A claim perspectives disagree on (some accept it, some reject it), with the claims whose
+    grounded label flips with it (``depends``: IN when it is forced IN, not IN when it is forced
+    OUT, or the other way round) and ``weight``: how many stances of the disagreeing
+    perspectives are on those claims."""
+
+    claim: str
+    accepted_by: tuple[str, ...]
+    rejected_by: tuple[str, ...]
+    depends: tuple[str, ...]
+    weight: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "claim": self.claim,
+            "accepted_by": list(self.accepted_by),
+            "rejected_by": list(self.rejected_by),
+            "depends": list(self.depends),
+            "weight": self.weight,
+        }
+
+
+@attrs.frozen(slots=True)
+class AgreementReport:
+    """The agreement matrix of a map and what follows from it.
+
+    ``cells[(claim, perspective)]`` is "accept", "reject" or "silent"; ``labels`` is the map's
+    verdict per claim; ``agreement[(p, q)]`` is the share of the claims on which both p and q
+    take a stance where they take the same one (None when there is no such claim), with
+    ``shared[(p, q)]`` the number of those claims; ``views`` is each perspective's
+    :class:`PerspectiveView`; ``cruxes`` are ordered by weight, heaviest first.
+    """
+
+    semantics: SemanticsName
+    claims: tuple[str, ...]
+    perspectives: tuple[str, ...]
+    cells: dict[tuple[str, str], str]
+    labels: dict[str, str]
+    agreement: dict[tuple[str, str], float | None]
+    shared: dict[tuple[str, str], int]
+    views: dict[str, PerspectiveView]
+    cruxes: tuple[Crux, ...]
+
+    def row(self, claim: str) -> tuple[str, ...]:
+        return tuple(self.cells[(claim, p)] for p in self.perspectives)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "semantics": self.semantics,
+            "perspectives": list(self.perspectives),
+            "matrix": [
+                {
+                    "claim": c,
+                    "label": self.labels.get(c),
+                    "stances": dict(zip(self.perspectives, self.row(c), strict=True)),
+                }
+                for c in self.claims
+            ],
+            "agreement": [
+                {"a": p, "b": q, "score": self.agreement[(p, q)], "shared": self.shared[(p, q)]}
+                for p in self.perspectives
+                for q in self.perspectives
+                if p < q or (p != q and (q, p) not in self.agreement)
+            ],
+            "views": {p: v.to_dict() for p, v in self.views.items()},
+            "cruxes": [c.to_dict() for c in self.cruxes],
+        }
+
+
+def perspectives(
+    argmap: ArgumentMap,
+    semantics: SemanticsName = "grounded",
+    *,
+    rule: RuleName = "structured",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    max_cruxes: int = 500,
+) -> AgreementReport:
+    """The agreement matrix, pairwise agreement, each perspective's view and the cruxes.
+
+    Cruxes are judged under grounded semantics whatever ``semantics`` is (forcing a claim and
+    propagating is linear); at most ``max_cruxes`` disputed claims (those most perspectives
+    take sides on) are weighed.
+    """
+    rule, semantics = rule_name(rule), semantics_name(semantics)
+    pers = tuple(p.id for p in argmap.perspectives)
+    claims = tuple(c.id for c in argmap.claims)
+    stance: dict[tuple[str, str], str] = {}
+    for s in argmap.stances:
+        stance.setdefault((s.claim, s.perspective), "accept" if s.accepts else "reject")
+    cells = {(c, p): stance.get((c, p), "silent") for c in claims for p in pers}
+    labels = claim_labels(argmap, semantics, rule=rule, time_limit=time_limit)
+    agreement: dict[tuple[str, str], float | None] = {}
+    shared: dict[tuple[str, str], int] = {}
+    taken = {p: {c: v for (c, q), v in stance.items() if q == p} for p in pers}
+    for i, p in enumerate(pers):
+        for q in pers[i + 1 :]:
+            both = taken[p].keys() & taken[q].keys()
+            same = sum(1 for c in both if taken[p][c] == taken[q][c])
+            score = same / len(both) if both else None
+            for key in ((p, q), (q, p)):
+                agreement[key] = score
+                shared[key] = len(both)
+    views = {}
+    for p in pers:
+        own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
+        views[p] = perspective_view(argmap, p, labels, own)
+    # cruxes
+    disputed = []
+    for c in claims:
+        acc = tuple(p for p in pers if stance.get((c, p)) == "accept")
+        rej = tuple(p for p in pers if stance.get((c, p)) == "reject")
+        if acc and rej:
+            disputed.append((c, acc, rej))
+    disputed.sort(key=lambda d: -(len(d[1]) + len(d[2])))
+    tr = framework(argmap, rule=rule)
+    af = tr.framework
+    claim_of = {i: c for c, i in tr.claims.items()}
+    cruxes = []
+    for c, acc, rej in disputed[:max_cruxes]:
+        x = tr.claims[c]
+        forced_in = grounded_labels(af, {x: IN})
+        forced_out = grounded_labels(af, {x: OUT})
+        depends = tuple(
+            claim_of[i] for i in sorted(claim_of) if i != x and (forced_in[i] == IN) != (forced_out[i] == IN)
+        )
+        side = set(acc) | set(rej)
+        dep = set(depends)
+        weight = sum(1 for (d, p) in stance if d in dep and p in side)
+        cruxes.append(Crux(c, acc, rej, depends, weight))
+    cruxes.sort(key=lambda k: (-k.weight, claims.index(k.claim)))
+    return AgreementReport(
+        semantics=semantics,
+        claims=claims,
+        perspectives=pers,
+        cells=cells,
+        labels=labels,
+        agreement=agreement,
+        shared=shared,
+        views=views,
+        cruxes=tuple(cruxes),
+    )

@@ -1,0 +1,123 @@
+"""Where one perspective stands against the map: which of its accepted claims attack each
+other, which attacks on them it leaves unanswered, and how its own verdicts differ from the
+map's.
+
+The attack pairs and the unanswered attacks are shared with the W400 finding
+(:mod:`argmap.semantics.findings`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeAlias
+
+import attrs
+
+from argmap.model import ArgumentMap, ClaimKind, Contradiction, Rebuttal
+
+__all__ = ["Attack", "PerspectiveView", "attack_pairs", "perspective_view", "unanswered"]
+
+#: (attacker, target, the relation that says so).
+Attack: TypeAlias = tuple[str, str, Rebuttal | Contradiction]
+
+
+@attrs.frozen(slots=True)
+class PerspectiveView:
+    """Where one perspective stands.
+
+    ``conflicts``: pairs of its accepted claims where the first attacks the second (in the
+    whole map); ``unanswered``: (accepted claim, attacker) pairs where nothing it accepts
+    attacks the attacker, in the whole map (so its position is not admissible there);
+    ``owes``: the same, counting only the attacks it grants itself (warning W400);
+    ``own_labels``: the labels of its own framework; ``defends_unaccepted``: claims (not
+    facts) IN there that it does not accept; ``against_map``: its accepted claims the map's verdict labels
+    "out" or "undec", with that label.
+    """
+
+    perspective: str
+    accepts: tuple[str, ...]
+    rejects: tuple[str, ...]
+    conflicts: tuple[tuple[str, str], ...]
+    unanswered: tuple[tuple[str, str], ...]
+    owes: tuple[tuple[str, str], ...]
+    own_labels: dict[str, str]
+    defends_unaccepted: tuple[str, ...]
+    against_map: dict[str, str]
+
+    @property
+    def conflict_free(self) -> bool:
+        return not self.conflicts
+
+    @property
+    def admissible(self) -> bool:
+        return not self.conflicts and not self.unanswered
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "perspective": self.perspective,
+            "accepts": list(self.accepts),
+            "rejects": list(self.rejects),
+            "conflict_free": self.conflict_free,
+            "admissible": self.admissible,
+            "conflicts": [list(p) for p in self.conflicts],
+            "unanswered": [list(p) for p in self.unanswered],
+            "owes": [list(p) for p in self.owes],
+            "own_labels": dict(self.own_labels),
+            "defends_unaccepted": list(self.defends_unaccepted),
+            "against_map": dict(self.against_map),
+        }
+
+
+def attack_pairs(relations: Iterable[object]) -> list[Attack]:
+    """The attacks between claims among ``relations``: a rebuttal one way, a contradiction both."""
+    out: list[Attack] = []
+    for r in relations:
+        if isinstance(r, Rebuttal):
+            out.append((r.attacker, r.target, r))
+        elif isinstance(r, Contradiction):
+            out.append((r.left, r.right, r))
+            out.append((r.right, r.left, r))
+    return out
+
+
+def unanswered(accepted: set[str], attacks: list[Attack]) -> list[Attack]:
+    """(accepted claim, attacker, relation) where no accepted claim attacks the attacker."""
+    answered = {t for a, t, _ in attacks if a in accepted}
+    out: list[Attack] = []
+    seen: set[tuple[str, str]] = set()
+    for a, t, rel in attacks:
+        if t in accepted and a != t and a not in accepted and a not in answered and (t, a) not in seen:
+            seen.add((t, a))
+            out.append((t, a, rel))
+    return out
+
+
+def perspective_view(
+    argmap: ArgumentMap,
+    perspective: str,
+    map_labels: dict[str, str],
+    own_labels: dict[str, str],
+) -> PerspectiveView:
+    """Where ``perspective`` stands, given the map's labels and those of its own framework."""
+    accepts = argmap.accepted_by(perspective)
+    accepted = set(accepts)
+    all_attacks = attack_pairs(argmap.relations)
+    conflicts = tuple(
+        dict.fromkeys((a, t) for a, t, _ in all_attacks if a in accepted and t in accepted and a != t)
+    )
+    open_attacks = tuple((t, a) for t, a, _ in unanswered(accepted, all_attacks))
+    owes = tuple((t, a) for t, a, _ in unanswered(accepted, attack_pairs(argmap.relations_by(perspective))))
+    facts = {c.id for c in argmap.claims if c.kind is ClaimKind.FACT}
+    defends = tuple(c for c, v in own_labels.items() if v == "in" and c not in accepted and c not in facts)
+    against = {c: map_labels[c] for c in accepts if c in map_labels and map_labels[c] != "in"}
+    return PerspectiveView(
+        perspective=perspective,
+        accepts=accepts,
+        rejects=argmap.rejected_by(perspective),
+        conflicts=conflicts,
+        unanswered=open_attacks,
+        owes=owes,
+        own_labels=dict(own_labels),
+        defends_unaccepted=defends,
+        against_map=against,
+    )
