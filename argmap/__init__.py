@@ -61,7 +61,7 @@ _LAZY: dict[str, str] = {
     # argumentation semantics over maps and perspectives
     "claim_labels": "argmap.semantics.evaluate",
     "evaluate": "argmap.semantics.evaluate",
-    "perspectives": "argmap.semantics.evaluate",
+    "perspectives": "argmap.semantics.agreement",
     # abstract (Dung) frameworks
     "Framework": "argmap.semantics.solvers",
     "Labelling": "argmap.semantics.solvers",
@@ -174,7 +174,8 @@ if TYPE_CHECKING:
         Title,
         Undercut,
     )
-    from argmap.semantics.evaluate import claim_labels, evaluate, perspectives
+    from argmap.semantics.agreement import perspectives
+    from argmap.semantics.evaluate import claim_labels, evaluate
     from argmap.semantics.solvers import Framework, Labelling
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import load, parse

@@ -9,12 +9,12 @@ import pytest
 
 import argmap
 from argmap.errors import UnknownChoiceError, UnknownPerspectiveError
+from argmap.semantics.agreement import perspectives
 from argmap.semantics.evaluate import (
     claim_labels,
     evaluate,
     framework,
     perspective_findings,
-    perspectives,
 )
 from argmap.semantics.solvers import SearchStopped
 from tests.conftest import MAPS
@@ -320,8 +320,7 @@ def test_the_evaluation_step_is_importable_from_its_front_door() -> None:
     import argmap.semantics.evaluate as front
     from argmap.semantics import agreement, findings, translate, views
 
-    assert front.perspectives is agreement.perspectives and argmap.perspectives is agreement.perspectives
-    assert front.AgreementReport is agreement.AgreementReport and front.Crux is agreement.Crux
+    assert argmap.perspectives is agreement.perspectives
     assert front.perspective_findings is findings.perspective_findings
     assert front.framework is translate.framework and front.translate is translate.translate
     assert front.PerspectiveView is views.PerspectiveView

@@ -16,7 +16,8 @@ from argmap.semantics import IccmaFormat, RuleName, SemanticsName
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
-    from argmap.semantics.evaluate import AgreementReport, Evaluation
+    from argmap.semantics.agreement import AgreementReport
+    from argmap.semantics.evaluate import Evaluation
 
 __all__ = ["EVAL_FORMATS", "TABLE_FORMATS", "evaluate", "framework", "perspectives"]
 
@@ -256,7 +257,7 @@ def perspectives(
     import json
 
     from argmap.cli.common import write_output
-    from argmap.semantics.evaluate import perspectives as run
+    from argmap.semantics.agreement import perspectives as run
     from argmap.semantics.solvers import SearchStopped
 
     argmap = _load(file)

@@ -8,16 +8,13 @@ one); preferred and stable -> "in" when IN in every labelling (sceptically accep
 when OUT in every labelling, "undec" otherwise; with no stable labelling at all every claim is
 "undec".
 
-This module is also the front door of the evaluation step: the translation, the agreement
-report (:mod:`argmap.semantics.agreement`) and the W400 finding
-(:mod:`argmap.semantics.findings`) can be imported from here.
+The translation and the W400 finding (:mod:`argmap.semantics.findings`) can be imported from
+here too; the agreement report, which builds on this module, is :mod:`argmap.semantics.agreement`.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -28,13 +25,8 @@ from argmap.semantics.solvers import acceptance, enumerate_labellings
 from argmap.semantics.translate import Translation, framework, require_perspective, translate
 from argmap.semantics.views import PerspectiveView, perspective_view
 
-if TYPE_CHECKING:
-    from argmap.semantics.agreement import AgreementReport, Crux, perspectives
-
 __all__ = [
     "RULES",
-    "AgreementReport",
-    "Crux",
     "Evaluation",
     "PerspectiveView",
     "Translation",
@@ -42,7 +34,6 @@ __all__ = [
     "evaluate",
     "framework",
     "perspective_findings",
-    "perspectives",
     "translate",
 ]
 
@@ -52,8 +43,6 @@ DEFAULT_TIME_LIMIT = 10.0
 DEFAULT_LIMIT = 100
 # An IN label in a labelling's bytes (argmap.semantics.framework.IN).
 _IN_BYTE = re.compile(b"\x01")
-# Names this module offers from the agreement report's, which imports this one.
-_LAZY = {"AgreementReport", "Crux", "perspectives"}
 
 
 @attrs.frozen(slots=True)
@@ -176,11 +165,3 @@ def claim_labels_of_part(
     """The labels of one perspective's own framework."""
     tr = framework(argmap, rule=rule, perspective=perspective)
     return tr.claim_labels(acceptance(tr.framework, semantics, time_limit=time_limit))
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module("argmap.semantics.agreement"), name)
-    globals()[name] = value
-    return value
