@@ -34,6 +34,7 @@ from argmap.model import (
     Support,
     Title,
 )
+from argmap.syntax.grammar import scanner
 from argmap.util.gcpause import paused_gc
 
 __all__ = ["check"]
@@ -53,8 +54,13 @@ _NAME_OF: dict[type, Callable[[Any], str | None]] = {
     Source: attrgetter("id"),
     Support: attrgetter("name"),
 }
-# A quoted text (skipped as a whole) or a word, as the grammar's ID reads it.
-_WORD_OR_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|\w[\w-]*')
+
+
+def _word_or_text() -> re.Pattern[str]:
+    """A quoted text (skipped as a whole) or a word: the grammar's own terminals."""
+    return scanner(text=("LONG_STRING", "STRING"), word=("ID",))
+
+
 _COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|[A-Za-z]+[0-9]*")
 
 
@@ -137,7 +143,7 @@ class _Checker:
             line = lines[line_no - 1]
             start = span.column - 1 if line_no == span.line else 0
             stop = span.end_column - 1 if line_no == span.end_line else len(line)
-            for m in _WORD_OR_TEXT.finditer(line, start, stop):
+            for m in _word_or_text().finditer(line, start, stop):
                 if m.group(0) == name:
                     hits.append(Span(span.path, line_no, m.start() + 1, line_no, m.end() + 1))
         if not hits:
