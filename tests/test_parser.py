@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,8 @@ from conftest import DATA, golden
 
 import argmap
 from argmap.diagnostics.report import format_text
-from argmap.model import ID_PATTERN, ArgumentMap, Span
-from argmap.syntax.parser import MAX_SYNTAX_ERRORS, ParseError, grammar_path, grammar_text, load, parse
+from argmap.model import ArgumentMap, Span
+from argmap.syntax.parser import MAX_SYNTAX_ERRORS, ParseError, load, parse
 
 OK = sorted((DATA / "parser" / "ok").glob("*.argmap"))
 ERRORS = sorted((DATA / "parser" / "errors").glob("*.argmap"))
@@ -140,16 +139,6 @@ def test_keyword_prefix_is_an_id() -> None:
     assert [c.id for c in m.claims] == ["factual", "bystander"]
 
 
-def test_grammar_id_pattern_matches_model() -> None:
-    match = re.search(r"^ID: /(.*)/$", grammar_text(), re.M)
-    assert match is not None
-    assert match.group(1) == ID_PATTERN
-
-
-def test_grammar_is_found() -> None:
-    assert grammar_path().name == "argmap.lark"
-
-
 def test_parse_diagnostics_warn_about_repeated_attributes() -> None:
     m = parse('perspective p "P" role "a" role "b"\n')
     assert m.perspective("p").role == "b"
@@ -221,22 +210,6 @@ def test_common_statements_parse_without_loading_lark(tmp_path: Path) -> None:
         "print(len(m.elements), 'lark' in sys.modules)"
     )
     assert _run(code.format(text=_COMMON), tmp_path) == "7 True"  # first run: terminals learnt from Lark
-    assert list(tmp_path.glob("terminals-*.json"))
+    assert list(tmp_path.glob("grammar-facts-*.json"))
     assert _run(code.format(text=_COMMON), tmp_path) == "7 False"
     assert _run(code.format(text=_COMMON + 'claim c "C" note "n"\n'), tmp_path) == "8 True"
-
-
-def test_cached_terminals_are_lark_s_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The cached terminal patterns are exactly those Lark compiles, and a damaged cache file is
-    learnt again rather than trusted."""
-    from argmap.syntax import parser
-
-    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path))
-    engine = parser._Engine()
-    lark_s = {t.name: t.pattern.to_regexp() for t in engine.lark.terminals}
-    (cached,) = tmp_path.glob("terminals-*.json")
-    assert parser._terminal_patterns(parser._Engine()) == lark_s
-    cached.write_text('{"WS": 3', encoding="utf-8")
-    again = parser._Engine()
-    assert again.fast is not None and again.fast.patterns == lark_s
-    assert parse(_COMMON) == parse(_COMMON + "\n")

@@ -137,14 +137,14 @@ def test_claim_texts_round_trip(claims: list[tuple[str, str]]) -> None:
 
 
 def _all_paths(text: str) -> list[object]:
-    """What each way of parsing makes of ``text``: the whole fast path (statement shapes, then
-    the token loop), the token loop alone, and Lark's own lexer and parser loop. Each is a map,
-    or the ParseError's diagnostics."""
+    """What each way of parsing makes of ``text``: the fast path (statement shapes, the other
+    statements through Lark a few at a time), Lark alone one statement at a time (its lines
+    counted from where each starts), and Lark on the whole text (the path that finds errors).
+    Each is a map with its spans, or the ParseError's diagnostics."""
     from argmap.syntax.parser import _get_engine
 
     engine = _get_engine()
-    fast = engine.fast
-    assert fast is not None, "the fast path should be available with this grammar"
+    shapes = engine.fast.shapes
 
     def attempt() -> object:
         try:
@@ -154,22 +154,22 @@ def _all_paths(text: str) -> list[object]:
         return m, [e.span for e in m.elements]  # type: ignore[attr-defined]
 
     results = [attempt()]
-    read = fast.shapes.read
-    fast.shapes.read = lambda _text, *at: at  # type: ignore[method-assign,assignment,return-value]
+    read, starts, fast_read = shapes.read, shapes.starts, engine.read
+    shapes.read = lambda _text, *at: at  # type: ignore[method-assign,assignment,return-value]
+    shapes.starts = lambda _text, _pos: True  # type: ignore[method-assign]
     try:
         results.append(attempt())
-        engine.fast = None
+        engine.read = lambda _text, _path: None  # type: ignore[method-assign]
         results.append(attempt())
     finally:
-        fast.shapes.read = read  # type: ignore[method-assign]
-        engine.fast = fast
+        shapes.read, shapes.starts, engine.read = read, starts, fast_read  # type: ignore[method-assign]
     return results
 
 
 def _both_paths(text: str) -> tuple[object, object]:
-    """The map from the fast path and from Lark's own lexer and parser loop."""
-    fast, loop, slow = _all_paths(text)
-    assert fast == loop
+    """The map from the fast path and from Lark on the whole text."""
+    fast, pieces, slow = _all_paths(text)
+    assert fast == pieces
     assert isinstance(fast, tuple) and isinstance(slow, tuple), "the text should parse"
     return fast[0], slow[0]
 
@@ -256,5 +256,5 @@ def _shaped_statement(draw: st.DrawFn) -> str:
     st.lists(st.tuples(_shaped_statement(), _CUT), max_size=8).map(lambda ps: "".join(a + b for a, b in ps)),
 )
 def test_statement_shapes_read_exactly_what_lark_reads(start: str, text: str) -> None:
-    fast, loop, slow = _all_paths(start + text)
-    assert fast == loop == slow
+    fast, pieces, slow = _all_paths(start + text)
+    assert fast == pieces == slow

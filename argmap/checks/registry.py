@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -23,14 +22,13 @@ import attrs
 
 from argmap.diagnostics import CodeInfo, Diagnostic, Related
 from argmap.model import ArgumentMap, Span
+from argmap.syntax.locate import locate
 
 __all__ = ["Context", "Family", "Rule", "discover", "run"]
 
 _T = TypeVar("_T")
 #: A rule: reads ``context.map``, reports with ``context.emit``.
 Rule = Callable[["Context"], None]
-# A quoted text (skipped as a whole) or a word, as the grammar's ID reads it.
-_WORD_OR_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|\w[\w-]*')
 
 
 @attrs.frozen(slots=True)
@@ -95,25 +93,7 @@ class Context:
     def locate(self, span: Span | None, name: str, occurrence: int = 0) -> Span | None:
         """Narrow an element's span to where ``name`` is written inside it (the n-th time;
         -1 for the last), skipping quoted text. Falls back to the element's span."""
-        lines = self.lines
-        if span is None or lines is None:
-            return span
-        hits: list[Span] = []
-        for line_no in range(span.line, span.end_line + 1):
-            if line_no - 1 >= len(lines):
-                break
-            line = lines[line_no - 1]
-            start = span.column - 1 if line_no == span.line else 0
-            stop = span.end_column - 1 if line_no == span.end_line else len(line)
-            for m in _WORD_OR_TEXT.finditer(line, start, stop):
-                if m.group(0) == name:
-                    hits.append(Span(span.path, line_no, m.start() + 1, line_no, m.end() + 1))
-        if not hits:
-            return span
-        try:
-            return hits[occurrence]
-        except IndexError:
-            return hits[-1]
+        return locate(self.lines, span, name, occurrence)
 
 
 def discover(package: str, path: Iterable[str]) -> tuple[Family, ...]:

@@ -44,6 +44,7 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.syntax.grammar import scanner
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
@@ -52,14 +53,16 @@ __all__ = ["format_text", "format_with_warnings", "is_formatted"]
 
 
 # ---- scanning -----------------------------------------------------------------------------------
-_TOKEN = re.compile(
-    r'(?P<str>"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""|"(?:[^"\\\r\n]|\\.)*")'
-    r"|(?P<comment>#[^\r\n]*)"
-    r"|(?P<word>\w[\w-]*)"
-    r"|(?P<punct>[:+,])"
-    r"|(?P<nl>\r?\n)"
-    r"|(?P<ws>[\t \f\r\ufeff]+)"
-)
+def _token() -> re.Pattern[str]:
+    """The grammar's own terminals, by kind, and single line breaks."""
+    return scanner(
+        str=("LONG_STRING", "STRING"),
+        comment=("COMMENT",),
+        word=("ID",),
+        punct=("COLON", "PLUS", "COMMA"),
+        ws=("WS",),
+        line_break="nl",
+    )
 
 
 @dataclass
@@ -77,8 +80,9 @@ def _scan(text: str) -> list[_Tok]:
     line, line_start = 1, 0
     pos = 0
     n = len(text)
+    token = _token()
     while pos < n:
-        m = _TOKEN.match(text, pos)
+        m = token.match(text, pos)
         if m is None:  # cannot happen for text that parses; skip the character
             pos += 1
             continue

@@ -6,12 +6,10 @@ claim it cannot defend with the attacks it grants itself.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 from argmap.diagnostics import CodeInfo, Diagnostic, Related, Severity, register_codes
-from argmap.model import ArgumentMap, ClaimKind, Contradiction, Rebuttal, Span, Stance, Support, Undercut
+from argmap.model import ArgumentMap, ClaimKind, Contradiction, Rebuttal, Stance, Support, Undercut
 from argmap.semantics.views import attack_pairs, unanswered
+from argmap.syntax.locate import locate
 from argmap.util.gcpause import paused_gc
 
 __all__ = ["CODES", "perspective_findings"]
@@ -21,25 +19,6 @@ CODES = register_codes(
         "W400": CodeInfo(Severity.WARNING, "perspective accepts a claim it cannot defend"),
     }
 )
-
-# A quoted text (skipped as a whole) or a word, as the grammar's ID reads it.
-_WORD_OR_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|\w[\w-]*')
-
-
-def _locate(lines: Sequence[str] | None, span: Span | None, name: str) -> Span | None:
-    """Narrow a span to where ``name`` is written in it (outside quoted text), if it is."""
-    if span is None or lines is None:
-        return span
-    for line_no in range(span.line, span.end_line + 1):
-        if line_no - 1 >= len(lines):
-            break
-        line = lines[line_no - 1]
-        start = span.column - 1 if line_no == span.line else 0
-        stop = span.end_column - 1 if line_no == span.end_line else len(line)
-        for m in _WORD_OR_TEXT.finditer(line, start, stop):
-            if m.group(0) == name:
-                return Span(span.path, line_no, m.start() + 1, line_no, m.end() + 1)
-    return span
 
 
 def perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
@@ -95,7 +74,7 @@ def _perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
             stance = first_stance[target]
             if lines is None and argmap.source_text is not None:
                 lines = argmap.source_text.split("\n")
-            span = stance.span if stance.inline else _locate(lines, stance.span, target)
+            span = stance.span if stance.inline else locate(lines, stance.span, target)
             out.append(
                 Diagnostic.make(
                     "W400",

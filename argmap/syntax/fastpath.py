@@ -1,27 +1,28 @@
-"""The parser's fast path: error-free text to model elements without Lark's per-token machinery.
+"""The parser's fast path: error-free text to model elements, most statements without Lark.
 
-Two readers share one text, statement by statement (the grammar's top rule is a list of
-statements, so each can be read on its own):
+The grammar's top rule is a list of statements, so each can be read on its own:
 
 * :class:`Shapes` matches the statements most maps are made of whole, with one regex, and
   builds their elements directly: a claim with ``held by``/``rejected by`` lines, a support or
-  an attack with ``by``, a stance;
-* :class:`TokenLoop` reads any other statement by driving Lark's own LALR tables and rule
-  callbacks (parser.py's transformer) with a lexer of one regex.
+  an attack with ``by``, a stance, a perspective, a title;
+* every other statement (and a run of them) is handed to Lark's parser (``Lark.parse``, with the
+  transformer of :mod:`argmap.syntax.transformer`), its lines counted from where it starts.
 
-Both are made from the grammar's terminal patterns. A shape only matches what Lark would read
-the same way: a word that is a keyword anywhere in the grammar is never taken as an id there,
-text with escapes or in several pieces is left to the loop, and a statement ends exactly where
-Lark's ``_NL`` ends it. On anything unexpected the fast path gives up and parser.py parses the
-whole text with ``Lark.parse``, whose errors carry what a diagnostic needs. Property tests check
-that all paths build the same map, spans included.
+Shapes is made from the grammar (:func:`argmap.syntax.grammar.facts`): its keywords are the
+grammar's keyword terminals, found in the rules it reads (the claim kinds in ``claim_kind``, the
+verbs in ``support``, ``rebuttal``...), and its words, texts, blanks and line breaks are the
+grammar's terminal patterns. A shape only matches what Lark would read the same way: a word
+that is a keyword anywhere in the grammar is never taken as an id there, text in several
+pieces is left to Lark, and a statement ends exactly where Lark's ``_NL`` ends it. On any error
+the fast path gives up and the parser reads the whole text with Lark, whose errors carry what a
+diagnostic needs. Property tests check that all paths build the same map, spans included.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from argmap.model import (
     Claim,
@@ -36,108 +37,152 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.syntax.transformer import KINDS, unescape
 
 if TYPE_CHECKING:
     from lark import Lark
 
-    from argmap.syntax.parser import _Build
+    from argmap.syntax.grammar import Facts
+    from argmap.syntax.transformer import Build
 
 #: Where a reader stopped: (offset, line, offset of that line's start).
 Position = tuple[int, int, int]
 
-_PASS_ONE_ON = object()  # marks a `?rule`: one kept value is passed on as it is
-
-
-def _keywords(patterns: dict[str, str]) -> dict[str, str]:
-    """The grammar's keywords: word -> terminal name."""
-    keywords: dict[str, str] = {}
-    for name, pattern in patterns.items():
-        if name.startswith("KW_"):
-            word = re.fullmatch(r"([a-z]+)\(\?!\[\\w-\]\)", pattern)
-            if word is None:
-                raise ValueError(f"keyword {name} is not a whole-word pattern")
-            keywords[word.group(1)] = name
-    return keywords
+#: The attacks (statements with the shape ``a <verb> b``), by rule, and what each makes.
+_ATTACKS: dict[str, type[Rebuttal | Undercut | Contradiction]] = {
+    "rebuttal": Rebuttal,
+    "undercut": Undercut,
+    "contradiction": Contradiction,
+}
 
 
 class FastPath:
-    """Shapes first, the token loop for the statements no shape fits.
+    """Shapes first; Lark's parser for the statements no shape fits.
 
-    ``patterns`` are the grammar's terminals as regex source; ``lark`` gives Lark's parser,
-    which only the token loop needs, so it is asked for on the first statement without a shape.
+    ``lark`` gives Lark's parser, built with ``build`` as its transformer; it is asked for on
+    the first statement without a shape (a text of common statements never loads Lark).
     """
 
-    def __init__(self, build: _Build, patterns: dict[str, str], lark: Callable[[], Lark]) -> None:
-        keywords = _keywords(patterns)
-        if set(patterns) != set(TokenLoop.ORDER) | set(keywords.values()):
-            raise ValueError("the grammar's terminals changed; update TokenLoop.ORDER")
-        self.shapes = Shapes(patterns, keywords, build)
-        self.patterns, self.keywords, self.build, self.lark = patterns, keywords, build, lark
-        self._loop: TokenLoop | None = None
-        self.loop_failed = False
-
-    @property
-    def loop(self) -> TokenLoop | None:
-        """The token loop, or None with a Lark whose insides it does not know."""
-        if self._loop is None and not self.loop_failed:
-            try:
-                self._loop = TokenLoop(self.lark(), self.build, self.patterns, self.keywords)
-            except (AttributeError, KeyError, TypeError, ValueError):
-                self.loop_failed = True
-        return self._loop
+    def __init__(self, build: Build, grammar: Facts, lark: Callable[[], Lark]) -> None:
+        self.shapes = Shapes(grammar, build)
+        self.build, self.lark = build, lark
+        # What decides where a statement ends: texts and comments are skipped whole, and a line
+        # break ends it unless an indented line follows (then it continues).
+        self.boundary = grammar.scanner(
+            text=("LONG_STRING", "STRING"), comment=("COMMENT",), more=("_CONTINUATION",), end=("_NL",)
+        )
 
     def parse(self, text: str) -> bool:
         """Parse ``text`` (ending in a line break) into the builder; False on any error."""
-        at: Position | None = (0, 1, 0)
+        shapes = self.shapes
         size = len(text)
-        while at is not None and at[0] < size:
-            at = self.shapes.read(text, *at)
-            if at[0] < size:
-                loop = self.loop
-                at = None if loop is None else loop.parse(text, *at)
-        return at is not None
+        pos, line, line_start = 0, 1, 0
+        while True:
+            pos, line, line_start = shapes.read(text, pos, line, line_start)
+            if pos >= size:
+                return True
+            # Lark reads this statement and those after it up to the next one with a shape.
+            end = self._statement_end(text, pos)
+            while end < size and not shapes.starts(text, end):
+                end = self._statement_end(text, end)
+            if not self._lark_read(text[line_start:end], line):
+                return False
+            line += text.count("\n", line_start, end)
+            line_start = text.rfind("\n", 0, end) + 1
+            pos = end
+
+    def _statement_end(self, text: str, pos: int) -> int:
+        """Where the statement at ``pos`` ends: after the ``_NL`` that closes it."""
+        search = self.boundary.search
+        while (m := search(text, pos)) is not None:
+            if m.lastgroup == "end":
+                return m.end()
+            pos = m.end()
+        return len(text)
+
+    def _lark_read(self, piece: str, line: int) -> bool:
+        """Parse ``piece`` (whole statements starting at the start of line ``line``) with Lark's
+        parser, the callbacks adding its elements; False if it has an error."""
+        from lark.exceptions import UnexpectedInput
+
+        lark = self.lark()
+        self.build.line_offset = line - 1
+        try:
+            lark.parse(piece)
+        except UnexpectedInput:
+            return False
+        finally:
+            self.build.line_offset = 0
+        return True
 
 
 class Shapes:
     """Common statements matched whole by one regex and built directly into elements."""
 
-    KINDS = ("claim", *(kind.value for kind in ClaimKind))
+    def __init__(self, grammar: Facts, build: Build) -> None:
+        t = grammar.terminals
+        ws, comment, cont, nl, ident = t["WS"], t["COMMENT"], t["_CONTINUATION"], t["_NL"], t["ID"]
+        words = grammar.keywords()
+        word = {name: w for w, name in words.items()}
 
-    def __init__(self, patterns: dict[str, str], keywords: dict[str, str], build: _Build) -> None:
-        ws, comment = patterns["WS"], patterns["COMMENT"]
-        cont, nl = patterns["_CONTINUATION"], patterns["_NL"]
+        # A keyword here is always followed by blanks, so its word alone is enough.
+        def either(names: list[str]) -> str:
+            return "|".join(word[n] for n in names)
+
+        def lead(rule: str) -> str:
+            """The keywords a rule starts with, as a regex (``held by``)."""
+            return ws.join(word[n] for n in grammar.keywords_of(rule))
+
+        kinds = grammar.keywords_of("claim_kind")
+        unknown = [word[k] for k in kinds if word[k] not in KINDS]
+        if unknown:
+            raise ValueError(f"claim kinds the model does not know: {unknown}")
+        verbs = {word[k]: rule for rule in ("support", *_ATTACKS) for k in grammar.keywords_of(rule)}
+        stances = grammar.keywords_of("stance")
+        details = {
+            word[k]: rule
+            for rule in grammar.alternatives("_perspective_attr")
+            for k in grammar.keywords_of(rule)
+        }
         # Any word: one that is a keyword is turned away when it is read (see _name).
-        ident = patterns["ID"]
-        ids = rf"{ident}(?:(?:{ws})?,(?:{ws})?{ident})*"
-        # Text in one piece without escapes ("(?!"")": three quotes open a long string).
-        string = r'"(?!"")[^"\\\r\n]*"'
+        ids = rf"{ident}(?:(?:{ws})?{t['COMMA']}(?:{ws})?{ident})*"
+        # Text in one piece (three quotes open a long text, which is left to Lark).
+        string = rf'(?!""")(?:{t["STRING"]})'
         # Between two words: blanks, or a line break that continues the statement.
         gap = rf"(?:{ws}|(?:{ws})?(?:{comment})?{cont}(?:{ws})?)"
-        if set(self.KINDS) - set(keywords):
-            raise ValueError("a claim kind is not a keyword of the grammar")
+        held = rf"(?P<how>{lead('held')}|{lead('rejected')})"
         self.regex = re.compile(
-            rf"(?:(?P<kind>{'|'.join(self.KINDS)}){ws}(?P<id>{ident}){ws}(?P<text>{string})"
-            rf"(?P<stances>(?:{gap}(?:held|rejected){ws}by{ws}{ids})*)"
-            rf"|(?:(?P<name>{ident})(?:{ws})?:(?:{ws})?)?(?P<premises>{ident}(?:(?:{ws})?\+(?:{ws})?{ident})*)"
-            rf"{ws}(?P<verb>supports|support|rebuts|attacks|undercuts|contradicts){ws}(?P<target>{ident})"
-            rf"(?P<by>(?:{gap}by{ws}{ids})*)"
-            rf"|(?P<who>{ident}){ws}(?P<stance>accepts|rejects){ws}(?P<claims>{ids})"
-            rf"|perspective{ws}(?P<perspective>{ident}){ws}(?P<label>{string})"
-            rf"(?P<details>(?:{gap}(?:role|color|note){ws}{string})*)"
-            rf"|title{ws}(?P<title>{string})"
+            rf"(?:(?P<kind>{either(kinds)}){ws}(?P<id>{ident}){ws}(?P<text>{string})"
+            rf"(?P<stances>(?:{gap}(?:{lead('held')}|{lead('rejected')}){ws}{ids})*)"
+            rf"|(?:(?P<name>{ident})(?:{ws})?{t['COLON']}(?:{ws})?)?"
+            rf"(?P<premises>{ident}(?:(?:{ws})?{t['PLUS']}(?:{ws})?{ident})*)"
+            rf"{ws}(?P<verb>{either([words[v] for v in verbs])}){ws}(?P<target>{ident})"
+            rf"(?P<by>(?:{gap}{lead('by')}{ws}{ids})*)"
+            rf"|(?P<who>{ident}){ws}(?P<stance>{either(stances)}){ws}(?P<claims>{ids})"
+            rf"|{lead('perspective')}{ws}(?P<perspective>{ident}){ws}(?P<label>{string})"
+            rf"(?P<details>(?:{gap}(?:{either([words[d] for d in details])}){ws}{string})*)"
+            rf"|{lead('title')}{ws}(?P<title>{string})"
             rf")(?:{ws})?(?:{comment})?(?!{cont}){nl}"
         )
         # Blank and comment lines before the first statement (later ones end the statement above).
         self.blank_start = re.compile(rf"(?:{ws})?(?:{comment})?(?!{cont}){nl}")
-        self.held = re.compile(rf"{gap}(?P<how>held|rejected){ws}by{ws}(?P<ids>{ids})")
-        self.by = re.compile(rf"{gap}by{ws}(?P<ids>{ids})")
-        self.detail = re.compile(rf"{gap}(?P<key>role|color|note){ws}(?P<value>{string})")
-        self.ident = re.compile(patterns["ID"])
-        self.keywords = frozenset(keywords)
+        self.held = re.compile(rf"{gap}{held}{ws}(?P<ids>{ids})")
+        self.by = re.compile(rf"{gap}{lead('by')}{ws}(?P<ids>{ids})")
+        self.detail = re.compile(
+            rf"{gap}(?P<key>{either([words[d] for d in details])}){ws}(?P<value>{string})"
+        )
+        self.ident = re.compile(ident)
+        self.keywords = frozenset(words)
         self.build = build
-        kinds: dict[str, ClaimKind | None] = {kind.value: kind for kind in ClaimKind}
-        kinds["claim"] = None
-        self.kinds = kinds
+        self.kinds: dict[str, ClaimKind | None] = {word[k]: KINDS[word[k]] for k in kinds}
+        self.verbs = verbs
+        self.holds = word[grammar.keywords_of("held")[0]]
+        self.accepts = word["KW_ACCEPTS"]
+        self.details = details
+
+    def starts(self, text: str, pos: int) -> bool:
+        """Whether a statement with a shape starts at ``pos``."""
+        return self.regex.match(text, pos) is not None
 
     def read(self, text: str, pos: int, line: int, line_start: int) -> Position:
         """Read statements (each with the line break that ends it) while they have a known
@@ -185,7 +230,7 @@ class Shapes:
 
     @staticmethod
     def _string(text: str, m: re.Match[str], group: str) -> str:
-        return text[m.start(group) + 1 : m.end(group) - 1]
+        return unescape(text[m.start(group) + 1 : m.end(group) - 1])
 
     def _claim(self, m: re.Match[str], at: _Locator) -> None:
         text = at.text
@@ -196,7 +241,7 @@ class Shapes:
         while start < stop:
             held = self.held.match(text, start, stop)
             assert held is not None  # the claim's pattern matched this part already
-            accepts = held.group("how") == "held"
+            accepts = held.group("how").startswith(self.holds)
             for p in self.ident.finditer(text, *held.span("ids")):
                 stance = Stance(self._name(p.group()), claim_id, accepts, True, span=at.span(*p.span()))
                 stances.append(stance)
@@ -208,7 +253,8 @@ class Shapes:
 
     def _relation(self, m: re.Match[str], at: _Locator) -> None:
         name, premises, verb, target, by_clauses = m.group("name", "premises", "verb", "target", "by")
-        support = verb.startswith("support")
+        rule = self.verbs[verb]
+        support = rule == "support"
         premise_ids = self._names(premises)
         if (name is not None or len(premise_ids) > 1) and not support:
             raise _NotAShape(verb)  # only a support has a name or several premises: Lark says why
@@ -229,17 +275,13 @@ class Shapes:
         if support:
             name = None if name is None else self._name(name)
             relation = Support(self.build.ids(premise_ids), target, name, by, None, span=span)
-        elif verb == "undercuts":
-            relation = Undercut(premise_ids[0], target, by, None, span=span)
-        elif verb == "contradicts":
-            relation = Contradiction(premise_ids[0], target, by, None, span=span)
-        else:  # rebuts, attacks
-            relation = Rebuttal(premise_ids[0], target, by, None, span=span)
+        else:
+            relation = _ATTACKS[rule](premise_ids[0], target, by, None, span=span)
         self.build.elements.append(relation)
 
     def _stance(self, m: re.Match[str], at: _Locator) -> None:
         who = self._name(m.group("who"))
-        accepts = m.group("stance") == "accepts"
+        accepts = m.group("stance") == self.accepts
         start = m.start()
         stances = [
             Stance(who, self._name(c.group()), accepts, False, None, span=at.span(start, c.end()))
@@ -255,9 +297,10 @@ class Shapes:
         while start < stop:
             detail = self.detail.match(text, start, stop)
             assert detail is not None
-            if detail.group("key") in details:
-                raise _NotAShape(detail.group("key"))  # given twice: Lark's path warns (W107)
-            details[detail.group("key")] = self._string(text, detail, "value")
+            key = self.details[detail.group("key")]
+            if key in details:
+                raise _NotAShape(key)  # given twice: Lark's path warns (W107)
+            details[key] = self._string(text, detail, "value")
             start = end = detail.end()
         perspective_id = self._name(m.group("perspective"))
         name = self._string(text, m, "label")
@@ -271,7 +314,7 @@ class Shapes:
 class _NotAShape(Exception):
     """A statement matched a shape that Lark does not read the same way (a keyword where an id
     goes, a name or several premises on an attack, a perspective's detail given twice): the
-    token loop reads that statement, as Lark does."""
+    statement goes to Lark."""
 
 
 class _Locator:
@@ -307,158 +350,3 @@ class _Locator:
         else:
             self.recent = line
         return line, offset - last
-
-
-class TokenLoop:
-    """One statement at a time: lexes with one regex and drives Lark's LALR tables.
-
-    The regex is made of the grammar's own terminal patterns, in the order of Lark's priorities;
-    keyword-or-id is decided from the parser's state, as Lark's contextual lexer does. Shifts,
-    reductions and the rule callbacks (our transformer, behind Lark's child filters) are Lark's
-    own; what is left out is the per-token bookkeeping that only error reporting needs.
-    """
-
-    # Alternatives in the order Lark's priorities give them.
-    ORDER = ("_CONTINUATION", "_NL", "LONG_STRING", "STRING", "COMMENT", "WS", "ID", "COLON", "PLUS", "COMMA")
-    MULTILINE = frozenset({"_CONTINUATION", "_NL", "LONG_STRING"})
-
-    def __init__(
-        self, parser: Lark, transformer: _Build, patterns: dict[str, str], keywords: dict[str, str]
-    ) -> None:
-        from lark.lexer import Token as LarkToken
-        from lark.parsers.lalr_analysis import Shift
-
-        # White space before a token is read with it (one match instead of two); WS itself
-        # remains an alternative for a text that ends in blanks.
-        self.regex = re.compile(
-            rf"(?:{patterns['WS']})?(?:" + "|".join(f"(?P<{n}>{patterns[n]})" for n in self.ORDER) + ")"
-        )
-        self.keywords = keywords
-        frontend: Any = parser.parser
-        lalr: Any = frontend.parser.parser
-        table = lalr.parse_table
-
-        # Each action as (True, next state) for a shift, or (False, reduction) for a reduction,
-        # where a reduction says what Lark's tree builder would do, done in the loop itself:
-        # (how many values the rule takes, which of them it keeps and which it splices in (the
-        # rules named `_...` are inlined), what to call on the result, the name of what it
-        # makes). Lark's Rule objects are not used in the loop: they hash in Python.
-        def reduction(rule: Any) -> tuple[int, tuple[tuple[int, bool], ...] | None, Any, str]:
-            name = str(rule.origin.name)
-            keep = tuple(
-                (i, not sym.is_term and sym.name.startswith("_"))
-                for i, sym in enumerate(rule.expansion)
-                if not (sym.is_term and sym.filter_out)
-            )
-            plain = len(keep) == len(rule.expansion) and not any(expand for _, expand in keep)
-            call: Any
-            if name.startswith("_"):
-                call = None  # inlined: its kept values are spliced into the parent's
-            elif rule.options.expand1:
-                call = _PASS_ONE_ON
-            else:
-                call = getattr(transformer, name)
-            return (len(rule.expansion), None if plain else keep, call, name)
-
-        made = {rule: reduction(rule) for rule in lalr.callbacks}
-        self.states: dict[int, dict[str, tuple[bool, Any]]] = {
-            state: {
-                term: (True, arg) if action is Shift else (False, made[arg])
-                for term, (action, arg) in actions.items()
-            }
-            for state, actions in table.states.items()
-        }
-        self.start_state: int = table.start_states["start"]
-        self.end_state: int = table.end_states["start"]
-        self.new_token: Any = LarkToken._future_new
-
-    def parse(self, text: str, pos: int, line: int, line_start: int) -> Position | None:
-        """Read the statement at ``pos`` and the line break that ends it (or, at the start, any
-        blank lines before it), running the callbacks; None on any error."""
-        match = self.regex.match
-        keywords = self.keywords
-        states = self.states
-        new = self.new_token
-        multiline = self.MULTILINE
-        state_stack = [self.start_state]
-        value_stack: list[Any] = []
-        size = len(text)
-        read_any = False  # a token of a statement has been read
-        while True:
-            if pos < size:
-                m: Any = match(text, pos)
-                if m is None:
-                    return None
-                kind = m.lastgroup
-                end = m.end()
-                if kind in ("WS", "COMMENT"):
-                    pos = end
-                    continue
-                pos = m.start(kind)
-                value = m.group(kind)
-                newline = value.rfind("\n") if kind in multiline else -1
-                if newline >= 0:
-                    end_line = line + value.count("\n")
-                    last_start = pos + newline + 1
-                    if kind == "_CONTINUATION":
-                        line, line_start, pos = end_line, last_start, end
-                        continue
-                    if kind == "_NL":
-                        token: Any = None
-                        if read_any:
-                            size = end  # the statement is over: what follows is for the next read
-                    else:
-                        token = new(
-                            kind, value, pos, line, pos - line_start + 1, end_line, end - last_start + 1, end
-                        )
-                        read_any = True
-                else:
-                    end_line, last_start = line, line_start
-                    if kind == "ID":
-                        keyword = keywords.get(value)
-                        if keyword is not None and keyword in states[state_stack[-1]]:
-                            kind = keyword
-                    token = new(kind, value, pos, line, pos - line_start + 1, line, end - line_start + 1, end)
-                    read_any = True
-                line, line_start, pos = end_line, last_start, end
-            else:
-                kind, token = "$END", None
-            while True:
-                action = states[state_stack[-1]].get(kind)
-                if action is None:
-                    return None
-                if action[0]:
-                    state_stack.append(action[1])
-                    value_stack.append(token)
-                    break
-                take, keep, call, made = action[1]
-                if call is _PASS_ONE_ON and take == 1 and keep is None:
-                    # `?ident`, `?claim_kind`: the value stays, only the state changes
-                    del state_stack[-1]
-                    state_stack.append(states[state_stack[-1]][made][1])
-                    continue
-                if take:
-                    values = value_stack[-take:]
-                    del state_stack[-take:]
-                    del value_stack[-take:]
-                else:
-                    values = []
-                if keep is not None:
-                    kept: list[Any] = []
-                    for i, splice in keep:
-                        if not splice:
-                            kept.append(values[i])
-                        elif kept:
-                            kept += values[i]
-                        else:  # left recursion (`x*`): go on with the list built so far
-                            kept = values[i]
-                    values = kept
-                if call is None:
-                    value_stack.append(values)
-                elif call is _PASS_ONE_ON:
-                    value_stack.append(values[0] if len(values) == 1 else values)
-                else:
-                    value_stack.append(call(values))
-                state_stack.append(states[state_stack[-1]][made][1])
-                if kind == "$END" and state_stack[-1] == self.end_state:
-                    return pos, line, line_start
