@@ -10,15 +10,18 @@
     >>> m.supporters("eat")
     ('soup',)
 
-Ids are validated as they are added (ValueError), exactly as the model validates them; whether
-references resolve is the checker's business, so a builder can add things in any order.
+Ids are validated as they are added (InvalidElementError, a ValueError), exactly as the model
+validates them; whether references resolve is the checker's business, so a builder can add
+things in any order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from argmap.errors import InvalidElementError, UnknownChoiceError
 from argmap.model import (
+    Allow,
     ArgumentMap,
     Claim,
     ClaimKind,
@@ -28,6 +31,7 @@ from argmap.model import (
     Question,
     Quote,
     Rebuttal,
+    Section,
     Source,
     Stance,
     Support,
@@ -46,12 +50,27 @@ def _kind(kind: ClaimKind | str | None) -> ClaimKind | None:
     try:
         return ClaimKind(kind)
     except ValueError:
-        choices = ", ".join(k.value for k in ClaimKind)
-        raise ValueError(f"unknown claim kind {kind!r}; choose one of: claim, {choices}") from None
+        raise UnknownChoiceError("claim kind", kind, ["claim", *(k.value for k in ClaimKind)]) from None
 
 
 def _ids(value: Iterable[str] | str) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
+
+
+#: A quote as the builder takes it: a :class:`Quote`, its text, or ``(speaker, text)``.
+QuoteLike = Quote | str | tuple[str | None, str]
+
+
+def _quotes(quotes: Iterable[QuoteLike]) -> tuple[Quote, ...]:
+    made: list[Quote] = []
+    for q in quotes:
+        if isinstance(q, Quote):
+            made.append(q)
+        elif isinstance(q, str):
+            made.append(Quote(q))
+        else:
+            made.append(Quote(q[1], q[0]))
+    return tuple(made)
 
 
 class MapBuilder:
@@ -77,9 +96,11 @@ class MapBuilder:
         date: str | None = None,
         author: str | None = None,
         note: str | None = None,
+        file: str | None = None,
+        allow: Iterable[str] | str = (),
     ) -> MapBuilder:
-        """Add a source that claims can cite."""
-        self._elements.append(Source(id, title, url, date, author, note))
+        """Add a source that claims and quotes can cite (``file``: its text, to check quotes)."""
+        self._elements.append(Source(id, title, url, date, author, note, file, _ids(allow)))
         return self
 
     def perspective(
@@ -90,16 +111,24 @@ class MapBuilder:
         role: str | None = None,
         color: str | None = None,
         note: str | None = None,
+        allow: Iterable[str] | str = (),
     ) -> MapBuilder:
         """Add a perspective (a person, group or school of thought)."""
-        self._elements.append(Perspective(id, name, role, color, note))
+        self._elements.append(Perspective(id, name, role, color, note, _ids(allow)))
         return self
 
     def question(
-        self, id: str, text: str, *, tags: Iterable[str] = (), note: str | None = None
+        self,
+        id: str,
+        text: str,
+        *,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        asked_by: Iterable[str] | str = (),
+        allow: Iterable[str] | str = (),
     ) -> MapBuilder:
         """Add a question that claims can answer."""
-        self._elements.append(Question(id, text, tuple(tags), note))
+        self._elements.append(Question(id, text, tuple(tags), note, _ids(asked_by), _ids(allow)))
         return self
 
     def claim(
@@ -109,32 +138,55 @@ class MapBuilder:
         *,
         kind: ClaimKind | str | None = None,
         answers: Iterable[str] | str = (),
+        sides: Mapping[str, str] | None = None,
         tags: Iterable[str] = (),
         sources: Iterable[str] | str = (),
-        quotes: Iterable[Quote | str | tuple[str | None, str]] = (),
+        quotes: Iterable[QuoteLike] = (),
         note: str | None = None,
+        date: str | None = None,
         held_by: Iterable[str] | str = (),
         rejected_by: Iterable[str] | str = (),
+        allow: Iterable[str] | str = (),
     ) -> MapBuilder:
         """Add a claim; ``held_by``/``rejected_by`` add stances written on the claim.
 
-        A quote is a :class:`Quote`, its text, or ``(speaker, text)``.
+        ``sides`` maps a question the claim answers to "yes" or "no" (questions in it are
+        answered even if ``answers`` leaves them out). A quote is a :class:`Quote`, its text, or
+        ``(speaker, text)``.
         """
-        made: list[Quote] = []
-        for q in quotes:
-            if isinstance(q, Quote):
-                made.append(q)
-            elif isinstance(q, str):
-                made.append(Quote(q))
-            else:
-                made.append(Quote(q[1], q[0]))
+        answered = _ids(answers)
+        side_pairs = tuple((sides or {}).items())
+        answered += tuple(q for q, _ in side_pairs if q not in answered)
         self._elements.append(
-            Claim(id, text, _kind(kind), _ids(answers), tuple(tags), _ids(sources), tuple(made), note)
+            Claim(
+                id,
+                text,
+                _kind(kind),
+                answered,
+                tuple(tags),
+                _ids(sources),
+                _quotes(quotes),
+                note,
+                date,
+                side_pairs,
+                _ids(allow),
+            )
         )
         for p in _ids(held_by):
             self._elements.append(Stance(p, id, True, True))
         for p in _ids(rejected_by):
             self._elements.append(Stance(p, id, False, True))
+        return self
+
+    def _relation(
+        self, relation: Support | Rebuttal | Undercut | Contradiction, rejected_by: Iterable[str] | str
+    ) -> MapBuilder:
+        self._elements.append(relation)
+        rejecters = _ids(rejected_by)
+        if rejecters and relation.name is None:
+            raise InvalidElementError("a relation that perspectives reject needs a name (name=...)")
+        for p in rejecters:
+            self._elements.append(Stance(p, str(relation.name), False, True))
         return self
 
     def support(
@@ -145,42 +197,129 @@ class MapBuilder:
         name: str | None = None,
         by: Iterable[str] | str = (),
         note: str | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[str] | str = (),
+        quotes: Iterable[QuoteLike] = (),
+        rejected_by: Iterable[str] | str = (),
+        allow: Iterable[str] | str = (),
     ) -> MapBuilder:
         """Premises support a conclusion (several premises: a linked argument)."""
-        self._elements.append(Support(_ids(premises), conclusion, name, _ids(by), note))
-        return self
+        relation = Support(
+            _ids(premises),
+            conclusion,
+            name,
+            _ids(by),
+            note,
+            tuple(tags),
+            _ids(sources),
+            _quotes(quotes),
+            _ids(allow),
+        )
+        return self._relation(relation, rejected_by)
 
     def rebut(
-        self, attacker: str, target: str, *, by: Iterable[str] | str = (), note: str | None = None
+        self,
+        attackers: Iterable[str] | str,
+        target: str,
+        *,
+        name: str | None = None,
+        by: Iterable[str] | str = (),
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[str] | str = (),
+        quotes: Iterable[QuoteLike] = (),
+        rejected_by: Iterable[str] | str = (),
+        allow: Iterable[str] | str = (),
     ) -> MapBuilder:
-        """A claim attacks another claim."""
-        self._elements.append(Rebuttal(attacker, target, _ids(by), note))
-        return self
+        """Claims attack another claim (several attackers: a linked attack)."""
+        relation = Rebuttal(
+            _ids(attackers),
+            target,
+            _ids(by),
+            note,
+            name,
+            tuple(tags),
+            _ids(sources),
+            _quotes(quotes),
+            _ids(allow),
+        )
+        return self._relation(relation, rejected_by)
 
     def undercut(
-        self, attacker: str, support: str, *, by: Iterable[str] | str = (), note: str | None = None
+        self,
+        attackers: Iterable[str] | str,
+        relation: str,
+        *,
+        name: str | None = None,
+        by: Iterable[str] | str = (),
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[str] | str = (),
+        quotes: Iterable[QuoteLike] = (),
+        rejected_by: Iterable[str] | str = (),
+        allow: Iterable[str] | str = (),
     ) -> MapBuilder:
-        """A claim attacks the named support ``support`` (the inference itself)."""
-        self._elements.append(Undercut(attacker, support, _ids(by), note))
-        return self
+        """Claims attack the named relation ``relation``: the inference of a support, or the
+        attack of a rebuttal, undercut or contradiction, does not go through."""
+        made = Undercut(
+            _ids(attackers),
+            relation,
+            _ids(by),
+            note,
+            name,
+            tuple(tags),
+            _ids(sources),
+            _quotes(quotes),
+            _ids(allow),
+        )
+        return self._relation(made, rejected_by)
 
     def contradict(
-        self, left: str, right: str, *, by: Iterable[str] | str = (), note: str | None = None
+        self,
+        left: str,
+        right: str,
+        *,
+        name: str | None = None,
+        by: Iterable[str] | str = (),
+        note: str | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[str] | str = (),
+        quotes: Iterable[QuoteLike] = (),
+        rejected_by: Iterable[str] | str = (),
+        allow: Iterable[str] | str = (),
     ) -> MapBuilder:
         """Two claims cannot both hold."""
-        self._elements.append(Contradiction(left, right, _ids(by), note))
+        relation = Contradiction(
+            left, right, _ids(by), note, name, tuple(tags), _ids(sources), _quotes(quotes), _ids(allow)
+        )
+        return self._relation(relation, rejected_by)
+
+    def accept(
+        self, perspective: str, *targets: str, note: str | None = None, date: str | None = None
+    ) -> MapBuilder:
+        """A perspective accepts claims or named relations (a stance statement of its own)."""
+        for c in targets:
+            self._elements.append(Stance(perspective, c, True, False, note, date))
         return self
 
-    def accept(self, perspective: str, *claims: str, note: str | None = None) -> MapBuilder:
-        """A perspective accepts claims (a stance statement of its own)."""
-        for c in claims:
-            self._elements.append(Stance(perspective, c, True, False, note))
+    def reject(
+        self, perspective: str, *targets: str, note: str | None = None, date: str | None = None
+    ) -> MapBuilder:
+        """A perspective rejects claims or named relations."""
+        for c in targets:
+            self._elements.append(Stance(perspective, c, False, False, note, date))
         return self
 
-    def reject(self, perspective: str, *claims: str, note: str | None = None) -> MapBuilder:
-        """A perspective rejects claims."""
-        for c in claims:
-            self._elements.append(Stance(perspective, c, False, False, note))
+    def section(
+        self, id: str, title: str, *, parent: str | None = None, note: str | None = None
+    ) -> MapBuilder:
+        """Open a section: what is added after it belongs to it, up to the next section."""
+        self._elements.append(Section(id, title, parent, note))
+        return self
+
+    def allow(self, *codes: str, reason: str | None = None) -> MapBuilder:
+        """Silence these finding codes for the whole map."""
+        self._elements.append(Allow(codes, reason))
         return self
 
     def add(self, *elements: Element) -> MapBuilder:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
+from argmap.errors import InvalidElementError
 from argmap.span import Span
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ID_PATTERN",
+    "SIDES",
+    "Allow",
     "ArgumentMap",
     "Claim",
     "ClaimKind",
@@ -32,6 +35,7 @@ __all__ = [
     "Quote",
     "Rebuttal",
     "Relation",
+    "Section",
     "Source",
     "Span",
     "Stance",
@@ -55,12 +59,12 @@ def is_valid_id(value: object) -> bool:
 
 def _check_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or _FULLMATCH(value) is None:
-        raise ValueError(f"{attribute.name} {value!r} is not a valid id (pattern {ID_PATTERN})")
+        raise InvalidElementError(f"{attribute.name} {value!r} is not a valid id (pattern {ID_PATTERN})")
 
 
 def _check_optional_id(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None and (not isinstance(value, str) or _FULLMATCH(value) is None):
-        raise ValueError(f"{attribute.name} {value!r} is not a valid id (pattern {ID_PATTERN})")
+        raise InvalidElementError(f"{attribute.name} {value!r} is not a valid id (pattern {ID_PATTERN})")
 
 
 def _check_ids(
@@ -68,7 +72,9 @@ def _check_ids(
 ) -> None:
     for item in value:
         if not isinstance(item, str) or _FULLMATCH(item) is None:
-            raise ValueError(f"{attribute.name} holds {item!r}, not a valid id (pattern {ID_PATTERN})")
+            raise InvalidElementError(
+                f"{attribute.name} holds {item!r}, not a valid id (pattern {ID_PATTERN})"
+            )
 
 
 def _check_text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -118,7 +124,8 @@ class Title:
 
 @attrs.frozen(slots=True)
 class Source:
-    """Where claims and quotes come from."""
+    """Where claims and quotes come from. ``file`` is a text file holding the source's words
+    (a path relative to the map): quotes taken from the source are checked against it."""
 
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=_check_text)
@@ -126,6 +133,8 @@ class Source:
     date: str | None = None
     author: str | None = None
     note: str | None = None
+    file: str | None = None
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     span: Span | None = _span_field()
 
 
@@ -138,32 +147,67 @@ class Perspective:
     role: str | None = None
     color: str | None = None
     note: str | None = None
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     span: Span | None = _span_field()
 
 
 @attrs.frozen(slots=True)
 class Question:
-    """An issue under debate; claims answer it (IBIS: issue -> positions)."""
+    """An issue under debate; claims answer it (IBIS: issue -> positions). ``asked_by`` names the
+    perspectives that ask it."""
 
     id: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_text)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
+    asked_by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     span: Span | None = _span_field()
 
 
 @attrs.frozen(slots=True)
 class Quote:
-    """Verbatim words backing a claim, with the perspective that said them when known."""
+    """Verbatim words backing a claim or a relation: who said them (``speaker``, a perspective),
+    where they are written (``source`` and a ``locator`` in it: a page, a paragraph, a
+    timestamp ...) and when they were said (``date``, ISO 8601, partial dates allowed)."""
 
     text: str = attrs.field(validator=_check_text)
     speaker: str | None = attrs.field(default=None, validator=_check_optional_id)
+    source: str | None = attrs.field(default=None, validator=_check_optional_id)
+    locator: str | None = None
+    date: str | None = None
     span: Span | None = _span_field()
+
+
+#: The sides a claim may take on a yes/no question.
+SIDES = ("yes", "no")
+
+
+def _sides(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return value if type(value) is tuple else tuple((q, side) for q, side in value)
+
+
+def _check_sides(
+    _instance: object,
+    attribute: attrs.Attribute[tuple[tuple[str, str], ...]],
+    value: tuple[tuple[str, str], ...],
+) -> None:
+    for question, side in value:
+        if not isinstance(question, str) or _FULLMATCH(question) is None:
+            raise InvalidElementError(
+                f"{attribute.name} names {question!r}, not a valid id (pattern {ID_PATTERN})"
+            )
+        if side not in SIDES:
+            raise InvalidElementError(f"{attribute.name}: {side!r} is not a side; choose one of: yes, no")
 
 
 @attrs.frozen(slots=True)
 class Claim:
-    """A statement in the debate. ``kind`` is None for a claim written as plain ``claim``."""
+    """A statement in the debate. ``kind`` is None for a claim written as plain ``claim``.
+
+    ``answers`` lists the questions it answers; ``sides`` says, for those answered with a side
+    (``answers q yes``), which way: ``(question, "yes" | "no")`` pairs. ``date`` is when the
+    claim was made or what time it is about (ISO 8601, partial dates allowed)."""
 
     id: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_text)
@@ -173,7 +217,21 @@ class Claim:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     note: str | None = None
+    date: str | None = None
+    sides: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_sides, validator=_check_sides)
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     span: Span | None = _span_field()
+
+    def side(self, question_id: str) -> str | None:
+        """The side ("yes" or "no") this claim takes on a question, if it says one."""
+        for question, side in self.sides:
+            if question == question_id:
+                return side
+        return None
+
+
+# Every relation ends with the same attributes, after its own ends: who asserts it (``by``),
+# a note, its name, tags, the sources it comes from, quotes, and codes it allows.
 
 
 @attrs.frozen(slots=True)
@@ -186,39 +244,99 @@ class Support:
     name: str | None = attrs.field(default=None, validator=_check_optional_id)
     by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     note: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     span: Span | None = _span_field()
 
     @premises.validator
     def _non_empty(self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
         if not value:
-            raise ValueError("a support needs at least one premise")
+            raise InvalidElementError("a support needs at least one premise")
 
     @property
     def linked(self) -> bool:
         """True when several premises act together."""
         return len(self.premises) > 1
 
+    @property
+    def starts_from(self) -> tuple[str, ...]:
+        """The claims it starts from (its premises)."""
+        return self.premises
+
+
+def _attackers(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if not value:
+        raise InvalidElementError("an attack needs at least one attacker")
+    _check_ids(_instance, attribute, value)
+
 
 @attrs.frozen(slots=True)
 class Rebuttal:
-    """A claim attacks another claim."""
+    """Claims attack another claim: they speak against its truth. Several attackers act together
+    (a linked attack: it needs all of them). A named rebuttal can be undercut."""
 
-    attacker: str = attrs.field(validator=_check_id)
+    attackers: tuple[str, ...] = attrs.field(converter=_tuple, validator=_attackers)
     target: str = attrs.field(validator=_check_id)
     by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     note: str | None = None
+    name: str | None = attrs.field(default=None, validator=_check_optional_id)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     span: Span | None = _span_field()
+
+    @property
+    def attacker(self) -> str:
+        """The first attacker (the only one, unless the attack is linked)."""
+        return self.attackers[0]
+
+    @property
+    def linked(self) -> bool:
+        """True when several attackers act together."""
+        return len(self.attackers) > 1
+
+    @property
+    def starts_from(self) -> tuple[str, ...]:
+        """The claims it starts from (its attackers)."""
+        return self.attackers
 
 
 @attrs.frozen(slots=True)
 class Undercut:
-    """A claim attacks a named support: the inference, not its premises or conclusion."""
+    """Claims attack a named relation: the step from its premises or attackers to its
+    conclusion or target. Undercutting a support says the inference does not go through;
+    undercutting a rebuttal, an undercut or a contradiction says the attack does not."""
 
-    attacker: str = attrs.field(validator=_check_id)
+    attackers: tuple[str, ...] = attrs.field(converter=_tuple, validator=_attackers)
     target: str = attrs.field(validator=_check_id)
     by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     note: str | None = None
+    name: str | None = attrs.field(default=None, validator=_check_optional_id)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     span: Span | None = _span_field()
+
+    @property
+    def attacker(self) -> str:
+        """The first attacker (the only one, unless the attack is linked)."""
+        return self.attackers[0]
+
+    @property
+    def linked(self) -> bool:
+        """True when several attackers act together."""
+        return len(self.attackers) > 1
+
+    @property
+    def starts_from(self) -> tuple[str, ...]:
+        """The claims it starts from (its attackers)."""
+        return self.attackers
 
 
 @attrs.frozen(slots=True)
@@ -229,19 +347,59 @@ class Contradiction:
     right: str = attrs.field(validator=_check_id)
     by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     note: str | None = None
+    name: str | None = attrs.field(default=None, validator=_check_optional_id)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     span: Span | None = _span_field()
+
+    @property
+    def starts_from(self) -> tuple[str, ...]:
+        """The claims it joins."""
+        return (self.left, self.right)
 
 
 @attrs.frozen(slots=True)
 class Stance:
-    """A perspective accepts (or rejects) a claim. ``inline`` records that it was written on the
-    claim itself (``held by`` / ``rejected by``) rather than as a statement of its own."""
+    """A perspective accepts (or rejects) a claim or a named relation. ``inline`` records that
+    it was written on the claim or relation itself (``held by`` / ``rejected by``) rather than
+    as a statement of its own; ``date`` says when the stance was taken."""
 
     perspective: str = attrs.field(validator=_check_id)
-    claim: str = attrs.field(validator=_check_id)
+    target: str = attrs.field(validator=_check_id)
     accepts: bool = True
     inline: bool = False
     note: str | None = None
+    date: str | None = None
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    span: Span | None = _span_field()
+
+    @property
+    def claim(self) -> str:
+        """What the stance is on: a claim, or a named relation (the same as ``target``)."""
+        return self.target
+
+
+@attrs.frozen(slots=True)
+class Section:
+    """A heading that groups the statements written after it, up to the next section;
+    ``parent`` nests it in another section."""
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+    parent: str | None = attrs.field(default=None, validator=_check_optional_id)
+    note: str | None = None
+    allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    span: Span | None = _span_field()
+
+
+@attrs.frozen(slots=True)
+class Allow:
+    """Finding codes silenced for the whole map (``allow W302 "why"`` on a line of its own)."""
+
+    codes: tuple[str, ...] = attrs.field(converter=_tuple, validator=_check_ids)
+    reason: str | None = None
     span: Span | None = _span_field()
 
 
@@ -249,7 +407,8 @@ class Stance:
 Relation: TypeAlias = "Support | Rebuttal | Undercut | Contradiction"
 #: Anything a map is made of.
 Element: TypeAlias = (
-    "Title | Source | Perspective | Question | Claim | Support | Rebuttal | Undercut | Contradiction | Stance"
+    "Title | Source | Perspective | Question | Claim | Support | Rebuttal | Undercut | Contradiction"
+    " | Stance | Section | Allow"
 )
 _RELATION_TYPES = (Support, Rebuttal, Undercut, Contradiction)
 _E = TypeVar("_E")
@@ -263,7 +422,8 @@ class _Index:
     perspectives: dict[str, Perspective]
     questions: dict[str, Question]
     sources: dict[str, Source]
-    supports_named: dict[str, Support]
+    sections: dict[str, Section]
+    relations_named: dict[str, Relation]
     by_type: dict[type, tuple[Element, ...]]
 
 
@@ -281,7 +441,11 @@ def _group(pairs: Iterable[tuple[str, Any]]) -> dict[str, list[Any]]:
 def _attack_pairs(m: ArgumentMap, into: bool) -> Iterator[tuple[str, Any]]:
     for e in m.elements:
         if isinstance(e, Rebuttal):
-            yield (e.target if into else e.attacker), e
+            if into:
+                yield e.target, e
+            else:
+                for attacker in e.attackers:
+                    yield attacker, e
         elif isinstance(e, Contradiction):
             yield (e.right if into else e.left), e
             if e.left != e.right:
@@ -298,7 +462,7 @@ _LINK_TABLES: dict[str, Callable[[ArgumentMap], dict[str, list[Any]]]] = {
         (p, e) for e in m.elements if isinstance(e, _RELATION_TYPES) for p in e.by
     ),
     "stances_of": lambda m: _group((s.perspective, s) for s in m.stances),
-    "stances_on": lambda m: _group((s.claim, s) for s in m.stances),
+    "stances_on": lambda m: _group((s.target, s) for s in m.stances),
     "answers": lambda m: _group((q, c) for c in m.claims for q in c.answers),
 }
 
@@ -319,6 +483,7 @@ class ArgumentMap:
     source_text: str | None = attrs.field(default=None, eq=False, repr=False)
     _index_cache: list[_Index] = attrs.field(factory=list, init=False, eq=False, repr=False)
     _tables: dict[str, dict[str, list[Any]]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _section_cache: list[dict[int, Section]] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     # ---- element lists (in document order) ------------------------------------------------
     @property
@@ -372,6 +537,15 @@ class ArgumentMap:
     def stances(self) -> tuple[Stance, ...]:
         return self._typed(Stance)
 
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self._typed(Section)
+
+    @property
+    def allows(self) -> tuple[Allow, ...]:
+        """The map-wide silencing statements (``allow CODES`` on a line of its own)."""
+        return self._typed(Allow)
+
     # ---- index ----------------------------------------------------------------------------
     @property
     def _index(self) -> _Index:
@@ -392,16 +566,17 @@ class ArgumentMap:
                 table.setdefault(item.id, item)  # type: ignore[union-attr]
             return table
 
-        named: dict[str, Support] = {}
-        for s in buckets.get(Support, ()):
-            if s.name is not None:  # type: ignore[union-attr]
-                named.setdefault(s.name, s)  # type: ignore[union-attr,arg-type]
+        named: dict[str, Relation] = {}
+        for e in self.elements:
+            if isinstance(e, _RELATION_TYPES) and e.name is not None:
+                named.setdefault(e.name, e)
         index = _Index(
             claims=first_by_id(Claim),
             perspectives=first_by_id(Perspective),
             questions=first_by_id(Question),
             sources=first_by_id(Source),
-            supports_named=named,
+            sections=first_by_id(Section),
+            relations_named=named,
             by_type={kind: tuple(items) for kind, items in buckets.items()},
         )
         cache.append(index)
@@ -435,7 +610,18 @@ class ArgumentMap:
 
     def support(self, name: str) -> Support:
         """The support with this name (KeyError if there is none)."""
-        return self._index.supports_named[name]
+        relation = self._index.relations_named[name]
+        if not isinstance(relation, Support):
+            raise KeyError(name)
+        return relation
+
+    def relation(self, name: str) -> Relation:
+        """The relation (of any kind) with this name (KeyError if there is none)."""
+        return self._index.relations_named[name]
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id (KeyError if there is none)."""
+        return self._index.sections[section_id]
 
     def __contains__(self, item_id: object) -> bool:
         if not isinstance(item_id, str):
@@ -448,7 +634,8 @@ class ArgumentMap:
                 index.perspectives,
                 index.questions,
                 index.sources,
-                index.supports_named,
+                index.sections,
+                index.relations_named,
             )
         )
 
@@ -469,9 +656,9 @@ class ArgumentMap:
         """Rebuttals this claim makes and contradictions it is part of."""
         return tuple(self._table("attacks_from").get(claim_id, ()))
 
-    def undercuts_of(self, support_name: str) -> tuple[Undercut, ...]:
-        """The undercuts that attack this named support."""
-        return tuple(self._table("undercuts_into").get(support_name, ()))
+    def undercuts_of(self, relation_name: str) -> tuple[Undercut, ...]:
+        """The undercuts that attack this named relation."""
+        return tuple(self._table("undercuts_into").get(relation_name, ()))
 
     def supporters(self, claim_id: str) -> tuple[str, ...]:
         """Ids of the claims that support this claim (as premises), in order, once each."""
@@ -482,7 +669,7 @@ class ArgumentMap:
         out: dict[str, None] = {}
         for rel in self.attacks_on(claim_id):
             if isinstance(rel, Rebuttal):
-                out[rel.attacker] = None
+                out.update(dict.fromkeys(rel.attackers))
             else:
                 out[rel.left if rel.right == claim_id else rel.right] = None
         return tuple(out)
@@ -491,17 +678,17 @@ class ArgumentMap:
         """Every stance this perspective takes, in order."""
         return tuple(self._table("stances_of").get(perspective_id, ()))
 
-    def stances_on(self, claim_id: str) -> tuple[Stance, ...]:
-        """Every stance taken on this claim, in order."""
-        return tuple(self._table("stances_on").get(claim_id, ()))
+    def stances_on(self, target: str) -> tuple[Stance, ...]:
+        """Every stance taken on this claim or named relation, in order."""
+        return tuple(self._table("stances_on").get(target, ()))
 
     def accepted_by(self, perspective_id: str) -> tuple[str, ...]:
-        """Ids of the claims this perspective accepts (holds), once each."""
-        return tuple(dict.fromkeys(s.claim for s in self.stances_of(perspective_id) if s.accepts))
+        """Ids of the claims (and names of the relations) this perspective accepts, once each."""
+        return tuple(dict.fromkeys(s.target for s in self.stances_of(perspective_id) if s.accepts))
 
     def rejected_by(self, perspective_id: str) -> tuple[str, ...]:
-        """Ids of the claims this perspective rejects, once each."""
-        return tuple(dict.fromkeys(s.claim for s in self.stances_of(perspective_id) if not s.accepts))
+        """Ids of the claims (and names of the relations) this perspective rejects, once each."""
+        return tuple(dict.fromkeys(s.target for s in self.stances_of(perspective_id) if not s.accepts))
 
     def holders(self, claim_id: str) -> tuple[str, ...]:
         """Ids of the perspectives that accept this claim, once each."""
@@ -520,6 +707,35 @@ class ArgumentMap:
     def relations_by(self, perspective_id: str) -> tuple[Relation, ...]:
         """The relations this perspective asserts (``by``), in order."""
         return tuple(self._table("relations_by").get(perspective_id, ()))
+
+    def relations_rejected_by(self, perspective_id: str) -> tuple[Relation, ...]:
+        """The named relations this perspective rejects (``p rejects r``, ``rejected by p``)."""
+        named = self._index.relations_named
+        found = (named.get(s.target) for s in self.stances_of(perspective_id) if not s.accepts)
+        return tuple(dict.fromkeys(r for r in found if r is not None))
+
+    def section_of(self, element: Element) -> Section | None:
+        """The innermost section this element is written in (the last opened above it)."""
+        cache = self._section_cache
+        if not cache:
+            # Sections are statements: what follows one belongs to it, up to the next.
+            table: dict[int, Section] = {}
+            current: Section | None = None
+            for e in self.elements:
+                if isinstance(e, Section):
+                    current = e
+                elif current is not None:
+                    table[id(e)] = current
+            cache.append(table)
+        return cache[0].get(id(element))
+
+    def in_section(self, section_id: str) -> tuple[Element, ...]:
+        """The elements written in this section or in the sections nested in it, in order."""
+        inside = {section_id}
+        for section in self.sections:
+            if section.parent in inside:
+                inside.add(section.id)
+        return tuple(e for e in self.elements if (s := self.section_of(e)) is not None and s.id in inside)
 
     def answers_to(self, question_id: str) -> tuple[Claim, ...]:
         """The claims that answer this question, in order."""

@@ -71,7 +71,7 @@ def test_rules_keywords_and_alternatives() -> None:
     g = facts()
     assert g.keywords_of("held") == ["KW_HELD", "KW_BY"]
     assert g.keywords_of("support") == ["KW_SUPPORTS", "KW_SUPPORT"]
-    assert g.alternatives("_perspective_attr") == ["role", "color", "note"]
+    assert g.alternatives("_perspective_attr") == ["role", "color", "note", "allow"]
     with pytest.raises(KeyError):
         g.keywords_of("no_such_rule")
     with pytest.raises(KeyError):

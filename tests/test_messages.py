@@ -12,7 +12,7 @@ from argmap.syntax.parser import ParseError, parse
 
 def test_words_are_the_grammar_s() -> None:
     words = messages._words()
-    assert words.statements == ("title", "source", "perspective", "question")
+    assert words.statements == ("title", "source", "perspective", "question", "section", "allow")
     assert words.kinds == ("claim", "fact", "interpretation", "prediction", "value", "policy")
     assert words.verbs == (
         "supports",

@@ -32,17 +32,15 @@ from argmap.formats.writer import (
     layout,
 )
 from argmap.model import (
+    Allow,
     ArgumentMap,
     Claim,
-    Contradiction,
     Perspective,
     Question,
-    Rebuttal,
+    Section,
     Source,
     Stance,
-    Support,
     Title,
-    Undercut,
 )
 from argmap.syntax.grammar import scanner
 
@@ -138,12 +136,23 @@ class _Items:
             self._take(key)
         return count
 
+    def _word_is(self, *words: str) -> bool:
+        tok = self._peek()
+        return tok is not None and tok.kind == "word" and tok.text in words
+
     def run(self) -> list[Hashable]:
         head = self.st.head
-        if isinstance(head, (Title, Source, Perspective, Question, Claim)):
+        if isinstance(head, (Title, Source, Perspective, Question, Claim, Section)):
             self._take("head")
             if not isinstance(head, Title):
                 self._take("head")
+            self._strings("head")
+            if isinstance(head, Section) and self._word_is("in"):
+                self._take("head")
+                self._take("head")
+        elif isinstance(head, Allow):
+            self._take("head")
+            self._list("head")
             self._strings("head")
         else:
             self._relation_head()
@@ -152,18 +161,24 @@ class _Items:
         quote_no = 0
         while (tok := self._peek()) is not None:
             word = tok.text
-            if word in ("held", "rejected"):
-                key = item_of_inline_stance(stances, stance_no)
+            if word in ("held", "rejected", "asked"):
+                key = ("asked",) if word == "asked" else item_of_inline_stance(stances, stance_no)
                 self._take(key)
                 self._take(key)  # by
-                stance_no += self._list(key)
-            elif word in ("answers", "source", "by"):
+                count = self._list(key)
+                if word != "asked":
+                    stance_no += count
+            elif word == "answers":
+                self._take(("answers",))
+                self._answers()
+            elif word in ("source", "by", "tags"):
                 key = (word,)
                 self._take(key)
                 self._list(key)
-            elif word == "tags":
-                self._take(("tags",))
-                self._list(("tags",))
+            elif word == "allow":
+                self._take(("allow",))
+                self._list(("allow",))
+                self._strings(("allow",))
             elif word == "quote":
                 key = ("quote", quote_no)
                 quote_no += 1
@@ -172,28 +187,44 @@ class _Items:
                 if nxt is not None and nxt.kind == "word":
                     self._take(key)
                 self._strings(key)
-            else:  # note, url, date, author, role, color: text-valued
+                while self._word_is("from", "at", "on"):
+                    detail = self._take(key)
+                    if detail is not None and detail.text == "from":
+                        self._take(key)
+                    else:
+                        self._strings(key)
+            else:  # note, url, date, author, role, color, file, on: text-valued
                 key = (word,)
                 self._take(key)
                 self._strings(key)
         return self.tags
 
+    def _answers(self) -> None:
+        """``q1 [yes|no], q2 ...``: a list whose items may carry a side."""
+        key = ("answers",)
+        while self._peek() is not None:
+            self._take(key)
+            if self._word_is("yes", "no"):
+                self._take(key)
+            nxt = self._peek()
+            if nxt is None or nxt.text != ",":
+                break
+            self._take(key)
+
     def _relation_head(self) -> None:
         head = self.st.head
-        if isinstance(head, Support):
-            self._take("head")
-            while (tok := self._peek()) is not None and tok.text in (":", "+"):
-                self._take("head")
-                self._take("head")
-            self._take("head")  # verb
-            self._take("head")  # conclusion
-        elif isinstance(head, (Rebuttal, Undercut, Contradiction)):
-            for _ in range(3):
-                self._take("head")
-        elif isinstance(head, Stance):
+        if isinstance(head, Stance):
             self._take("head")
             self._take("head")
             self._list("head")
+            return
+        # [name :] end [+ end ...] verb target
+        self._take("head")
+        while (tok := self._peek()) is not None and tok.text in (":", "+"):
+            self._take("head")
+            self._take("head")
+        self._take("head")  # verb
+        self._take("head")  # target
 
 
 # ---- comments -----------------------------------------------------------------------------------

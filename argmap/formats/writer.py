@@ -6,13 +6,14 @@ strings on continuation lines (the grammar joins them), ids are written bare (th
 keyword as an id wherever an id is expected).
 
 What the language cannot say, the writer says as closely as it can and :func:`unexpressible`
-lists: a stance marked ``inline`` that does not directly follow its claim, or that carries a
-note, is written as a ``p accepts c`` statement (so it comes back with ``inline`` False).
+lists: a stance marked ``inline`` that does not directly follow its claim (or, for a rejection of
+a named relation, its relation), that carries a note, a date or allowed codes, or that accepts a
+relation, is written as a ``p accepts c`` statement (so it comes back with ``inline`` False).
 
 Layout rules (the canonical layout):
 
 * one statement per line; a claim's attributes each on an indented line, in the order
-  answers, held by / rejected by (in the order written), tags, source, quote, note;
+  answers, held by / rejected by (in the order written), tags, source, quote, note, date, allow;
 * sources, perspectives, questions, relations and stances on one line when it fits in
   :data:`WIDTH` columns, otherwise their attributes go on indented lines;
 * ids of consecutive one-line definitions of the same kind are aligned;
@@ -27,13 +28,16 @@ from collections.abc import Hashable, Iterable, Sequence
 import attrs
 
 from argmap.model import (
+    Allow,
     ArgumentMap,
     Claim,
     Contradiction,
     Element,
     Perspective,
     Question,
+    Quote,
     Rebuttal,
+    Section,
     Source,
     Stance,
     Support,
@@ -233,21 +237,9 @@ class Statement:
 
     @property
     def category(self) -> str:
-        """What kind of statement: title, source, perspective, question, claim, relation, stance."""
-        head = self.head
-        if isinstance(head, Title):
-            return "title"
-        if isinstance(head, Source):
-            return "source"
-        if isinstance(head, Perspective):
-            return "perspective"
-        if isinstance(head, Question):
-            return "question"
-        if isinstance(head, Claim):
-            return "claim"
-        if isinstance(head, Stance):
-            return "stance"
-        return "relation"
+        """What kind of statement: title, source, perspective, question, claim, relation,
+        stance, section, allow."""
+        return _CATEGORIES.get(type(self.head), "relation")
 
     @property
     def keyword(self) -> str:
@@ -256,49 +248,73 @@ class Statement:
         if isinstance(head, Claim):
             return "claim" if head.kind is None else head.kind.value
         category = self.category
-        return category if category in ("title", "source", "perspective", "question") else ""
+        return category if category in _KEYWORDS else ""
+
+
+_CATEGORIES: dict[type, str] = {
+    Title: "title",
+    Source: "source",
+    Perspective: "perspective",
+    Question: "question",
+    Claim: "claim",
+    Stance: "stance",
+    Section: "section",
+    Allow: "allow",
+}
+#: The statements that start with a keyword of their own.
+_KEYWORDS = ("title", "source", "perspective", "question", "section", "allow")
+_RELATIONS = (Support, Rebuttal, Undercut, Contradiction)
 
 
 def _writable_inline(stance: Stance) -> bool:
-    return stance.inline and stance.note is None
+    return stance.inline and stance.note is None and stance.date is None and not stance.allow
+
+
+def _inline_on(stance: Stance, owner: Element | None) -> bool:
+    """Whether ``stance`` is written on ``owner``: ``held by``/``rejected by`` on its claim, or
+    ``rejected by`` on its named relation."""
+    if owner is None or not _writable_inline(stance):
+        return False
+    if isinstance(owner, Claim):
+        return stance.target == owner.id
+    return isinstance(owner, _RELATIONS) and not stance.accepts and stance.target == owner.name
 
 
 def group_statements(elements: Iterable[Element], *, by_span: bool = False) -> list[Statement]:
     """Group a map's elements into the statements that write them, in order.
 
-    A claim takes the inline stances on it that follow it directly. Statement stances with the
-    same perspective, verb and note that follow each other share a line; with ``by_span`` only
-    those the source text wrote on one line (same span start) do, so ``fmt`` keeps the lines
-    the author wrote.
+    A claim takes the inline stances on it that follow it directly, and a named relation the
+    inline rejections of it. Statement stances with the same perspective, verb, note, date and
+    allowed codes that follow each other share a line; with ``by_span`` only those the source
+    text wrote on one line (same span start) do, so ``fmt`` keeps the lines the author wrote.
     """
     out: list[list[Element]] = []
-    open_claim: Claim | None = None
+    owner: Element | None = None  # the claim or relation whose inline stances may follow
     for e in elements:
         if isinstance(e, Stance):
-            if e.inline and open_claim is not None and e.claim == open_claim.id and _writable_inline(e):
+            if _inline_on(e, owner):
                 out[-1].append(e)
                 continue
-            open_claim = None
+            owner = None
             prev = out[-1][-1] if out else None
             if (
                 isinstance(prev, Stance)
                 and not _inline_kept(prev, out[-1])
-                and prev.perspective == e.perspective
-                and prev.accepts == e.accepts
-                and prev.note == e.note
+                and (prev.perspective, prev.accepts, prev.note, prev.date, prev.allow)
+                == (e.perspective, e.accepts, e.note, e.date, e.allow)
                 and _same_line(prev, e, by_span)
             ):
                 out[-1].append(e)
                 continue
             out.append([e])
             continue
-        open_claim = e if isinstance(e, Claim) else None
+        owner = e if isinstance(e, (Claim, *_RELATIONS)) else None
         out.append([e])
     return [Statement(tuple(group)) for group in out]
 
 
 def _inline_kept(stance: Stance, group: list[Element]) -> bool:
-    return isinstance(group[0], Claim)
+    return not isinstance(group[0], Stance)
 
 
 def _same_line(a: Stance, b: Stance, by_span: bool) -> bool:
@@ -315,7 +331,7 @@ def unexpressible(m: ArgumentMap) -> list[str]:
     notes: list[str] = []
     for st in group_statements(m.elements):
         head = st.head
-        if isinstance(head, (Source, Perspective, Question, Claim)) and head.id in VERB_IDS:
+        if isinstance(head, (Source, Perspective, Question, Claim, Section)) and head.id in VERB_IDS:
             notes.append(
                 f"{st.keyword} '{head.id}' cannot be written: the grammar reads '{head.id}' after "
                 f"'{st.keyword}' as a verb (write() raises ValueError)"
@@ -323,10 +339,14 @@ def unexpressible(m: ArgumentMap) -> list[str]:
         if isinstance(head, Stance) and head.inline:
             for s in st.elements:
                 assert isinstance(s, Stance)
-                why = "it carries a note" if s.note is not None else "it does not follow its claim"
+                why = (
+                    "it carries a note, a date or allowed codes"
+                    if not _writable_inline(s)
+                    else "it does not follow its claim or relation"
+                )
                 verb = "accepts" if s.accepts else "rejects"
                 notes.append(
-                    f"stance '{s.perspective} {verb} {s.claim}' is marked inline but {why}; "
+                    f"stance '{s.perspective} {verb} {s.target}' is marked inline but {why}; "
                     "it is written as a statement of its own"
                 )
     return notes
@@ -377,64 +397,135 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
         if ids:
             items.append((key, _flow(f"{word} ", list(ids), room, cont[len(INDENT) :] + "  ")))
 
+    def tags_attr(tags: Sequence[str]) -> None:
+        if tags:
+            items.append((("tags",), _flow("tags ", [_tag(t) for t in tags], room, "    ")))
+
+    def quotes_attr(quotes: Sequence[Quote]) -> None:
+        for i, q in enumerate(quotes):
+            items.append((("quote", i), _quote_lines(q, room)))
+
+    def allow_attr(codes: Sequence[str]) -> None:
+        ids_attr(("allow",), "allow", codes)
+
+    def stance_runs(words: tuple[str, str]) -> None:
+        stances = [s for s in st.elements[1:] if isinstance(s, Stance)]
+        for run_no, (accepts, run) in enumerate(_stance_runs(stances)):
+            ids_attr(("stances", run_no), words[0] if accepts else words[1], [s.perspective for s in run])
+
     if isinstance(head, Source):
-        for key in ("url", "date", "author", "note"):
+        for key in ("url", "date", "author", "note", "file"):
             text_attr(key, getattr(head, key))
+        allow_attr(head.allow)
     elif isinstance(head, Perspective):
         for key in ("role", "color", "note"):
             text_attr(key, getattr(head, key))
+        allow_attr(head.allow)
     elif isinstance(head, Question):
-        if head.tags:
-            items.append((("tags",), _flow("tags ", [_tag(t) for t in head.tags], room, "    ")))
+        tags_attr(head.tags)
+        ids_attr(("asked",), "asked by", head.asked_by)
         text_attr("note", head.note)
+        allow_attr(head.allow)
     elif isinstance(head, Claim):
-        ids_attr(("answers",), "answers", head.answers)
-        stances = [s for s in st.elements[1:] if isinstance(s, Stance)]
-        for run_no, (accepts, run) in enumerate(_stance_runs(stances)):
-            word = "held by" if accepts else "rejected by"
-            ids_attr(("stances", run_no), word, [s.perspective for s in run])
-        if head.tags:
-            items.append((("tags",), _flow("tags ", [_tag(t) for t in head.tags], room, "    ")))
+        if head.answers:
+            sides = dict(head.sides)
+            answers = [f"{q} {sides[q]}" if q in sides else q for q in head.answers]
+            items.append((("answers",), _flow("answers ", answers, room, cont[len(INDENT) :] + "  ")))
+        stance_runs(("held by", "rejected by"))
+        tags_attr(head.tags)
         ids_attr(("source",), "source", head.sources)
-        for i, q in enumerate(head.quotes):
-            prefix = "quote " if q.speaker is None else f"quote {q.speaker} "
-            items.append((("quote", i), _text_lines(prefix, q.text, room, cont="")))
+        quotes_attr(head.quotes)
         text_attr("note", head.note)
-    elif isinstance(head, (Support, Rebuttal, Undercut, Contradiction)):
+        text_attr("date", head.date)
+        allow_attr(head.allow)
+    elif isinstance(head, _RELATIONS):
         ids_attr(("by",), "by", head.by)
+        stance_runs(("held by", "rejected by"))  # only rejections are grouped with a relation
+        tags_attr(head.tags)
+        ids_attr(("source",), "source", head.sources)
+        quotes_attr(head.quotes)
         text_attr("note", head.note)
+        allow_attr(head.allow)
     elif isinstance(head, Stance):
         text_attr("note", head.note)
+        text_attr("on", head.date)
+        allow_attr(head.allow)
+    elif isinstance(head, Section):
+        text_attr("note", head.note)
+        allow_attr(head.allow)
     return items
+
+
+def _quote_lines(q: Quote, room: int) -> list[str]:
+    """A quote attribute: its speaker and text, then where it is written and when."""
+    prefix = "quote " if q.speaker is None else f"quote {q.speaker} "
+    lines = _text_lines(prefix, q.text, room, cont="")
+    details: list[str] = []
+    if q.source is not None:
+        details.append(f"from {q.source}")
+    if q.locator is not None:
+        details.append(f"at {quote(q.locator)}")
+    if q.date is not None:
+        details.append(f"on {quote(q.date)}")
+    for detail in details:
+        if len(lines[-1]) + 1 + len(detail) <= room and not lines[-1].endswith('"""'):
+            lines[-1] += " " + detail
+        else:
+            lines.append("  " + detail)
+    return lines
 
 
 def _head_tokens(st: Statement) -> list[str]:
     """The words of a relation's or stance's first part (before its attributes)."""
     head = st.head
-    if isinstance(head, Support):
+    if isinstance(head, _RELATIONS):
         words = [f"{head.name}:"] if head.name is not None else []
-        for i, p in enumerate(head.premises):
+        ends, verb, target = _relation_parts(head)
+        for i, p in enumerate(ends):
             if i:
                 words.append("+")
             words.append(p)
-        words += ["support" if head.linked else "supports", head.conclusion]
+        words += [verb, target]
         return words
-    if isinstance(head, Rebuttal):
-        return [head.attacker, "rebuts", head.target]
-    if isinstance(head, Undercut):
-        return [head.attacker, "undercuts", head.target]
-    if isinstance(head, Contradiction):
-        return [head.left, "contradicts", head.right]
     assert isinstance(head, Stance)
     verb = "accepts" if head.accepts else "rejects"
-    claims = [s.claim for s in st.elements if isinstance(s, Stance)]
-    return [head.perspective, verb, ", ".join(claims)]
+    targets = [s.target for s in st.elements if isinstance(s, Stance)]
+    return [head.perspective, verb, ", ".join(targets)]
+
+
+def _relation_parts(head: Support | Rebuttal | Undercut | Contradiction) -> tuple[Sequence[str], str, str]:
+    """A relation's ends (premises or attackers), its verb and its target."""
+    if isinstance(head, Support):
+        return head.premises, "support" if head.linked else "supports", head.conclusion
+    if isinstance(head, Rebuttal):
+        return head.attackers, "rebuts", head.target
+    if isinstance(head, Undercut):
+        return head.attackers, "undercuts", head.target
+    return (head.left,), "contradicts", head.right
 
 
 def _head_lines(st: Statement, width: int, pad: int = 0) -> list[str]:
     head = st.head
     if isinstance(head, Title):
         return _text_lines("title ", head.text, width)
+    if isinstance(head, Allow):
+        line = "allow " + ", ".join(head.codes)
+        if head.reason is None:
+            return [line]
+        return _text_lines(line + " ", head.reason, width)
+    if isinstance(head, Section):
+        if head.id in VERB_IDS:
+            raise ValueError(
+                f"section '{head.id}' cannot be written: after 'section' the grammar reads "
+                f"'{head.id}' as the verb of a relation or stance"
+            )
+        lines = _text_lines(f"section {head.id} ", head.title, width)
+        if head.parent is not None:
+            if len(lines[-1]) + 4 + len(head.parent) <= width:
+                lines[-1] += f" in {head.parent}"
+            else:
+                lines.append(f"{INDENT}in {head.parent}")
+        return lines
     if isinstance(head, (Source, Perspective, Question, Claim)):
         ident = head.id
         if ident in VERB_IDS:
@@ -452,9 +543,9 @@ def _head_lines(st: Statement, width: int, pad: int = 0) -> list[str]:
         prefix = f"{st.keyword} {ident.ljust(pad)} "
         return _text_lines(prefix, text, width)
     if isinstance(head, Stance):
-        claims = [s.claim for s in st.elements if isinstance(s, Stance)]
+        targets = [s.target for s in st.elements if isinstance(s, Stance)]
         verb = "accepts" if head.accepts else "rejects"
-        return _flow(f"{head.perspective} {verb} ", claims, width, INDENT + "  ")
+        return _flow(f"{head.perspective} {verb} ", targets, width, INDENT + "  ")
     return _flow_words(_head_tokens(st), width, INDENT + "  ")
 
 

@@ -48,12 +48,8 @@ if TYPE_CHECKING:
 #: Where a reader stopped: (offset, line, offset of that line's start).
 Position = tuple[int, int, int]
 
-#: The attacks (statements with the shape ``a <verb> b``), by rule, and what each makes.
-_ATTACKS: dict[str, type[Rebuttal | Undercut | Contradiction]] = {
-    "rebuttal": Rebuttal,
-    "undercut": Undercut,
-    "contradiction": Contradiction,
-}
+#: The attacks (statements with the shape ``a [+ b] <verb> t``), by rule, and what each makes.
+_ATTACKS: dict[str, type[Rebuttal | Undercut]] = {"rebuttal": Rebuttal, "undercut": Undercut}
 
 
 class FastPath:
@@ -137,12 +133,17 @@ class Shapes:
         unknown = [word[k] for k in kinds if word[k] not in KINDS]
         if unknown:
             raise ValueError(f"claim kinds the model does not know: {unknown}")
-        verbs = {word[k]: rule for rule in ("support", *_ATTACKS) for k in grammar.keywords_of(rule)}
-        stances = grammar.keywords_of("stance")
-        details = {
+        verbs = {
             word[k]: rule
-            for rule in grammar.alternatives("_perspective_attr")
+            for rule in ("support", *_ATTACKS, "contradiction")
             for k in grammar.keywords_of(rule)
+        }
+        stances = grammar.keywords_of("stance")
+        # The perspective's details of the form `keyword "text"` (role, color, note).
+        details = {
+            word[grammar.keywords_of(rule)[0]]: rule
+            for rule in grammar.alternatives("_perspective_attr")
+            if grammar.rules[rule] == [[grammar.keywords_of(rule)[0], "text"]]
         }
         # Any word: one that is a keyword is turned away when it is read (see _name).
         ids = rf"{ident}(?:(?:{ws})?{t['COMMA']}(?:{ws})?{ident})*"
@@ -254,10 +255,9 @@ class Shapes:
     def _relation(self, m: re.Match[str], at: _Locator) -> None:
         name, premises, verb, target, by_clauses = m.group("name", "premises", "verb", "target", "by")
         rule = self.verbs[verb]
-        support = rule == "support"
         premise_ids = self._names(premises)
-        if (name is not None or len(premise_ids) > 1) and not support:
-            raise _NotAShape(verb)  # only a support has a name or several premises: Lark says why
+        if len(premise_ids) > 1 and rule == "contradiction":
+            raise _NotAShape(verb)  # a contradiction joins two claims: Lark says why
         target = self._name(target)
         end = m.end("target")
         by: tuple[str, ...] = ()
@@ -271,12 +271,14 @@ class Shapes:
                 start = end = clause.end()
             by = self.build.ids(by_ids)
         span = at.span(m.start(), end)
+        name = None if name is None else self._name(name)
         relation: Element
-        if support:
-            name = None if name is None else self._name(name)
+        if rule == "support":
             relation = Support(self.build.ids(premise_ids), target, name, by, None, span=span)
+        elif rule == "contradiction":
+            relation = Contradiction(premise_ids[0], target, by, None, name, span=span)
         else:
-            relation = _ATTACKS[rule](premise_ids[0], target, by, None, span=span)
+            relation = _ATTACKS[rule](self.build.ids(premise_ids), target, by, None, name, span=span)
         self.build.elements.append(relation)
 
     def _stance(self, m: re.Match[str], at: _Locator) -> None:
@@ -313,8 +315,8 @@ class Shapes:
 
 class _NotAShape(Exception):
     """A statement matched a shape that Lark does not read the same way (a keyword where an id
-    goes, a name or several premises on an attack, a perspective's detail given twice): the
-    statement goes to Lark."""
+    goes, several claims on one side of a contradiction, a perspective's detail given twice):
+    the statement goes to Lark."""
 
 
 class _Locator:

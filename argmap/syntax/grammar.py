@@ -98,10 +98,21 @@ class Facts(NamedTuple):
         return words
 
     def keywords_of(self, rule: str) -> list[str]:
-        """The keyword terminals a rule is written with, in the order they first appear."""
+        """The keyword terminals a rule is written with, in the order they first appear, those
+        of the inlined rules it uses (``_name``) included."""
         if rule not in self.rules:
             raise KeyError(f"the grammar has no rule {rule!r}")
-        found = [s for expansion in self.rules[rule] for s in expansion if s.startswith("KW_")]
+        found: list[str] = []
+        seen = {rule}
+        todo = [rule]
+        while todo:
+            for expansion in self.rules[todo.pop(0)]:
+                for symbol in expansion:
+                    if symbol.startswith("KW_"):
+                        found.append(symbol)
+                    elif symbol.startswith("_") and symbol in self.rules and symbol not in seen:
+                        seen.add(symbol)
+                        todo.append(symbol)
         return list(dict.fromkeys(found))
 
     def alternatives(self, rule: str) -> list[str]:

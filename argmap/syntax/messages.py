@@ -50,8 +50,18 @@ def _words() -> _Words:
     grammar = facts()
     word = {name: w for w, name in grammar.keywords().items()}
     statements = grammar.alternatives("_statement")
-    first = {rule: {expansion[0] for expansion in grammar.rules[rule]} for rule in statements}
+
+    def first_symbols(rule: str) -> set[str]:
+        """What a rule's text can start with, through the inlined rules it starts with."""
+        found: set[str] = set()
+        for expansion in grammar.rules[rule]:
+            head = expansion[0]
+            found |= first_symbols(head) if head.startswith("_") and head in grammar.rules else {head}
+        return found
+
+    first = {rule: first_symbols(rule) for rule in statements}
     openers = [word[s] for rule in statements for s in sorted(first[rule]) if s in word]
+    # The statements that start with an id: relations and stances; their keywords are verbs.
     verbs = [word[k] for rule in statements if first[rule] == {"ident"} for k in grammar.keywords_of(rule)]
     return _Words(
         frozenset(s for expansion in grammar.rules["ident"] for s in expansion),
@@ -218,6 +228,10 @@ def _hint(tok: Token, expected: set[str], words: dict[str, str], lines: list[str
             guess = did_you_mean(first, openers)
             if guess and tok.column > 1:
                 return guess
+    if tok.type == "KW_REJECTED" and "KW_BY" in expected:
+        return "only a named relation can be rejected: name it, as in `r1: a rebuts b rejected by p`"
+    if tok.type == "KW_CONTRADICTS" and "KW_CONTRADICTS" not in expected and "KW_SUPPORTS" in expected:
+        return "a contradiction joins exactly two claims: `a contradicts b` (a joint attack: `a + b rebuts c`)"
     if tok.type == "ID" and expected & {"KW_SUPPORTS", "KW_REBUTS"}:
         guess = did_you_mean(value, vocabulary.verbs)
         if guess:
@@ -225,8 +239,8 @@ def _hint(tok: Token, expected: set[str], words: dict[str, str], lines: list[str
         if value in _ATTRIBUTES:
             return f"'{value}' is an attribute: indent this line under the statement it describes"
         return (
-            "a relation reads `a supports b`, `a rebuts b`, `a undercuts s`, `a contradicts b`; "
-            "a stance `p accepts c`"
+            "a relation reads `a supports b`, `a rebuts b`, `a undercuts r`, `a contradicts b`, "
+            "optionally named (`r1: a rebuts b`); a stance `p accepts c`"
         )
     if tok.type == "ID" and "KW_PERSPECTIVE" in expected:
         guess = did_you_mean(value, (*vocabulary.statements, *vocabulary.kinds))

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from argmap.diagnostics import Diagnostic
 from argmap.model import (
+    Allow,
     Claim,
     ClaimKind,
     Contradiction,
@@ -21,6 +22,7 @@ from argmap.model import (
     Question,
     Quote,
     Rebuttal,
+    Section,
     Source,
     Span,
     Stance,
@@ -141,9 +143,30 @@ class Build:
         return build
 
     def __getattr__(self, name: str) -> Any:
-        if name in ("url", "date", "author", "role", "color", "note", "answers"):
+        if name in ("url", "date", "author", "role", "color", "note", "file", "on"):
             return self._attr(name)
         raise AttributeError(name)
+
+    def answer(self, c: list[Token]) -> tuple[Token, Token | None]:
+        return (c[0], c[1] if len(c) > 1 else None)
+
+    def answers(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
+        items = c[1::2]
+        last = items[-1]
+        return ("answers", items, c[0], last[1] if last[1] is not None else last[0])
+
+    def asked(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
+        return ("asked", c[2], c[0], c[2][-1])
+
+    def allow(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
+        reason = c[2] if len(c) > 2 else None
+        return ("allow", (c[1], reason), c[0], reason.last if reason is not None else c[1][-1])
+
+    def quote_from(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
+        return ("from", c[1], c[0], c[1])
+
+    def quote_at(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
+        return ("at", c[1], c[0], c[1].last)
 
     def held(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
         return ("held", c[2], c[0], c[2][-1])
@@ -161,8 +184,29 @@ class Build:
         return ("source", c[1], c[0], c[1][-1])
 
     def quote(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
-        speaker = c[1] if len(c) == 3 else None
-        return ("quote", (speaker, c[-1]), c[0], c[-1].last)
+        speaker = None if isinstance(c[1], _Text) else c[1]
+        text: _Text = c[2] if speaker is not None else c[1]
+        details = c[3:] if speaker is not None else c[2:]
+        return ("quote", (speaker, text, details), c[0], details[-1][3] if details else text.last)
+
+    def _quote(self, a: tuple[str, Any, Any, Any]) -> Quote:
+        """A quote attribute as a Quote (its details each once: W107 for a second)."""
+        speaker, text, details = a[1]
+        seen: dict[str, Any] = {}
+        for d in details:
+            self._once(seen, d[0], d)
+        source = seen.get("from")
+        return Quote(
+            text.value,
+            None if speaker is None else self._id(speaker),
+            None if source is None else self._id(source[1]),
+            seen["at"][1].value if "at" in seen else None,
+            seen["on"][1].value if "on" in seen else None,
+            span=self._span(a[2], a),
+        )
+
+    def _allowed(self, a: tuple[str, Any, Any, Any]) -> list[str]:
+        return [self._id(t) for t in a[1][0]]
 
     def claim_kind(self, c: list[Token]) -> Token:
         return c[0]
@@ -172,46 +216,94 @@ class Build:
         text: _Text = c[1]
         self.elements.append(Title(text.value, span=self._span(c[0], text)))
 
-    def source(self, c: list[Any]) -> None:
+    def _definition(self, c: list[Any]) -> tuple[dict[str, Any], list[str]]:
+        """A definition's attributes: the single ones by name (W107 for a second), and the
+        codes it allows (repeatable)."""
         fields: dict[str, Any] = {}
+        allow: list[str] = []
         for a in c[3:]:
-            self._once(fields, a[0], a)
+            if a[0] == "allow":
+                allow.extend(self._allowed(a))
+            else:
+                self._once(fields, a[0], a)
+        return fields, allow
+
+    def source(self, c: list[Any]) -> None:
+        fields, allow = self._definition(c)
         self.elements.append(
             Source(
                 self._id(c[1]),
                 c[2].value,
                 **{k: v[1].value for k, v in fields.items()},
+                allow=allow,
                 span=self._span(c[0], c[-1]),
             )
         )
 
     def perspective(self, c: list[Any]) -> None:
-        fields: dict[str, Any] = {}
-        for a in c[3:]:
-            self._once(fields, a[0], a)
+        fields, allow = self._definition(c)
         self.elements.append(
             Perspective(
                 self._id(c[1]),
                 c[2].value,
                 **{k: v[1].value for k, v in fields.items()},
+                allow=allow,
                 span=self._span(c[0], c[-1]),
             )
         )
 
     def question(self, c: list[Any]) -> None:
         tags: list[str] = []
+        asked: list[str] = []
+        allow: list[str] = []
         fields: dict[str, Any] = {}
         for a in c[3:]:
             if a[0] == "tags":
                 tags.extend(str(t) for t in a[1])
+            elif a[0] == "asked":
+                asked.extend(map(self._id, a[1]))
+            elif a[0] == "allow":
+                allow.extend(self._allowed(a))
             else:
                 self._once(fields, a[0], a)
         note = fields["note"][1].value if "note" in fields else None
-        self.elements.append(Question(self._id(c[1]), c[2].value, tags, note, span=self._span(c[0], c[-1])))
+        self.elements.append(
+            Question(
+                self._id(c[1]), c[2].value, tags, note, self.ids(asked), allow, span=self._span(c[0], c[-1])
+            )
+        )
+
+    def section(self, c: list[Any]) -> None:
+        parent: str | None = None
+        rest = c[3:]
+        if rest and not isinstance(rest[0], tuple) and rest[0].type == "KW_IN":
+            parent = self._id(rest[1])
+            rest = rest[2:]
+        fields: dict[str, Any] = {}
+        allow: list[str] = []
+        for a in rest:
+            if a[0] == "allow":
+                allow.extend(self._allowed(a))
+            else:
+                self._once(fields, a[0], a)
+        note = fields["note"][1].value if "note" in fields else None
+        self.elements.append(
+            Section(self._id(c[1]), c[2].value, parent, note, allow, span=self._span(c[0], c[-1]))
+        )
+
+    def allow_all(self, c: list[Any]) -> None:
+        reason: _Text | None = c[2] if len(c) > 2 else None
+        codes = [self._id(t) for t in c[1]]
+        last = reason if reason is not None else c[1][-1]
+        self.elements.append(
+            Allow(codes, None if reason is None else reason.value, span=self._span(c[0], last))
+        )
 
     def claim(self, c: list[Any]) -> None:
         kw, ident, text = c[0], c[1], c[2]
         answers: list[str] = []
+        sides: list[tuple[str, str]] = []
+        allow: list[str] = []
         tags: list[str] = []
         sources: list[str] = []
         quotes: list[Quote] = []
@@ -227,20 +319,18 @@ class Build:
                     span = Span(path, p.line + offset, p.column, p.end_line + offset, p.end_column)
                     stances.append(Stance(self._id(p), claim_id, accepts, True, span=span))
             elif name == "answers":
-                answers.extend(map(self._id, a[1]))
+                for question, side in a[1]:
+                    answers.append(self._id(question))
+                    if side is not None:
+                        sides.append((answers[-1], str(side)))
+            elif name == "allow":
+                allow.extend(self._allowed(a))
             elif name == "tags":
                 tags.extend(map(str, a[1]))
             elif name == "source":
                 sources.extend(map(self._id, a[1]))
             elif name == "quote":
-                speaker, qtext = a[1]
-                quotes.append(
-                    Quote(
-                        qtext.value,
-                        None if speaker is None else self._id(speaker),
-                        span=self._span(a[2], qtext),
-                    )
-                )
+                quotes.append(self._quote(a))
             else:
                 self._once(note, name, a)
         self.elements.append(
@@ -252,70 +342,138 @@ class Build:
                 tags,
                 sources,
                 quotes,
-                note["note"][1].value if note else None,
+                note["note"][1].value if "note" in note else None,
+                note["date"][1].value if "date" in note else None,
+                sides,
+                allow,
                 span=self._span(kw, c[-1]),
             )
         )
         self.elements.extend(stances)
 
-    def _relation_attrs(self, attrs: list[Any]) -> tuple[tuple[str, ...], str | None]:
-        by: list[str] = []
-        seen: dict[str, Any] = {}
-        for a in attrs:
-            if a[0] == "by":
-                by.extend(map(self._id, a[1]))
-            else:
-                self._once(seen, a[0], a)
-        return self.ids(by), (seen["note"][1].value if seen else None)
-
-    def support(self, c: list[Any]) -> None:
+    def _relation(self, c: list[Any], make: Callable[..., Element]) -> None:
+        """A relation statement: ``[name:] a [+ b ...] <verb> target`` and its attributes, as
+        ``make(ends, target, by, note, name, tags, sources, quotes, allow)``; ``rejected by``
+        on it adds stances on its name."""
         first = c[0]
         name: str | None = None
         i = 0
-        if len(c) > 1 and c[1].type == "COLON":
+        if c[1].type == "COLON":
             name = self._id(c[0])
             i = 2
-        premises: list[str] = []
+        ends: list[str] = []
         while True:
-            premises.append(self._id(c[i]))
+            ends.append(self._id(c[i]))
             if c[i + 1].type != "PLUS":
                 break
             i += 2
-        conclusion = self._id(c[i + 2])
-        by, note = self._relation_attrs(c[i + 3 :])
-        support = Support(self.ids(premises), conclusion, name, by, note, span=self._span(first, c[-1]))
-        self.elements.append(support)
+        target = self._id(c[i + 2])
+        by: list[str] = []
+        tags: list[str] = []
+        sources: list[str] = []
+        quotes: list[Quote] = []
+        allow: list[str] = []
+        rejected: list[Any] = []
+        seen: dict[str, Any] = {}
+        for a in c[i + 3 :]:
+            kind = a[0]
+            if kind == "by":
+                by.extend(map(self._id, a[1]))
+            elif kind == "rejected":
+                rejected.append(a)
+            elif kind == "tags":
+                tags.extend(map(str, a[1]))
+            elif kind == "source":
+                sources.extend(map(self._id, a[1]))
+            elif kind == "quote":
+                quotes.append(self._quote(a))
+            elif kind == "allow":
+                allow.extend(self._allowed(a))
+            else:
+                self._once(seen, kind, a)
+        note = seen["note"][1].value if "note" in seen else None
+        relation = make(
+            self.ids(ends), target, self.ids(by), note, name, tags, sources, quotes, allow,
+            span=self._span(first, c[-1]),
+        )  # fmt: skip
+        self.elements.append(relation)
+        if name is not None:  # the grammar takes `rejected by` only on a named relation
+            path, offset = self.path, self.line_offset
+            for a in rejected:
+                for p in a[1]:
+                    span = Span(path, p.line + offset, p.column, p.end_line + offset, p.end_column)
+                    self.elements.append(Stance(self._id(p), name, False, True, span=span))
+
+    def support(self, c: list[Any]) -> None:
+        self._relation(c, _support)
 
     def rebuttal(self, c: list[Any]) -> None:
-        by, note = self._relation_attrs(c[3:])
-        self.elements.append(Rebuttal(self._id(c[0]), self._id(c[2]), by, note, span=self._span(c[0], c[-1])))
+        self._relation(c, Rebuttal)
 
     def undercut(self, c: list[Any]) -> None:
-        by, note = self._relation_attrs(c[3:])
-        self.elements.append(Undercut(self._id(c[0]), self._id(c[2]), by, note, span=self._span(c[0], c[-1])))
+        self._relation(c, Undercut)
 
     def contradiction(self, c: list[Any]) -> None:
-        by, note = self._relation_attrs(c[3:])
-        self.elements.append(
-            Contradiction(self._id(c[0]), self._id(c[2]), by, note, span=self._span(c[0], c[-1]))
-        )
+        self._relation(c, _contradiction)
 
     def stance(self, c: list[Any]) -> None:
         perspective = self._id(c[0])
         accepts = c[1].type == "KW_ACCEPTS"
-        note = None
+        note = date = None
+        allow: list[str] = []
         if len(c) > 3:
             seen: dict[str, Any] = {}
             for a in c[3:]:
-                self._once(seen, a[0], a)
-            note = seen["note"][1].value
+                if a[0] == "allow":
+                    allow.extend(self._allowed(a))
+                else:
+                    self._once(seen, a[0], a)
+            note = seen["note"][1].value if "note" in seen else None
+            date = seen["on"][1].value if "on" in seen else None
         path, offset, first = self.path, self.line_offset, c[0]
+        allowed = self.ids(allow)
         for t in c[2]:
             span = Span(path, first.line + offset, first.column, t.end_line + offset, t.end_column)
-            self.elements.append(Stance(perspective, self._id(t), accepts, False, note, span=span))
+            self.elements.append(
+                Stance(perspective, self._id(t), accepts, False, note, date, allowed, span=span)
+            )
 
     def start(self, c: list[Any]) -> None:
         return None
+
+
+def _support(  # noqa: PLR0917 - the order of every relation's fields
+    ends: tuple[str, ...],
+    target: str,
+    by: tuple[str, ...],
+    note: str | None,
+    name: str | None,
+    tags: list[str],
+    sources: list[str],
+    quotes: list[Quote],
+    allow: list[str],
+    *,
+    span: Span,
+) -> Support:
+    """A support made in the order of the other relations' fields (its name comes second)."""
+    return Support(ends, target, name, by, note, tags, sources, quotes, allow, span=span)
+
+
+def _contradiction(  # noqa: PLR0917 - the order of every relation's fields
+    ends: tuple[str, ...],
+    target: str,
+    by: tuple[str, ...],
+    note: str | None,
+    name: str | None,
+    tags: list[str],
+    sources: list[str],
+    quotes: list[Quote],
+    allow: list[str],
+    *,
+    span: Span,
+) -> Contradiction:
+    """A contradiction made in the order of the other relations' fields (one claim each side)."""
+    return Contradiction(ends[0], target, by, note, name, tags, sources, quotes, allow, span=span)
 
 
 def dedent(body: str) -> str:
