@@ -231,7 +231,7 @@ def _hint(tok: Token, expected: set[str], words: dict[str, str], lines: list[str
     if tok.type == "KW_REJECTED" and "KW_BY" in expected:
         return "only a named relation can be rejected: name it, as in `r1: a rebuts b rejected by p`"
     if tok.type == "KW_CONTRADICTS" and "KW_CONTRADICTS" not in expected and "KW_SUPPORTS" in expected:
-        return "a contradiction joins exactly two claims: `a contradicts b` (a joint attack: `a + b rebuts c`)"
+        return "a contradiction joins two claims: `a contradicts b` (a joint attack: `a + b rebuts c`)"
     if tok.type == "ID" and expected & {"KW_SUPPORTS", "KW_REBUTS"}:
         guess = did_you_mean(value, vocabulary.verbs)
         if guess:
