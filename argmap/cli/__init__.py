@@ -20,7 +20,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from argmap import __version__
-from argmap.cli import check, evaluate, interchange, render
+from argmap.cli import check, evaluate, interchange, lsp, render
 from argmap.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, exit_status
 from argmap.errors import ArgmapError
 from argmap.syntax.errors import ParseError
@@ -64,6 +64,7 @@ app.command("framework")(evaluate.framework)
 app.command("export")(interchange.export)
 app.command("import")(interchange.import_)
 app.command("fmt")(interchange.fmt)
+app.command("lsp")(lsp.lsp)
 
 
 def main(argv: Optional[list[str]] = None) -> None:  # noqa: UP045 - typer needs Optional on 3.10
