@@ -12,7 +12,9 @@ from argmap.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
 
 __all__ = ["COLOUR_CHOICES", "REPORT_FORMATS", "check", "codes"]
 
-ReportFormat = Literal["text", "json", "jsonl"]
+ReportFormat = Literal["text", "json", "jsonl", "github", "sarif"]
+#: How the catalogue of codes can be printed.
+CodesFormat = Literal["text", "json", "jsonl"]
 #: How findings can be printed.
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 #: When the text report is coloured.
@@ -24,7 +26,12 @@ def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to check; - reads standard input.")],
     format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help="text for people; json (one document) or jsonl for tools."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; json (one document) or jsonl for tools; github (workflow "
+            "annotations) or sarif (SARIF 2.1.0, for code scanning) for CI.",
+        ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     colour: Annotated[Colour, typer.Option("--color", "--colour", help="Colour the text output.")] = "auto",
@@ -40,7 +47,15 @@ def check(
     from argmap.checks import check as run_checks
     from argmap.cli.common import expand_paths, read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
-    from argmap.diagnostics.report import format_summary, format_text, to_json, to_json_lines, use_colour
+    from argmap.diagnostics.report import (
+        format_summary,
+        format_text,
+        to_github,
+        to_json,
+        to_json_lines,
+        to_sarif,
+        use_colour,
+    )
     from argmap.model import Span
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import decode, parse
@@ -73,6 +88,10 @@ def check(
         print(to_json(findings, names, ok=not failed and not io_failed))
     elif format == "jsonl":
         sys.stdout.write(to_json_lines(findings))
+    elif format == "github":
+        sys.stdout.write(to_github(findings))
+    elif format == "sarif":
+        print(to_sarif(findings, names))
     else:
         paint = use_colour(sys.stdout, colour)
         if findings:
@@ -87,7 +106,7 @@ def check(
 
 
 def codes(
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
+    format: Annotated[CodesFormat, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
 ) -> None:
     """List every diagnostic code with its severity and meaning (see docs/diagnostics.md)."""
     import json
