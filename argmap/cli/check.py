@@ -22,7 +22,7 @@ Colour = Literal["auto", "always", "never"]
 COLOUR_CHOICES: tuple[Colour, ...] = get_args(Colour)
 
 
-def check(
+def check(  # noqa: PLR0917 - typer maps parameters to options
     paths: Annotated[list[str], typer.Argument(help="Files or folders to check; - reads standard input.")],
     format: Annotated[
         ReportFormat,
@@ -37,6 +37,12 @@ def check(
     colour: Annotated[Colour, typer.Option("--color", "--colour", help="Colour the text output.")] = "auto",
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only, no summary line.")
+    ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", "-w", help="Check again whenever a file is saved, until Ctrl-C (the watch extra)."
+        ),
     ] = False,
 ) -> None:
     """Check maps for consistency: syntax, structure, each perspective's coherence.
@@ -60,6 +66,20 @@ def check(
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import decode, parse
 
+    if watch:
+        from pathlib import Path
+
+        from argmap.cli.watch import watch as watch_files
+
+        if "-" in paths:
+            raise CommandError("--watch checks files, not standard input", EXIT_USAGE)
+        expand_paths(paths)  # a missing path ends the command before the watch starts
+        watch_files(
+            [p for p in paths if not Path(p).is_dir()],
+            lambda: check(paths, format, strict, colour, quiet),
+            recursive=[p for p in paths if Path(p).is_dir()],
+        )
+        return
     files = expand_paths(paths)
     findings: list[Diagnostic] = []
     sources: dict[str | None, str] = {}

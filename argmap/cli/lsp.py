@@ -26,7 +26,8 @@ def lsp(
     missing = [name for name in ("pygls", "lsprotocol") if importlib.util.find_spec(name) is None]
     if missing:
         raise CommandError(
-            f"the language server needs {' and '.join(missing)}, which are not installed",
+            f"the language server needs {' and '.join(missing)}, "
+            f"which {'is' if len(missing) == 1 else 'are'} not installed",
             EXIT_USAGE,
             hint="pip install 'argmap[lsp]'",
         )
