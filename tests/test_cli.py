@@ -426,3 +426,25 @@ def test_check_for_ci_github_and_sarif(tmp_path: Path) -> None:
     assert [x["ruleId"] for x in log["runs"][0]["results"]] == ["E201"]
     r = run_cli("check", "--format", "github", write(tmp_path, "s.argmap", SYNTAX))
     assert r.code == 1 and r.out.count("::error ") == 2
+
+
+def test_shell_completion_script_and_answers() -> None:
+    r = run_cli("--show-completion", "bash")
+    assert r.code == 0 and "complete -o default -F _argmap_completion argmap" in r.out
+    env = {
+        **os.environ,
+        "_ARGMAP_COMPLETE": "complete_bash",
+        "COMP_WORDS": "argmap render m.argmap --engine ",
+        "COMP_CWORD": "4",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap"], env=env, capture_output=True, text=True, check=False
+    )
+    from argmap.drawing import ENGINES
+
+    assert done.stdout.split() == list(ENGINES)
+    env.update(COMP_WORDS="argmap ch", COMP_CWORD="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap"], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.split() == ["check"]
