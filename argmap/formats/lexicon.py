@@ -280,3 +280,27 @@ def textmate_grammar(lex: Lexicon | None = None) -> dict[str, object]:
             "id": {"name": "variable.other.id.argmap", "match": ident},
         },
     }
+
+
+def language_configuration(lex: Lexicon | None = None) -> dict[str, object]:
+    """VS Code's language configuration for .argmap: ``#`` comments, quotes that close
+    themselves, ids (with their hyphens) as words, and a line that starts a statement moved back
+    to the margin as its keyword is typed (an indented line continues the statement above)."""
+    lex = lex or lexicon()
+    starters = [w for w in (*lex.kinds, *lex.declarations) if w not in lex.attributes]
+    return {
+        "comments": {"lineComment": "#"},
+        "brackets": [],
+        "autoClosingPairs": [
+            {"open": '"""', "close": '"""', "notIn": ["comment"]},
+            {"open": '"', "close": '"', "notIn": ["string", "comment"]},
+        ],
+        "autoCloseBefore": ";:.,=}])> \n\t",
+        "surroundingPairs": [['"', '"']],
+        # a run of anything but the language's separators (JavaScript's \w is ASCII only)
+        "wordPattern": r"[^\s\"#,:+.;!?'()\[\]{}<>]+",
+        "indentationRules": {
+            "increaseIndentPattern": r"^(?!)",
+            "decreaseIndentPattern": rf"^[\t ]+(?:{_words(tuple(starters))})[\t ]+[^\s\"#]",
+        },
+    }
