@@ -9,10 +9,16 @@ const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
 /** @type {LanguageClient | undefined} */
 let client;
 
+// `${workspaceFolder}` in a setting stands for the first folder open (a project's .venv, say).
+function expand(value) {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  return folder ? value.split("${workspaceFolder}").join(folder.uri.fsPath) : value;
+}
+
 function serverOptions() {
   const config = vscode.workspace.getConfiguration("argmap");
-  const command = config.get("server.command", "argmap");
-  const args = config.get("server.args", ["lsp"]);
+  const command = expand(config.get("server.command", "argmap"));
+  const args = config.get("server.args", ["lsp"]).map(expand);
   return { command, args, transport: TransportKind.stdio };
 }
 
