@@ -88,7 +88,8 @@ for group, spec in pairs({
   NormalFloat = "ctermbg=236 ctermfg=252", FloatBorder = "ctermbg=236 ctermfg=244",
   SignColumn = "ctermbg=NONE", LineNr = "ctermfg=242", StatusLine = "ctermbg=238 ctermfg=252 cterm=NONE",
   DiagnosticError = "ctermfg=203", DiagnosticWarn = "ctermfg=214", DiagnosticHint = "ctermfg=114",
-  DiagnosticUnderlineError = "cterm=underline ctermfg=203", DiagnosticUnderlineWarn = "cterm=underline ctermfg=214",
+  DiagnosticUnderlineError = "cterm=underline ctermfg=203",
+  DiagnosticUnderlineWarn = "cterm=underline ctermfg=214",
   DiagnosticFloatingError = "ctermbg=236 ctermfg=203", DiagnosticFloatingWarn = "ctermbg=236 ctermfg=214",
 }) do vim.cmd("highlight " .. group .. " " .. spec) end
 vim.diagnostic.config({ virtual_text = { prefix = "●" }, signs = true, underline = true,
