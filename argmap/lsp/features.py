@@ -469,10 +469,9 @@ def document_symbols(analysis: Analysis, doc: Document) -> list[lsp.DocumentSymb
 
 # ---- formatting ----------------------------------------------------------------------------------
 def formatting(doc: Document, path: str | None) -> list[lsp.TextEdit] | None:
-    """The edits that give the document ``argmap fmt``'s layout (the lines that change only, so
-    the editor keeps the cursor and folds elsewhere); None when the text does not parse."""
-    import difflib
-
+    """The edit that gives the document ``argmap fmt``'s layout: one edit over the lines from the
+    first that changes to the last (the lines around it are left alone, so the editor keeps the
+    cursor and folds there); None when the text does not parse."""
     from argmap.formats.fmt import format_text
     from argmap.syntax.errors import ParseError
 
@@ -484,15 +483,15 @@ def formatting(doc: Document, path: str | None) -> list[lsp.TextEdit] | None:
         return []
     old = doc.text.splitlines(keepends=True)
     new = formatted.splitlines(keepends=True)
-    starts = [0]
-    for line in old:
-        starts.append(starts[-1] + len(line))
-    edits = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op != "equal":
-            edits.append(lsp.TextEdit(range=doc.range(starts[a1], starts[a2]), new_text="".join(new[b1:b2])))
-    return edits
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start = sum(len(line) for line in old[:head])
+    end = len(doc.text) - sum(len(line) for line in old[len(old) - tail :])
+    return [lsp.TextEdit(range=doc.range(start, end), new_text="".join(new[head : len(new) - tail]))]
 
 
 # ---- quick fixes ---------------------------------------------------------------------------------
