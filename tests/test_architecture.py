@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("argmap.checks",),
     ("argmap.drawing",),
     ("argmap.formats",),
+    ("argmap.lsp",),
     ("argmap.cli", "argmap.__main__"),
 ]
 

@@ -414,3 +414,40 @@ def test_short_options_mean_the_same_in_every_command() -> None:
                 meaning.setdefault(short, set()).update(longs)
     # -f is the format of what is read or written: --format, and --from for import.
     assert {k: v for k, v in meaning.items() if len(v) > 1} == {"-f": {"--format", "--from"}}
+
+
+def test_check_for_ci_github_and_sarif(tmp_path: Path) -> None:
+    f = write(tmp_path, "e.argmap", ERROR)
+    r = run_cli("check", "--format", "github", f)
+    assert r.code == 1
+    assert r.out.startswith(f"::error file={f},line=2,endLine=2,col=12,endColumn=18,title=argmap E201")
+    r = run_cli("check", "--format", "sarif", f, write(tmp_path, "ok.argmap", CLEAN))
+    assert r.code == 1
+    log = json.loads(r.out)
+    assert log["version"] == "2.1.0"
+    assert [a["location"]["uri"] for a in log["runs"][0]["artifacts"]] == [f, str(tmp_path / "ok.argmap")]
+    assert [x["ruleId"] for x in log["runs"][0]["results"]] == ["E201"]
+    r = run_cli("check", "--format", "github", write(tmp_path, "s.argmap", SYNTAX))
+    assert r.code == 1 and r.out.count("::error ") == 2
+
+
+def test_shell_completion_script_and_answers() -> None:
+    r = run_cli("--show-completion", "bash")
+    assert r.code == 0 and "complete -o default -F _argmap_completion argmap" in r.out
+    env = {
+        **os.environ,
+        "_ARGMAP_COMPLETE": "complete_bash",
+        "COMP_WORDS": "argmap render m.argmap --engine ",
+        "COMP_CWORD": "4",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap"], env=env, capture_output=True, text=True, check=False
+    )
+    from argmap.drawing import ENGINES
+
+    assert done.stdout.split() == list(ENGINES)
+    env.update(COMP_WORDS="argmap ch", COMP_CWORD="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap"], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.split() == ["check"]

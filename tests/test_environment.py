@@ -22,3 +22,12 @@ def test_system_graphviz_is_present() -> None:
 @pytest.mark.parametrize("module", ["clingo", "argumentation"])
 def test_peer_solvers_are_present(module: str) -> None:
     assert importlib.util.find_spec(module), f"ARGMAP_REQUIRE_PEERS is set but {module} is not installed"
+
+
+@pytest.mark.skipif(not os.environ.get("ARGMAP_REQUIRE_NODE"), reason="ARGMAP_REQUIRE_NODE is not set")
+@pytest.mark.parametrize("tool", ["vscode-tmgrammar-test", "vscode-tmgrammar-snap", "vsce"])
+def test_node_tools_are_present(tool: str) -> None:
+    from node_tools import NODE_TOOLS
+
+    assert shutil.which("node"), "ARGMAP_REQUIRE_NODE is set but `node` is not on PATH"
+    assert (NODE_TOOLS / "node_modules" / ".bin" / tool).exists(), f"{tool} is not in {NODE_TOOLS}"

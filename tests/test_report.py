@@ -76,3 +76,56 @@ def test_json() -> None:
     assert d["code"] == "E201" and d["span"]["line"] == 2 and d["related"][0]["span"]["column"] == 7
     lines = to_json_lines([D, D]).splitlines()
     assert len(lines) == 2 and json.loads(lines[0])["hint"] == "did you mean 'drones'?"
+
+
+# ---- CI formats -------------------------------------------------------------------------------
+def test_github_workflow_commands() -> None:
+    from argmap.diagnostics.report import to_github
+
+    w = Diagnostic.make("W303", Span("a,b.argmap", 3, 7, 3, 9), "claim 'x' stands alone: 100% orphan")
+    assert to_github([D, w]) == (
+        "::error file=m.argmap,line=2,endLine=2,col=5,endColumn=8,title=argmap E201%3A undefined reference"
+        "::the premise 'dron' is not defined (a claim was expected)%0Ahint: did you mean 'drones'?\n"
+        "::warning file=a%2Cb.argmap,line=3,endLine=3,col=7,endColumn=8,title=argmap W303%3A orphan claim"
+        "::claim 'x' stands alone: 100%25 orphan\n"
+    )
+    assert to_github([]) == ""
+
+
+def _sarif_validator() -> object:
+    from conftest import DATA
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((DATA / "sarif" / "sarif-2.1.0.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_sarif_is_valid_sarif_2_1_0() -> None:
+    from argmap.diagnostics.report import to_sarif
+
+    info = Diagnostic.make("W400", None, "no place")
+    log = json.loads(to_sarif([D, info], ["m.argmap", "other file.argmap"]))
+    validator = _sarif_validator()
+    assert list(validator.iter_errors(log)) == []  # type: ignore[attr-defined]
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["name"] == "argmap"
+    assert [a["location"]["uri"] for a in run["artifacts"]] == ["m.argmap", "other%20file.argmap"]
+    first = run["results"][0]
+    assert first["ruleId"] == "E201" and first["level"] == "error"
+    assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == "E201"
+    assert first["message"]["text"].endswith("(hint: did you mean 'drones'?)")
+    assert first["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "m.argmap", "index": 0},
+        "region": {"startLine": 2, "startColumn": 5, "endLine": 2, "endColumn": 9},
+    }
+    assert first["relatedLocations"][0]["message"]["text"] == "a close name"
+    assert "locations" not in run["results"][1]
+
+
+def test_the_schema_rejects_what_is_not_sarif() -> None:
+    """The validation can fail: a log without its version is not SARIF."""
+    from argmap.diagnostics.report import to_sarif
+
+    log = json.loads(to_sarif([D], ["m.argmap"]))
+    del log["version"]
+    assert list(_sarif_validator().iter_errors(log))  # type: ignore[attr-defined]

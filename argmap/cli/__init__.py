@@ -20,10 +20,9 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from argmap import __version__
-from argmap.cli import check, evaluate, interchange, render
-from argmap.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, exit_status
+from argmap.cli import check, evaluate, interchange, lsp, render
+from argmap.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, exit_status, report_error
 from argmap.errors import ArgmapError
-from argmap.syntax.errors import ParseError
 
 __all__ = ["app", "main"]
 
@@ -31,7 +30,7 @@ app = typer.Typer(
     name="argmap",
     help="Multi-perspective argument mapping: check, evaluate, render and convert .argmap files.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -64,6 +63,7 @@ app.command("framework")(evaluate.framework)
 app.command("export")(interchange.export)
 app.command("import")(interchange.import_)
 app.command("fmt")(interchange.fmt)
+app.command("lsp")(lsp.lsp)
 
 
 def main(argv: Optional[list[str]] = None) -> None:  # noqa: UP045 - typer needs Optional on 3.10
@@ -71,7 +71,7 @@ def main(argv: Optional[list[str]] = None) -> None:  # noqa: UP045 - typer needs
     try:
         app(args=argv, prog_name="argmap", standalone_mode=True)
     except ArgmapError as exc:
-        _report(exc)
+        report_error(exc)
         sys.exit(exit_status(exc))
     except SystemExit:
         raise
@@ -90,18 +90,6 @@ def main(argv: Optional[list[str]] = None) -> None:  # noqa: UP045 - typer needs
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # noqa: BLE001 - the last resort: a message, never a traceback
         _internal_error(exc)
-
-
-def _report(exc: ArgmapError) -> None:
-    """An error on stderr: the findings of a text that does not parse, then the message and hint."""
-    if isinstance(exc, ParseError):
-        from argmap.cli.common import print_diagnostics
-
-        print_diagnostics(exc.diagnostics, {})
-    if exc.message:
-        print(f"argmap: error: {exc.message}", file=sys.stderr)
-    if exc.hint:
-        print(f"  hint: {exc.hint}", file=sys.stderr)
 
 
 #: The errors of a write to a full device, file system or quota, whatever the file.

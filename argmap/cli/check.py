@@ -12,7 +12,9 @@ from argmap.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
 
 __all__ = ["COLOUR_CHOICES", "REPORT_FORMATS", "check", "codes"]
 
-ReportFormat = Literal["text", "json", "jsonl"]
+ReportFormat = Literal["text", "json", "jsonl", "github", "sarif"]
+#: How the catalogue of codes can be printed.
+CodesFormat = Literal["text", "json", "jsonl"]
 #: How findings can be printed.
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 #: When the text report is coloured.
@@ -20,16 +22,27 @@ Colour = Literal["auto", "always", "never"]
 COLOUR_CHOICES: tuple[Colour, ...] = get_args(Colour)
 
 
-def check(
+def check(  # noqa: PLR0917 - typer maps parameters to options
     paths: Annotated[list[str], typer.Argument(help="Files or folders to check; - reads standard input.")],
     format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help="text for people; json (one document) or jsonl for tools."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; json (one document) or jsonl for tools; github (workflow "
+            "annotations) or sarif (SARIF 2.1.0, for code scanning) for CI.",
+        ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     colour: Annotated[Colour, typer.Option("--color", "--colour", help="Colour the text output.")] = "auto",
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only, no summary line.")
+    ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", "-w", help="Check again whenever a file is saved, until Ctrl-C (the watch extra)."
+        ),
     ] = False,
 ) -> None:
     """Check maps for consistency: syntax, structure, each perspective's coherence.
@@ -37,14 +50,37 @@ def check(
     Exit 0 when clean, 1 when there are errors (or warnings with --strict), 2 on usage or I/O
     errors.
     """
+    from argmap.checks import CODES
     from argmap.checks import check as run_checks
     from argmap.cli.common import expand_paths, read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
-    from argmap.diagnostics.report import format_summary, format_text, to_json, to_json_lines, use_colour
+    from argmap.diagnostics.report import (
+        format_summary,
+        format_text,
+        to_github,
+        to_json,
+        to_json_lines,
+        to_sarif,
+        use_colour,
+    )
     from argmap.model import Span
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import decode, parse
 
+    if watch:
+        from pathlib import Path
+
+        from argmap.cli.watch import watch as watch_files
+
+        if "-" in paths:
+            raise CommandError("--watch checks files, not standard input", EXIT_USAGE)
+        expand_paths(paths)  # a missing path ends the command before the watch starts
+        watch_files(
+            [p for p in paths if not Path(p).is_dir()],
+            lambda: check(paths, format, strict, colour, quiet),
+            recursive=[p for p in paths if Path(p).is_dir()],
+        )
+        return
     files = expand_paths(paths)
     findings: list[Diagnostic] = []
     sources: dict[str | None, str] = {}
@@ -73,6 +109,10 @@ def check(
         print(to_json(findings, names, ok=not failed and not io_failed))
     elif format == "jsonl":
         sys.stdout.write(to_json_lines(findings))
+    elif format == "github":
+        sys.stdout.write(to_github(findings))
+    elif format == "sarif":
+        print(to_sarif(findings, names, CODES))
     else:
         paint = use_colour(sys.stdout, colour)
         if findings:
@@ -87,7 +127,7 @@ def check(
 
 
 def codes(
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
+    format: Annotated[CodesFormat, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
 ) -> None:
     """List every diagnostic code with its severity and meaning (see docs/diagnostics.md)."""
     import json

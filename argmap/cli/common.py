@@ -50,6 +50,7 @@ __all__ = [
     "read_bytes",
     "read_map",
     "read_text",
+    "report_error",
     "write_output",
 ]
 
@@ -253,3 +254,13 @@ def write_output(data: bytes | str, out: str | None, inputs: Iterable[str] = ())
         atomic_write(out, payload)
     except OSError as exc:
         fail(f"{out}: cannot write ({exc.strerror or exc})")
+
+
+def report_error(exc: ArgmapError) -> None:
+    """An error on stderr: the findings of a text that does not parse, then the message and hint."""
+    if isinstance(exc, ParseError):
+        print_diagnostics(exc.diagnostics, {})
+    if exc.message:
+        print(f"argmap: error: {exc.message}", file=sys.stderr)
+    if exc.hint:
+        print(f"  hint: {exc.hint}", file=sys.stderr)

@@ -92,6 +92,12 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
         float, typer.Option("--timeout", min=0.1, help="Stop a layout that takes longer (seconds).")
     ] = 60.0,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend.")] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", "-w", help="Draw again whenever FILE is saved, until Ctrl-C (the watch extra)."
+        ),
+    ] = False,
 ) -> None:
     """Draw a map with Graphviz: the whole map, one perspective, two compared, a question or a claim.
 
@@ -112,6 +118,21 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
         fail("--depth needs --focus or --question")
     if out != "-" and file != "-" and Path(out).resolve() == Path(file).resolve():
         fail(f"{out}: refusing to overwrite the input file", hint="choose another output path with -o")
+    if watch:
+        if file == "-" or out == "-":
+            fail("--watch draws a file to a file", hint="give the map's path and, with -o, a file to write")
+        if not Path(file).is_file():
+            fail(f"{file}: no such file")
+        from argmap.cli.watch import watch as watch_files
+
+        watch_files(
+            [file],
+            lambda: render(
+                file, out, fmt, engine, rankdir, perspective, only, compare, question, focus, depth, labels,
+                backend, timeout, no_legend,
+            ),
+        )  # fmt: skip
+        return
     amap = read_map(file)
     warnings: list[str] = []
     try:

@@ -1,4 +1,5 @@
-"""Findings -> what a person or a program reads: compiler-style text, JSON, JSON lines.
+"""Findings -> what a person or a program reads: compiler-style text, JSON, JSON lines, GitHub
+workflow annotations and SARIF 2.1.0.
 
 Text looks like this::
 
@@ -18,9 +19,18 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.diagnostics import CodeInfo, Diagnostic, Severity
 
-__all__ = ["format_diagnostic", "format_summary", "format_text", "to_json", "to_json_lines", "use_colour"]
+__all__ = [
+    "format_diagnostic",
+    "format_summary",
+    "format_text",
+    "to_github",
+    "to_json",
+    "to_json_lines",
+    "to_sarif",
+    "use_colour",
+]
 
 _RESET = "\x1b[0m"
 _STYLE = {
@@ -156,3 +166,137 @@ def to_json(diagnostics: Sequence[Diagnostic], files: Sequence[str], ok: bool) -
 def to_json_lines(diagnostics: Sequence[Diagnostic]) -> str:
     """One JSON object per finding, one per line (empty when there are none)."""
     return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in diagnostics)
+
+
+# ---- CI annotations -------------------------------------------------------------------------------
+def _github_escape(value: str, *, prop: bool = False) -> str:
+    """A workflow command's value: % and line breaks escaped (and : and , in a property)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def to_github(diagnostics: Iterable[Diagnostic]) -> str:
+    """GitHub Actions workflow commands (``::error file=...,line=...::message``), one finding a
+    line: a workflow step running ``argmap check --format github`` annotates the pull request's
+    lines. Columns are 1-based and the end column is the last character's."""
+    from argmap.diagnostics import code_info
+
+    out = []
+    for d in diagnostics:
+        props = []
+        span = d.span
+        if span is not None:
+            props.append(f"file={_github_escape(span.path or '<stdin>', prop=True)}")
+            last = (
+                span.end_column - 1
+                if span.end_line > span.line or span.end_column > span.column
+                else span.column
+            )
+            props += [
+                f"line={span.line}",
+                f"endLine={span.end_line}",
+                f"col={span.column}",
+                f"endColumn={last}",
+            ]
+        try:
+            title = f"argmap {d.code}: {code_info(d.code).title}"
+        except KeyError:
+            title = f"argmap {d.code}"
+        props.append(f"title={_github_escape(title, prop=True)}")
+        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        out.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_github_escape(message)}\n")
+    return "".join(out)
+
+
+#: SARIF's name for each severity.
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+#: The published SARIF 2.1.0 schema (OASIS).
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def _sarif_region(span: object) -> dict[str, int]:
+    from argmap.span import Span
+
+    assert isinstance(span, Span)
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": max(span.end_column, span.column + 1) if span.end_line == span.line else span.end_column,
+    }
+
+
+def _sarif_uri(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path.replace(os.sep, "/"), safe="/:@-._~")
+
+
+def to_sarif(
+    diagnostics: Sequence[Diagnostic], files: Sequence[str], codes: Mapping[str, CodeInfo] | None = None
+) -> str:
+    """One SARIF 2.1.0 log (for code scanning: GitHub, GitLab, Azure DevOps ...): argmap as the
+    tool with every diagnostic code as a rule, the files checked as artifacts, each finding a
+    result with its region (1-based columns in code points, the end exclusive), the places it
+    relates to and its hint. ``codes`` is the catalogue to list as rules (default: every code
+    registered so far; the CLI passes the whole catalogue, :data:`argmap.checks.CODES`)."""
+    from argmap import __version__
+    from argmap.diagnostics import registered_codes
+
+    catalogue = registered_codes() if codes is None else codes
+    ordered = list(catalogue)
+    rules = [
+        {
+            "id": code,
+            "name": "".join(w.capitalize() for w in info.title.replace("'", "").split()),
+            "shortDescription": {"text": info.title},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[info.severity]},
+        }
+        for code, info in catalogue.items()
+    ]
+    artifacts = list(dict.fromkeys([*files, *(d.span.path for d in diagnostics if d.span and d.span.path)]))
+    index = {path: i for i, path in enumerate(artifacts)}
+
+    def location(span: object) -> dict[str, object]:
+        path = getattr(span, "path", None) or "<stdin>"
+        place: dict[str, object] = {"uri": _sarif_uri(path)}
+        if path in index:
+            place["index"] = index[path]
+        return {"physicalLocation": {"artifactLocation": place, "region": _sarif_region(span)}}
+
+    results = []
+    for d in diagnostics:
+        text = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        result: dict[str, object] = {
+            "ruleId": d.code,
+            "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": text},
+        }
+        if d.code in catalogue:
+            result["ruleIndex"] = ordered.index(d.code)
+        if d.span is not None:
+            result["locations"] = [location(d.span)]
+        related = [
+            {"id": i, **location(r.span), "message": {"text": r.message}}
+            for i, r in enumerate(d.related)
+            if r.span is not None
+        ]
+        if related:
+            result["relatedLocations"] = related
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "argmap", "version": __version__, "rules": rules}},
+                "artifacts": [{"location": {"uri": _sarif_uri(p)}} for p in artifacts],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
