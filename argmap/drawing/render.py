@@ -1398,7 +1398,8 @@ def render(
     title: bool = True,
     compact: bool | None = None,
 ) -> bytes:
-    """The map drawn in ``format`` (svg, png, pdf, or dot for the DOT text itself).
+    """The map drawn in ``format`` (svg, png, pdf, dot for the DOT text itself, or html for the
+    interactive page of :func:`argmap.drawing.html.html_page`).
 
     ``backend`` is ``auto``/``dot``/``graphviz-pure`` (see :mod:`argmap.drawing.backends`); ``timeout``
     stops a layout that runs longer (default :data:`argmap.drawing.backends.DEFAULT_TIMEOUT` s).
@@ -1408,6 +1409,25 @@ def render(
     """
     from argmap.drawing.backends import DEFAULT_TIMEOUT, run_layout
 
+    if format == "html":  # the interactive page: argmap.drawing.html draws the SVG through here
+        from argmap.drawing.html import html_page
+
+        options: dict[str, Any] = {"perspective": perspective, "only": only, "compare": compare}
+        options |= {
+            "question": question,
+            "focus": focus,
+            "depth": depth,
+            "labels": labels,
+            "rankdir": rankdir,
+        }
+        options |= {
+            "legend": legend,
+            "title": title,
+            "compact": compact,
+            "engine": engine,
+            "warnings": warnings,
+        }
+        return html_page(amap, backend=backend, timeout=timeout, **options).encode("utf-8")
     chosen_engine = engine or "dot"
     graph = _dot_graph(
         amap,
