@@ -206,6 +206,19 @@
     boxes.set(g, b);
     return b;
   }
+  /** Measure every node at once before a batch of changes: reading a box after a change
+   * makes the browser lay out the whole drawing again, once per node. */
+  function measureAll() {
+    if (measureAll.done) return;
+    measureAll.done = true;
+    claimOrder.forEach(box);
+    nodeOfQuestion.forEach(box);
+    nodeOfSupport.forEach(box);
+    var words = ["IN", "OUT", "UNDEC", "AGREE", "DISAGREE"];
+    var texts = words.map(function (w) { var t = s("text", { class: "ov-measure" }); t.textContent = w; graph.appendChild(t); return t; });
+    texts.forEach(function (t, i) { textWidths.set(words[i], t.getComputedTextLength()); });
+    texts.forEach(function (t) { graph.removeChild(t); });
+  }
   var ctm = null;
   function canvasBox(g) {
     if (!ctm) ctm = graph.getCTM();
@@ -273,7 +286,7 @@
   /** Put a ring around a node, clear of the badges above its corners. */
   function placeRing(ring, g, pad) {
     if (!g) { ring.setAttribute("visibility", "hidden"); return; }
-    var b = box(g), top = info.get(g).type === "claim" ? pad + 12 : pad;
+    var b = box(g), top = info.get(g).type === "claim" ? pad + 15 : pad;
     ring.setAttribute("x", b.x - pad);
     ring.setAttribute("y", b.y - top);
     ring.setAttribute("width", b.w + 2 * pad);
@@ -286,22 +299,33 @@
   var limits = { min: 0.05, max: 8 };
   var userMoved = false;
   var frame = 0;
-  var settle = 0;
   var zoomLevel = $("zoom-level");
+  // Dash patterns grow as the view shrinks: at a small scale Graphviz's dashes (a few points
+  // long) would be finer than a pixel, and drawing thousands of them makes every frame of a
+  // large map slow. Scaled by powers of two, they stay visible dashes and cost little.
+  var dashed = [];
+  Array.prototype.forEach.call(svg.querySelectorAll("[stroke-dasharray]"), function (el) {
+    var base = el.getAttribute("stroke-dasharray").split(/[\s,]+/).map(Number);
+    if (base.length && base.every(function (x) { return isFinite(x) && x >= 0; })) dashed.push([el, base]);
+  });
+  var dashScale = 1;
+  function scaleDashes() {
+    var m = Math.pow(2, Math.max(0, Math.round(Math.log(0.6 / view.k) / Math.LN2)));
+    if (m === dashScale) return;
+    dashScale = m;
+    svg.style.setProperty("--dash", String(m));
+    dashed.forEach(function (d) {
+      d[0].style.strokeDasharray = m === 1 ? "" : d[1].map(function (x) { return x * m; }).join(" ");
+    });
+  }
   function apply() {
     frame = 0;
+    scaleDashes();
     canvas.style.transform = "translate(" + view.x.toFixed(1) + "px," + view.y.toFixed(1) + "px) scale(" + view.k.toFixed(5) + ")";
     zoomLevel.textContent = Math.round(view.k * 100) + "%";
     document.body.setAttribute("data-zoom", view.k.toFixed(4));
   }
-  function schedule(moving) {
-    if (moving) {
-      // While the view moves the drawing is one composited layer; after it stops it is drawn
-      // again, sharp, at the new scale.
-      canvas.classList.add("moving");
-      window.clearTimeout(settle);
-      settle = window.setTimeout(function () { canvas.classList.remove("moving"); }, 180);
-    }
+  function schedule() {
     if (!frame) frame = window.requestAnimationFrame(apply);
   }
   function size() { return { w: viewport.clientWidth, h: viewport.clientHeight }; }
@@ -327,16 +351,15 @@
     view.k = k;
     keepInView();
     userMoved = true;
-    schedule(true);
+    schedule();
   }
   function zoomCentre(factor) { var vp = size(); zoomAt(factor, vp.w / 2, vp.h / 2); }
-  function panBy(dx, dy) { view.x += dx; view.y += dy; keepInView(); userMoved = true; schedule(true); }
+  function panBy(dx, dy) { view.x += dx; view.y += dy; keepInView(); userMoved = true; schedule(); }
   var animation = 0;
   function animateTo(target) {
     window.cancelAnimationFrame(animation);
-    if (reducedMotion) { view.x = target.x; view.y = target.y; view.k = target.k; schedule(false); return; }
+    if (reducedMotion) { view.x = target.x; view.y = target.y; view.k = target.k; schedule(); return; }
     var from = { x: view.x, y: view.y, k: view.k }, start = performance.now(), span = 260;
-    canvas.classList.add("moving");
     (function step(now) {
       var t = Math.min(1, (now - start) / span), e = t * (2 - t);
       view.x = from.x + (target.x - from.x) * e;
@@ -344,7 +367,7 @@
       view.k = from.k + (target.k - from.k) * e;
       apply();
       if (t < 1) animation = window.requestAnimationFrame(step);
-      else schedule(true);
+      else schedule();
     })(start);
   }
   /** Bring a node into view: centred when `centre`, else only as far as needed; zoomed in
@@ -431,7 +454,7 @@
   $("zoom-fit").addEventListener("click", function () { fit(); });
   window.addEventListener("resize", function () {
     ctm = null;
-    if (!userMoved) fit(); else { keepInView(); schedule(false); }
+    if (!userMoved) fit(); else { keepInView(); schedule(); }
   });
 
   function nodeFrom(target) {
@@ -761,6 +784,25 @@
     return frag;
   }
 
+  /** What the panel shows before anything is chosen: the map in numbers, and its questions. */
+  function overviewCard() {
+    var frag = document.createDocumentFragment();
+    function count(n, one, many) { return n + " " + (n === 1 ? one : many); }
+    append(frag, h("p", { class: "summary", text: [
+      count(D.claims.length, "claim", "claims"), count(D.relations.length, "relation", "relations"),
+      count(D.perspectives.length, "perspective", "perspectives"), count(D.questions.length, "question", "questions")
+    ].join(" \u00b7 ") }));
+    append(frag, h("p", { class: "empty", text: "Click a claim or an arrow in the map, or Tab to a claim and press Enter, to see it here." }));
+    if (D.questions.length) {
+      append(frag, section("Questions", h("ul", { class: "plain" }, D.questions.map(function (q) {
+        var n = (answersOf.get(q.id) || []).length;
+        return h("li", {}, h("button", { type: "button", class: "ref", onclick: function () { select({ type: "question", id: q.id }, { reveal: true }); } },
+          h("code", { text: q.id }), " ", h("span", { class: "ref-text", text: q.text }), h("span", { class: "fine", text: " (" + count(n, "answer", "answers") + ")" })));
+      }))));
+    }
+    return frag;
+  }
+
   // ---- selection -------------------------------------------------------------------------------
   var selected = null;
   var marked = [];
@@ -782,7 +824,7 @@
     var g = nodeOfSelection(sel);
     placeRing(selRing, g, 5);
     if (!sel) {
-      append(pane, h("p", { class: "empty", text: "Nothing chosen. Click a claim or an arrow in the map, or Tab to a claim and press Enter." }));
+      append(pane, overviewCard());
       document.body.removeAttribute("data-selected");
       if (opts.hash !== false) writeHash();
       return;
@@ -857,6 +899,11 @@
   var persBusy = false;
   function applyPerspectives() {
     var on = chosen.length > 0;
+    var names = chosen.map(function (p) { return shorten(personName(p), 16); });
+    if (chosen.length === 2) {
+      measureAll();
+      names.forEach(function (n) { textWidth("only " + n); });
+    }
     svg.classList.toggle("mode-persp", on);
     document.body.setAttribute("data-perspectives", chosen.join(","));
     var keep = new Set();
@@ -877,7 +924,6 @@
     });
     // Two perspectives: a badge on each claim either takes a stance on says how they compare.
     var counts = { agree: 0, disagree: 0, "only-a": 0, "only-b": 0 };
-    var names = chosen.map(function (p) { return shorten(personName(p), 16); });
     D.claims.forEach(function (c) {
       var g = nodeOfClaim.get(c.id);
       var kind = chosen.length === 2 ? comparison(c) : null;
@@ -964,8 +1010,11 @@
         : "They take no stance on the same claim."));
       append(box2, section("Disagree (" + counts.disagree + ")", groups.disagree.length ? claimList(groups.disagree, 200) : h("p", { class: "fine", text: "nowhere" })));
       append(box2, section("Agree (" + counts.agree + ")", groups.agree.length ? claimList(groups.agree, 200) : h("p", { class: "fine", text: "nowhere" })));
-      append(box2, section("Only " + personName(a) + " (" + counts["only-a"] + ")", claimList(groups["only-a"], 200)));
-      append(box2, section("Only " + personName(b) + " (" + counts["only-b"] + ")", claimList(groups["only-b"], 200)));
+      [["only-a", a], ["only-b", b]].forEach(function (x) {
+        var ids = groups[x[0]];
+        append(box2, section("Only " + personName(x[1]) + " (" + ids.length + ")",
+          ids.length ? claimList(ids, 200) : h("p", { class: "fine", text: "no claim" })));
+      });
       append(pane, box2);
     }
   }
@@ -1047,6 +1096,7 @@
   function setSemantics(key) {
     var x = key ? semByKey.get(key) : null;
     if (x && x.labels == null) x = null;
+    if (x) measureAll();
     currentSem = x;
     semSelect.value = x ? x.key : "";
     document.body.setAttribute("data-labels", x ? x.key : "");
@@ -1164,6 +1214,7 @@
   var lastQuery = "";
   function runSearch(query, move) {
     var q = fold(query).trim();
+    if (q) measureAll();
     lastQuery = q;
     var terms = q ? q.split(/\s+/) : [];
     hitNodes.forEach(function (g) { g.classList.remove("hit", "hit-current"); });
