@@ -595,3 +595,43 @@ def test_a_thousand_claims_open_and_answer_within_two_seconds(clean: Browser, tm
     assert took < 1000
     clean.driver.find_element(By.ID, "search-input").send_keys("bayraktar drones")
     assert _wait_for(clean, "return document.querySelectorAll('g.claim.hit').length")
+
+
+# ---- in a notebook ------------------------------------------------------------------------------
+def test_the_notebook_frame_works_in_its_sandbox(
+    clean: Browser, seed: ArgumentMap, tmp_path: Path, shots: Path
+) -> None:
+    """The frame `ArgumentMap._repr_html_` gives, in a page standing in for a notebook."""
+    from selenium.webdriver.common.by import By
+
+    outer = tmp_path / "notebook.html"
+    outer.write_text(
+        '<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>A notebook</title>'
+        '<body style="margin:16px;font:14px sans-serif"><p><code>In [1]: argmap.load("turkey-kosovo.argmap")'
+        "</code></p>" + seed._repr_html_() + "</body></html>",
+        encoding="utf-8",
+    )
+    clean.driver.get(outer.as_uri())
+    clean.driver.switch_to.frame(clean.driver.find_element(By.TAG_NAME, "iframe"))
+    try:
+        assert _wait_for(clean, "return document.documentElement.dataset.ready", "true", timeout=10) == "true"
+        assert clean.js("return window.origin") == "null"  # sandboxed: an origin of its own
+        clean.js("location.hash = 'claim=bridgehead'")
+        assert seed.claim("bridgehead").text in _wait_for(
+            clean, "return document.getElementById('pane-details').innerText"
+        )
+        _settle(clean)
+        other = clean.js(
+            "var v = document.getElementById('viewport').getBoundingClientRect();"
+            "return Array.from(document.querySelectorAll('g.claim')).find(function (g) {"
+            " var r = g.getBoundingClientRect(); return g.id !== 'claim-bridgehead' && r.left > v.left"
+            " && r.right < v.right && r.top > v.top && r.bottom < v.bottom; })"
+        )
+        click(clean, other)
+        want = "claim:" + other.get_attribute("id")[len("claim-") :]
+        assert _wait_for(clean, "return document.body.dataset.selected", want) == want
+        assert clean.violations() == []
+    finally:
+        clean.driver.switch_to.default_content()
+    _settle(clean)
+    shoot(clean, shots, "html-notebook.png")

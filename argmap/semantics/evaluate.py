@@ -290,6 +290,12 @@ class Evaluation:
             out["view"] = self.view.to_dict()
         return out
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows an evaluation as a compact table (:mod:`argmap.drawing.notebook`)."""
+        from argmap.drawing.notebook import evaluation_html
+
+        return evaluation_html(self)
+
 
 def evaluate(
     argmap: ArgumentMap,
@@ -555,6 +561,12 @@ class AgreementReport:
             "views": {p: v.to_dict() for p, v in self.views.items()},
             "cruxes": [c.to_dict() for c in self.cruxes],
         }
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the report as its agreement table and cruxes (:mod:`argmap.drawing.notebook`)."""
+        from argmap.drawing.notebook import agreement_html
+
+        return agreement_html(self)
 
 
 def perspectives(
