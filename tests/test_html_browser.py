@@ -635,3 +635,29 @@ def test_the_notebook_frame_works_in_its_sandbox(
         clean.driver.switch_to.default_content()
     _settle(clean)
     shoot(clean, shots, "html-notebook.png")
+
+
+def test_the_markdown_example_page(clean: Browser, shots: Path) -> None:
+    """docs/examples/markdown.html: drawings inline, the interactive page in its frame."""
+    from selenium.webdriver.common.by import By
+
+    example = ROOT / "docs" / "examples" / "markdown.html"
+    clean.driver.get(example.as_uri())
+    assert clean.js("return document.querySelectorAll('figure.argmap svg').length") == 2
+    widths = clean.js(
+        "return Array.from(document.querySelectorAll('figure.argmap svg'))"
+        ".map(s => [s.getBoundingClientRect().width, s.parentNode.getBoundingClientRect().width])"
+    )
+    assert all(0 < w <= parent + 0.5 for w, parent in widths)  # no drawing wider than the text
+    frame = clean.driver.find_element(By.CSS_SELECTOR, ".argmap-page iframe")
+    clean.js("arguments[0].scrollIntoView()", frame)
+    clean.driver.switch_to.frame(frame)
+    try:
+        assert _wait_for(clean, "return document.documentElement.dataset.ready", "true", timeout=10) == "true"
+        assert clean.js("return document.body.dataset.perspectives") == "dove,hawk"
+        assert clean.js("return document.body.dataset.labels") == "preferred-sceptical"
+        assert clean.violations() == []
+    finally:
+        clean.driver.switch_to.default_content()
+    _settle(clean)
+    shoot(clean, shots, "html-markdown.png")

@@ -1151,8 +1151,15 @@
         h("strong", { text: personName(chosen[0]) }), ": what it holds, rejects or argues stands out; the rest is faded."));
     }
     legend.hidden = !parts.length;
-    append(legend, parts);
+    var toggle = h("button", { type: "button", class: "legend-toggle", "aria-expanded": legendOpen ? "true" : "false",
+      title: legendOpen ? "Hide the key" : "Show the key", "aria-label": legendOpen ? "Hide the key" : "Show the key" },
+      legendOpen ? "\u00d7" : "Key");
+    toggle.addEventListener("click", function () { legendOpen = !legendOpen; renderLegend(); });
+    append(legend, toggle);
+    legend.classList.toggle("closed", !legendOpen);
+    if (legendOpen) append(legend, parts);
   }
+  var legendOpen = true;
 
   // ---- search ----------------------------------------------------------------------------------
   var searchInput = $("search-input");
