@@ -661,3 +661,78 @@ def test_the_markdown_example_page(clean: Browser, shots: Path) -> None:
         clean.driver.switch_to.default_content()
     _settle(clean)
     shoot(clean, shots, "html-markdown.png")
+
+
+def test_the_agreement_tab_is_the_reports_matrix(clean: Browser, seed: ArgumentMap, seed_page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    from argmap.semantics.evaluate import perspectives
+
+    clean.open(seed_page)
+    clean.driver.find_element(By.ID, "tab-agreement").click()
+    report = perspectives(seed)
+    ps = list(report.perspectives)
+    pairs = clean.js(
+        "return Array.from(document.querySelectorAll('table.pairs tbody tr'))"
+        ".map(tr => Array.from(tr.querySelectorAll('td'))"
+        ".map(td => td.firstChild ? td.firstChild.textContent : ''))"
+    )
+    assert len(pairs) == len(ps)
+    for i, p in enumerate(ps):
+        for j, q in enumerate(ps):
+            score = report.agreement.get((p, q))
+            want = "\u2014" if p == q else "\u00b7" if score is None else f"{round(score * 100)}%"
+            assert pairs[i][j] == want, (p, q)
+    rows = clean.js(
+        "return Array.from(document.querySelectorAll('table.stances tbody tr')).map(tr => ["
+        " tr.querySelector('button').dataset.claim,"
+        " Array.from(tr.querySelectorAll('td')).map(td => td.classList.contains('acc') ? 'accept'"
+        "  : td.classList.contains('rej') ? 'reject' : 'silent')])"
+    )
+    expected = [[c, list(report.row(c))] for c in report.claims if set(report.row(c)) != {"silent"}]
+    assert rows == expected
+    assert clean.js("return document.querySelectorAll('table.stances td.acc .sr-only').length") == sum(
+        row.count("accept") for _, row in expected
+    )
+
+
+@pytest.mark.parametrize("backend", ["dot", "graphviz-pure"])
+def test_the_page_works_with_either_backend(
+    clean: Browser, seed: ArgumentMap, tmp_path: Path, backend: str
+) -> None:
+    from argmap.drawing.backends import find_executable
+
+    if find_executable(backend) is None:
+        if backend == "dot" and os.environ.get("ARGMAP_REQUIRE_DOT"):
+            pytest.fail("ARGMAP_REQUIRE_DOT is set but `dot` is not installed")
+        pytest.skip(f"{backend} is not installed")
+    path = tmp_path / f"{backend}.html"
+    path.write_bytes(argmap.render(seed, "html", backend=backend))
+    clean.open(path, "labels=grounded")
+    click(clean, node(clean, "nato"))
+    assert seed.claim("nato").text in panel(clean)
+    labels = argmap.claim_labels(seed, "grounded")
+    assert {c: v[1] for c, v in label_view(clean).items()} == {c: WORD[v] for c, v in labels.items()}
+    edges = clean.js("return document.querySelectorAll('g.edge.rel').length")
+    assert edges == sum(len(r["edges"]) for r in _relations(seed))
+
+
+def _relations(amap: ArgumentMap) -> list[dict[str, Any]]:
+    from argmap.drawing.html import page_data
+
+    found: list[dict[str, Any]] = page_data(amap)["relations"]
+    return found
+
+
+def test_a_question_opens_with_its_answers(clean: Browser, seed: ArgumentMap, seed_page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    clean.open(seed_page)
+    # before anything is chosen the panel lists the questions
+    first = seed.questions[0]
+    clean.driver.find_element(By.XPATH, f"//section[@id='pane-details']//button[code='{first.id}']").click()
+    text = panel(clean)
+    assert first.text in text and "QUESTION" in text
+    for c in seed.answers_to(first.id):
+        assert c.id in text
+    assert clean.js("return location.hash") == f"#question={first.id}"
