@@ -116,6 +116,7 @@ def panel(browser: Browser) -> str:
 
 
 def zoom(browser: Browser) -> float:
+    _frames(browser)
     return float(browser.js("return document.body.dataset.zoom"))
 
 
@@ -165,7 +166,9 @@ def test_seed_page_opens_offline_and_quiet(
 
 
 # ---- the panel ----------------------------------------------------------------------------------
-def test_clicking_a_claim_opens_it_in_the_panel(clean: Browser, seed: ArgumentMap, seed_page: Path) -> None:
+def test_clicking_a_claim_opens_it_in_the_panel(
+    clean: Browser, seed: ArgumentMap, seed_page: Path, shots: Path
+) -> None:
     clean.open(seed_page)
     click(clean, node(clean, "bridgehead"))
     text = panel(clean)
@@ -196,6 +199,9 @@ def test_clicking_a_claim_opens_it_in_the_panel(clean: Browser, seed: ArgumentMa
     assert [q for q, _ in quotes] == [q.text for q in drones_claim.quotes]
     for (_, caption), quote in zip(quotes, drones_claim.quotes, strict=True):
         assert quote.speaker is not None and seed.perspective(quote.speaker).name in caption
+    clean.js("document.querySelector('#pane-details figure.quote').scrollIntoView({block: 'center'})")
+    _settle(clean)
+    shoot(clean, shots, "html-claim.png")
 
 
 def test_clicking_an_arrow_opens_the_relation(clean: Browser, seed_page: Path) -> None:
@@ -403,10 +409,9 @@ def _wait_for(browser: Browser, script: str, want: Any = None, timeout: float = 
 
 
 def _settle(browser: Browser) -> None:
-    """Wait for the view's animation to end."""
-    import time
-
-    time.sleep(0.45)
+    """Wait for the view's animation to end (the page marks it on <body>), and its last frame."""
+    _wait_for(browser, "return document.body.dataset.moving === undefined", True, timeout=5.0)
+    _frames(browser)
 
 
 # ---- the address ------------------------------------------------------------------------------
@@ -502,17 +507,17 @@ def test_zoom_and_pan_by_keyboard_wheel_drag_and_buttons(clean: Browser, seed_pa
     wheeled = zoom(clean)
     assert wheeled > fit * 1.5
     # a drag moves the view by as much as the pointer moved
-    shift = clean.js("return new DOMMatrix(getComputedStyle(document.getElementById('canvas')).transform).e")
+    shift = _shift(clean)
     ActionChains(clean.driver).move_to_element_with_offset(viewport, 0, 200).click_and_hold().move_by_offset(
         120, 0
     ).move_by_offset(80, 0).release().perform()
-    moved = clean.js("return new DOMMatrix(getComputedStyle(document.getElementById('canvas')).transform).e")
+    moved = _shift(clean)
     assert moved - shift == pytest.approx(200, abs=2)
     assert zoom(clean) == wheeled
     assert clean.js("return document.body.dataset.selected") is None  # a drag is no click
     # arrow keys on the map move the view; the buttons zoom and fit
     ActionChains(clean.driver).send_keys(Keys.ARROW_LEFT).perform()
-    after = clean.js("return new DOMMatrix(getComputedStyle(document.getElementById('canvas')).transform).e")
+    after = _shift(clean)
     assert after == pytest.approx(moved + 90, abs=2)
     clean.driver.find_element(By.ID, "zoom-out").click()
     assert zoom(clean) == pytest.approx(wheeled / 1.4, rel=0.01)
@@ -520,6 +525,22 @@ def test_zoom_and_pan_by_keyboard_wheel_drag_and_buttons(clean: Browser, seed_pa
     _settle(clean)
     assert zoom(clean) == pytest.approx(fit, rel=0.01)
     assert clean.driver.find_element(By.ID, "zoom-level").text == f"{round(fit * 100)}%"
+
+
+def _shift(browser: Browser) -> float:
+    """The view's horizontal shift, once the page has drawn what came before (it draws a
+    change at the next frame)."""
+    _frames(browser)
+    return float(
+        browser.js("return new DOMMatrix(getComputedStyle(document.getElementById('canvas')).transform).e")
+    )
+
+
+def _frames(browser: Browser) -> None:
+    """Wait for two frames: the page applies a change of view at the next one."""
+    browser.driver.execute_async_script(
+        "var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(done); });"
+    )
 
 
 def test_accessible_names_and_roles(clean: Browser, seed_page: Path) -> None:
@@ -736,3 +757,63 @@ def test_a_question_opens_with_its_answers(clean: Browser, seed: ArgumentMap, se
     for c in seed.answers_to(first.id):
         assert c.id in text
     assert clean.js("return location.hash") == f"#question={first.id}"
+
+
+_MISPLACED = (
+    "return Array.from(document.querySelectorAll('g.claim')).filter(function (g) {"
+    " var ring = g.querySelector('.ov-ring'); if (!ring) return true;"
+    " var a = ring.getBBox(), b = g.querySelector('.bg').getBBox();"
+    " return Math.abs(a.x + a.width / 2 - b.x - b.width / 2) > 1 || Math.abs(a.width - b.width - 5) > 1;"
+    "}).map(g => g.id)"
+)
+
+
+def test_a_frame_opened_out_of_sight_marks_its_claims_in_place(clean: Browser, tmp_path: Path) -> None:
+    """A page in a frame the browser has not laid out (hidden, or out of sight in a notebook or a
+    long document) starts all the same: its marks must land on their claims once it shows."""
+    import time
+
+    from selenium.webdriver.common.by import By
+
+    from argmap.drawing.notebook import frame
+
+    amap = argmap.load(MAPS / "nixon-diamond.argmap")
+    outer = tmp_path / "hidden.html"
+    page = argmap.render(amap, "html", compare=("dove", "hawk"), labels="preferred", focus="pacifist")
+    outer.write_text(
+        '<!DOCTYPE html><meta charset="utf-8"><title>Hidden</title>'
+        + frame(page.decode("utf-8"), title="hidden at first").replace("<iframe ", "<iframe hidden ", 1),
+        encoding="utf-8",
+    )
+    clean.driver.get(outer.as_uri())
+    # The frame's own origin hides its state from this page, and looking into it would show
+    # it: it is given time to start where it is, hidden.
+    time.sleep(1.5)
+    element = clean.driver.find_element(By.TAG_NAME, "iframe")
+    clean.js("arguments[0].hidden = false", element)
+    clean.driver.switch_to.frame(element)
+    try:
+        assert _wait_for(clean, "return performance.getEntriesByName('argmap-ready').length", 1) == 1
+        assert clean.js(_MISPLACED) == []
+        # and the claim it opens on, chosen with no window to show it in, is in view once it shows
+        _settle(clean)
+        assert clean.js("return document.body.dataset.selected") == "claim:pacifist"
+        assert in_view(clean, node(clean, "pacifist"))
+    finally:
+        clean.driver.switch_to.default_content()
+
+
+def test_a_page_that_cannot_start_says_so(browser: Browser, tmp_path: Path) -> None:
+    """Data the script cannot read (here: none at all) leaves the drawing and a message, not a
+    silent page."""
+    from argmap.drawing.html import assemble, inert_svg
+
+    amap = argmap.parse('claim a "A"\n')
+    broken = tmp_path / "broken.html"
+    broken.write_text(assemble(inert_svg(argmap.render(amap, "svg")), {"title": "Broken"}), encoding="utf-8")
+    browser.console()
+    browser.driver.get(broken.as_uri())
+    text = _wait_for(browser, "return document.getElementById('pane-details').textContent")
+    assert text.startswith("This page could not start: ") and "The drawing is still there." in text
+    assert browser.js("return document.querySelectorAll('#canvas svg #claim-a').length") == 1
+    assert any(m["level"] == "SEVERE" for m in browser.console())

@@ -3,6 +3,13 @@
  * map text into the page with textContent only (never as markup). No network, no storage. */
 (function () {
   "use strict";
+  // Should anything below fail, the reader is told so, not left with a silent page.
+  window.addEventListener("error", function (e) {
+    var pane = document.getElementById("pane-details");
+    if (pane && document.documentElement.getAttribute("data-ready") !== "true") {
+      pane.textContent = "This page could not start: " + (e.message || "an error") + ". The drawing is still there.";
+    }
+  });
 
   var SVGNS = "http://www.w3.org/2000/svg";
   var KIND_WORD = {
@@ -195,14 +202,33 @@
     return text;
   }
 
-  // Geometry: a node's box in the graph's coordinates, and in the canvas's pixels.
+  // Geometry: a node's box in the graph's coordinates, and in the canvas's pixels. Read from
+  // the shapes' own coordinates (Graphviz writes them absolute), not from the layout: it is
+  // faster, and a page in a frame the browser has not drawn yet has no layout to ask.
   var boxes = new WeakMap();
+  function shapeBox(shape) {
+    var nums = null;
+    if (shape.tagName === "polygon" || shape.tagName === "polyline") nums = shape.getAttribute("points");
+    else if (shape.tagName === "path") nums = shape.getAttribute("d");
+    else if (shape.tagName === "ellipse") {
+      var cx = +shape.getAttribute("cx"), cy = +shape.getAttribute("cy"), rx = +shape.getAttribute("rx"), ry = +shape.getAttribute("ry");
+      return { x: cx - rx, y: cy - ry, w: 2 * rx, h: 2 * ry };
+    }
+    var v = nums ? nums.match(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi) : null;
+    if (!v || v.length < 4) return null;
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (var i = 0; i + 1 < v.length; i += 2) {
+      var x = +v[i], y = +v[i + 1];
+      if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+    }
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  }
   function box(g) {
     var b = boxes.get(g);
     if (b) return b;
     var shape = g.querySelector("a > polygon, a > path, a > ellipse") || g.querySelector("polygon, path, ellipse");
-    var r = (shape || g).getBBox();
-    b = { x: r.x, y: r.y, w: r.width, h: r.height };
+    b = shape ? shapeBox(shape) : null;
+    if (!b) { var r = (shape || g).getBBox(); b = { x: r.x, y: r.y, w: r.width, h: r.height }; }
     boxes.set(g, b);
     return b;
   }
@@ -216,12 +242,20 @@
     nodeOfSupport.forEach(box);
     var words = ["IN", "OUT", "UNDEC", "AGREE", "DISAGREE"];
     var texts = words.map(function (w) { var t = s("text", { class: "ov-measure" }); t.textContent = w; graph.appendChild(t); return t; });
-    texts.forEach(function (t, i) { textWidths.set(words[i], t.getComputedTextLength()); });
+    texts.forEach(function (t, i) { var w = t.getComputedTextLength(); if (w > 0) textWidths.set(words[i], w); });
     texts.forEach(function (t) { graph.removeChild(t); });
   }
+  /** From the graph's coordinates to the canvas's pixels: the graph's own transform, then
+   * the viewBox at the page's 100 %. */
   var ctm = null;
+  function graphMatrix() {
+    var k = natural.w / vb.width, m = { a: 1, d: 1, e: 0, f: 0 };
+    var list = graph.transform && graph.transform.baseVal;
+    if (list && list.numberOfItems) m = list.consolidate().matrix;
+    return { a: k * m.a, d: k * m.d, e: k * (m.e - vb.x), f: k * (m.f - vb.y) };
+  }
   function canvasBox(g) {
-    if (!ctm) ctm = graph.getCTM();
+    if (!ctm) ctm = graphMatrix();
     var b = box(g);
     return { x: ctm.a * b.x + ctm.e, y: ctm.d * b.y + ctm.f, w: ctm.a * b.w, h: ctm.d * b.h };
   }
@@ -251,7 +285,8 @@
       graph.appendChild(t);
       w = t.getComputedTextLength();
       graph.removeChild(t);
-      textWidths.set(text, w);
+      if (w > 0) textWidths.set(text, w);
+      else w = 5.6 * text.length;  // not drawn yet: about the width of bold 8.5-point capitals
     }
     return w;
   }
@@ -286,7 +321,8 @@
   /** Put a ring around a node, clear of the badges above its corners. */
   function placeRing(ring, g, pad) {
     if (!g) { ring.setAttribute("visibility", "hidden"); return; }
-    var b = box(g), top = info.get(g).type === "claim" ? pad + 15 : pad;
+    var o = overlays.get(g), top = o && (o.sem || o.cmp) ? pad + 15 : pad;
+    var b = box(g);
     ring.setAttribute("x", b.x - pad);
     ring.setAttribute("y", b.y - top);
     ring.setAttribute("width", b.w + 2 * pad);
@@ -337,6 +373,7 @@
   }
   function fitScale() {
     var vp = size();
+    if (vp.w < 32 || vp.h < 32) return 1;  // not shown yet (a hidden frame): fitted when it shows
     return Math.min((vp.w - 16) / natural.w, (vp.h - 16) / natural.h);
   }
   function fit() {
@@ -345,6 +382,7 @@
     animateTo({ k: k, x: (vp.w - natural.w * k) / 2, y: (vp.h - natural.h * k) / 2 });
   }
   function zoomAt(factor, px, py) {
+    stopAnimation();
     var k = clamp(view.k * factor, limits.min, limits.max);
     view.x = px - (px - view.x) * (k / view.k);
     view.y = py - (py - view.y) * (k / view.k);
@@ -354,12 +392,20 @@
     schedule();
   }
   function zoomCentre(factor) { var vp = size(); zoomAt(factor, vp.w / 2, vp.h / 2); }
-  function panBy(dx, dy) { view.x += dx; view.y += dy; keepInView(); userMoved = true; schedule(); }
+  function panBy(dx, dy) { stopAnimation(); view.x += dx; view.y += dy; keepInView(); userMoved = true; schedule(); }
   var animation = 0;
+  /** The reader's own move wins over a move the page started. */
+  function stopAnimation() {
+    if (!animation) return;
+    window.cancelAnimationFrame(animation);
+    animation = 0;
+    document.body.removeAttribute("data-moving");
+  }
   function animateTo(target) {
     window.cancelAnimationFrame(animation);
     if (reducedMotion) { view.x = target.x; view.y = target.y; view.k = target.k; schedule(); return; }
     var from = { x: view.x, y: view.y, k: view.k }, start = performance.now(), span = 260;
+    document.body.setAttribute("data-moving", "true");
     (function step(now) {
       var t = Math.min(1, (now - start) / span), e = t * (2 - t);
       view.x = from.x + (target.x - from.x) * e;
@@ -367,14 +413,16 @@
       view.k = from.k + (target.k - from.k) * e;
       apply();
       if (t < 1) animation = window.requestAnimationFrame(step);
-      else schedule();
+      else { animation = 0; document.body.removeAttribute("data-moving"); }
     })(start);
   }
   /** Bring a node into view: centred when `centre`, else only as far as needed; zoomed in
    * when the drawing is too small to read. */
+  var pendingReveal = null;
   function reveal(g, centre) {
     if (!g) return;
     var b = canvasBox(g), vp = size(), m = 40;
+    if (vp.w < 32 || vp.h < 32) { pendingReveal = g; return; }  // shown later: see "resize"
     var k = view.k;
     var readable = Math.min(1, (vp.w - 2 * m) / b.w, (vp.h - 2 * m) / b.h);
     if (k < 0.6 * readable) k = readable;
@@ -453,7 +501,14 @@
   $("zoom-out").addEventListener("click", function () { zoomCentre(1 / 1.4); });
   $("zoom-fit").addEventListener("click", function () { fit(); });
   window.addEventListener("resize", function () {
-    ctm = null;
+    limits.min = Math.min(0.05, fitScale() / 2);
+    if (pendingReveal && size().w >= 32) {
+      var g = pendingReveal;
+      pendingReveal = null;
+      fitNow();
+      reveal(g, true);
+      return;
+    }
     if (!userMoved) fit(); else { keepInView(); schedule(); }
   });
 
@@ -941,6 +996,7 @@
     });
     renderPerspectives(counts);
     renderLegend();
+    if (selected) placeRing(selRing, nodeOfSelection(selected), 5);
     if (!persBusy) {
       if (chosen.length === 0) announce("All perspectives shown");
       else if (chosen.length === 1) announce("Showing what " + personName(chosen[0]) + " holds, rejects or argues; the rest is faded");
@@ -1116,7 +1172,7 @@
       badge(overlay(g), "sem", st ? "lab-" + st.key : "", st ? st.word : null, null, null);
     });
     renderLegend(counts);
-    if (selected) select(selected, { hash: false, refresh: true });
+    if (selected) select(selected, { hash: false, refresh: true });  // places the ring again too
     if (x) announce(x.title + " labels: " + counts.i + " in, " + counts.o + " out, " + counts.u + " undecided");
     else announce("Labels off");
   }
@@ -1371,11 +1427,13 @@
   $("generator").textContent = "Made by " + D.generator + (D.file ? " from " + D.file : "") + ". Labels computed with the " + D.rule + " rule when the page was made.";
   if (claimOrder.length) setCursor(claimOrder[0], false);
   limits.min = Math.min(0.05, fitScale() / 2);
-  (function () {
+  /** Fit the map in the window at once (no animation). */
+  function fitNow() {
     var vp = size(), k = clamp(Math.min(1, fitScale()), limits.min, limits.max);
     view = { k: k, x: (vp.w - natural.w * k) / 2, y: (vp.h - natural.h * k) / 2 };
     apply();
-  })();
+  }
+  fitNow();
   applyState(readHash(true));
   document.documentElement.setAttribute("data-ready", "true");
   if (performance.mark) performance.mark("argmap-ready");
