@@ -185,3 +185,15 @@ def test_an_argmap_block_inside_another_block_stays_an_example() -> None:
     out = md("````markdown\n```argmap\n" + SMALL + "```\n````\n\n" + block(SMALL))
     assert out.count("<figure") == 1
     assert "<code>```argmap" in out or '<code class="language-markdown">```argmap' in out
+
+
+def test_without_python_markdown_the_error_says_what_to_install() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.modules['markdown'] = None\n"
+        "try:\n    import argmap.drawing.markdown_ext\nexcept ImportError as e:\n    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "argmap's Markdown extension needs Python-Markdown: pip install 'argmap[markdown]'"

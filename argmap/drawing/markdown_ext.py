@@ -53,9 +53,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
+try:
+    from markdown import Markdown
+    from markdown.extensions import Extension
+    from markdown.preprocessors import Preprocessor
+except ImportError as exc:  # an optional dependency: say which, and how to get it
+    raise ImportError(
+        "argmap's Markdown extension needs Python-Markdown: pip install 'argmap[markdown]'"
+    ) from exc
 
 from argmap.drawing import RANKDIRS
 from argmap.errors import ArgmapError
