@@ -817,3 +817,20 @@ def test_a_page_that_cannot_start_says_so(browser: Browser, tmp_path: Path) -> N
     assert text.startswith("This page could not start: ") and "The drawing is still there." in text
     assert browser.js("return document.querySelectorAll('#canvas svg #claim-a').length") == 1
     assert any(m["level"] == "SEVERE" for m in browser.console())
+
+
+def test_the_benchmark_runs(browser: Browser, capsys: pytest.CaptureFixture[str]) -> None:
+    """bench/html.py, on the seed map only, one load: its table has the row and the numbers."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_html", ROOT / "bench" / "html.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--sizes", "--loads", "1"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].startswith("| map | claims | make s | page KB |") and len(table) == 3
+    cells = [c.strip() for c in table[2].strip("|").split("|")]
+    assert cells[0] == "seed (turkey-kosovo)" and cells[1] == "63"
+    assert 0 < float(cells[3].replace(",", "")) < 1000  # KB: under a megabyte
+    assert all(re.fullmatch(r"\d+(, \d+)?", c) for c in cells[6:]), cells
