@@ -379,3 +379,19 @@ def test_cli_html_bad_perspective_is_a_usage_error() -> None:
     result = run_cli("render", str(SEED), "-f", "html", "-o", "-", "--perspective", "radik")
     assert result.code == 2
     assert "no perspective 'radik'" in result.err and "did you mean 'radic'?" in result.err
+
+
+def test_each_id_once_the_first_definition() -> None:
+    """Duplicates are the checker's business; the page shows what the drawing and the
+    look-ups take: the first definition, in the order of the file."""
+    text = (
+        'perspective p "First P"\nperspective q "Q"\nperspective p "Second P"\n'
+        'source s "First S"\nsource s "Second S"\nquestion k "First K?"\nquestion k "Second K?"\n'
+        'claim b "B"\nclaim a "First A"\nclaim a "Second A"\n'
+    )
+    data = page.page_data(argmap.parse(text))
+    assert [(c["id"], c["text"]) for c in data["claims"]] == [("b", "B"), ("a", "First A")]
+    assert [(p["id"], p["name"]) for p in data["perspectives"]] == [("p", "First P"), ("q", "Q")]
+    assert [s["title"] for s in data["sources"]] == ["First S"]
+    assert [q["text"] for q in data["questions"]] == ["First K?"]
+    assert len(data["semantics"][0]["labels"]) == 2 and len(data["agreement"]["cells"]) == 2

@@ -31,10 +31,20 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from argmap.errors import BackendError, SearchStopped, ViewError
-from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    Contradiction,
+    Perspective,
+    Question,
+    Rebuttal,
+    Source,
+    Support,
+    Undercut,
+)
 from argmap.semantics import SEMANTICS
 from argmap.util.suggest import did_you_mean
 
@@ -80,6 +90,7 @@ _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 _HEX3 = re.compile(r"#[0-9A-Fa-f]{3}")
 _HEX8 = re.compile(r"#[0-9A-Fa-f]{8}")
 _HSV = re.compile(r"([0-9.]+) ([0-9.]+) ([0-9.]+)")
+_HasId = TypeVar("_HasId", Claim, Perspective, Question, Source)
 
 
 # ---- assets -----------------------------------------------------------------------------------
@@ -202,6 +213,14 @@ def _quote(q: object) -> dict[str, Any]:
         value = getattr(q, name, None)
         out[name] = None if value is None else str(value)
     return out
+
+
+def _first(items: Sequence[_HasId]) -> list[_HasId]:
+    """One item per id, the first definition (as the map's look-ups and the drawing take it)."""
+    found: dict[str, _HasId] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return list(found.values())
 
 
 def _claim(amap: ArgumentMap, c: Claim) -> dict[str, Any]:
@@ -350,17 +369,11 @@ def page_data(
     from argmap import __version__
     from argmap.drawing.render import perspective_colors
 
-    claims: dict[str, Claim] = {}
-    for c in amap.claims:
-        claims.setdefault(c.id, c)
-    claim_ids = list(claims)
+    claims = _first(amap.claims)
+    claim_ids = [c.id for c in claims]
     colors = {pid: _css_color(color) for pid, color in perspective_colors(amap).items()}
     perspectives = []
-    seen: set[str] = set()
-    for p in amap.perspectives:
-        if p.id in seen:
-            continue
-        seen.add(p.id)
+    for p in _first(amap.perspectives):
         color = colors.get(p.id, "#777777")
         perspectives.append(
             {
@@ -380,11 +393,11 @@ def page_data(
         "generator": f"argmap {__version__}",
         "title": amap.title,
         "file": PurePath(amap.path).name if amap.path and not amap.path.startswith("<") else None,
-        "claims": [_claim(amap, c) for c in claims.values()],
+        "claims": [_claim(amap, c) for c in claims],
         "questions": [
             {"id": q.id, "text": q.text, "tags": list(q.tags), "note": q.note, "line": _line(q)}
-            for q in {q.id: q for q in reversed(amap.questions)}.values()
-        ][::-1],
+            for q in _first(amap.questions)
+        ],
         "perspectives": perspectives,
         "sources": [
             {
@@ -395,8 +408,8 @@ def page_data(
                 "author": s.author,
                 "note": s.note,
             }
-            for s in {s.id: s for s in reversed(amap.sources)}.values()
-        ][::-1],
+            for s in _first(amap.sources)
+        ],
         "relations": _relations(amap),
         "semantics": _semantics(amap, claim_ids, rule=rule, time_limit=time_limit, given=given_labels),
         "rule": rule,
