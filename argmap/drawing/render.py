@@ -1413,20 +1413,9 @@ def render(
         from argmap.drawing.html import html_page
 
         options: dict[str, Any] = {"perspective": perspective, "only": only, "compare": compare}
-        options |= {
-            "question": question,
-            "focus": focus,
-            "depth": depth,
-            "labels": labels,
-            "rankdir": rankdir,
-        }
-        options |= {
-            "legend": legend,
-            "title": title,
-            "compact": compact,
-            "engine": engine,
-            "warnings": warnings,
-        }
+        options |= {"question": question, "focus": focus, "depth": depth, "labels": labels}
+        options |= {"rankdir": rankdir, "legend": legend, "title": title, "compact": compact}
+        options |= {"engine": engine, "warnings": warnings}
         return html_page(amap, backend=backend, timeout=timeout, **options).encode("utf-8")
     chosen_engine = engine or "dot"
     graph = _dot_graph(
