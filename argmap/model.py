@@ -753,5 +753,17 @@ class ArgumentMap:
         svg: bytes = render(self, format="svg")
         return svg.decode("utf-8")
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows a map as its interactive page (:mod:`argmap.drawing.notebook`)."""
+        from argmap.drawing.notebook import map_html
+
+        return map_html(self)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """The page and the SVG from one layout (Jupyter would otherwise draw the map twice)."""
+        from argmap.drawing.notebook import map_bundle
+
+        return map_bundle(self)
+
     def __len__(self) -> int:
         return len(self.elements)

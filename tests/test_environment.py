@@ -1,6 +1,6 @@
 """Where CI says a tool must be present, its absence is a failure, not a quiet row of skips.
 
-Tests that need system Graphviz or the peer solvers skip with a reason on a machine without
+Tests that need system Graphviz, the peer solvers or headless Chromium skip with a reason on a machine without
 them; `.ci/run` installs them and sets these variables, so there every such test really runs.
 """
 
@@ -31,3 +31,16 @@ def test_node_tools_are_present(tool: str) -> None:
 
     assert shutil.which("node"), "ARGMAP_REQUIRE_NODE is set but `node` is not on PATH"
     assert (NODE_TOOLS / "node_modules" / ".bin" / tool).exists(), f"{tool} is not in {NODE_TOOLS}"
+
+
+@pytest.mark.skipif(not os.environ.get("ARGMAP_REQUIRE_BROWSER"), reason="ARGMAP_REQUIRE_BROWSER is not set")
+def test_headless_chromium_is_present() -> None:
+    import sys
+
+    from conftest import ROOT
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench.browser import missing
+
+    assert missing() is None, f"ARGMAP_REQUIRE_BROWSER is set but {missing()}"

@@ -31,6 +31,8 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
 
     names = zipfile.ZipFile(wheel).namelist()
     assert "argmap/syntax/argmap.lark" in names
+    # the interactive page's script, style and skeleton (argmap.drawing.html reads them)
+    assert {f"argmap/drawing/page/page.{ext}" for ext in ("js", "css", "html")} <= set(names)
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
     assert "argmap/formats/schema/argmap.schema.json" in names
 
@@ -56,13 +58,15 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
         "import argmap, argmap.syntax.parser as p, pathlib;"
         'm = argmap.parse(\'claim a "A"\\nclaim b "B"\\na supports b\\n\');'
         "root = pathlib.Path(argmap.__file__).parent;"
-        "print(m.supporters('b'), pathlib.Path(p.grammar_path()).relative_to(root))"
+        "print(m.supporters('b'), pathlib.Path(p.grammar_path()).relative_to(root));"
+        "from argmap.drawing.html import assemble;"
+        "print('argmap-ready' in assemble('<svg/>', {'title': 't'}))"
     )
     # Run outside the checkout so that only the installed copy can be imported.
     out = subprocess.run(
         [str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True
     ).stdout
-    assert out.strip() == "('a',) syntax/argmap.lark"
+    assert out.split() == ["('a',)", "syntax/argmap.lark", "True"]
     # JSON is read with the schema inside the installed package (importlib.resources).
     probe = (
         "import argmap.formats.jsonio as j, pathlib;"

@@ -1,6 +1,7 @@
 """CLI command for the render step: ``argmap render FILE`` draws a map with Graphviz, the whole
 map or one of the views (``--perspective``, ``--compare``, ``--question``, ``--focus``), in any
-of :data:`argmap.drawing.FORMATS` (svg, png, pdf, or the DOT text itself).
+of :data:`argmap.drawing.FORMATS` (svg, png, pdf, the DOT text itself, or html: the interactive
+page, where ``--perspective``, ``--compare``, ``--labels`` and ``--focus`` say what it opens with).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from argmap.semantics import SemanticsName
 __all__ = ["render"]
 
 #: Output file suffixes that name a format.
-_SUFFIXES: dict[str, RenderFormat] = {**{f".{f}": f for f in FORMATS}, ".gv": "dot"}
+_SUFFIXES: dict[str, RenderFormat] = {**{f".{f}": f for f in FORMATS}, ".gv": "dot", ".htm": "html"}
 
 
 def _format_for(out: str | None, given: RenderFormat | None) -> RenderFormat:
@@ -101,9 +102,11 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
 ) -> None:
     """Draw a map with Graphviz: the whole map, one perspective, two compared, a question or a claim.
 
-    The format follows OUT's suffix unless --format is given. Exit 0 when drawn, 1 when the map
-    does not parse or Graphviz fails, 2 on usage or I/O errors (or when no backend can write the
-    format).
+    The format follows OUT's suffix unless --format is given. html is one interactive page
+    (pan, zoom, search, a panel per claim, perspectives and labels to switch) that works
+    offline; there --perspective, --compare, --labels and --focus are what it opens with.
+    Exit 0 when drawn, 1 when the map does not parse or Graphviz fails, 2 on usage or I/O
+    errors (or when no backend can write the format).
     """
     from argmap.cli.common import CommandError, fail, read_map, write_output
     from argmap.drawing.render import render as draw

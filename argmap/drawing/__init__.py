@@ -19,8 +19,9 @@ __all__ = [
     "RenderFormat",
 ]
 
-#: Output formats :func:`argmap.render` knows (``dot`` is the DOT text itself, no layout).
-RenderFormat = Literal["svg", "png", "pdf", "dot"]
+#: Output formats :func:`argmap.render` knows (``dot`` is the DOT text itself, no layout;
+#: ``html`` the interactive page of :mod:`argmap.drawing.html` around the SVG).
+RenderFormat = Literal["svg", "png", "pdf", "dot", "html"]
 FORMATS: tuple[RenderFormat, ...] = get_args(RenderFormat)
 #: Graphviz layout engines offered.
 EngineName = Literal["dot", "neato", "fdp", "sfdp"]

@@ -62,7 +62,7 @@ from argmap.drawing.text import WRAP, dot_string, html_text
 from argmap.drawing.views import make_view
 from argmap.errors import SearchStopped, UnknownChoiceError, ViewError
 from argmap.model import ArgumentMap
-from argmap.semantics import SEMANTICS, SemanticsName
+from argmap.semantics import SEMANTICS, RuleName, SemanticsName
 from argmap.util.gcpause import paused_gc
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ __all__ = [
     "WRAP",
     "ViewError",
     "dot_string",
+    "html_page",
     "html_text",
     "layout_settings",
     "perspective_colors",
@@ -240,6 +241,11 @@ def _dot_graph(
     return graph
 
 
+#: Seconds the interactive page's preferred and stable searches may take each (a search that
+#: takes longer is offered as not computed).
+PAGE_TIME_LIMIT = 10.0
+
+
 # ---- running Graphviz ----------------------------------------------------------------------------
 def render(
     amap: ArgumentMap,
@@ -261,7 +267,8 @@ def render(
     title: bool = True,
     compact: bool | None = None,
 ) -> bytes:
-    """The map drawn in ``format`` (svg, png, pdf, or dot for the DOT text itself).
+    """The map drawn in ``format`` (svg, png, pdf, dot for the DOT text itself, or html for the
+    interactive page of :func:`argmap.drawing.html.html_page`).
 
     ``backend`` is ``auto``/``dot``/``graphviz-pure`` (see :mod:`argmap.drawing.backends`); ``timeout``
     stops a layout that runs longer (default :data:`argmap.drawing.backends.DEFAULT_TIMEOUT` s).
@@ -276,6 +283,12 @@ def render(
     UnknownChoiceError.check("format", format, FORMATS)
     if isinstance(backend, str):
         UnknownChoiceError.check("backend", backend, BACKENDS)
+    if format == "html":  # the interactive page (html_page below draws its SVG through here)
+        options: dict[str, Any] = {"perspective": perspective, "only": only, "compare": compare}
+        options |= {"question": question, "focus": focus, "depth": depth, "labels": labels}
+        options |= {"rankdir": rankdir, "legend": legend, "title": title, "compact": compact}
+        options |= {"engine": engine, "warnings": warnings}
+        return html_page(amap, backend=backend, timeout=timeout, **options).encode("utf-8")
     chosen_engine: EngineName = engine or "dot"
     graph = _dot_graph(
         amap,
@@ -306,3 +319,59 @@ def render(
     if warnings is not None and result.warnings.strip():
         warnings.append(result.warnings)
     return result.data
+
+
+def html_page(
+    amap: ArgumentMap,
+    *,
+    backend: BackendName | Backend | None = None,
+    timeout: float | None = None,
+    engine: EngineName | None = None,
+    warnings: list[str] | None = None,
+    perspective: str | None = None,
+    only: bool = False,
+    compare: Sequence[str] | None = None,
+    question: str | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    labels: str | Mapping[str, str] | None = None,
+    rankdir: RankDir = "TB",
+    legend: bool = True,
+    title: bool = True,
+    compact: bool | None = None,
+    rule: RuleName = "structured",
+    time_limit: float | None = PAGE_TIME_LIMIT,
+) -> str:
+    """The map as one interactive HTML page (the text; :func:`argmap.render` with ``format="html"``
+    gives it as UTF-8 bytes).
+
+    The keywords are :func:`argmap.render`'s. The drawing is the whole map, or the part that
+    ``question``, ``focus``/``depth`` or ``perspective`` with ``only`` keep; ``perspective``
+    and ``compare`` choose the perspectives the page opens with (the reader can change them),
+    ``labels`` the labelling it opens with (a semantics, or a mapping of claim id to
+    in/out/undec shown as "As given"), ``focus`` the claim it opens on. ``rule`` and
+    ``time_limit`` are the evaluation's (a semantics whose search outlasts the limit is
+    offered as not computed, with the reason).
+    """
+    from argmap.drawing.html import assemble, inert_svg, initial_state, page_data
+
+    initial, given = initial_state(amap, perspective=perspective, compare=compare, labels=labels, focus=focus)
+    svg = render(
+        amap,
+        "svg",
+        backend=backend,
+        timeout=timeout,
+        engine=engine,
+        warnings=warnings,
+        perspective=perspective if only else None,
+        only=only,
+        question=question,
+        focus=focus,
+        depth=depth,
+        rankdir=rankdir,
+        legend=legend,
+        title=title,
+        compact=compact,
+    )
+    data = page_data(amap, rule=rule, time_limit=time_limit, given_labels=given, initial=initial)
+    return assemble(inert_svg(svg), data)

@@ -63,6 +63,10 @@ class AgreementReport:
     def row(self, claim: str) -> tuple[str, ...]:
         return tuple(self.cells[(claim, p)] for p in self.perspectives)
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the report as its agreement table and cruxes (:mod:`argmap.semantics.display`)."""
+        return _agreement_html(self)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "semantics": self.semantics,
@@ -158,3 +162,57 @@ def perspectives(
         views=views,
         cruxes=tuple(cruxes),
     )
+
+
+def _agreement_html(report: AgreementReport, *, max_cruxes: int = 10) -> str:
+    """An agreement report as a compact table: the pairwise agreement of the perspectives (the
+    share of shared claims where they take the same stance, and how many they share), and the
+    heaviest cruxes."""
+    from argmap.semantics.display import CELL, TABLE, escape
+
+    ps = list(dict.fromkeys(report.perspectives))
+    if not ps:
+        return "<p>No perspectives: nothing to compare.</p>"
+    cells = [f'<th style="{CELL}"></th>'] + [f'<th style="{CELL}"><code>{escape(p)}</code></th>' for p in ps]
+    rows = ["<tr>" + "".join(cells) + "</tr>"]
+    for p in ps:
+        row = [f'<th style="{CELL};text-align:left"><code>{escape(p)}</code></th>']
+        for q in ps:
+            if p == q:
+                row.append(f'<td style="{CELL};color:#4d4d4d;text-align:center">-</td>')
+                continue
+            score = report.agreement.get((p, q))
+            shared = report.shared.get((p, q), 0)
+            if score is None:
+                row.append(
+                    f'<td style="{CELL};color:#4d4d4d;text-align:center" title="no claim in common">.</td>'
+                )
+            else:
+                shade = f"hsl({round(score * 120)},55%,{88 - 8 * score:.0f}%)"
+                row.append(
+                    f'<td style="{CELL};background:{shade};text-align:center" '
+                    f'title="{escape(p)} / {escape(q)}: {shared} claims in common">{score:.0%} '
+                    f'<small style="color:#4d4d4d">{shared}</small></td>'
+                )
+        rows.append("<tr>" + "".join(row) + "</tr>")
+    out = [
+        f'<p style="margin:2px 0"><strong>Agreement</strong> ({escape(report.semantics)} labels, '
+        f"{len(report.claims)} claims, {len(ps)} perspectives): the share of the claims both take a "
+        "stance on where they take the same one, and how many those are</p>",
+        f"<table {TABLE}>{''.join(rows)}</table>",
+    ]
+    if report.cruxes:
+        items = []
+        for k in report.cruxes[:max_cruxes]:
+            items.append(
+                f"<li><code>{escape(k.claim)}</code>: held by {escape(', '.join(k.accepted_by))};"
+                f" rejected by {escape(', '.join(k.rejected_by))}; weight {k.weight}</li>"
+            )
+        more = len(report.cruxes) - max_cruxes
+        if more > 0:
+            items.append(f"<li>and {more} more</li>")
+        out.append(
+            '<p style="margin:6px 0 2px"><strong>Cruxes</strong>, heaviest first</p>'
+            f"<ol>{''.join(items)}</ol>"
+        )
+    return "<div>" + "".join(out) + "</div>"

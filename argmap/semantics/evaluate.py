@@ -70,6 +70,10 @@ class Evaluation:
     stopped_by: str | None
     view: PerspectiveView | None = None
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows an evaluation as a compact table (:mod:`argmap.semantics.display`)."""
+        return _evaluation_html(self)
+
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict (the shape of ``argmap evaluate --format json``)."""
         af = self.translation.framework
@@ -165,3 +169,42 @@ def claim_labels_of_part(
     """The labels of one perspective's own framework."""
     tr = framework(argmap, rule=rule, perspective=perspective)
     return tr.claim_labels(acceptance(tr.framework, semantics, time_limit=time_limit))
+
+
+def _evaluation_html(ev: Evaluation) -> str:
+    """An evaluation as a compact table: what was evaluated, the counts, and each claim's label
+    (the word as well as the colour), credulous and sceptical acceptance."""
+    from argmap.semantics.display import CELL, MAX_ROWS, TABLE, counts, escape, label_cell
+
+    who = f"perspective <code>{escape(ev.perspective)}</code>" if ev.perspective else "the whole map"
+    af = ev.translation.framework
+    head = (
+        f'<p style="margin:2px 0"><strong>{escape(ev.semantics)}</strong> semantics, {escape(ev.rule)} rule, '
+        f"{who}: {len(ev.labels)} claims ({counts(ev.labels.values())}); "
+        f"{af.n} arguments, {af.attack_count()} attacks"
+    )
+    if ev.semantics != "grounded":
+        if not ev.exists:
+            head += f"; no {escape(ev.semantics)} labelling exists, every claim is undec"
+        elif ev.count is not None:
+            head += f"; {ev.count} labelling{'s' if ev.count != 1 else ''}"
+        else:
+            head += f"; more than {len(ev.extensions)} labellings (stopped by the {escape(ev.stopped_by)})"
+    head += "</p>"
+    rows = []
+    for cid, label in list(ev.labels.items())[:MAX_ROWS]:
+        cred = "yes" if cid in ev.credulous else ""
+        scep = "yes" if cid in ev.sceptical else ""
+        rows.append(
+            f'<tr><td style="{CELL}"><code>{escape(cid)}</code></td>{label_cell(label)}'
+            f'<td style="{CELL};text-align:center">{cred}</td>'
+            f'<td style="{CELL};text-align:center">{scep}</td></tr>'
+        )
+    more = len(ev.labels) - MAX_ROWS
+    if more > 0:
+        rows.append(f'<tr><td colspan="4" style="{CELL};color:#4d4d4d">and {more} more claims</td></tr>')
+    header = "".join(
+        f'<th style="{CELL};text-align:left">{h}</th>' for h in ("claim", "label", "credulous", "sceptical")
+    )
+    body = "".join(rows)
+    return f"<div>{head}<table {TABLE}><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table></div>"
