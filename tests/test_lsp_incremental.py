@@ -60,6 +60,18 @@ LINES = [
     'quote "no speaker"',
     "a rebuts",
     'fact l "L." source s quote p "said"',
+    # language 2
+    'prediction m "M." answers q yes, r no date "2024"',
+    '  quote p "x" from s at "p. 1" on "2013"',
+    "r1: a + b rebuts c rejected by p",
+    "u1: x undercuts r1",
+    "k: a contradicts b",
+    'section sec "S" in top allow W303',
+    'allow W304 "why"',
+    'p accepts r1 on "2023" allow W302',
+    'question q2 "Q?" asked by p',
+    'source s2 "S" file "s.txt"',
+    "a rebuts b rejected by p",
 ]
 
 texts = st.lists(st.sampled_from(LINES), max_size=14).map(lambda lines: "\n".join(lines) + "\n")

@@ -144,7 +144,15 @@ async def test_findings_of_each_map_are_argmap_checks(
     assert as_check(diags) == expected(check_json(tmp_path, text, name), text)
 
 
-@pytest.mark.parametrize("text", [BROKEN, UNDEFINED, 'claim a "A."\nclaim a "again"\n', 'claim x """open\n'])
+ALLOWED = (
+    'allow W304 "every speaker is listed"\nperspective silent "S"\n'
+    'section s "S" allow W303\nclaim lonely "L." allow W303, W306\n'
+)
+
+
+@pytest.mark.parametrize(
+    "text", [BROKEN, UNDEFINED, 'claim a "A."\nclaim a "again"\n', 'claim x """open\n', ALLOWED]
+)
 async def test_findings_of_broken_texts_are_argmap_checks(
     client: LanguageClient, text: str, tmp_path: Path
 ) -> None:
@@ -333,7 +341,9 @@ async def test_completion_of_attributes_and_partial_words(client: LanguageClient
         client, COMPLETE + 'claim c "C." \n  \nclaim d "D." held by p, \nclaim e "E." source \n'
     )
     after_text = set(await _complete(client, uri, 7, 13))
-    assert after_text == {"answers", "held by", "rejected by", "tags", "source", "quote", "note"}
+    assert after_text == {
+        "answers", "held by", "rejected by", "tags", "source", "quote", "note", "date", "allow"
+    }  # fmt: skip
     assert set(await _complete(client, uri, 8, 2)) == after_text  # an indented line continues the claim
     assert set(await _complete(client, uri, 9, 24)) == {"p", "q"}  # after a comma, the list goes on
     assert set(await _complete(client, uri, 10, 20)) == {"s"}
@@ -451,3 +461,286 @@ async def test_a_burst_of_edits_ends_with_the_last_texts_findings(client: Langua
         )
     _versions[uri] = version
     assert await published(client, uri, version) == []
+
+
+# ---- language 2: named relations, sections, quotes with their source, allow -------------------
+L2 = (
+    'perspective p "Ada"\n'  # 0
+    'perspective q "Bo"\n'  # 1
+    'question why "Why?" asked by p\n'  # 2
+    'source ko "Kosovo Online" file "ko.txt"\n'  # 3
+    'section top "Top"\n'  # 4
+    'section inner "Inner" in top\n'  # 5
+    'claim a "A." answers why yes\n'  # 6
+    '  quote p "said" from ko at "para. 6" on "2013"\n'  # 7
+    'claim b "B." allow W303\n'  # 8
+    'claim c "C."\n'  # 9
+    "r1: a + b rebuts c by p rejected by q\n"  # 10
+    "u1: c undercuts r1 by q\n"  # 11
+    "n: a supports c\n"  # 12
+    "k: a contradicts b\n"  # 13
+    'q accepts r1, n on "2023"\n'  # 14
+    'section other "Other"\n'  # 15
+    'claim d "D." tags t1, t2\n'  # 16
+    'allow W304 "why"\n'  # 17
+)
+L2_LINES = L2.split("\n")
+
+
+def at(line: int, word: str, nth: int = 0) -> lsp.Position:
+    """The position of the nth whole word ``word`` on a line of L2."""
+    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", L2_LINES[line])]
+    return pos(line, found[nth])
+
+
+def _places(locations: object) -> list[tuple[int, int]]:
+    assert isinstance(locations, (list, tuple))
+    return sorted((loc.range.start.line, loc.range.start.character) for loc in locations)
+
+
+def _tuple(p: lsp.Position) -> tuple[int, int]:
+    return p.line, p.character
+
+
+async def _hover(client: LanguageClient, uri: str, where: lsp.Position) -> str:
+    found = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=where)
+    )
+    assert found is not None and isinstance(found.contents, lsp.MarkupContent)
+    return found.contents.value
+
+
+async def _references(client: LanguageClient, uri: str, where: lsp.Position) -> list[tuple[int, int]]:
+    refs = await client.text_document_references_async(
+        lsp.ReferenceParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            position=where,
+            context=lsp.ReferenceContext(include_declaration=True),
+        )
+    )
+    return _places(refs)
+
+
+async def test_language_2_findings_are_argmap_checks(client: LanguageClient, tmp_path: Path) -> None:
+    _, diags = await open_doc(client, L2)
+    assert as_check(diags) == expected(check_json(tmp_path, L2), L2)
+
+
+async def test_definition_and_references_of_relation_names(client: LanguageClient) -> None:
+    """A named relation of any kind: where it is defined, undercut, taken a stance on."""
+    uri, _ = await open_doc(client, L2)
+    doc = lsp.TextDocumentIdentifier(uri=uri)
+    for where in (at(11, "r1"), at(14, "r1")):  # an undercut's target, a stance's
+        found = await client.text_document_definition_async(
+            lsp.DefinitionParams(text_document=doc, position=where)
+        )
+        assert _places(found) == [_tuple(at(10, "r1"))]
+    assert await _references(client, uri, at(10, "r1")) == [
+        _tuple(at(10, "r1")), _tuple(at(11, "r1")), _tuple(at(14, "r1"))
+    ]  # fmt: skip
+    assert await _references(client, uri, at(12, "n")) == [_tuple(at(12, "n")), _tuple(at(14, "n"))]
+    assert await _references(client, uri, at(13, "k")) == [_tuple(at(13, "k"))]
+    # `rejected by q` on r1 and `q accepts r1`: the perspective's places
+    assert await _references(client, uri, at(10, "q")) == [
+        _tuple(at(1, "q")), _tuple(at(10, "q")), _tuple(at(11, "q")), _tuple(at(14, "q"))
+    ]  # fmt: skip
+
+
+async def test_definition_and_references_of_sections_sources_and_askers(client: LanguageClient) -> None:
+    uri, _ = await open_doc(client, L2)
+    doc = lsp.TextDocumentIdentifier(uri=uri)
+    found = await client.text_document_definition_async(
+        lsp.DefinitionParams(text_document=doc, position=at(5, "top"))
+    )
+    assert _places(found) == [_tuple(at(4, "top"))]  # a section's `in`
+    assert await _references(client, uri, at(4, "top")) == [_tuple(at(4, "top")), _tuple(at(5, "top"))]
+    found = await client.text_document_definition_async(
+        lsp.DefinitionParams(text_document=doc, position=at(7, "ko"))
+    )
+    assert _places(found) == [_tuple(at(3, "ko"))]  # a quote's `from`
+    assert await _references(client, uri, at(0, "p")) == [
+        _tuple(at(0, "p")),
+        _tuple(at(2, "p")),
+        _tuple(at(7, "p")),
+        _tuple(at(10, "p")),
+    ]  # fmt: skip  (asked by, a quote's speaker, a relation's by)
+
+
+async def test_a_finding_code_is_not_an_id(client: LanguageClient) -> None:
+    """`allow W303`: no definition, no rename; hover says what the code reports."""
+    uri, _ = await open_doc(client, L2)
+    doc = lsp.TextDocumentIdentifier(uri=uri)
+    found = await client.text_document_definition_async(
+        lsp.DefinitionParams(text_document=doc, position=at(8, "W303"))
+    )
+    assert found == []
+    prepared = await client.text_document_prepare_rename_async(
+        lsp.PrepareRenameParams(text_document=doc, position=at(8, "W303"))
+    )
+    assert prepared is None
+    assert (await _hover(client, uri, at(8, "W303"))).startswith("**W303** · warning: orphan claim")
+    assert (await _hover(client, uri, at(17, "W304"))).startswith("**W304** · warning: unused perspective")
+    uri, _ = await open_doc(client, 'claim a "A." allow W33\n')
+    value = await _hover(client, uri, pos(0, 20))
+    assert value.startswith("`W33` is not a finding code argmap knows")
+
+
+async def test_hover_on_a_named_relation(client: LanguageClient) -> None:
+    """What it connects, who asserts it, who accepts and who rejects it, what undercuts it."""
+    uri, _ = await open_doc(client, L2)
+    value = await _hover(client, uri, at(11, "r1"))
+    assert value.startswith("**rebuttal** `r1`: `a` + `b` rebuts `c`\n\nby: `p` (Ada)")
+    assert "accepted by: `q` (Bo)  \nrejected by: `q` (Bo)" in value
+    assert "undercut by: `c`" in value
+    assert "in section `inner`: Inner" in value
+    value = await _hover(client, uri, at(11, "u1"))  # an attack on an attack says what it attacks
+    assert value.startswith(
+        "**undercut** `u1`: `c` undercuts `r1`\n\n`r1`: `a` + `b` rebuts `c`\n\nby: `q` (Bo)"
+    )
+    value = await _hover(client, uri, at(13, "k"))
+    assert value.startswith("**contradiction** `k`: `a` contradicts `b`\n\nby: none")
+
+
+async def test_hover_on_language_2_definitions(client: LanguageClient) -> None:
+    uri, _ = await open_doc(client, L2)
+    value = await _hover(client, uri, at(10, "a"))
+    assert "answers: `why` (yes)" in value
+    assert "`p` (Ada): “said” (from `ko`, para. 6, 2013)" in value
+    value = await _hover(client, uri, at(6, "why"))
+    assert "asked by: `p` (Ada)" in value and "answered by: `a` (yes)" in value
+    value = await _hover(client, uri, at(5, "top"))
+    assert value.startswith("**section** `top` — Top\n\nsections in it: `inner`\n\n0 statements under it")
+    value = await _hover(client, uri, at(7, "ko"))
+    assert "file: ko.txt" in value and "quoted 1 time" in value
+    value = await _hover(client, uri, at(0, "p"))
+    assert "accepts 0 claims, rejects 0; asserts 1 relation" in value
+    assert "asks: `why`" in value
+    value = await _hover(client, uri, at(1, "q"))
+    assert "accepts the relations: `r1`, `n`  \nrejects the relations: `r1`" in value
+
+
+async def test_rename_a_relation_name_and_a_section(client: LanguageClient) -> None:
+    uri, _ = await open_doc(client, L2)
+    doc = lsp.TextDocumentIdentifier(uri=uri)
+    for where, new, expect in (
+        (at(14, "r1"), "objection", [at(10, "r1"), at(11, "r1"), at(14, "r1")]),
+        (at(5, "top"), "readings", [at(4, "top"), at(5, "top")]),
+        (at(3, "ko"), "kosovo-online", [at(3, "ko"), at(7, "ko")]),
+    ):
+        result = await client.text_document_rename_async(
+            lsp.RenameParams(text_document=doc, position=where, new_name=new)
+        )
+        assert result is not None and result.changes is not None
+        edits = sorted((e.range.start.line, e.range.start.character, e.new_text) for e in result.changes[uri])
+        assert edits == [(p.line, p.character, new) for p in expect]
+    with pytest.raises(Exception, match=re.escape("'inner' is already defined (line 6)")):
+        await client.text_document_rename_async(
+            lsp.RenameParams(text_document=doc, position=at(10, "r1"), new_name="inner")
+        )
+
+
+async def test_completion_of_language_2(client: LanguageClient) -> None:
+    more = (
+        "x undercuts \n"  # 18: every named relation
+        "p rejects a, \n"  # 19: claims and named relations
+        'section s2 "S" \n'  # 20: a section's words
+        'section s3 "S" in \n'  # 21: sections
+        'claim e "E." quote "x" \n'  # 22: a quote's details
+        'claim f "F." quote "x" from \n'  # 23: sources
+        'claim g "G." answers why \n'  # 24: a side
+        'claim h "H." answers why yes, \n'  # 25: the list goes on
+        "allow \n"  # 26: codes
+        'claim i "I." allow W303, \n'  # 27: codes
+        'question w "W?" \n'  # 28
+        'question v "V?" asked by \n'  # 29
+        "r2: a rebuts c \n"  # 30: a named relation may be rejected
+        "a rebuts c \n"  # 31: an unnamed one may not
+        'claim j "J." tags t2, t1, \n'  # 32: the map's tags
+        'source s9 "S" \n'  # 33
+        "q rejects c \n"  # 34
+        "\n"
+    )
+    uri, _ = await open_doc(client, L2 + more)
+    lines = (L2 + more).split("\n")
+
+    async def complete(line: int) -> set[str]:
+        return set(await _complete(client, uri, line, len(lines[line])))
+
+    assert await complete(18) == {"r1", "u1", "n", "k", "r2"}  # r2 is named below
+    # the claims of the statements that parse (f, h, i, j are unfinished) and every named relation
+    assert await complete(19) == {"a", "b", "c", "d", "e", "g", "r1", "u1", "n", "k", "r2"}
+    assert await complete(20) == {"in", "note", "allow"}
+    assert await complete(21) == {"top", "inner", "other", "s2"}
+    assert {"from", "at", "on"} <= await complete(22)
+    assert await complete(23) == {"ko", "s9"}
+    assert {"yes", "no"} <= await complete(24)
+    assert await complete(25) == {"why", "w"}  # (v is unfinished)
+    codes = await complete(26)
+    assert {"W303", "W304", "E201"} <= codes and "a" not in codes
+    assert {"W303", "W302"} <= await complete(27)
+    assert {"asked by", "tags", "note", "allow"} == await complete(28)
+    assert await complete(29) == {"p", "q"}
+    assert "rejected by" in await complete(30)
+    assert "rejected by" not in await complete(31)
+    assert await complete(32) == {"t1", "t2"}
+    assert {"url", "date", "author", "note", "file", "allow"} == await complete(33)
+    assert {"note", "on", "allow"} == await complete(34)
+    start = await complete(35)
+    assert {"section", "allow", "claim", "title"} <= start
+
+
+async def test_completion_items_say_what_they_are(client: LanguageClient) -> None:
+    uri, _ = await open_doc(client, L2 + "x undercuts \nallow \n")
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos(18, 12))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    details = {i.label: i.detail for i in result.items}
+    assert details == {"r1": "a + b rebuts c", "u1": "c undercuts r1", "n": "a → c", "k": "a contradicts b"}
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=pos(19, 6))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    w303 = next(i for i in result.items if i.label == "W303")
+    assert w303.detail == "orphan claim" and w303.label_details is not None
+    assert w303.label_details.description == "warning"
+
+
+async def test_document_symbols_nest_under_sections(client: LanguageClient) -> None:
+    uri, _ = await open_doc(client, L2)
+    symbols = await client.text_document_document_symbol_async(
+        lsp.DocumentSymbolParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
+    assert symbols is not None
+
+    def tree(items: object) -> list[object]:
+        assert isinstance(items, (list, tuple))
+        return [(s.name, tree(s.children)) if s.children else s.name for s in items]
+
+    assert tree(symbols) == [
+        "p", "q", "why", "ko",
+        ("top", [("inner", ["a", "b", "c", "r1", "u1", "n", "k"])]),
+        ("other", ["d"]),
+    ]  # fmt: skip
+    top = next(s for s in symbols if isinstance(s, lsp.DocumentSymbol) and s.name == "top")
+    assert top.kind == lsp.SymbolKind.Namespace and top.detail == "section: Top"
+    assert top.selection_range == lsp.Range(start=at(4, "top"), end=pos(4, 11))
+    # a section covers what is under it, so that editors fold and follow it
+    assert (top.range.start, top.range.end) == (pos(4, 0), pos(13, 18))
+    inner = top.children[0] if top.children else None
+    assert inner is not None and (inner.range.start, inner.range.end) == (pos(5, 0), pos(13, 18))
+    (relation,) = [c for c in inner.children or () if c.name == "u1"]
+    assert relation.detail == "relation: c undercuts r1"
+
+
+async def test_sections_in_a_circle_stay_at_the_top(client: LanguageClient) -> None:
+    text = 'section a "A" in b\nclaim x "X."\nsection b "B" in a\nsection c "C" in a\nsection d "D" in d\n'
+    uri, _ = await open_doc(client, text)
+    symbols = await client.text_document_document_symbol_async(
+        lsp.DocumentSymbolParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
+    assert symbols is not None
+    rows = [
+        (s.name, [c.name for c in s.children or ()]) for s in symbols if isinstance(s, lsp.DocumentSymbol)
+    ]
+    assert rows == [("a", ["x", "c"]), ("b", []), ("d", [])]

@@ -77,6 +77,60 @@ def test_every_construct_token_by_token() -> None:
     ]  # fmt: skip
 
 
+def test_every_language_2_construct_token_by_token() -> None:
+    """Sections, allow, named relations of every kind, attacks on attacks, linked attacks,
+    stances on relations, quotes with their source, dates and sides (docs/language.md)."""
+    text = (
+        'section readings "Readings" in top note "n" allow W303\n'
+        'allow W304, W305 "every speaker"\n'
+        'source ko "Kosovo Online" file "ko.txt"\n'
+        'question conflict "Tensions?" asked by vuckovic\n'
+        'prediction calm "No tensions." answers conflict no, q2 yes date "2024-05"\n'
+        '  quote radic "Brothers." from ko at "para. 6" on "2013"\n'
+        "r1: a + b rebuts c by p rejected by q\n"
+        "u1: d undercuts r1\n"
+        "c1: e contradicts f\n"
+        'q accepts r1 on "2023" allow W302\n'
+    )
+    Q = (String.Double, '"')  # a quote mark
+
+    def s(value: str) -> list[tuple[object, str]]:
+        return [Q, (String.Double, value), Q]
+
+    assert tokens(text) == [
+        (Keyword.Declaration, "section"), (Name.Function, "readings"), *s("Readings"),
+        (Keyword, "in"), (Name, "top"), (Keyword, "note"), *s("n"),
+        (Keyword, "allow"), (Name.Constant, "W303"),
+        (Keyword.Declaration, "allow"), (Name.Constant, "W304"), (Punctuation, ","), (Name.Constant, "W305"),
+        *s("every speaker"),
+        (Keyword.Declaration, "source"), (Name.Function, "ko"), *s("Kosovo Online"), (Keyword, "file"),
+        *s("ko.txt"),
+        (Keyword.Declaration, "question"), (Name.Function, "conflict"), *s("Tensions?"), (Keyword, "asked"),
+        (Keyword, "by"), (Name, "vuckovic"),
+        (Keyword.Type, "prediction"), (Name.Function, "calm"), *s("No tensions."), (Keyword, "answers"),
+        (Name, "conflict"), (Keyword.Constant, "no"), (Punctuation, ","),
+        (Name, "q2"), (Keyword.Constant, "yes"), (Keyword, "date"), *s("2024-05"),
+        (Keyword, "quote"), (Name, "radic"), *s("Brothers."),
+        (Keyword, "from"), (Name, "ko"), (Keyword, "at"), *s("para. 6"), (Keyword, "on"), *s("2013"),
+        (Name.Label, "r1"), (Punctuation, ":"), (Name, "a"), (Operator, "+"), (Name, "b"),
+        (Operator.Word, "rebuts"), (Name, "c"), (Keyword, "by"), (Name, "p"), (Keyword, "rejected"),
+        (Keyword, "by"), (Name, "q"),
+        (Name.Label, "u1"), (Punctuation, ":"), (Name, "d"), (Operator.Word, "undercuts"), (Name, "r1"),
+        (Name.Label, "c1"), (Punctuation, ":"), (Name, "e"), (Operator.Word, "contradicts"), (Name, "f"),
+        (Name, "q"), (Operator.Word, "accepts"), (Name, "r1"), (Keyword, "on"), *s("2023"),
+        (Keyword, "allow"), (Name.Constant, "W302"),
+    ]  # fmt: skip
+
+
+def test_keywords_as_ids_in_language_2_statements() -> None:
+    """`section` and `allow` are ids where a relation or stance starts with them."""
+    found = tokens("section supports value\nallow accepts section\n")
+    assert found == [
+        (Name, "section"), (Operator.Word, "supports"), (Name, "value"),
+        (Name, "allow"), (Operator.Word, "accepts"), (Name, "section"),
+    ]  # fmt: skip
+
+
 def _sort_of(word: str, line: str) -> object:
     for t, v in LEXER.get_tokens(line):
         if v == word:
@@ -92,8 +146,13 @@ def test_every_keyword_of_the_grammar_is_highlighted_as_its_sort() -> None:
         assert _sort_of(word, f'{word} x "X."\n') is Keyword.Declaration
     for word in lex.verbs:
         assert _sort_of(word, f"a {word} b\n") is Operator.Word
-    for word in lex.attributes:
+    for word in (*lex.attributes, *lex.details):
         assert _sort_of(word, f'claim a "A."\n  {word} b\n') is Keyword
+    for word in lex.constants:
+        assert _sort_of(word, f'claim a "A." answers q {word}\n') is Keyword.Constant
+    for word in lex.code_lists:
+        assert _sort_of("W303", f'claim a "A." {word} W303\n') is Name.Constant
+        assert _sort_of(word, f'{word} W303 "why"\n') is Keyword.Declaration
 
 
 def test_an_unclosed_text_ends_at_its_line() -> None:

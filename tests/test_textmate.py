@@ -45,15 +45,23 @@ def _patterns(node: object) -> list[tuple[str, str]]:
 
 
 def test_every_keyword_of_the_grammar_is_in_the_textmate_grammar() -> None:
-    rules = dict(_patterns(json.loads(GRAMMAR.read_text(encoding="utf-8"))["repository"]["keywords"]))
+    tm = json.loads(GRAMMAR.read_text(encoding="utf-8"))
+    rules = dict(_patterns(tm["repository"]["keywords"]))
     verbs = re.compile(rules["keyword.control.relation.argmap"])
     attributes = re.compile(rules["keyword.other.attribute.argmap"])
+    constants = re.compile(rules["constant.language.argmap"])
     lex = lexicon()
     for word in lex.verbs:
         assert verbs.fullmatch(word), word
-    for word in lex.attributes:
-        assert attributes.fullmatch(word), word
-    definitions = json.loads(GRAMMAR.read_text(encoding="utf-8"))["repository"]["definition"]["patterns"]
+    for word in (*lex.attributes, *lex.details):
+        if word not in lex.code_lists:
+            assert attributes.fullmatch(word), word
+    for word in lex.constants:
+        assert constants.fullmatch(word), word
+    codes = [p["match"] for p in tm["repository"]["keywords"]["patterns"] if "codes" in p.get("comment", "")]
+    for word in lex.code_lists:
+        assert any(re.fullmatch(p, f"{word} W302, W303") for p in codes), word
+    definitions = tm["repository"]["definition"]["patterns"]
     for word in (*lex.kinds, *lex.declarations):
         assert any(re.match(p["match"], f'{word} x "X"') for p in definitions), word
 
@@ -90,6 +98,8 @@ _PYGMENTS_SCOPE = {
     Name.Label: "entity.name.label.argmap",
     Operator.Word: "keyword.control.relation.argmap",
     Keyword: "keyword.other.attribute.argmap",
+    Keyword.Constant: "constant.language.argmap",
+    Name.Constant: "constant.other.code.argmap",
     Name: "variable.other.id.argmap",
     String.Double: "string.quoted.double.argmap",
     String.Doc: "string.quoted.triple.argmap",

@@ -4,13 +4,22 @@ The Lark grammar (``argmap/syntax/argmap.lark``) is the one definition of the la
 ``KW_*`` terminals are the keywords; where a keyword stands in the rules says what sort it is:
 
 * ``declarations``: the first word of a definition statement (``title``, ``source``,
-  ``perspective``, ``question``);
+  ``perspective``, ``question``, ``section``, ``allow``); those followed by the id they define
+  are also ``naming`` (not ``title`` nor ``allow``);
 * ``kinds``: the words a claim statement may start with (``claim``, ``fact``, ``value`` ...);
 * ``verbs``: the words inside a relation or stance statement (``supports``, ``rebuts``,
   ``accepts`` ...), which start with an id;
-* ``attributes``: every other keyword (``held``, ``by``, ``note``, ``source`` ...).
+* ``attributes``: the words of a statement's parts (``held``, ``by``, ``note``, ``source``,
+  ``quote`` ...) and the words inside a definition after its keyword (a section's ``in``);
+* ``details``: the first word of a part of a part (a quote's ``from``, ``at`` and ``on``);
+* ``constants``: a word that follows an id inside a part, as its value (a claim's side on a
+  question: ``answers q yes``).
 
-A keyword may be of two sorts (``source`` starts a definition and is a claim's attribute).
+A keyword may be of two sorts (``source`` starts a definition and is a claim's attribute; ``on``
+is a stance's attribute and a quote's detail). A keyword the rules never reach is an attribute.
+``code_lists`` are the keywords followed by finding codes, not ids (``allow W302``): the grammar
+reads codes as ids, so this is the one thing said here rather than read off the rules.
+
 Reading the grammar is a few regular expressions over its text, so this module is light:
 Pygments' lexer imports it, and the TextMate grammar is generated from it
 (``editors/generate.py``).
@@ -24,7 +33,10 @@ from pathlib import Path
 
 import attrs
 
-__all__ = ["Lexicon", "grammar_file", "lexicon"]
+__all__ = ["CODE_LIST_TERMINALS", "Lexicon", "grammar_file", "lexicon", "read_lexicon"]
+
+#: The keyword terminals whose list names finding codes (``allow W302, W303``), not ids.
+CODE_LIST_TERMINALS = ("KW_ALLOW",)
 
 
 def grammar_file() -> Path:
@@ -39,9 +51,13 @@ class Lexicon:
     #: terminal name -> the word it matches, for every keyword.
     keywords: dict[str, str]
     declarations: tuple[str, ...]
+    naming: tuple[str, ...]
     kinds: tuple[str, ...]
     verbs: tuple[str, ...]
     attributes: tuple[str, ...]
+    details: tuple[str, ...]
+    constants: tuple[str, ...]
+    code_lists: tuple[str, ...]
     #: What an id looks like (the grammar's ID terminal, as a regular expression).
     id_pattern: str
 
@@ -121,42 +137,76 @@ def read_lexicon(grammar: str) -> Lexicon:
                 out.append(s)
         return out
 
+    def is_choice(rule: str) -> bool:
+        """A rule that is a choice of keywords (a claim's kind)."""
+        return (
+            rule in rules
+            and rule not in id_rules
+            and all(len(a) == 1 and a[0] in keywords for a in rules[rule])
+        )
+
+    sorts: dict[str, list[str]] = {
+        sort: []
+        for sort in ("declarations", "naming", "kinds", "verbs", "attributes", "details", "constants")
+    }
+    parts: list[tuple[str, int]] = []  # (rule, depth): 1 for a statement's part, 2 for a part's
+
+    def reach(symbols: list[str], depth: int) -> None:
+        for s in symbols:
+            if s in rules and s not in id_rules:
+                parts.append((s, depth))
+
     statements = [s for alt in rules.get("_statement", []) for s in expand(alt)]
-    declarations: list[str] = []
-    kinds: list[str] = []
-    verbs: list[str] = []
     for statement in statements:
         for alt in rules.get(statement, []):
             if not alt:
                 continue
-            head, rest = alt[0], alt[1:]
-            if head in keywords:
-                declarations.append(keywords[head])
-            elif (
-                head in rules
-                and head not in id_rules
-                and all(len(a) == 1 and a[0] in keywords for a in rules[head])
-            ):
-                kinds.extend(keywords[a[0]] for a in rules[head])
+            head = alt[0]
+            if head in keywords or is_choice(head):
+                if head in keywords:
+                    sorts["declarations"].append(keywords[head])
+                    if len(alt) > 1 and alt[1] in id_rules:
+                        sorts["naming"].append(keywords[head])
+                else:
+                    sorts["kinds"].extend(keywords[a[0]] for a in rules[head])
+                body = expand(alt[1:])
+                sorts["attributes"].extend(keywords[s] for s in body if s in keywords)
             else:
-                rest = alt
-            verbs.extend(keywords[s] for s in expand(rest) if s in keywords)
-    elsewhere = {
-        keywords[s]
-        for name, alts in rules.items()
-        if name not in statements and name != "_statement" and name not in id_rules
-        for alt in alts
-        for s in expand(alt)
-        if s in keywords and keywords[s] not in kinds
-    }
-    sorted_out = set(declarations) | set(kinds) | set(verbs)
-    attributes = [w for w in keywords.values() if w in elsewhere or w not in sorted_out]
+                body = expand(alt)
+                sorts["verbs"].extend(keywords[s] for s in body if s in keywords)
+            reach(body, 1)
+    seen: set[tuple[str, bool]] = set()
+    while parts:
+        rule, depth = parts.pop(0)
+        if (rule, depth > 1) in seen:  # a part of a statement, or of a part: once each
+            continue
+        seen.add((rule, depth > 1))
+        for alt in rules[rule]:
+            body = expand(alt)
+            after_id = False
+            for i, s in enumerate(body):
+                if s in keywords:
+                    sort = "constants" if after_id else "details" if i == 0 and depth > 1 else "attributes"
+                    sorts[sort].append(keywords[s])
+                elif s in id_rules or (s in rules and any(x in id_rules for a in rules[s] for x in a)):
+                    after_id = True
+            reach(body, depth + 1)
+    placed = {w for sort in sorts.values() for w in sort}
+    sorts["attributes"].extend(w for w in keywords.values() if w not in placed)
+
+    def once(sort: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(sorts[sort]))
+
     return Lexicon(
         keywords=keywords,
-        declarations=tuple(dict.fromkeys(declarations)),
-        kinds=tuple(dict.fromkeys(kinds)),
-        verbs=tuple(dict.fromkeys(verbs)),
-        attributes=tuple(dict.fromkeys(attributes)),
+        declarations=once("declarations"),
+        naming=once("naming"),
+        kinds=once("kinds"),
+        verbs=once("verbs"),
+        attributes=once("attributes"),
+        details=once("details"),
+        constants=once("constants"),
+        code_lists=tuple(keywords[t] for t in CODE_LIST_TERMINALS if t in keywords),
         id_pattern=id_pattern,
     )
 
@@ -171,16 +221,46 @@ def _words(items: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
 
+def code_list_pattern(lex: Lexicon) -> str:
+    """The codes after a code-list keyword (``W302, W303`` of ``allow W302, W303``), on its
+    line: ids joined by commas."""
+    ident = lex.id_pattern
+    return rf"{ident}(?:[\t \f]*,[\t \f]*{ident})*"
+
+
 def textmate_grammar(lex: Lexicon | None = None) -> dict[str, object]:
     """The TextMate grammar of the language (VS Code, Sublime Text, GitHub's Linguist ...), made
     from the keywords of ``lex`` (default: the package grammar's). ``editors/generate.py`` writes
     it to ``grammars/argmap.tmLanguage.json`` and the VS Code extension; a test keeps them in step."""
     lex = lex or lexicon()
     end = r"(?![\w-])"
+    start = r"(?<![\w-])"
     ident = lex.id_pattern
     escape = r'\\(?:["\\nt]|u[0-9A-Fa-f]{4}|u\{[0-9A-Fa-f]{1,6}\})'
     verb = rf"(?:{_words(lex.verbs)}){end}"
     not_verb = rf"(?!{verb})"
+    # A keyword followed by finding codes (allow), as a statement and as an attribute.
+    code_word = rf"({_words(lex.code_lists)}){end}"
+    code_list = rf"(?:([\t \f]+)({code_list_pattern(lex)}))?"
+    code_captures = {"patterns": [{"include": "#code"}, {"include": "#punctuation"}]}
+    code_statement: list[dict[str, object]] = []
+    code_attribute: list[dict[str, object]] = []
+    if lex.code_lists:
+        code_statement.append(
+            {
+                "comment": "A statement of codes (allow) at the start of a line, then the codes.",
+                "match": rf"^{code_word}(?![\t \f]+{verb}){code_list}",
+                "captures": {"1": {"name": "storage.type.declaration.argmap"}, "3": code_captures},
+            }
+        )
+        code_attribute.append(
+            {
+                "comment": "An attribute of codes (allow), then the codes.",
+                "match": rf"{start}{code_word}{code_list}",
+                "captures": {"1": {"name": "keyword.other.attribute.argmap"}, "3": code_captures},
+            }
+        )
+    attribute_words = tuple(w for w in (*lex.attributes, *lex.details) if w not in lex.code_lists)
     return {
         "name": "argmap",
         "scopeName": "source.argmap",
@@ -210,12 +290,13 @@ def textmate_grammar(lex: Lexicon | None = None) -> dict[str, object]:
                     },
                     {
                         "comment": "A definition: its keyword at the start of a line, then its id.",
-                        "match": rf"^({_words(lex.declarations)}){end}[\t \f]+{not_verb}({ident})",
+                        "match": rf"^({_words(lex.naming)}){end}[\t \f]+{not_verb}({ident})",
                         "captures": {
                             "1": {"name": "storage.type.declaration.argmap"},
                             "2": {"name": "entity.name.function.argmap"},
                         },
                     },
+                    *code_statement,
                     {
                         "comment": "A definition keyword with no id after it (the title).",
                         "match": rf"^({_words(lex.declarations)}){end}(?![\t \f]+{verb})",
@@ -239,11 +320,16 @@ def textmate_grammar(lex: Lexicon | None = None) -> dict[str, object]:
                 "patterns": [
                     {
                         "name": "keyword.control.relation.argmap",
-                        "match": rf"(?<![\w-])(?:{_words(lex.verbs)}){end}",
+                        "match": rf"{start}(?:{_words(lex.verbs)}){end}",
                     },
+                    *code_attribute,
                     {
                         "name": "keyword.other.attribute.argmap",
-                        "match": rf"(?<![\w-])(?:{_words(lex.attributes)}){end}",
+                        "match": rf"{start}(?:{_words(attribute_words)}){end}",
+                    },
+                    {
+                        "name": "constant.language.argmap",
+                        "match": rf"{start}(?:{_words(lex.constants)}){end}",
                     },
                 ]
             },
@@ -277,6 +363,7 @@ def textmate_grammar(lex: Lexicon | None = None) -> dict[str, object]:
                     {"name": "invalid.illegal.character.argmap", "match": r"[^\s\w\"#]"},
                 ]
             },
+            "code": {"name": "constant.other.code.argmap", "match": ident},
             "id": {"name": "variable.other.id.argmap", "match": ident},
         },
     }

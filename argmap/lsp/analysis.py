@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import attrs
 
 from argmap.diagnostics import Diagnostic, sort_key
-from argmap.lsp.grammar import IdToken, id_tokens
+from argmap.lsp.grammar import IdToken, code_rules, id_tokens
 from argmap.lsp.ids import LABEL_RULES, IdField, Kind, id_values
 from argmap.lsp.incremental import Reading
 from argmap.model import ArgumentMap, Element
@@ -27,11 +27,24 @@ __all__ = ["Analysis", "Occurrence", "findings"]
 def findings(reading: Reading) -> list[Diagnostic]:
     """What ``argmap check`` reports for the text: its syntax errors (with the parser's
     warnings) when it does not parse, else every finding of the checks; in file order."""
-    from argmap.checks import check
-
-    found = reading.diagnostics if reading.errors else check(reading.map)
+    found = reading.diagnostics if reading.errors else _check(reading.map)
     found.sort(key=sort_key)
     return found
+
+
+def _check(amap: ArgumentMap) -> list[Diagnostic]:
+    """The checks' findings for a map that parses, as ``argmap check`` reports them.
+
+    SILENCING (``allow``): this is the language server's one call of the checks. The findings
+    a map silences (``allow`` on a statement, under a section, on a line of its own) and the
+    project's settings (``[tool.argmap]`` in ``pyproject.toml``, or ``argmap.toml``, found from
+    ``amap.path``) are to be left out by :func:`argmap.checks.check` itself (being added by the
+    checks work). Until then this reports them; once it does, this call must give what
+    ``argmap check`` gives for the same file (``test_lsp_server.py`` compares the two).
+    """
+    from argmap.checks import check
+
+    return check(amap)
 
 
 @attrs.frozen(slots=True)
@@ -63,6 +76,7 @@ class Analysis:
         self._by_statement: list[list[Element]] | None = None
         self._mentions: dict[str, set[int]] | None = None
         self._definitions: dict[str, list[tuple[Element, IdField]]] | None = None
+        self._tokens: dict[int, list[IdToken]] = {}
         self._occurrences: dict[int, list[Occurrence]] = {}
         self._labels: dict[str, str] | None = None
 
@@ -137,16 +151,25 @@ class Analysis:
             self._mentions = table
         return self._mentions
 
+    def tokens_in(self, index: int) -> list[IdToken]:
+        """Every id the grammar reads in one statement (codes and tags too), in order."""
+        cached = self._tokens.get(index)
+        if cached is None:
+            cached = self._tokens[index] = id_tokens(self.statement_text(index), self.starts[index])
+        return cached
+
     def occurrences_in(self, index: int) -> list[Occurrence]:
-        """The ids written in one statement, each with its kind and role from the model."""
+        """The ids written in one statement, each with its kind and role from the model (not
+        tags nor finding codes, which the grammar reads as ids too)."""
         cached = self._occurrences.get(index)
         if cached is not None:
             return cached
         entries = [(value, field) for e in self.by_statement[index] for value, field in id_values(e)]
         used = [False] * len(entries)
         out: list[Occurrence] = []
-        for token in id_tokens(self.statement_text(index), self.starts[index]):
-            if token.rule in LABEL_RULES:
+        codes = code_rules()
+        for token in self.tokens_in(index):
+            if token.rule in LABEL_RULES or token.rule in codes:
                 continue
             kind: Kind | None = None
             defines = False
@@ -158,6 +181,15 @@ class Analysis:
             out.append(Occurrence(token, kind, defines))
         self._occurrences[index] = out
         return out
+
+    def code_at(self, line: int, column: int) -> IdToken | None:
+        """The finding code (``allow W302``) at a 0-based line and column, touching its end
+        included."""
+        codes = code_rules()
+        for token in self.tokens_in(self.statement_at(line)):
+            if token.rule in codes and token.line == line and token.start <= column <= token.end:
+                return token
+        return None
 
     def occurrence_at(self, line: int, column: int) -> Occurrence | None:
         """The id at a 0-based line and column (code points), touching its end included."""

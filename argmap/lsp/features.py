@@ -4,17 +4,35 @@ formatting and quick fixes. :mod:`argmap.lsp.server` puts them on the protocol."
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from lsprotocol import types as lsp
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.formats.lexicon import CODE_LIST_TERMINALS
 from argmap.lsp.analysis import Analysis, Occurrence
 from argmap.lsp.document import Document
-from argmap.lsp.grammar import IdToken, id_keywords, tree_parser
+from argmap.lsp.grammar import IdToken, id_keywords, list_items, tree_parser
 from argmap.lsp.ids import AFTER_KEYWORD, ID_FIELDS, Kind
-from argmap.model import Claim, Element, Perspective, Question, Source, Span, Support, Title, is_valid_id
+from argmap.model import (
+    Claim,
+    Contradiction,
+    Element,
+    Perspective,
+    Question,
+    Quote,
+    Rebuttal,
+    Section,
+    Source,
+    Span,
+    Support,
+    Title,
+    Undercut,
+    is_valid_id,
+)
 
 __all__ = [
     "FeatureError",
@@ -94,15 +112,23 @@ _LABEL_WORDS = {"in": "accepted (in)", "out": "rejected (out)", "undec": "undeci
 
 
 def hover(analysis: Analysis, doc: Document, position: lsp.Position) -> lsp.Hover | None:
-    """What the id under the cursor names: a claim's text, kind, holders, rejecters, quotes and
-    grounded label; a perspective's name and role; a question, a source, a named relation."""
-    occ = analysis.occurrence_at(*_where(doc, position))
-    if occ is None:
-        return None
-    text = describe(analysis, occ.name)
+    """What the word under the cursor names: a claim's text, kind, holders, rejecters, quotes
+    and grounded label; a perspective's name and role; a question, a source, a section; what a
+    named relation connects, who asserts and who rejects it; what a finding code means."""
+    line, column = _where(doc, position)
+    code = analysis.code_at(line, column)
+    if code is not None:
+        text = describe_code(code.value)
+        token = code
+    else:
+        occ = analysis.occurrence_at(line, column)
+        if occ is None:
+            return None
+        text = describe(analysis, occ.name)
+        token = occ.token
     return lsp.Hover(
         contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text),
-        range=_token_range(doc, occ.token),
+        range=_token_range(doc, token),
     )
 
 
@@ -124,6 +150,24 @@ def _quote(text: str) -> str:
     return "\n".join("> " + line for line in text.split("\n"))
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def describe_code(code: str) -> str:
+    """Markdown about a finding code named by ``allow``: what it reports."""
+    from argmap.checks import CODES
+    from argmap.util.suggest import did_you_mean
+
+    info = CODES.get(code)
+    if info is None:
+        hint = did_you_mean(code, CODES)
+        return f"{_code(code)} is not a finding code argmap knows" + (f"; {hint}" if hint else ".")
+    return (
+        f"**{code}** · {info.severity.value}: {info.title}\n\n*docs/diagnostics.md: an example and its fix*"
+    )
+
+
 def describe(analysis: Analysis, name: str) -> str:
     """Markdown about an id: what defines it and how the map uses it."""
     found = analysis.definitions.get(name)
@@ -133,71 +177,183 @@ def describe(analysis: Analysis, name: str) -> str:
         hint = did_you_mean(name, analysis.definitions)
         return f"{_code(name)} is not defined in this map" + (f"; {hint}" if hint else ".")
     element = found[0][0]
-    m = analysis.map
-    parts: list[str]
     if isinstance(element, Claim):
-        kind = element.kind.value if element.kind is not None else "claim"
-        head = f"**{kind}** {_code(name)}"
-        label = analysis.labels.get(name)
-        if label is not None:
-            head += f" · grounded: **{_LABEL_WORDS.get(label, label)}**"
-        parts = [head, _quote(element.text)]
-        holders, rejecters = _names(analysis, m.holders(name)), _names(analysis, m.rejecters(name))
-        parts.append(f"held by: {holders}  \nrejected by: {rejecters}")
-        if element.answers:
-            parts.append(f"answers: {', '.join(map(_code, element.answers))}")
-        if element.sources:
-            parts.append(f"sources: {', '.join(map(_code, element.sources))}")
-        for q in element.quotes:
-            who = f"{_names(analysis, [q.speaker])}: " if q.speaker else ""
-            parts.append(f"{who}“{q.text}”")
-        supporters, attackers = m.supporters(name), m.attackers(name)
-        parts.append(
-            f"supported by: {_names(analysis, supporters)}  \nattacked by: {_names(analysis, attackers)}"
-        )
-        if element.note:
-            parts.append(f"note: {element.note}")
+        parts = _describe_claim(analysis, element)
     elif isinstance(element, Perspective):
-        parts = [f"**perspective** {_code(name)} — {element.name}"]
-        if element.role:
-            parts.append(f"role: {element.role}")
-        accepted, rejected = m.accepted_by(name), m.rejected_by(name)
-        parts.append(
-            f"accepts {len(accepted)} claim{'s' * (len(accepted) != 1)}, rejects {len(rejected)}; "
-            f"asserts {len(m.relations_by(name))} relation{'s' * (len(m.relations_by(name)) != 1)}"
-        )
-        if element.color:
-            parts.append(f"colour: {element.color}")
-        if element.note:
-            parts.append(f"note: {element.note}")
+        parts = _describe_perspective(analysis, element)
     elif isinstance(element, Question):
-        answers = [c.id for c in m.answers_to(name)]
-        parts = [
-            f"**question** {_code(name)}",
-            _quote(element.text),
-            f"answered by: {_names(analysis, answers)}",
-        ]
-        if element.note:
-            parts.append(f"note: {element.note}")
+        parts = _describe_question(analysis, element)
     elif isinstance(element, Source):
-        parts = [f"**source** {_code(name)}", _quote(element.title)]
-        parts.extend(
-            f"{key}: {value}" for key in ("author", "date", "url", "note") if (value := getattr(element, key))
-        )
-    elif isinstance(element, Support):
-        premises = " + ".join(map(_code, element.premises))
-        parts = [f"**support** {_code(name)}: {premises} → {_code(element.conclusion)}"]
-        if element.by:
-            parts.append(f"by: {_names(analysis, element.by)}")
-        undercuts = [u.attacker for u in m.undercuts_of(name)]
-        parts.append(f"undercut by: {_names(analysis, undercuts)}")
-        if element.note:
-            parts.append(f"note: {element.note}")
+        parts = _describe_source(analysis, element)
+    elif isinstance(element, Section):
+        parts = _describe_section(analysis, element)
+    elif isinstance(element, (Support, Rebuttal, Undercut, Contradiction)):
+        parts = _describe_relation(analysis, name, element)
     else:
         parts = [f"**{type(element).__name__.lower()}** {_code(name)}"]
     if len(found) > 1:
         parts.append(f"*defined {len(found)} times (error E200)*")
     return "\n\n".join(parts)
+
+
+def _quotes(analysis: Analysis, quotes: Iterable[Quote]) -> list[str]:
+    """Each quote: who said it, its words, and where and when (``from``, ``at``, ``on``)."""
+    out = []
+    for q in quotes:
+        who = f"{_names(analysis, [q.speaker])}: " if q.speaker else ""
+        where = [f"from {_code(q.source)}" if q.source else "", q.locator or "", q.date or ""]
+        tail = ", ".join(w for w in where if w)
+        out.append(f"{who}“{q.text}”" + (f" ({tail})" if tail else ""))
+    return out
+
+
+def _in_section(analysis: Analysis, element: Element) -> list[str]:
+    section = analysis.map.section_of(element)
+    return [f"in section {_code(section.id)}: {section.title}"] if section is not None else []
+
+
+def _describe_claim(analysis: Analysis, element: Claim) -> list[str]:
+    m, name = analysis.map, element.id
+    kind = element.kind.value if element.kind is not None else "claim"
+    head = f"**{kind}** {_code(name)}"
+    label = analysis.labels.get(name)
+    if label is not None:
+        head += f" · grounded: **{_LABEL_WORDS.get(label, label)}**"
+    parts = [head, _quote(element.text)]
+    holders, rejecters = _names(analysis, m.holders(name)), _names(analysis, m.rejecters(name))
+    parts.append(f"held by: {holders}  \nrejected by: {rejecters}")
+    if element.answers:
+        answers = [_code(q) + (f" ({side})" if (side := element.side(q)) else "") for q in element.answers]
+        parts.append(f"answers: {', '.join(answers)}")
+    if element.date:
+        parts.append(f"date: {element.date}")
+    if element.sources:
+        parts.append(f"sources: {', '.join(map(_code, element.sources))}")
+    parts.extend(_quotes(analysis, element.quotes))
+    supporters, attackers = m.supporters(name), m.attackers(name)
+    parts.append(
+        f"supported by: {_names(analysis, supporters)}  \nattacked by: {_names(analysis, attackers)}"
+    )
+    if element.note:
+        parts.append(f"note: {element.note}")
+    return parts + _in_section(analysis, element)
+
+
+def _describe_perspective(analysis: Analysis, element: Perspective) -> list[str]:
+    m, name = analysis.map, element.id
+    parts = [f"**perspective** {_code(name)} — {element.name}"]
+    if element.role:
+        parts.append(f"role: {element.role}")
+    named = {r.name for r in m.relations if r.name is not None}
+    claims = [c for c in m.accepted_by(name) if c not in named]
+    rejected = [c for c in m.rejected_by(name) if c not in named]
+    asserts = len(m.relations_by(name))
+    parts.append(
+        f"accepts {_plural(len(claims), 'claim')}, rejects {len(rejected)}; "
+        f"asserts {_plural(asserts, 'relation')}"
+    )
+    accepted_relations = [_code(r) for r in m.accepted_by(name) if r in named]
+    rejected_relations = [_code(r) for r in m.rejected_by(name) if r in named]
+    if accepted_relations or rejected_relations:
+        parts.append(
+            f"accepts the relations: {', '.join(accepted_relations) or 'none'}  \n"
+            f"rejects the relations: {', '.join(rejected_relations) or 'none'}"
+        )
+    asks = [q.id for q in m.questions if name in q.asked_by]
+    if asks:
+        parts.append(f"asks: {', '.join(map(_code, asks))}")
+    if element.color:
+        parts.append(f"colour: {element.color}")
+    if element.note:
+        parts.append(f"note: {element.note}")
+    return parts
+
+
+def _describe_question(analysis: Analysis, element: Question) -> list[str]:
+    name = element.id
+    answers = [
+        _code(c.id) + (f" ({side})" if (side := c.side(name)) else "") for c in analysis.map.answers_to(name)
+    ]
+    parts = [f"**question** {_code(name)}", _quote(element.text)]
+    if element.asked_by:
+        parts.append(f"asked by: {_names(analysis, element.asked_by)}")
+    parts.append(f"answered by: {', '.join(answers) or 'none'}")
+    if element.note:
+        parts.append(f"note: {element.note}")
+    return parts
+
+
+def _describe_source(analysis: Analysis, element: Source) -> list[str]:
+    parts = [f"**source** {_code(element.id)}", _quote(element.title)]
+    parts.extend(
+        f"{key}: {value}"
+        for key in ("author", "date", "url", "file", "note")
+        if (value := getattr(element, key))
+    )
+    quoted = sum(1 for e in analysis.map.elements for q in getattr(e, "quotes", ()) if q.source == element.id)
+    if quoted:
+        parts.append(f"quoted {_plural(quoted, 'time')}")
+    return parts
+
+
+def _describe_section(analysis: Analysis, element: Section) -> list[str]:
+    m, name = analysis.map, element.id
+    parts = [f"**section** {_code(name)} — {element.title}"]
+    if element.parent:
+        parent = analysis.definitions.get(element.parent)
+        title = parent[0][0].title if parent and isinstance(parent[0][0], Section) else None
+        parts.append(f"in section {_code(element.parent)}" + (f": {title}" if title else ""))
+    inner = [s.id for s in m.sections if s.parent == name and s.id != name]
+    if inner:
+        parts.append(f"sections in it: {', '.join(map(_code, inner))}")
+    mine = {analysis.statement_of(e) for e in m.elements if m.section_of(e) is element}
+    parts.append(f"{_plural(len(mine), 'statement')} under it")
+    if element.allow:
+        parts.append(f"allows: {', '.join(element.allow)}")
+    if element.note:
+        parts.append(f"note: {element.note}")
+    return parts
+
+
+def _connects(relation: Support | Rebuttal | Undercut | Contradiction) -> str:
+    """What a relation connects, in its own words: `a` + `b` supports `c`."""
+    if isinstance(relation, Support):
+        return f"{' + '.join(map(_code, relation.premises))} supports {_code(relation.conclusion)}"
+    if isinstance(relation, Contradiction):
+        return f"{_code(relation.left)} contradicts {_code(relation.right)}"
+    verb = "rebuts" if isinstance(relation, Rebuttal) else "undercuts"
+    return f"{' + '.join(map(_code, relation.attackers))} {verb} {_code(relation.target)}"
+
+
+_RELATION_WORDS = {
+    Support: "support",
+    Rebuttal: "rebuttal",
+    Undercut: "undercut",
+    Contradiction: "contradiction",
+}
+
+
+def _describe_relation(
+    analysis: Analysis, name: str, element: Support | Rebuttal | Undercut | Contradiction
+) -> list[str]:
+    m = analysis.map
+    parts = [f"**{_RELATION_WORDS[type(element)]}** {_code(name)}: {_connects(element)}"]
+    if isinstance(element, Undercut):  # an attack on an attack: say what it attacks
+        with contextlib.suppress(KeyError):
+            parts.append(f"{_code(element.target)}: {_connects(m.relation(element.target))}")
+    parts.append(f"by: {_names(analysis, element.by)}")
+    holders, rejecters = _names(analysis, m.holders(name)), _names(analysis, m.rejecters(name))
+    parts.append(f"accepted by: {holders}  \nrejected by: {rejecters}")
+    undercuts = [" + ".join(u.attackers) for u in m.undercuts_of(name)]
+    parts.append(f"undercut by: {_names(analysis, undercuts)}")
+    if element.tags:
+        parts.append(f"tags: {', '.join(element.tags)}")
+    if element.sources:
+        parts.append(f"sources: {', '.join(map(_code, element.sources))}")
+    parts.extend(_quotes(analysis, element.quotes))
+    if element.note:
+        parts.append(f"note: {element.note}")
+    return parts + _in_section(analysis, element)
 
 
 # ---- definitions, references, rename -------------------------------------------------------------
@@ -267,6 +423,7 @@ _ITEM_KIND: dict[Kind, lsp.CompletionItemKind] = {
     "question": lsp.CompletionItemKind.Interface,
     "source": lsp.CompletionItemKind.Reference,
     "relation": lsp.CompletionItemKind.Operator,
+    "section": lsp.CompletionItemKind.Folder,
 }
 _PARTIAL = re.compile(r"[\w][\w-]*$")
 
@@ -288,8 +445,8 @@ def _inside_long_text(analysis: Analysis, index: int, line: int) -> bool:
 
 
 def completion(analysis: Analysis, doc: Document, position: lsp.Position) -> lsp.CompletionList:
-    """Keywords, ids and tags where the grammar allows them at the cursor."""
-    from lark import Token, Tree
+    """Keywords, ids, tags and finding codes where the grammar allows them at the cursor."""
+    from lark import Token
     from lark.exceptions import LarkError, UnexpectedInput
 
     from argmap.formats.lexicon import lexicon
@@ -319,30 +476,17 @@ def completion(analysis: Analysis, doc: Document, position: lsp.Position) -> lsp
     except LarkError:
         return lsp.CompletionList(is_incomplete=False, items=[])
     stack = list(ip.parser_state.value_stack)
-    # What the grammar expects an id to name here: the keyword or mark before it decides.
-    context: str | None = None
-    for i in range(len(stack) - 1, -1, -1):
-        item = stack[i]
-        if (isinstance(item, Tree) and item.data == "ident") or (
-            isinstance(item, Token) and item.type == "COMMA"
-        ):
-            continue
-        if isinstance(item, Token):
-            context = "definition" if i == 0 and item.type in keywords else item.type
-        else:
-            context = "done"
-        break
+    context = _context(stack, keywords)
     if "ID" in accepts:
-        kinds: tuple[Kind, ...] | None
-        if context is None:
-            kinds = ("claim", "perspective")
-        elif context in AFTER_KEYWORD:
-            kinds = (AFTER_KEYWORD[context],)
-        else:
-            kinds = ()
+        # at the start of a statement: a relation's first claim or a stance's perspective
+        kinds: tuple[Kind, ...] = (
+            ("claim", "perspective") if context is None else AFTER_KEYWORD.get(context, ())
+        )
         if context == "KW_TAGS":
             items.extend(_tag_items(analysis, replace))
-        for kind in kinds or ():
+        if context in CODE_LIST_TERMINALS:
+            items.extend(_code_items(replace))
+        for kind in kinds:
             items.extend(_id_items(analysis, kind, replace))
     as_ids = id_keywords() if stack and "ID" in accepts else frozenset()
     for terminal in sorted(accepts - as_ids):
@@ -369,10 +513,53 @@ def completion(analysis: Analysis, doc: Document, position: lsp.Position) -> lsp
     return lsp.CompletionList(is_incomplete=False, items=items)
 
 
+def _context(stack: list[Any], keywords: dict[str, str]) -> str | None:
+    """What the grammar expects an id to name at the end of a parser's stack: the keyword or
+    mark before the list the cursor is in decides (its terminal's name). None at the start of
+    a statement; ``definition`` for the id a definition defines; ``done`` after anything else."""
+    from lark import Token
+
+    items = list_items()
+    for i in range(len(stack) - 1, -1, -1):
+        item = stack[i]
+        if isinstance(item, Token):
+            if item.type == "COMMA":
+                continue
+            if item.type in CODE_LIST_TERMINALS:
+                return str(item.type)
+            return "definition" if i == 0 and item.type in keywords else str(item.type)
+        if item.data in items or str(item.data).startswith("__"):  # a list's items so far
+            continue
+        return "done"
+    return None
+
+
+def _code_items(replace: lsp.Range) -> list[lsp.CompletionItem]:
+    """Every finding code, with what it reports (after ``allow``)."""
+    from argmap.checks import CODES
+
+    return [
+        lsp.CompletionItem(
+            label=code,
+            kind=lsp.CompletionItemKind.Constant,
+            detail=info.title,
+            label_details=lsp.CompletionItemLabelDetails(description=info.severity.value),
+            text_edit=lsp.TextEdit(range=replace, new_text=code),
+            sort_text=f"0{code}",
+        )
+        for code, info in CODES.items()
+    ]
+
+
 def _detail(element: Element) -> str | None:
     """A line about an element: its text, name or title (a relation: what it links)."""
     if isinstance(element, Support):
         return f"{' + '.join(element.premises)} → {element.conclusion}"
+    if isinstance(element, (Rebuttal, Undercut)):
+        verb = "rebuts" if isinstance(element, Rebuttal) else "undercuts"
+        return f"{' + '.join(element.attackers)} {verb} {element.target}"
+    if isinstance(element, Contradiction):
+        return f"{element.left} contradicts {element.right}"
     for name in ("text", "name", "title"):
         value = getattr(element, name, None)
         if isinstance(value, str) and value:
@@ -418,53 +605,96 @@ _SYMBOL_KIND: dict[Kind, lsp.SymbolKind] = {
     "question": lsp.SymbolKind.Interface,
     "source": lsp.SymbolKind.Module,
     "relation": lsp.SymbolKind.Operator,
+    "section": lsp.SymbolKind.Namespace,
 }
 
 
 def document_symbols(analysis: Analysis, doc: Document) -> list[lsp.DocumentSymbol]:
-    """The outline: the title, then every perspective, question, source, claim and named
-    relation, in the order they are written."""
-    out: list[lsp.DocumentSymbol] = []
-    for element in analysis.map.elements:
-        if element.span is None:
+    """The outline: the title, every section, perspective, question, source, claim and named
+    relation, in the order they are written; what is written after a section is under it, and
+    a section is under the section it is ``in``."""
+    m = analysis.map
+    sections: dict[str, Section] = {}
+    for section in m.sections:
+        sections.setdefault(section.id, section)
+    top: list[lsp.DocumentSymbol] = []
+    under: dict[int, list[lsp.DocumentSymbol]] = {}  # id() of a section -> what is under it
+    symbols: dict[int, lsp.DocumentSymbol] = {}
+    for element in m.elements:
+        symbol = _symbol(analysis, doc, element)
+        if symbol is None:
             continue
-        whole = _span_range(doc, element.span)
-        if isinstance(element, Title):
-            out.append(
-                lsp.DocumentSymbol(
-                    name=element.text or "(title)",
-                    kind=lsp.SymbolKind.File,
-                    range=whole,
-                    selection_range=whole,
-                )
-            )
+        parent = _nested_in(sections, element) if isinstance(element, Section) else m.section_of(element)
+        (top if parent is None else under.setdefault(id(parent), [])).append(symbol)
+        if isinstance(element, Section):
+            symbols[id(element)] = symbol
+    for key, children in under.items():
+        symbols[key].children = children
+    for symbol in top:
+        _cover(symbol)
+    return top
+
+
+def _symbol(analysis: Analysis, doc: Document, element: Element) -> lsp.DocumentSymbol | None:
+    """An element's entry in the outline (None for those that define no id)."""
+    if element.span is None:
+        return None
+    whole = _span_range(doc, element.span)
+    if isinstance(element, Title):
+        return lsp.DocumentSymbol(
+            name=element.text or "(title)", kind=lsp.SymbolKind.File, range=whole, selection_range=whole
+        )
+    for field in ID_FIELDS.get(type(element), ()):
+        if not field.defines:
             continue
-        for field in ID_FIELDS.get(type(element), ()):
-            if not field.defines:
-                continue
-            name = getattr(element, field.path, None)
-            if not isinstance(name, str):
-                continue
-            place = analysis.name_in(element, name)
-            selection = (
-                doc.range(
-                    doc.span_offset(place[0] + 1, place[1] + 1), doc.span_offset(place[0] + 1, place[2] + 1)
-                )
-                if place is not None
-                else whole
+        name = getattr(element, field.path, None)
+        if not isinstance(name, str):
+            continue
+        place = analysis.name_in(element, name)
+        selection = (
+            doc.range(
+                doc.span_offset(place[0] + 1, place[1] + 1), doc.span_offset(place[0] + 1, place[2] + 1)
             )
-            kind = element.kind.value if isinstance(element, Claim) and element.kind else field.kind
-            detail = _detail(element)
-            out.append(
-                lsp.DocumentSymbol(
-                    name=name,
-                    detail=f"{kind}: {detail}" if detail else kind,
-                    kind=_SYMBOL_KIND[field.kind],
-                    range=whole,
-                    selection_range=selection,
-                )
-            )
-    return out
+            if place is not None
+            else whole
+        )
+        kind = element.kind.value if isinstance(element, Claim) and element.kind else field.kind
+        detail = _detail(element)
+        return lsp.DocumentSymbol(
+            name=name,
+            detail=f"{kind}: {detail}" if detail else kind,
+            kind=_SYMBOL_KIND[field.kind],
+            range=whole,
+            selection_range=selection,
+            children=[] if isinstance(element, Section) else None,
+        )
+    return None
+
+
+def _nested_in(by_id: dict[str, Section], section: Section) -> Section | None:
+    """The section a section is ``in``, if that is a section of the map (``by_id``) and the
+    sections above it do not lead back to it (a circle, error E208, is left at the top)."""
+    parent = by_id.get(section.parent) if section.parent is not None else None
+    seen = {id(section)}
+    above = parent
+    while above is not None:
+        if id(above) in seen:
+            return None if above is section else parent
+        seen.add(id(above))
+        above = by_id.get(above.parent) if above.parent is not None else None
+    return parent
+
+
+def _cover(symbol: lsp.DocumentSymbol) -> None:
+    """Stretch a section's range over what is under it (an outline's entry holds its children)."""
+    if not symbol.children:
+        return
+    start, end = symbol.range.start, symbol.range.end
+    for child in symbol.children:
+        _cover(child)
+        start = min(start, child.range.start, key=lambda p: (p.line, p.character))
+        end = max(end, child.range.end, key=lambda p: (p.line, p.character))
+    symbol.range = lsp.Range(start=start, end=end)
 
 
 # ---- formatting ----------------------------------------------------------------------------------

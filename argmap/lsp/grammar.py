@@ -18,7 +18,16 @@ from argmap.syntax.parser import grammar_text
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["ID_RULE", "IdToken", "id_keywords", "id_tokens", "terminal_pattern", "tree_parser"]
+__all__ = [
+    "ID_RULE",
+    "IdToken",
+    "code_rules",
+    "id_keywords",
+    "id_tokens",
+    "list_items",
+    "terminal_pattern",
+    "tree_parser",
+]
 
 #: The rule an id is in the grammar.
 ID_RULE = "ident"
@@ -48,6 +57,33 @@ def id_keywords() -> frozenset[str]:
         if rule.origin.name == ID_RULE
         for sym in rule.expansion
         if sym.is_term and sym.name != "ID"
+    )
+
+
+@functools.cache
+def code_rules() -> frozenset[str]:
+    """The rules whose ids are finding codes (``allow W302``): those that hold a code-list
+    keyword (:data:`argmap.formats.lexicon.CODE_LIST_TERMINALS`), not the id rule (where the
+    keyword is an id)."""
+    from argmap.formats.lexicon import CODE_LIST_TERMINALS
+
+    return frozenset(
+        str(rule.origin.name)
+        for rule in tree_parser().rules
+        if rule.origin.name != ID_RULE and any(sym.name in CODE_LIST_TERMINALS for sym in rule.expansion)
+    )
+
+
+@functools.cache
+def list_items() -> frozenset[str]:
+    """The rules that are the items of a comma-separated list (``ident``, ``answer``, ``tag``),
+    read off the helper rules Lark makes for ``x (COMMA x)*``."""
+    return frozenset(
+        str(sym.name)
+        for rule in tree_parser().rules
+        if rule.origin.name.startswith("__") and any(sym.name == "COMMA" for sym in rule.expansion)
+        for sym in rule.expansion
+        if not sym.is_term and not sym.name.startswith("__")
     )
 
 

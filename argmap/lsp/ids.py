@@ -14,11 +14,13 @@ from typing import Literal
 import attrs
 
 from argmap.model import (
+    Allow,
     Claim,
     Contradiction,
     Perspective,
     Question,
     Rebuttal,
+    Section,
     Source,
     Stance,
     Support,
@@ -29,63 +31,96 @@ from argmap.model import (
 __all__ = ["AFTER_KEYWORD", "ID_FIELDS", "LABEL_RULES", "IdField", "Kind", "id_values"]
 
 #: What an id names. One namespace holds them all; the kind says what a place expects.
-Kind = Literal["claim", "perspective", "question", "source", "relation"]
+Kind = Literal["claim", "perspective", "question", "source", "relation", "section"]
 
 
 @attrs.frozen
 class IdField:
     """A field of an element that holds ids: its path (``quotes.speaker`` goes into each
-    quote), the kind of thing it names, and whether it defines the id (else it refers to it)."""
+    quote), the kind of thing it names, and whether it defines the id (else it refers to it).
+    ``also`` are the other kinds it may name (a stance is on a claim or a named relation)."""
 
     path: str
     kind: Kind
     defines: bool = False
+    also: tuple[Kind, ...] = ()
+
+    @property
+    def kinds(self) -> tuple[Kind, ...]:
+        """Every kind of thing the field may name."""
+        return (self.kind, *self.also)
 
 
-#: Every element type, with its id fields in the order they are written.
+#: A quote's speaker and the source it is written in.
+_QUOTE = (IdField("quotes.speaker", "perspective"), IdField("quotes.source", "source"))
+#: What every relation may carry after its ends: who asserts it, its sources and quotes.
+_RELATION = (IdField("by", "perspective"), IdField("sources", "source"), *_QUOTE)
+
+#: Every element type, with its id fields in the order they are written. Finding codes
+#: (``allow W302``) are not ids: no row names them.
 ID_FIELDS: dict[type, tuple[IdField, ...]] = {
     Title: (),
     Source: (IdField("id", "source", defines=True),),
     Perspective: (IdField("id", "perspective", defines=True),),
-    Question: (IdField("id", "question", defines=True),),
+    Question: (IdField("id", "question", defines=True), IdField("asked_by", "perspective")),
     Claim: (
         IdField("id", "claim", defines=True),
         IdField("answers", "question"),
         IdField("sources", "source"),
-        IdField("quotes.speaker", "perspective"),
+        *_QUOTE,
     ),
     Support: (
         IdField("name", "relation", defines=True),
         IdField("premises", "claim"),
         IdField("conclusion", "claim"),
-        IdField("by", "perspective"),
+        *_RELATION,
     ),
-    Rebuttal: (IdField("attacker", "claim"), IdField("target", "claim"), IdField("by", "perspective")),
-    Undercut: (IdField("attacker", "claim"), IdField("target", "relation"), IdField("by", "perspective")),
-    Contradiction: (IdField("left", "claim"), IdField("right", "claim"), IdField("by", "perspective")),
-    Stance: (IdField("perspective", "perspective"), IdField("claim", "claim")),
+    Rebuttal: (
+        IdField("name", "relation", defines=True),
+        IdField("attackers", "claim"),
+        IdField("target", "claim"),
+        *_RELATION,
+    ),
+    Undercut: (
+        IdField("name", "relation", defines=True),
+        IdField("attackers", "claim"),
+        IdField("target", "relation"),
+        *_RELATION,
+    ),
+    Contradiction: (
+        IdField("name", "relation", defines=True),
+        IdField("left", "claim"),
+        IdField("right", "claim"),
+        *_RELATION,
+    ),
+    # `rejected by p` on a named relation is a stance on it, in the relation's statement.
+    Stance: (IdField("perspective", "perspective"), IdField("target", "claim", also=("relation",))),
+    Section: (IdField("id", "section", defines=True), IdField("parent", "section")),
+    Allow: (),
 }
 
 #: Grammar rules whose words are labels, not ids (a tag may look like an id).
 LABEL_RULES = frozenset({"tag"})
 
-#: The kind of id the grammar expects after a keyword or mark (its terminal's name). At the
+#: The kinds of id the grammar expects after a keyword or mark (its terminal's name). At the
 #: start of a statement: a claim (a relation) or a perspective (a stance).
-AFTER_KEYWORD: dict[str, Kind] = {
-    "KW_BY": "perspective",
-    "KW_QUOTE": "perspective",
-    "KW_ANSWERS": "question",
-    "KW_SOURCE": "source",
-    "KW_SUPPORTS": "claim",
-    "KW_SUPPORT": "claim",
-    "KW_REBUTS": "claim",
-    "KW_ATTACKS": "claim",
-    "KW_CONTRADICTS": "claim",
-    "KW_ACCEPTS": "claim",
-    "KW_REJECTS": "claim",
-    "KW_UNDERCUTS": "relation",
-    "PLUS": "claim",
-    "COLON": "claim",
+AFTER_KEYWORD: dict[str, tuple[Kind, ...]] = {
+    "KW_BY": ("perspective",),
+    "KW_QUOTE": ("perspective",),
+    "KW_ANSWERS": ("question",),
+    "KW_SOURCE": ("source",),
+    "KW_FROM": ("source",),
+    "KW_IN": ("section",),
+    "KW_SUPPORTS": ("claim",),
+    "KW_SUPPORT": ("claim",),
+    "KW_REBUTS": ("claim",),
+    "KW_ATTACKS": ("claim",),
+    "KW_CONTRADICTS": ("claim",),
+    "KW_ACCEPTS": ("claim", "relation"),
+    "KW_REJECTS": ("claim", "relation"),
+    "KW_UNDERCUTS": ("relation",),
+    "PLUS": ("claim",),
+    "COLON": ("claim",),
 }
 
 

@@ -152,14 +152,20 @@ _PLANS: dict[type, tuple[tuple[str, ...], tuple[tuple[int, bool], ...]]] = {}
 def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, bool], ...]]:
     plan = _PLANS.get(cls)
     if plan is None:
+        import typing
+
+        hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
         moving = []
         for i, f in enumerate(fields):
-            kind = str(f.type)
-            if "Span" in kind:
+            kind = hints[f.name]
+            args = typing.get_args(kind)
+            if kind is Span or Span in args:
                 moving.append((i, False))
-            elif kind.startswith("tuple[") and not kind.startswith(("tuple[str", "tuple[int")):
-                moving.append((i, True))
+            elif (
+                typing.get_origin(kind) is tuple and args and isinstance(args[0], type) and attrs.has(args[0])
+            ):
+                moving.append((i, True))  # quotes; not ids, tags nor a claim's (question, side) pairs
         plan = _PLANS[cls] = (tuple(f.name for f in fields), tuple(moving))
     return plan
 
