@@ -153,7 +153,12 @@ def _split_text(text: str, first: int, rest: int) -> list[str]:
 def _long_ok(text: str) -> bool:
     """Whether ``text`` reads better as a \"\"\"long string\"\"\" (it has line breaks) and comes back
     from one unchanged (no line starts with a space: the parser strips common indentation)."""
-    return "\n" in text and not any(line.startswith(" ") for line in text.split("\n"))
+    if "\n" not in text:
+        return False
+    lines = text.split("\n")
+    # The parser removes the indentation common to the lines that are not white space only
+    # (str.strip); with no such line it would remove none and keep the writer's indentation.
+    return not any(line.startswith(" ") for line in lines) and any(line.strip() for line in lines)
 
 
 def _escape_long(text: str) -> str:
@@ -329,6 +334,7 @@ def unexpressible(m: ArgumentMap) -> list[str]:
     """What :func:`write` cannot say exactly (each entry one sentence); empty when the text
     re-parses to an equal map."""
     notes: list[str] = []
+    named = {e.name for e in m.relations if e.name is not None}
     for st in group_statements(m.elements):
         head = st.head
         if isinstance(head, (Source, Perspective, Question, Claim, Section)) and head.id in VERB_IDS:
@@ -336,14 +342,22 @@ def unexpressible(m: ArgumentMap) -> list[str]:
                 f"{st.keyword} '{head.id}' cannot be written: the grammar reads '{head.id}' after "
                 f"'{st.keyword}' as a verb (write() raises ValueError)"
             )
-        if isinstance(head, Stance) and head.inline:
+        if isinstance(head, Allow) and head.codes[0] in VERB_IDS:
+            notes.append(
+                f"allow '{head.codes[0]}' on a line of its own cannot be written: the grammar reads "
+                f"'allow {head.codes[0]}' as a relation or stance (write() raises ValueError)"
+            )
+        if isinstance(head, Stance):  # a stance statement: every inline stance in it is lost
             for s in st.elements:
                 assert isinstance(s, Stance)
-                why = (
-                    "it carries a note, a date or allowed codes"
-                    if not _writable_inline(s)
-                    else "it does not follow its claim or relation"
-                )
+                if not s.inline:
+                    continue
+                if not _writable_inline(s):
+                    why = "it carries a note, a date or allowed codes"
+                elif s.accepts and s.target in named:
+                    why = "a relation takes only 'rejected by', not 'held by'"
+                else:
+                    why = "it does not follow its claim or relation"
                 verb = "accepts" if s.accepts else "rejects"
                 notes.append(
                     f"stance '{s.perspective} {verb} {s.target}' is marked inline but {why}; "
@@ -509,6 +523,11 @@ def _head_lines(st: Statement, width: int, pad: int = 0) -> list[str]:
     if isinstance(head, Title):
         return _text_lines("title ", head.text, width)
     if isinstance(head, Allow):
+        if head.codes[0] in VERB_IDS:
+            raise ValueError(
+                f"allow '{head.codes[0]}' cannot be written: the grammar reads 'allow {head.codes[0]}' "
+                "as the start of a relation or stance whose first id is 'allow'"
+            )
         line = "allow " + ", ".join(head.codes)
         if head.reason is None:
             return [line]
