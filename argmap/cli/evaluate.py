@@ -40,7 +40,7 @@ def _load(file: str) -> ArgumentMap:
     errors = [d for d in check(argmap, semantics=False) if d.is_error]
     if errors:
         sources = {argmap.path: argmap.source_text} if argmap.source_text is not None else {}
-        print_diagnostics(errors, sources)  # type: ignore[arg-type]
+        print_diagnostics(errors, sources)
         fail(
             f"{argmap.path or file}: the map has errors; it was not evaluated",
             EXIT_FINDINGS,

@@ -195,7 +195,7 @@ class _Component:
     """One component's SAT encoding: variable 2i+1 is in(x_i), 2i+2 is out(x_i)."""
 
     def __init__(self, af: Framework, comp: list[int], stable: bool, clock: _Clock) -> None:
-        from pysat.solvers import Solver  # type: ignore[import-untyped]
+        from pysat.solvers import Solver
 
         self.comp = comp
         self.clock = clock
