@@ -216,7 +216,7 @@ def quotes(context: Context) -> None:
             context.emit(
                 "W313",
                 context.locate(source.span, "file"),
-                f"source '{source_id}': file {source.file!r} {reason} (looked for {path})",
+                f"source '{source_id}': file {source.file!r} {reason}",
                 hint="a source's file is a path relative to the map's folder; quotes from it "
                 "are not checked until it can be read",
             )
