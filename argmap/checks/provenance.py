@@ -2,7 +2,8 @@
 (``file "..."``) is found in that text verbatim (W312), which must be readable (W313).
 
 "Verbatim" forgives what typing and typesetting change: runs of white space (line breaks
-included) are one space, typographic quotes, apostrophes and dashes are the plain ones, and an
+included) are one space, typographic quotes, apostrophes and dashes are the plain ones, the
+punctuation a quote starts or ends with does not count (a full stop quoted as a comma), and an
 elision (``...``, ``…`` or ``[...]``) in the quote stands for any text between its parts. A
 quote that is not found is reported with the nearest passage of the text and its line.
 """
@@ -65,6 +66,9 @@ _TYPOGRAPHIC = str.maketrans(
         "\u2026": "...",  # …
     }
 )
+#: Punctuation a quote may end (or start) with where the text has other: a sentence's full stop
+#: becomes a comma when the sentence is quoted inside another.
+_EDGE = " .,;:!?"
 _ELISION = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\.\.\.)\s*")
 
 
@@ -125,7 +129,8 @@ class SourceText(NamedTuple):
     def contains(self, quote: str) -> bool:
         """Whether the quote is in the text verbatim (its elided parts in order)."""
         position = 0
-        for part in _ELISION.split(normalise(quote)):
+        for piece in _ELISION.split(normalise(quote)):
+            part = piece.strip(_EDGE)
             if not part:
                 continue
             found = self.flat.find(part, position)
@@ -235,7 +240,7 @@ def _missing(context: Context, element: Element, quote: Quote, text: SourceText)
     related: list[Related] = []
     if nearest is not None:
         line, passage = nearest
-        message += f'; the nearest passage, on line {line}: "{passage}"'
+        message += f"; the nearest passage, on line {line}: “{passage}”"
         related.append(Related(Span(str(text.path), line, 1, line, 1), "the nearest passage"))
     context.emit(
         "W312",
