@@ -37,7 +37,7 @@ def _load(file: str) -> ArgumentMap:
     from argmap.cli.common import EXIT_FINDINGS, fail, print_diagnostics, read_map
 
     argmap = read_map(file)
-    errors = [d for d in check(argmap, semantics=False) if d.is_error]
+    errors = [d for d in check(argmap, semantics=False, allow=False, settings=None) if d.is_error]
     if errors:
         sources = {argmap.path: argmap.source_text} if argmap.source_text is not None else {}
         print_diagnostics(errors, sources)
