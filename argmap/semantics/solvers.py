@@ -77,29 +77,38 @@ def grounded(af: Framework) -> Labelling:
 
 
 def grounded_labels(af: Framework, forced: dict[int, int] | None = None) -> bytearray:
-    """The grounded labelling, one byte per argument; ``forced`` fixes some arguments IN (as if
-    unattacked) or OUT (as if attacked by an unattacked argument) first (used to weigh cruxes)."""
+    """The grounded labelling, one byte per argument.
+
+    ``forced`` fixes some arguments first: IN as if unattacked, OUT as if attacked by an
+    unattacked argument (a virtual attacker that is never defeated, so a forced-OUT argument
+    never goes IN and never defeats its targets, even when it has no attacker of its own).
+    The result is the grounded labelling of the framework changed that way (used to weigh
+    cruxes; :mod:`argmap.semantics.crux` computes the same incrementally).
+    """
     attackers, targets = af.attackers, af.targets
     count = [len(a) for a in attackers]
     lab = bytearray(af.n)
+    outs: list[int] = []
     if forced:
         for x, v in forced.items():
             if v == IN:
                 count[x] = 0
+            elif v == OUT:
+                count[x] += 1  # the virtual attacker: never OUT, so x is never IN
+                outs.append(x)
     todo = [i for i, c in enumerate(count) if c == 0]
     for i in todo:
         lab[i] = IN
     pop, push = todo.pop, todo.append
-    if forced:
-        for x, v in forced.items():
-            if v == OUT:
-                lab[x] = OUT
-                for z in targets[x]:
-                    if lab[z] == UNDEC:
-                        count[z] -= 1
-                        if count[z] == 0:
-                            lab[z] = IN
-                            push(z)
+    for x in outs:
+        lab[x] = OUT
+    for x in outs:
+        for z in targets[x]:
+            if lab[z] == UNDEC:
+                count[z] -= 1
+                if count[z] == 0:
+                    lab[z] = IN
+                    push(z)
     while todo:
         x = pop()
         for y in targets[x]:
