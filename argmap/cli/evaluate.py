@@ -55,7 +55,8 @@ def _stopped(exc: Exception, semantics: str) -> None:
     fail(
         f"{exc}",
         EXIT_FINDINGS,
-        hint=f"raise --time-limit, or use --semantics grounded (always fast) instead of {semantics}",
+        hint=getattr(exc, "hint", None)
+        or f"raise --time-limit, or use --semantics grounded (always fast) instead of {semantics}",
     )
 
 
