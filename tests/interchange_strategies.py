@@ -6,7 +6,8 @@ their named relation) and carry no note, date or allowed codes; a claim's sides 
 it answers, once each. Every construct of language 2 is drawn: named relations of every kind,
 linked attackers, undercuts of any relation, stances on relations, quotes with a source, a
 locator and a date, dates on claims and stances, answers that take a side, askers, source files,
-nested sections, allowed codes on statements and on the whole map.
+nested sections, allowed codes on statements and on the whole map, claims' titles and base
+scores, relations' schemes.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def claims(draw: st.DrawFn) -> list[Element]:
         draw(dates),
         tuple((q, side) for q, side in answered if side is not None),
         draw(codes),
+        draw(opt_text),
+        draw(st.none() | st.floats(0, 1) | st.sampled_from([0, 1, 0.5, 1e-7, 0.1])),
     )
     stances = [
         Stance(p, claim.id, a, True) for p, a in draw(st.lists(st.tuples(ids, st.booleans()), max_size=4))
@@ -117,6 +120,7 @@ def relations(draw: st.DrawFn) -> list[Element]:
         "sources": draw(id_lists),
         "quotes": draw(quotes),
         "allow": draw(codes),
+        "scheme": draw(st.none() | st.sampled_from(["Expert Opinion", "Default Inference"]) | texts),
     }
     relation: Element
     if kind is Contradiction:

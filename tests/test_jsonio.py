@@ -13,7 +13,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from interchange_strategies import maps
 
-from argmap.formats.jsonio import SCHEMA_ID, VERSION, InterchangeError, dumps, loads, schema, to_dict
+from argmap.formats.jsonio import (
+    SCHEMA_ID,
+    VERSION,
+    InterchangeError,
+    dumps,
+    from_dict,
+    loads,
+    schema,
+    to_dict,
+)
 from argmap.model import ID_PATTERN, ArgumentMap
 from argmap.syntax.parser import parse
 
@@ -326,3 +335,15 @@ def test_compact_by_default_indented_on_request() -> None:
     assert compact.count("\n") == 1 and ", " not in compact.split('"elements"')[0]
     assert indented.count("\n") > 50
     assert loads(compact) == loads(indented) == m
+
+
+def test_scheme_title_and_base_travel() -> None:
+    m = parse('claim a "A." title "Short" base 0.25\nclaim b "B."\nr: a rebuts b scheme "Expert Opinion"\n')
+    doc = to_dict(m)
+    _validate(doc)
+    assert doc["elements"][0]["title"] == "Short" and doc["elements"][0]["base"] == 0.25
+    assert doc["elements"][2]["scheme"] == "Expert Opinion"
+    assert loads(json.dumps(doc)) == m
+    doc["elements"][0]["base"] = 1.5
+    with pytest.raises(InterchangeError, match=re.escape("$.elements[0].base: must be at most 1, not 1.5")):
+        from_dict(doc)

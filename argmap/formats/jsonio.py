@@ -101,7 +101,7 @@ def _put(out: dict[str, Any], key: str, value: object) -> None:
 
 
 #: The fields every relation writes after its ends (and name), in order; quotes come last.
-_RELATION_FIELDS = ("by", "note", "tags", "sources", "allow")
+_RELATION_FIELDS = ("by", "note", "tags", "sources", "allow", "scheme")
 
 
 def _element(e: Element, spans: bool) -> dict[str, Any]:
@@ -120,6 +120,8 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
         _put(out, "note", e.note)
         _put(out, "date", e.date)
         _put(out, "allow", e.allow)
+        _put(out, "title", e.title)
+        _put(out, "base", e.base)
     elif isinstance(e, Stance):
         out = {"type": "stance", "perspective": e.perspective, "target": e.target, "accepts": e.accepts}
         if e.inline:
@@ -292,6 +294,9 @@ def _message(error: ValidationError, root: Mapping[str, Any], doc: object) -> st
     if keyword == "pattern" and "title" in sub:
         rule = sub.get("description", sub["pattern"])
         return f"{where}: {_shown(repr(value))} is not {sub['title']} ({rule})"
+    if keyword in ("minimum", "maximum") and keyword in sub:
+        bound = "at least" if keyword == "minimum" else "at most"
+        return f"{where}: must be {bound} {sub[keyword]}, not {_shown(json.dumps(value))}"
     if keyword == "minItems" and "minItems" in sub:
         count = sub["minItems"]
         return f"{where}: must hold at least {count} item{'s' if count != 1 else ''}, not {len(value or ())}"
@@ -381,6 +386,7 @@ def _relation_fields(d: Mapping[str, Any]) -> dict[str, Any]:
         "sources": _ids(d, "sources"),
         "quotes": _read_quotes(d),
         "allow": _ids(d, "allow"),
+        "scheme": d.get("scheme"),
         "span": _read_span(d),
     }
 
@@ -433,6 +439,8 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("date"),
         tuple((s["question"], s["side"]) for s in d.get("sides") or ()),
         _ids(d, "allow"),
+        d.get("title"),
+        d.get("base"),
         span=_read_span(d),
     ),
     "support": lambda d: Support(tuple(d["premises"]), d["conclusion"], **_relation_fields(d)),
