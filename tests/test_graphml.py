@@ -59,8 +59,19 @@ def test_structure() -> None:
     }
     relations = [r for _, _, r in _edges(graph)]
     assert sorted(relations) == sorted(
-        ["premise", "premise", "conclusion", "attacker", "target", "attacker", "target", "side", "side"]
-        + ["accepts", "rejects"]
+        [
+            "premise",
+            "premise",
+            "conclusion",
+            "attacker",
+            "target",
+            "attacker",
+            "target",
+            "side",
+            "side",
+            "accepts",
+            "rejects",
+        ]
     )
     text = nodes["claim:a"].find("g:data[@key='text']", NS)
     assert text is not None and text.text == 'A <&> "quoted"'
@@ -114,7 +125,7 @@ def test_language_2_attacks_on_attacks_linked_attacks_and_stances_on_relations()
     assert data("rebuttal:r1", "by") == "p" and data("rebuttal:r1", "name") == "r1"
     assert data("claim:rating", "base") == "0.75" and data("claim:rating", "node_title") == "Rating"
     assert data("claim:rating", "section") == "facts" and data("claim:rating", "node_date") == "2019"
-    side = [e for e in graph.findall("g:edge", NS) if e.get("target") == "question:conflict"][0]
+    side = next(e for e in graph.findall("g:edge", NS) if e.get("target") == "question:conflict")
     assert side.find("g:data[@key='side']", NS).text == "yes"  # type: ignore[union-attr]
 
 
