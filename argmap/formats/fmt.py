@@ -28,7 +28,7 @@ from argmap.formats.writer import (
     Statement,
     align,
     group_statements,
-    item_of_inline_stance,
+    inline_stance_items,
     layout,
 )
 from argmap.model import (
@@ -170,12 +170,16 @@ class _Items:
         else:
             self._relation_head()
         stances = [e for e in self.st.elements[1:] if isinstance(e, Stance)]
+        stance_keys = inline_stance_items(stances)  # once: per stance it would make fmt quadratic
         stance_no = 0
         quote_no = 0
         while (tok := self._peek()) is not None:
             word = tok.text
             if word in ("held", "rejected", "asked"):
-                key = ("asked",) if word == "asked" else item_of_inline_stance(stances, stance_no)
+                if word == "asked":
+                    key: Hashable = ("asked",)
+                else:
+                    key = stance_keys[stance_no] if stance_no < len(stance_keys) else ("stances", 0)
                 self._take(key)
                 self._take(key)  # by
                 count = self._list(key)
