@@ -373,3 +373,23 @@ def test_fmt_stopped_by_a_signal_leaves_no_temporary_file(tmp_path: Path, name: 
     assert path.read_text(encoding="utf-8") in (UGLY, FORMATTED)
     if name != "SIGINT":
         assert done.returncode == -getattr(signal, name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "json-nested-1000-deep.json",
+        "json-int-4301-digits.json",
+        "json-argmap-text.json",
+        "json-aif-document.json",
+    ],
+)
+@pytest.mark.parametrize("how", [["--from", "json"], []])
+def test_import_of_hostile_json_is_a_clear_error(name: str, how: list[str]) -> None:
+    """With --from json and with the suffix guesser: exit 1, a message, no traceback."""
+    result = run_cli("import", str(ROOT / "tests" / "data" / "hostile" / name), *how)
+    if name == "json-aif-document.json" and not how:
+        assert result.code == 0, result.err  # the suffix guesser reads AIF in a .json file as AIF
+        return
+    assert result.code == 1, result.err
+    assert "not a valid" in result.err and "Traceback" not in result.err

@@ -502,7 +502,9 @@ def loads(text: str | bytes, *, path: str | None = None) -> ArgumentMap:
     except RecursionError:
         raise InterchangeError("not JSON that can be read: lists or objects nested too deeply") from None
     except ValueError as exc:  # Python's limit on the digits of an integer (4,300 by default)
-        raise InterchangeError(f"not JSON that can be read: {_shown(str(exc).split(';')[0], 120)}") from None
+        raise InterchangeError(
+            f"not JSON that can be read: a number is too long ({_shown(str(exc).split(';')[0], 120)})"
+        ) from None
     looks = _looks_like_other_json(doc)
     if looks is not None:
         raise InterchangeError(looks)
@@ -538,8 +540,12 @@ def _looks_like_text_format(text: str) -> tuple[str, str] | None:
     )
     if argmap_start.match(first):
         return ".argmap text", "argmap"
-    argdown = re.compile(r"^\s*(\[[^\]\n]+\]|<[^>\n]+>)\s*:?|^\s*[+\-]?[<>]?[+\-_]\s*[\[<]|^={3,}\s*$", re.M)
-    if argdown.search(head) and not head.lstrip().startswith(("{", "[")):
+    # A statement or argument defined ([Title]: text, <Title>: text), a relation line
+    # (+ <a>, <- [b], _> <c>), a heading of equals signs.
+    argdown = re.compile(
+        r"^[ \t]*(\[[^\]\n]+\]|<[^>\n]+>)[ \t]*:|^[ \t]*(<?[+\-_]>?)[ \t]+[\[<]|^={3,}[ \t]*$", re.M
+    )
+    if argdown.search(head):
         return "Argdown", "argdown"
     return None
 
