@@ -64,7 +64,7 @@ def _token() -> re.Pattern[str]:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str  # str, comment, num, word, punct
     text: str
@@ -248,7 +248,7 @@ class _Items:
 
 
 # ---- comments -----------------------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _Anchors:
     """The comments of one statement."""
 
@@ -295,7 +295,8 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
     for st in statements:
         span = st.head.span
         assert span is not None
-        while k < len(toks) and (toks[k].line, toks[k].column) != (span.line, span.column):
+        line, column, count = span.line, span.column, len(toks)
+        while k < count and (toks[k].line != line or toks[k].column != column):
             k += 1
         starts.append(k)
     anchors = [_Anchors() for _ in statements]
@@ -327,6 +328,18 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
     for i, st in enumerate(statements):
         stop = starts[i + 1] if i + 1 < len(statements) else len(toks)
         region = toks[starts[i] : stop]
+        kinds = {t.kind for t in region}
+        if "comment" not in kinds:  # the common case: only the texts to keep whole matter here
+            if "str" in kinds:
+                walker = _Items(st, region)
+                walker.run()
+                wholes[i] = walker.whole()
+            prev = region[-1].end_line
+            if i + 1 < len(statements):
+                add_gap(anchors[i + 1].leading, [], prev, toks[starts[i + 1]].line)
+            else:
+                add_gap(footer, [], prev, len(lines_of_text) + 1)
+            continue
         code = [t for t in region if t.kind != "comment"]
         walker = _Items(st, code)
         tags = walker.run()
@@ -382,6 +395,9 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
             while leading and leading[0] is None:
                 leading.pop(0)
         out.extend("" if c is None else c for c in leading)
+        if not (a.before or a.trailing or a.trailer):  # no comments to put back
+            out.extend([line.text for line in block])
+            continue
         present = {line.item for line in block}
         before = _regroup(a.before, present)
         trailing = _regroup(a.trailing, present)
