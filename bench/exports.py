@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from genmap import generate  # noqa: E402
-from measure import alternate, child_env, median  # noqa: E402
+from genmap import generate
+from measure import alternate, child_env, median
 
 
 def measure(n: int, repeat: int) -> list[str]:

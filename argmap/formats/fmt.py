@@ -295,8 +295,8 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
     for st in statements:
         span = st.head.span
         assert span is not None
-        line, column, count = span.line, span.column, len(toks)
-        while k < count and (toks[k].line != line or toks[k].column != column):
+        at_line, at_column, count = span.line, span.column, len(toks)
+        while k < count and (toks[k].line != at_line or toks[k].column != at_column):
             k += 1
         starts.append(k)
     anchors = [_Anchors() for _ in statements]
