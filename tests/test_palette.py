@@ -60,7 +60,8 @@ def test_palette_colours_are_far_apart_from_each_other_and_from_label_colours(vi
 def test_a_colour_that_collides_gets_w500() -> None:
     amap = argmap.parse(
         'perspective a "A" color "#0072B2"\nperspective b "B" color "#0070B0"\n'
-        'perspective c "C" color "green"\nperspective d "D" color "#AA8855"\nclaim x "X." held by a, b, c, d\n'
+        'perspective c "C" color "green"\nperspective d "D" color "#AA8855"\n'
+        'claim x "X." held by a, b, c, d\n'
     )
     found = colour_findings(amap)
     assert [(d.code, d.span.line if d.span else 0) for d in found] == [("W500", 2), ("W500", 3)]

@@ -144,7 +144,7 @@ def inference_look(named: bool, strong: bool) -> Look:
     if named:
         return Look((("shape", "plain"),))
     look = {"shape": "circle", "style": "filled", "fillcolor": color, "color": color}
-    look |= {"width": "0.1", "height": "0.1", "label": "", "tooltip": "linked: the premises act together"}
+    look |= {"width": "0.1", "height": "0.1", "tooltip": "linked: the premises or attackers act together"}
     return Look(look.items())
 
 
