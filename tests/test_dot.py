@@ -83,3 +83,14 @@ def test_provenance_reaches_tooltips_and_links() -> None:
     line = node_line(to_dot(amap), "x")
     assert "It is so." in line and "Pat, The Article, p. 4, 2013" in line and "Note: Said twice." in line
     assert 'HREF="https://example.org/a"' in line
+
+
+def test_only_web_and_mail_sources_become_links() -> None:
+    amap = argmap.parse(
+        'source bad "Bad" url "javascript:alert(1)"\nsource good "Good" url "https://e.org/r?a=1&b=<2>"\n'
+        'claim x "X." source bad, good\n'
+    )
+    line = node_line(to_dot(amap), "x")
+    assert "javascript" not in line.split("tooltip=")[0]
+    assert 'HREF="https://e.org/r?a=1&amp;amp;b=%3C2%3E"' in line
+    assert "HREF" not in node_line(to_dot(amap, links=False), "x")

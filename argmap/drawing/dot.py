@@ -101,8 +101,10 @@ class Writer:
         compare: Sequence[str] | None,
         compact: bool,
         quotes: bool = False,
+        links: bool = True,
     ) -> None:
         self.amap = amap
+        self.link_sources = links
         self.view = view
         self.colors = colors
         self.status = status
@@ -213,8 +215,9 @@ class Writer:
             attributes = ""
             if source is not None:
                 attributes = f' TITLE="{html_text(source.title)}"'
-                if source.url:
-                    attributes += f' HREF="{html_text(source.url)}" TARGET="_blank"'
+                link = _link(source.url) if self.link_sources else None
+                if link:
+                    attributes += f' HREF="{link}" TARGET="_blank"'
             cells.append(cell(text_lines(f"[{sid}]", 30), 7, color=muted, padding=1, attributes=attributes))
         rows = ["<TR>" + "".join(cells[i : i + 3]) + "</TR>" for i in range(0, len(cells), 3)]
         table = f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{"".join(rows)}</TABLE>'
@@ -411,6 +414,26 @@ class Writer:
             tooltip=tooltip(hover + ("\n\n" + extra if extra else "")),
             id=literal(f"relation-{name}"),
         )
+
+
+def _link(url: str | None) -> str | None:
+    """A source's URL as an HREF value, or None when it is not a web or mail address (no
+    ``javascript:`` links). Characters a URL should not hold are percent-encoded, and ``&``
+    is written so that both renderers put exactly ``&amp;`` in the SVG (system Graphviz
+    decodes entities in HREF once more and would write a bare ``&``)."""
+    from urllib.parse import quote, urlsplit
+
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in ("http", "https", "mailto", "ftp"):
+        return None
+    safe = quote(url, safe=":/?#[]@!$&()*+,;=%-._~")
+    return safe.replace("&", "&amp;amp;")
 
 
 def write(w: Writer) -> None:

@@ -169,6 +169,7 @@ def to_dot(
     title: bool = True,
     compact: bool | None = None,
     quotes: bool = False,
+    links: bool = True,
 ) -> str:
     """The map as DOT text, ready for any Graphviz layout engine.
 
@@ -194,6 +195,7 @@ def to_dot(
         title=title,
         compact=compact,
         quotes=quotes,
+        links=links,
     )
     source: str = graph.source
     return source
@@ -215,6 +217,7 @@ def _dot_graph(
     title: bool,
     compact: bool | None,
     quotes: bool = False,
+    links: bool = True,
 ) -> Any:
     """The map as a ``graphviz.Digraph`` (see :func:`to_dot` for the arguments)."""
     if rankdir is not None:
@@ -242,7 +245,15 @@ def _dot_graph(
         edge_attr=EDGE_DEFAULTS,
     )
     w = Writer(
-        graph, amap, view=view, colors=colors, status=status, compare=compare, compact=compact, quotes=quotes
+        graph,
+        amap,
+        view=view,
+        colors=colors,
+        status=status,
+        compare=compare,
+        compact=compact,
+        quotes=quotes,
+        links=links,
     )
     with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
         write(w)
@@ -299,6 +310,7 @@ def render(
     title: bool = True,
     compact: bool | None = None,
     quotes: bool = False,
+    links: bool = True,
 ) -> bytes:
     """The map drawn in ``format`` (svg, png, pdf, dot for the DOT text itself, or html for the
     interactive page of :func:`argmap.drawing.html.html_page`).
@@ -344,6 +356,7 @@ def render(
         title=title,
         compact=compact,
         quotes=quotes,
+        links=links,
     )
     if format == "dot":
         # Line by line: the whole text at once would be a second copy, two bytes per character
@@ -441,6 +454,7 @@ def html_page(
         title=title,
         compact=compact,
         quotes=quotes,
+        links=False,  # the page is inert: sources open from its panel
     )
     data = page_data(amap, rule=rule, time_limit=time_limit, given_labels=given, initial=initial)
     return assemble(inert_svg(svg), data)
