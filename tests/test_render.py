@@ -498,3 +498,41 @@ GALLERY: list[tuple[str, dict[str, object]]] = [
 def test_no_text_is_cut_or_overlapping(backend: str, name: str, view: dict[str, object]) -> None:
     svg = render(load(name), "svg", backend=backend, **view)  # type: ignore[arg-type]
     assert layout_problems(svg) == []
+
+
+# ---- shape chosen for the reader -----------------------------------------------------------------
+def _aspect(svg: bytes) -> float:
+    found = re.search(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    assert found is not None
+    w, h = float(found.group(1)), float(found.group(2))
+    return max(w, h) / min(w, h)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_gallery_pictures_fit_a_screen(backend: str) -> None:
+    for name, view in GALLERY:
+        if view.get("legend") == "full":
+            continue
+        svg = render(load(name), "svg", backend=backend, **view)  # type: ignore[arg-type]
+        assert _aspect(svg) <= 2.05, (name, view, _aspect(svg))
+
+
+def _fan_in(n: int) -> ArgumentMap:
+    lines = ['claim c0 "The conclusion everyone argues about."', 'claim c1 "A second conclusion."']
+    lines += [f'claim e{i} "Evidence number {i} for the case, a sentence long."' for i in range(n)]
+    lines += [f"e{i} supports c{i % 2}" for i in range(n)]
+    return argmap.parse("\n".join(lines) + "\n")
+
+
+def test_a_wide_map_is_turned_and_its_sources_staggered() -> None:
+    dot = to_dot(_fan_in(40))
+    assert "rankdir=LR" in dot and "minlen=" in dot
+    if HAVE_DOT:
+        assert _aspect(render(_fan_in(40), "svg", backend="dot")) < 2.2
+        assert _aspect(render(_fan_in(40), "svg", backend="dot", rankdir="TB")) > 20
+
+
+def test_the_callers_rankdir_wins() -> None:
+    for rankdir in ("TB", "BT", "LR", "RL"):
+        dot = to_dot(_fan_in(40), rankdir=rankdir)  # type: ignore[arg-type]
+        assert f"rankdir={rankdir}" in dot and "minlen" not in dot

@@ -33,7 +33,7 @@ from argmap.model import ClaimKind
 if TYPE_CHECKING:
     from argmap.drawing.dot import Writer
 
-__all__ = ["LEGENDS", "draw_legend"]
+__all__ = ["LEGENDS", "draw_legend", "legend_size"]
 
 #: The legend's forms (argmap.drawing.LEGENDS).
 LEGENDS = _LEGENDS
@@ -137,10 +137,17 @@ def _entries(w: Writer, *, relations: bool) -> list[tuple[str, str]]:
     return out
 
 
-def draw_legend(w: Writer, mode: str = "compact", rankdir: str = "TB", anchor: str | None = None) -> None:
+def legend_size(w: Writer) -> tuple[float, float]:
+    """The estimated size in points of a one-column compact legend of what ``w`` drew."""
+    entries = len(_entries(w, relations=True))
+    return (340.0, 24.0 + 19.0 * entries) if entries else (0.0, 0.0)
+
+
+def draw_legend(w: Writer, mode: str = "compact", anchor: str | None = None, columns: int = 2) -> None:
     """Add to ``w``'s graph a legend of what the picture uses (what ``w.used`` noted), in the
-    form ``mode`` (``none``, ``compact`` or ``full``); a compact legend goes one rank after
-    ``anchor`` (a node on the last rank), tied to it by an invisible edge."""
+    form ``mode`` (``none``, ``compact`` or ``full``); a compact legend (``columns`` entries a
+    row) goes one rank after ``anchor`` (a node on the last rank), tied to it by an invisible
+    edge."""
     if mode == "none":
         return
     if mode == "full":
@@ -149,7 +156,6 @@ def draw_legend(w: Writer, mode: str = "compact", rankdir: str = "TB", anchor: s
     entries = _entries(w, relations=True)
     if not entries:
         return
-    columns = 1 if rankdir in ("LR", "RL") else 2
     rows = []
     for i in range(0, len(entries), columns):
         cells = []

@@ -56,7 +56,7 @@ from argmap.drawing import (
 )
 from argmap.drawing.digraph import digraph_class
 from argmap.drawing.dot import Writer, graph_attributes, write
-from argmap.drawing.legend import LEGENDS, draw_legend
+from argmap.drawing.legend import LEGENDS, draw_legend, legend_size
 from argmap.drawing.metrics import FONT_STACK
 from argmap.drawing.palette import OKABE_ITO, TOL_MUTED, perspective_colors
 from argmap.drawing.styles import EDGE_DEFAULTS, FONT, NODE_DEFAULTS, STATUS
@@ -258,22 +258,26 @@ def _dot_graph(
     with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
         write(w)
         if rankdir is None and engine == "dot":
-            rankdir = _shape(w)
-        anchor = None
-        if mode == "compact":
-            from argmap.drawing.shape import last_node
+            rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0))
+        anchor, columns = None, 1
+        if mode == "compact" and w.sizes:
+            from argmap.drawing.shape import estimate
 
-            anchor = last_node(w.sizes, [(t, h, 1) for t, h, _ in w.links])
-        draw_legend(w, mode, rankdir or "TB", anchor)
+            edges = [(t, h, 1) for t, h, _ in w.links]
+            width, _, rank = estimate(w.sizes, edges, rankdir or "TB")
+            anchor = max(rank, key=rank.__getitem__)  # a node on the last rank
+            # below a wide top-down drawing two entries a row; beside or under a narrow one, one
+            columns = 2 if rankdir in (None, "TB", "BT") and width > LEGEND_TWO_COLUMNS else 1
+        draw_legend(w, mode, anchor, columns)
     return graph
 
 
-def _shape(w: Writer) -> RankDir:
+def _shape(w: Writer, legend: tuple[float, float]) -> RankDir:
     """Choose the rank direction (and stagger wide ranks) for the reader: see
     :mod:`argmap.drawing.shape`."""
     from argmap.drawing.shape import choose
 
-    shape = choose(w.sizes, [(t, h, 1) for t, h, _ in w.links])
+    shape = choose(w.sizes, [(t, h, 1) for t, h, _ in w.links], legend)
     body = w.graph.body
     for i, length in shape.minlen.items():
         line = body[w.links[i][2]].rstrip("\n")
@@ -282,6 +286,10 @@ def _shape(w: Writer) -> RankDir:
     rankdir: RankDir = "LR" if shape.rankdir == "LR" else "TB"
     w.graph.graph_attr["rankdir"] = rankdir
     return rankdir
+
+
+#: Least estimated width (points) of a top-down drawing whose compact legend has two columns.
+LEGEND_TWO_COLUMNS = 900
 
 
 #: Seconds the interactive page's preferred and stable searches may take each (a search that
