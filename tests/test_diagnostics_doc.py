@@ -26,8 +26,9 @@ NOT_TEXT = {"E105": "tests/test_parser.py::test_not_utf8", "E106": "tests/test_c
 
 
 def findings(text: str) -> list[argmap.Diagnostic]:
+    # As a map in docs/: a source's file is found relative to it.
     try:
-        amap = argmap.parse(text, "example.argmap")
+        amap = argmap.parse(text, str(ROOT / "docs" / "example.argmap"))
     except ParseError as exc:
         return exc.diagnostics
     return argmap.check(amap) + colour_findings(amap)
