@@ -536,3 +536,13 @@ def test_the_callers_rankdir_wins() -> None:
     for rankdir in ("TB", "BT", "LR", "RL"):
         dot = to_dot(_fan_in(40), rankdir=rankdir)  # type: ignore[arg-type]
         assert f"rankdir={rankdir}" in dot and "minlen" not in dot
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_text_in_every_script_stays_in_its_box(backend: str) -> None:
+    """Accents, Cyrillic, Greek, Japanese and the widest Latin letters: the embedded renderer
+    knows only ASCII widths, so the cells carry measured widths; nothing spills."""
+    warnings: list[str] = []
+    svg = render(load("scripts"), "svg", backend=backend, warnings=warnings)
+    assert layout_problems(svg) == []
+    assert not [w for w in warnings if "non-ASCII" in w or "metrics" in w]

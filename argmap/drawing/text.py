@@ -92,8 +92,18 @@ def tooltip(text: str) -> Any:
     return literal(text.replace("\\", "\\\\"))
 
 
+#: Characters of the wide East Asian scripts (each as wide as two Latin letters).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
 def text_lines(text: str, width: int = WRAP) -> list[str]:
-    """``text`` wrapped at ``width`` characters, its own line breaks kept (not escaped)."""
+    """``text`` wrapped at ``width`` characters (half as many for text in a wide East Asian
+    script, which has no spaces to break at and letters twice as wide), its own line breaks
+    kept (not escaped)."""
+    if not text.isascii() and _WIDE.search(text):
+        width = max(4, width // 2)
     if "\n" in text or "\r" in text:
         lines: list[str] = []
         for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
