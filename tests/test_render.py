@@ -253,9 +253,21 @@ def test_labels_from_a_semantics() -> None:
 # ---- layout settings and the render entry point --------------------------------------------------
 def test_large_maps_get_fast_settings() -> None:
     assert "nslimit" not in layout_settings(100)
-    assert layout_settings(1000)["splines"] == "polyline"
+    assert layout_settings(500)["splines"] == "polyline"
+    assert layout_settings(1000)["splines"] == "line"
     assert layout_settings(5000)["nslimit"] == "0.02"
     assert layout_settings(5000, "sfdp")["splines"] == "false"
+
+
+def test_layout_limits_tighten_smoothly_with_size() -> None:
+    """No cliff (issue 20): every limit moves a little from one size to the next, never jumps."""
+    previous = layout_settings(301)
+    for nodes in range(310, 1600, 10):
+        now = layout_settings(nodes)
+        for key in ("nslimit", "mclimit", "searchsize"):
+            a, b = float(previous[key]), float(now[key])
+            assert b <= a and (a - b) / a < 0.1, (nodes, key, a, b)
+        previous = now
 
 
 def test_render_dot_format_needs_no_backend() -> None:

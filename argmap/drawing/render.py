@@ -95,22 +95,28 @@ __all__ = [
 #: relation labels); above HUGE even more so. See docs/benchmarks.md for the measurements.
 LARGE = 300
 HUGE = 1500
+#: Above this many nodes edges are straight lines (routing them around nodes costs more).
+STRAIGHT = 800
 
 
 # ---- layout settings -----------------------------------------------------------------------------
 def layout_settings(nodes: int, engine: EngineName = "dot") -> dict[str, str]:
-    """Graph attributes for a layout of ``nodes`` nodes: the full look for small maps, faster
-    settings above :data:`LARGE` and :data:`HUGE` nodes (fewer crossing-reduction and
-    network-simplex passes, straight edges)."""
+    """Graph attributes for a layout of ``nodes`` nodes: the full look for small maps, and
+    from :data:`LARGE` nodes on fewer crossing-reduction and network-simplex passes, tightened
+    step by step up to :data:`HUGE` nodes (so that the time grows smoothly with the size: no
+    setting jumps at one size), and straight edges from :data:`STRAIGHT` nodes."""
     if engine == "dot":
         settings = {"newrank": "true", "nodesep": "0.3", "ranksep": "0.45"}
         if nodes > LARGE:
-            settings.update({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "remincross": "false"})
-            settings["splines"] = "line" if nodes > HUGE else "polyline"
-        if nodes > HUGE:
-            # Network simplex for x positions dominates above this size: 0.02 makes a 5,000-claim
-            # map 3-4 times faster (bench/render.py) at the price of less balanced spacing.
-            settings.update({"mclimit": "0.05", "nslimit": "0.02", "nslimit1": "0.02", "searchsize": "10"})
+            # 0 at LARGE, 1 at HUGE and above: each limit moves on a log scale between its
+            # two ends (network simplex for the x positions dominates big layouts: its limit
+            # 0.02 makes a 5,000-claim map 3-4 times faster, bench/render.py, at the price of
+            # less balanced spacing).
+            t = min(1.0, (nodes - LARGE) / (HUGE - LARGE))
+            nslimit = f"{2 * 0.01**t:.3g}"
+            settings |= {"mclimit": f"{0.3 * (0.05 / 0.3) ** t:.3g}", "nslimit": nslimit, "nslimit1": nslimit}
+            settings |= {"remincross": "false", "searchsize": str(round(30 - 20 * t))}
+            settings["splines"] = "line" if nodes > STRAIGHT else "polyline"
         return settings
     settings = {"overlap": "prism" if engine == "sfdp" else "false", "sep": "+6", "splines": "true"}
     if engine in ("neato", "fdp"):

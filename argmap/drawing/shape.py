@@ -29,6 +29,9 @@ RANKSEP = 0.45 * 72
 #: times along them.
 ACROSS = 1.4
 ALONG = 1.3
+#: Most nodes a drawing may have for its sources to be staggered (more ranks make a big
+#: layout slower, and a big map's aspect hardly changes).
+STAGGER_LIMIT = 300
 #: The room an edge takes in a rank it crosses.
 VIRTUAL = NODESEP + 8
 
@@ -136,7 +139,7 @@ def choose(
         if best is None or shape.aspect < best.aspect - 0.05:
             best = shape
     assert best is not None
-    if best.aspect <= TARGET or not edges:
+    if best.aspect <= TARGET or not edges or len(sizes) > STAGGER_LIMIT:
         return best
     # Too wide even so: stagger the sources of the widest ranks.
     wide_dir = "TB" if best.width > best.height else "LR"
