@@ -97,3 +97,16 @@ def test_a_cell_is_as_wide_as_its_text() -> None:
     width = int(re.search(r'WIDTH="(\d+)"', made).group(1))  # type: ignore[union-attr]
     assert width >= text_width("Savković & <Erdoğan>", 11) + 4
     assert "&amp; &lt;Erdoğan&gt;" in made and 'ALIGN="LEFT"' in made
+
+
+def test_very_long_paragraphs_wrap_at_their_spaces() -> None:
+    """Above LONG characters the wrapping is linear (bench/render_long_text.py times it):
+    one long word is cut into whole lines, white space runs count as one space."""
+    from argmap.drawing.text import LONG, text_lines
+
+    word = "x" * (3 * LONG) + "-y\tz"
+    lines = wrap_lines(word, 34)
+    assert all(len(line) <= 34 for line in lines)
+    assert "".join(lines).replace(" ", "") == "x" * (3 * LONG) + "-yz"
+    words = " ".join(["word"] * LONG)
+    assert text_lines(words, 34) == textwrap.wrap(words, 34)

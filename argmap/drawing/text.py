@@ -28,6 +28,8 @@ __all__ = [
 
 #: Characters per line of a claim's text.
 WRAP = 34
+#: Longer paragraphs are wrapped in linear time at their spaces only (see :func:`wrap_lines`).
+LONG = 10_000
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 #: Every character that html_text or escaped changes (and a few they keep): text without any
@@ -157,6 +159,10 @@ def wrap_lines(paragraph: str, width: int) -> list[str]:
     and no space at either end: textwrap's chunks are then just the words and the spaces, and
     each line ends at the last space that fits (tests/test_text.py compares the two on random
     text). Anything else goes to textwrap itself."""
+    if len(paragraph) > LONG:
+        # textwrap cuts a long word off its rest again and again (quadratic): a very long
+        # paragraph is wrapped at its spaces only, white space runs made one space
+        return _wrap_words(" ".join(paragraph.split()), width) if paragraph.strip() else []
     if (
         not paragraph.isprintable()  # the only whitespace a printable text can hold is " "
         or "-" in paragraph
@@ -197,10 +203,12 @@ def _wrap_words(paragraph: str, width: int) -> list[str]:
             rest = word[cut:]
         else:
             lines.append(line)
-        while len(rest) > width:
-            lines.append(rest[:width])
-            rest = rest[width:]
-        line = rest
+        # by index: cutting the rest off again and again copies it each time (quadratic)
+        start = 0
+        while len(rest) - start > width:
+            lines.append(rest[start : start + width])
+            start += width
+        line = rest[start:]
     lines.append(line)
     return lines
 
