@@ -342,7 +342,8 @@ async def test_completion_of_attributes_and_partial_words(client: LanguageClient
     )
     after_text = set(await _complete(client, uri, 7, 13))
     assert after_text == {
-        "answers", "held by", "rejected by", "tags", "source", "quote", "note", "date", "allow"
+        "answers", "held by", "rejected by", "tags", "source", "quote", "note", "date", "allow",
+        "title", "base",
     }  # fmt: skip
     assert set(await _complete(client, uri, 8, 2)) == after_text  # an indented line continues the claim
     assert set(await _complete(client, uri, 9, 24)) == {"p", "q"}  # after a comma, the list goes on
