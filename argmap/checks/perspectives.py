@@ -120,9 +120,20 @@ def conflicts(context: Context) -> None:
             attackers, target = rel.attackers, rel.target
         else:
             attackers, target = (rel.left,), rel.right
-        if target in attackers or target not in holders:
+        held = holders.get(target)
+        if held is None or target in attackers:
             continue
-        who = (accepting_all(attackers) & holders[target].keys()) - waived(rel)
+        if len(attackers) == 1:
+            first_holders = holders.get(attackers[0])
+            if first_holders is None:
+                continue
+            who = first_holders.keys() & held.keys()
+        else:
+            who = accepting_all(attackers) & held.keys()
+        if not who:
+            continue
+        if rel.name is not None and (rejecters or undercut_by):
+            who -= waived(rel)
         for p in sorted(who):
             key = (p, min(attackers[0], target), max(attackers[0], target))
             if isinstance(rel, Contradiction) or not rel.linked:
