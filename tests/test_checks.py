@@ -482,7 +482,7 @@ claim lonely2 "Alone too."
 
 def test_allow_on_a_statement_a_section_and_the_map() -> None:
     m = argmap.parse(SILENCED, "s.argmap")
-    result = argmap.checks.check_map(m, settings=None)
+    result = argmap.check_map(m, settings=None)
     assert sorted((d.code, d.span.line) for d in result.findings) == [("W303", 18), ("W304", 9)]
     assert sorted((s.diagnostic.code, s.diagnostic.span.line) for s in result.silenced) == [
         ("W302", 15), ("W303", 17), ("W304", 5), ("W304", 7), ("W305", 2)
