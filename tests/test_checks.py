@@ -337,6 +337,11 @@ def test_conflicts_count_relation_stances() -> None:
     assert [d.message for d in run(accepted) if d.code == "W302"] == [
         "'w' asserts rebuttal 'r1' but accepts 'only', which undercuts it"
     ]
+    # accepting the undercut itself while asserting what it undercuts
+    assert [d.message for d in run(L2_BASE + "w accepts u1\n")] == [
+        "'w' accepts undercut 'u1' but asserts 'r1', the relation it undercuts"
+    ]
+    assert run(L2_BASE + "c accepts u1\n") == []
 
 
 def test_self_attack_is_a_warning_and_undercut_cycles() -> None:
