@@ -16,6 +16,7 @@ from tests.conftest import DATA, MAPS, Result, golden
 
 HERE = DATA / "semantics"
 DRONES = str(HERE / "drones.argmap")
+NIXON = str(MAPS / "nixon-diamond.argmap")
 Cli = Callable[..., Result]
 
 
@@ -24,7 +25,7 @@ Cli = Callable[..., Result]
     [
         (["evaluate", DRONES], "evaluate-grounded.txt"),
         (["evaluate", DRONES, "--semantics", "preferred"], "evaluate-preferred.txt"),
-        (["evaluate", DRONES, "-s", "stable", "--rule", "attacks"], "evaluate-stable-attacks.txt"),
+        (["evaluate", NIXON, "-s", "stable", "--rule", "attacks"], "evaluate-stable-attacks.txt"),
         (["evaluate", DRONES, "--perspective", "radic"], "evaluate-radic.txt"),
         (["evaluate", DRONES, "-p", "savkovic", "-s", "preferred"], "evaluate-savkovic-preferred.txt"),
         (["perspectives", DRONES], "perspectives.txt"),
@@ -38,7 +39,7 @@ def test_golden_outputs(cli: Cli, args: list[str], name: str) -> None:
     r = cli(*args)
     assert r.code == 0, r.err
     assert r.err == ""
-    golden(HERE / name, r.out.replace(str(HERE) + "/", ""))
+    golden(HERE / name, r.out.replace(str(HERE) + "/", "").replace(str(MAPS) + "/", ""))
 
 
 def test_evaluate_json(cli: Cli) -> None:
@@ -80,7 +81,7 @@ def test_framework_writes_a_file_and_refuses_the_input(cli: Cli, tmp_path: Path)
     r = cli("framework", DRONES, "-o", str(out))
     assert r.code == 0 and r.out == ""
     f = from_apx(out.read_text())
-    assert "arming" in f.names and f.attack_count() == 10
+    assert "arming" in f.names and f.attack_count() == 18
     i23 = tmp_path / "p.af"
     assert cli("framework", DRONES, "-t", "i23", "-p", "savkovic", "-o", str(i23)).code == 0
     assert "commerce" in from_i23(i23.read_text()).names
@@ -130,6 +131,12 @@ def test_time_limit_hit_is_said_plainly(cli: Cli, tmp_path: Path) -> None:
     assert "hit its time limit of 0.3 s" in r.err and "--time-limit" in r.err
     r = cli("evaluate", str(path), "-f", "json")
     assert r.code == 0 and set(json.loads(r.out)["labels"].values()) == {"undec"}
+
+
+def test_the_attacks_rule_refuses_undercuts_of_supports(cli: Cli) -> None:
+    r = cli("evaluate", DRONES, "--rule", "attacks")
+    assert r.code == 2 and r.out == "" and "Traceback" not in r.err
+    assert "undercuts the support 'arming' (line 26)" in r.err and "--rule evidential" in r.err
 
 
 def test_help_lists_the_commands(cli: Cli) -> None:

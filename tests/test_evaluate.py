@@ -8,7 +8,7 @@ import time
 import pytest
 
 import argmap
-from argmap.errors import UnknownChoiceError, UnknownPerspectiveError
+from argmap.errors import RuleError, UnknownChoiceError, UnknownPerspectiveError
 from argmap.semantics.agreement import perspectives
 from argmap.semantics.evaluate import (
     claim_labels,
@@ -67,21 +67,25 @@ def test_contradiction_is_an_attack_both_ways() -> None:
     assert ev.credulous == {"a", "b"} and ev.sceptical == frozenset()
 
 
-def test_attacks_rule_ignores_supports_and_undercuts() -> None:
-    text = 'claim p "P."\nclaim c "C."\nclaim u "U."\ns: p supports c\nu undercuts s\n'
+def test_attacks_rule_ignores_supports_and_refuses_their_undercuts() -> None:
+    text = 'claim p "P."\nclaim c "C."\nclaim x "X."\ns: p supports c\nx rebuts p\n'
     assert labels(text)["c"] == "out"
     assert labels(text, rule="attacks")["c"] == "in"
     tr = framework(argmap.parse(text), rule="attacks")
-    assert tr.framework.n == 3 and tr.framework.attack_count() == 0
+    assert set(tr.framework.names) == {"p", "c", "x", "rebuts:x>p", "failed:x"}
+    with pytest.raises(RuleError, match="undercuts the support 's'"):
+        labels(text + "u undercuts s\n", rule="attacks")
 
 
 def test_the_derived_framework_names_its_arguments() -> None:
     m = argmap.parse('claim p "P."\nclaim c "C."\nclaim u "U."\ns: p supports c\nu undercuts s\n')
     tr = framework(m)
     af = tr.framework
-    assert set(af.names) == {"p", "c", "u", "s", "unsupported:c", "failed:p"}
+    assert set(af.names) == {"p", "c", "u", "s", "undercuts:u>s", "unsupported:c", "failed:p", "failed:u"}
     assert set(af.named_attacks()) == {
-        ("u", "s"),
+        ("undercuts:u>s", "s"),
+        ("u", "failed:u"),
+        ("failed:u", "undercuts:u>s"),
         ("s", "unsupported:c"),
         ("unsupported:c", "c"),
         ("p", "failed:p"),
@@ -308,7 +312,7 @@ def test_an_unknown_semantics_or_rule_is_an_unknown_choice() -> None:
         lambda: perspectives(m, rule="strict"),  # type: ignore[arg-type]
     ):
         with pytest.raises(
-            UnknownChoiceError, match="unknown rule 'strict'; choose one of: structured, attacks"
+            UnknownChoiceError, match="unknown rule 'strict'; choose one of: evidential, aspic, attacks"
         ):
             call()
     with pytest.raises(ValueError, match="unknown semantics") as info:  # a ValueError too

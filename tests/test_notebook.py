@@ -88,7 +88,7 @@ def test_an_evaluation_is_a_compact_table(seed: ArgumentMap) -> None:
     assert (
         f"{len(ev.labels)} claims ({counts['in']} in, {counts['out']} out, {counts['undec']} undec)" in shown
     )
-    assert "<strong>preferred</strong> semantics, structured rule, the whole map" in shown
+    assert "<strong>preferred</strong> semantics, evidential rule, the whole map" in shown
     rows = re.findall(r"<tr><td[^>]*><code>([^<]*)</code></td><td[^>]*>(IN|OUT|UNDEC)</td>", shown)
     assert rows == [(c, v.upper()) for c, v in list(ev.labels.items())[: display.MAX_ROWS]]
     own = evaluate(seed, "grounded", "radic")._repr_html_()

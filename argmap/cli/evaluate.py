@@ -204,7 +204,7 @@ def evaluate(  # noqa: PLR0917 - typer maps parameters to options
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
     rule: Annotated[
         RuleName, typer.Option("--rule", help="How supports enter the framework (docs/semantics.md).")
-    ] = "structured",
+    ] = "evidential",
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
     ] = 10.0,
@@ -287,7 +287,7 @@ def framework(  # noqa: PLR0917 - typer maps parameters to options
         typer.Option("--perspective", "-p", help="Only what this perspective asserts."),
     ] = None,
     rule: Annotated[RuleName, typer.Option("--rule", help="How supports enter the framework.")] = (
-        "structured"
+        "evidential"
     ),
     names: Annotated[
         bool, typer.Option("--names/--no-names", help="i23: name the arguments in # comment lines.")

@@ -94,7 +94,7 @@ def perspectives(
     argmap: ArgumentMap,
     semantics: SemanticsName = "grounded",
     *,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     max_cruxes: int = 500,
 ) -> AgreementReport:

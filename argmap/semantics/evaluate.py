@@ -101,7 +101,7 @@ def evaluate(
     semantics: SemanticsName = "grounded",
     perspective: str | None = None,
     *,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     limit: int = DEFAULT_LIMIT,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Evaluation:
@@ -154,7 +154,7 @@ def claim_labels(
     argmap: ArgumentMap,
     semantics: SemanticsName = "grounded",
     *,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> dict[str, str]:
     """Every claim id -> "in", "out" or "undec" under ``semantics`` (the reading in the module
