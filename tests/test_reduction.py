@@ -291,3 +291,14 @@ def test_aspic_supports_never_lower_a_claim(text: str, p: str, c: str) -> None:
     before = claim_labels(m, rule="aspic")
     after = claim_labels(argmap.parse(text + f"{p} supports {c}\n"), rule="aspic")
     assert all(_RANK[after[x]] >= _RANK[before[x]] for x in before)
+
+
+def test_the_argmap_blocks_of_docs_semantics_parse_and_evaluate() -> None:
+    import re
+
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "semantics.md").read_text(encoding="utf-8")
+    blocks = dict(re.findall(r"^```argmap (\S+)\n(.*?)^```", text, re.S | re.M))
+    assert set(blocks) >= {"bridge"}
+    assert claim_labels(argmap.parse(blocks["bridge"]))["diligent"] == "out"
