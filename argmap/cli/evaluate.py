@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from argmap.semantics.agreement import AgreementReport
     from argmap.semantics.evaluate import Evaluation
 
-__all__ = ["EVAL_FORMATS", "TABLE_FORMATS", "evaluate", "framework", "perspectives"]
+__all__ = ["EVAL_FORMATS", "TABLE_FORMATS", "evaluate", "explain", "framework", "perspectives"]
 
 #: How ``evaluate`` prints its result.
 EvalFormat = Literal["text", "json"]
@@ -273,6 +273,72 @@ def perspectives(
     else:
         text = _table(report, markdown=format == "markdown")
     write_output(text, None)
+
+
+def explain(  # noqa: PLR0917 - typer maps parameters to options
+    file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
+    claim: Annotated[str, typer.Argument(help="The claim whose label to explain.")],
+    semantics: Annotated[
+        SemanticsName, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
+    ] = "grounded",
+    perspective: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
+        typer.Option("--perspective", "-p", help="Explain the label in this perspective's own framework."),
+    ] = None,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+    rule: Annotated[
+        RuleName, typer.Option("--rule", help="How supports enter the framework (docs/semantics.md).")
+    ] = "evidential",
+    width: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--width", min=20, help="Text width (default: the terminal's)."),
+    ] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
+    ] = 10.0,
+) -> None:
+    """Say why a claim is IN, OUT or UNDEC: IN, the defence (every attack on it defeated, by
+    arguments that are themselves defended); OUT, the attacks that go through and the relation
+    that carries each; UNDEC, the cycle of attacks it hangs on.
+
+    Exit 0 when done, 1 when the map has errors or the time limit was hit, 2 on usage errors
+    (an unknown claim or perspective).
+    """
+    import json
+
+    from argmap.cli.common import CommandError, write_output
+    from argmap.errors import UnknownIdError
+    from argmap.semantics.explain import explain as run
+    from argmap.semantics.solvers import SearchStopped
+
+    argmap = _load(file)
+    try:
+        found = run(
+            argmap,
+            claim,
+            semantics,
+            perspective,
+            rule=rule,
+            time_limit=time_limit if time_limit > 0 else None,
+        )
+    except SearchStopped as exc:
+        _stopped(exc, semantics)
+        return
+    except UnknownIdError as exc:
+        raise CommandError.about(exc) from None
+    if format == "json":
+        write_output(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
+    else:
+        write_output(found.to_text(_width(width)), None)
+
+
+def _width(width: int | None) -> int:
+    """The text width: as asked, else the terminal's (COLUMNS, then the terminal), else 100."""
+    if width is not None:
+        return width
+    import shutil
+
+    return max(shutil.get_terminal_size((100, 24)).columns, 40)
 
 
 def framework(  # noqa: PLR0917 - typer maps parameters to options
