@@ -325,7 +325,7 @@ def explain(  # noqa: PLR0917 - typer maps parameters to options
         _stopped(exc, semantics)
         return
     except UnknownIdError as exc:
-        raise CommandError.about(exc) from None
+        raise CommandError.about(exc, f"{file}: ") from None
     if format == "json":
         write_output(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
     else:

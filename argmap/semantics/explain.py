@@ -215,11 +215,10 @@ def explain(
     rule, semantics = rule_name(rule), semantics_name(semantics)
     tr = framework(argmap, rule=rule, perspective=perspective)
     if claim not in tr.claims:
-        error = UnknownIdError("claim", claim, list(tr.claims), argmap.path)
+        error = UnknownIdError("claim", claim, list(tr.claims))
         if perspective is not None and any(c.id == claim for c in argmap.claims):
-            where = f"{argmap.path}: " if argmap.path else ""
             error.message = (
-                f"{where}'{claim}' is not in perspective '{perspective}''s framework: "
+                f"'{claim}' is not in perspective '{perspective}''s framework: "
                 "it neither accepts the claim nor names it in a relation of its own"
             )
             error.hint = "explain it in the whole map (leave out --perspective)"
