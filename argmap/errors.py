@@ -19,6 +19,7 @@ from collections.abc import Sequence
 __all__ = [
     "ArgmapError",
     "BackendError",
+    "ConfigError",
     "IccmaError",
     "InterchangeError",
     "InvalidElementError",
@@ -139,6 +140,11 @@ class NoBackendError(BackendError):
 class RuleError(ArgmapError, ValueError):
     """A map that the chosen evaluation rule cannot read without dropping part of it (an
     undercut of a support under the attacks rule): refused rather than silently ignored."""
+
+
+class ConfigError(ArgmapError, ValueError):
+    """A project's settings file (``argmap.toml``, ``[tool.argmap]`` in ``pyproject.toml``)
+    that cannot be used: not TOML, an unknown key, a value of the wrong type."""
 
 
 class LimitError(ArgmapError, ValueError):
