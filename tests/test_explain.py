@@ -143,3 +143,21 @@ def test_cli_explain_text_json_and_errors(cli: Cli) -> None:
     assert r.code == 2 and "did you mean 'bridgehead'?" in r.err and "Traceback" not in r.err
     r = cli("explain", DRONES, "nato", "-p", "radic")
     assert r.code == 2 and "not in perspective 'radic''s framework" in r.err
+
+
+def test_render_explain_draws_just_the_explanation(cli: Cli) -> None:
+    r = cli("render", DRONES, "--explain", "commerce", "-f", "dot", "-o", "-")
+    assert r.code == 0, r.err
+    assert "commerce" in r.out and "state" in r.out and "OUT: defeated" in r.out
+    assert "bridgehead" not in r.out and "nato" not in r.out  # not part of why commerce is OUT
+    r = cli("render", DRONES, "--explain", "bridgehed", "-f", "dot", "-o", "-")
+    assert r.code == 2 and "did you mean 'bridgehead'?" in r.err
+
+
+def test_explain_view_keeps_the_claims_the_relations_join() -> None:
+    from argmap.drawing.explain import explain_view
+
+    sub, labels = explain_view(argmap.parse(BRIDGE), "diligent")
+    assert {c.id for c in sub.claims} == {"rating", "diligent", "only-monitor", "rules"}
+    assert labels == {"rating": "in", "diligent": "out", "only-monitor": "in", "rules": "in"}
+    assert {r.name for r in sub.relations} == {"r1", "u1", "u2"}
