@@ -246,10 +246,26 @@ def test_agreement_matrix_scores_and_cruxes_on_the_nixon_diamond() -> None:
     # dove and hawk agree on the 4 shared premises, not on the 2 conclusions
     assert r.agreement[("dove", "hawk")] == pytest.approx(4 / 6)
     assert r.agreement[("hawk", "dove")] == r.agreement[("dove", "hawk")]
-    assert r.shared[("dove", "sceptic")] == 6
+    # 6 claims, and the support quaker-default both assert
+    assert r.shared[("dove", "sceptic")] == 7 and r.shared_relations[("dove", "sceptic")] == 1
+    assert r.relations == ("quaker-default", "republican-default")
+    assert r.row("quaker-default") == ("accept", "silent", "accept")
     assert [c.claim for c in r.cruxes] == ["pacifist", "not-pacifist"]
     assert r.cruxes[0].depends == ("not-pacifist",) and r.cruxes[0].weight == 3
     assert r.views["sceptic"].conflict_free
+
+
+def test_stances_on_relations_count_in_the_agreement() -> None:
+    text = (
+        'perspective a "A"\nperspective b "B"\nperspective c "C"\nclaim x "X."\nclaim y "Y."\n'
+        "r: x rebuts y by a\nb rejects r\n"
+    )
+    r = perspectives(argmap.parse(text))
+    assert r.relations == ("r",) and r.row("r") == ("accept", "reject", "silent")
+    assert r.agreement[("a", "b")] == 0.0 and r.shared_relations[("a", "b")] == 1
+    assert r.pairs() == [("a", "b")] and r.apart() == 2
+    doc = r.to_dict()
+    assert doc["pairs_apart"] == 2 and [(d["a"], d["b"]) for d in doc["agreement"]] == [("a", "b")]
 
 
 def test_silent_perspectives_and_no_shared_claims() -> None:

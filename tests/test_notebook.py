@@ -115,7 +115,9 @@ def test_an_agreement_report_is_a_matrix_and_its_cruxes(seed: ArgumentMap) -> No
     for p, q in (("vuckovic", "kurti"), ("pavkovic", "savkovic")):
         score = report.agreement[(p, q)]
         assert score is not None
-        assert f'{p} / {q}: {report.shared[(p, q)]} claims in common">{score:.0%}' in shown
+        n = report.shared[(p, q)]
+        common = f"{n} claim or relation" if n == 1 else f"{n} claims and relations"
+        assert f'{p} / {q}: {common} in common">{score:.0%}' in shown
     crux = argmap.parse(
         'perspective a "A"\nperspective b "B"\n'
         'claim x "X" held by a\n  rejected by b\nclaim y "Y"\nx supports y\n'
