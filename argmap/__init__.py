@@ -64,6 +64,9 @@ _LAZY: dict[str, str] = {
     "claim_labels": "argmap.semantics.evaluate",
     "evaluate": "argmap.semantics.evaluate",
     "perspectives": "argmap.semantics.agreement",
+    "explain": "argmap.semantics.explain",
+    "Explanation": "argmap.semantics.explain",
+    "RuleError": "argmap.errors",
     # abstract (Dung) frameworks
     "Framework": "argmap.semantics.solvers",
     "Labelling": "argmap.semantics.solvers",
@@ -95,6 +98,7 @@ __all__ = [
     "Contradiction",
     "Diagnostic",
     "Element",
+    "Explanation",
     "Framework",
     "IccmaError",
     "InterchangeError",
@@ -109,6 +113,7 @@ __all__ = [
     "Quote",
     "Rebuttal",
     "Relation",
+    "RuleError",
     "SearchStopped",
     "Severity",
     "Source",
@@ -126,6 +131,7 @@ __all__ = [
     "check_map",
     "claim_labels",
     "evaluate",
+    "explain",
     "export",
     "format_text",
     "import_",
@@ -152,6 +158,7 @@ if TYPE_CHECKING:
         InvalidElementError,
         LimitError,
         NoBackendError,
+        RuleError,
         SearchStopped,
         UnknownChoiceError,
         UnknownIdError,
@@ -181,6 +188,7 @@ if TYPE_CHECKING:
     )
     from argmap.semantics.agreement import perspectives
     from argmap.semantics.evaluate import claim_labels, evaluate
+    from argmap.semantics.explain import Explanation, explain
     from argmap.semantics.solvers import Framework, Labelling
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import load, parse

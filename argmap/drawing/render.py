@@ -339,7 +339,7 @@ def html_page(
     legend: bool = True,
     title: bool = True,
     compact: bool | None = None,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     time_limit: float | None = PAGE_TIME_LIMIT,
 ) -> str:
     """The map as one interactive HTML page (the text; :func:`argmap.render` with ``format="html"``

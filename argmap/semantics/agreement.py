@@ -41,10 +41,13 @@ class Crux:
 class AgreementReport:
     """The agreement matrix of a map and what follows from it.
 
-    ``cells[(claim, perspective)]`` is "accept", "reject" or "silent"; ``labels`` is the map's
-    verdict per claim; ``agreement[(p, q)]`` is the share of the claims on which both p and q
-    take a stance where they take the same one (None when there is no such claim), with
-    ``shared[(p, q)]`` the number of those claims; ``views`` is each perspective's
+    ``cells[(claim, perspective)]`` is "accept", "reject" or "silent", and so is
+    ``cells[(relation, perspective)]`` for the named ``relations`` some perspective takes a
+    stance on (``p accepts r``, ``rejected by p``; asserting it, ``by p``, is accepting it);
+    ``labels`` is the map's verdict per claim; ``agreement[(p, q)]`` is the share of the claims
+    and relations on which both p and q take a stance where they take the same one (None when
+    there is none), with ``shared[(p, q)]`` the number of those claims and relations
+    (``shared_relations[(p, q)]`` of them relations); ``views`` is each perspective's
     :class:`PerspectiveView`; ``cruxes`` are ordered by weight, heaviest first.
     """
 
@@ -57,6 +60,19 @@ class AgreementReport:
     shared: dict[tuple[str, str], int]
     views: dict[str, PerspectiveView]
     cruxes: tuple[Crux, ...]
+    relations: tuple[str, ...] = ()
+    shared_relations: dict[tuple[str, str], int] = attrs.field(factory=dict)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The pairs of perspectives (each once, in the order they are defined) that take a
+        stance on at least one common claim or relation."""
+        ps = self.perspectives
+        return [(p, q) for i, p in enumerate(ps) for q in ps[i + 1 :] if self.shared.get((p, q), 0) > 0]
+
+    def apart(self) -> int:
+        """How many pairs of perspectives share no claim or relation (left out of :meth:`pairs`)."""
+        k = len(self.perspectives)
+        return k * (k - 1) // 2 - len(self.pairs())
 
     def row(self, claim: str) -> tuple[str, ...]:
         return tuple(self.cells[(claim, p)] for p in self.perspectives)
@@ -77,12 +93,21 @@ class AgreementReport:
                 }
                 for c in self.claims
             ],
-            "agreement": [
-                {"a": p, "b": q, "score": self.agreement[(p, q)], "shared": self.shared[(p, q)]}
-                for p in self.perspectives
-                for q in self.perspectives
-                if p < q or (p != q and (q, p) not in self.agreement)
+            "relations": [
+                {"relation": r, "stances": dict(zip(self.perspectives, self.row(r), strict=True))}
+                for r in self.relations
             ],
+            "agreement": [
+                {
+                    "a": p,
+                    "b": q,
+                    "score": self.agreement[(p, q)],
+                    "shared": self.shared[(p, q)],
+                    "shared_relations": self.shared_relations.get((p, q), 0),
+                }
+                for p, q in self.pairs()
+            ],
+            "pairs_apart": self.apart(),
             "views": {p: v.to_dict() for p, v in self.views.items()},
             "cruxes": [c.to_dict() for c in self.cruxes],
         }
@@ -92,7 +117,7 @@ def perspectives(
     argmap: ArgumentMap,
     semantics: SemanticsName = "grounded",
     *,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     max_cruxes: int = 500,
 ) -> AgreementReport:
@@ -108,11 +133,24 @@ def perspectives(
     stance: dict[tuple[str, str], str] = {}
     for s in argmap.stances:
         stance.setdefault((s.claim, s.perspective), "accept" if s.accepts else "reject")
-    cells = {(c, p): stance.get((c, p), "silent") for c in claims for p in pers}
+    # asserting a named relation (by p) is accepting it, unless p says otherwise
+    for r in argmap.relations:
+        if r.name is not None:
+            for p in r.by:
+                stance.setdefault((r.name, p), "accept")
+    claim_ids = set(claims)
+    named = {r.name for r in argmap.relations if r.name is not None}
+    relations = tuple(dict.fromkeys(t for t, _ in stance if t in named and t not in claim_ids))
+    cells = {(c, p): stance.get((c, p), "silent") for c in (*claims, *relations) for p in pers}
     labels = claim_labels(argmap, semantics, rule=rule, time_limit=time_limit)
     agreement: dict[tuple[str, str], float | None] = {}
     shared: dict[tuple[str, str], int] = {}
-    taken = {p: {c: v for (c, q), v in stance.items() if q == p} for p in pers}
+    shared_relations: dict[tuple[str, str], int] = {}
+    rel_ids = set(relations)
+    taken: dict[str, dict[str, str]] = {p: {} for p in pers}
+    for (c, q), v in stance.items():
+        if q in taken and (c in claim_ids or c in rel_ids):
+            taken[q][c] = v
     for i, p in enumerate(pers):
         for q in pers[i + 1 :]:
             both = taken[p].keys() & taken[q].keys()
@@ -121,6 +159,7 @@ def perspectives(
             for key in ((p, q), (q, p)):
                 agreement[key] = score
                 shared[key] = len(both)
+                shared_relations[key] = len(both & rel_ids)
     views = {}
     for p in pers:
         own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
@@ -136,6 +175,8 @@ def perspectives(
         shared=shared,
         views=views,
         cruxes=tuple(cruxes),
+        relations=relations,
+        shared_relations=shared_relations,
     )
 
 
@@ -189,7 +230,7 @@ def _agreement_html(report: AgreementReport, *, max_cruxes: int = 10) -> str:
     """An agreement report as a compact table: the pairwise agreement of the perspectives (the
     share of shared claims where they take the same stance, and how many they share), and the
     heaviest cruxes."""
-    from argmap.semantics.display import CELL, TABLE, escape
+    from argmap.semantics.display import CELL, TABLE, escape, plural
 
     ps = list(dict.fromkeys(report.perspectives))
     if not ps:
@@ -205,14 +246,14 @@ def _agreement_html(report: AgreementReport, *, max_cruxes: int = 10) -> str:
             score = report.agreement.get((p, q))
             shared = report.shared.get((p, q), 0)
             if score is None:
-                row.append(
-                    f'<td style="{CELL};color:#4d4d4d;text-align:center" title="no claim in common">.</td>'
-                )
+                none = "no claim or relation in common"
+                row.append(f'<td style="{CELL};color:#4d4d4d;text-align:center" title="{none}">.</td>')
             else:
                 shade = f"hsl({round(score * 120)},55%,{88 - 8 * score:.0f}%)"
+                common = plural(shared, "claim or relation", "claims and relations")
                 row.append(
                     f'<td style="{CELL};background:{shade};text-align:center" '
-                    f'title="{escape(p)} / {escape(q)}: {shared} claims in common">{score:.0%} '
+                    f'title="{escape(p)} / {escape(q)}: {common} in common">{score:.0%} '
                     f'<small style="color:#4d4d4d">{shared}</small></td>'
                 )
         rows.append("<tr>" + "".join(row) + "</tr>")
