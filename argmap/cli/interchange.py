@@ -8,6 +8,7 @@ offered are the registry's (:mod:`argmap.formats`).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -45,16 +46,22 @@ def export(
     if fmt is None:
         fail("say which format to export to", hint=f"--to {'|'.join(EXPORT_FORMATS)}")
     m = read_map(file)
+    text: str | Iterable[bytes]
     try:
-        text = export_map(m, to=fmt)
+        if fmt == "aif":  # streamed: a big map's AIF is never held whole (issue 20)
+            from argmap.formats.aif import chunks
+
+            text = (piece.encode("utf-8") for piece in chunks(m))
+        else:
+            text = export_map(m, to=fmt)
     except ImportError as exc:
         fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
     except ValueError as exc:
         fail(f"{file}: cannot export to {fmt}: {exc}", code=EXIT_FINDINGS)
-    if fmt == "argdown":
-        from argmap.formats.argdown import export_notes
+    if fmt in ("argdown", "aif"):
+        from argmap.formats import aif, argdown
 
-        for message in export_notes(m):
+        for message in (argdown if fmt == "argdown" else aif).export_notes(m):
             _note(message)
     write_output(text, output, inputs=[file])
 

@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections.abc import Iterator
+from json.encoder import encode_basestring as _encode
 from typing import Any
 
 import attrs
@@ -63,7 +65,7 @@ from argmap.model import (
     is_valid_id,
 )
 
-__all__ = ["Imported", "Unrepresented", "dumps", "export_notes", "loads", "read", "to_dict"]
+__all__ = ["Imported", "Unrepresented", "chunks", "dumps", "export_notes", "loads", "read", "to_dict"]
 
 #: The version of the ``argmap`` extension written; versions 1 and 2 are read.
 EXTENSION_VERSION = 2
@@ -129,32 +131,48 @@ def _put(entry: dict[str, Any], key: str, value: object) -> None:
         entry[key] = list(value) if isinstance(value, tuple) else value
 
 
+#: How many nodes (or edges, or entries) go into one piece of the streamed text.
+_BATCH = 2000
+
+
 class _Writer:
+    """Writes the document as a stream of text pieces, in one pass over the map.
+
+    The nodes go out as they are made (in the order of their ids); what follows them (edges,
+    locutions, participants, the extension) is kept compactly until the nodes are done: edges
+    and locutions as arrays of numbers, extension entries as their JSON text. So a big map's
+    export holds neither the whole text nor a tree of dicts (issue 20: memory per claim)."""
+
     def __init__(self, m: ArgumentMap) -> None:
         self.m = m
-        self.nodes: list[dict[str, Any]] = []
-        self.edges: list[dict[str, Any]] = []
-        self.locutions: list[dict[str, Any]] = []
-        self.participants: list[dict[str, Any]] = []
-        self.person: dict[str, str] = {}
+        self.count = 0  # nodes made; a node's id is its number
+        self.batch: list[str] = []
+        self.edges = array("q")  # from, to, from, to ...
+        self.locutions = array("q")  # node, participant, node, participant ...
+        self.timestamps: dict[int, str] = {}
+        self.participants: list[str] = []
+        self.person: dict[str, int] = {}
         self.names: dict[str, str] = {}
-        self.claim_node: dict[str, str] = {}
+        self.claim_node: dict[str, int] = {}
         self.claim_text: dict[str, str] = {}
         #: relation name -> its S-nodes (the first relation of that name)
-        self.relation_nodes: dict[str, list[str]] = {}
-        self.order: list[dict[str, Any]] = []
-        self.notes: list[str] = []
+        self.relation_nodes: dict[str, list[int]] = {}
+        self.entries: list[str] = []
 
-    def node(self, kind: str, text: str, scheme: str | None = None) -> str:
-        node_id = str(len(self.nodes) + 1)
-        node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind}
+    def node(self, kind: str, text: str, scheme: str | None = None, timestamp: str | None = None) -> int:
+        self.count += 1
+        extra = ""
         if scheme is not None:
-            node["scheme"] = scheme
-        self.nodes.append(node)
-        return node_id
+            extra += f',"scheme":{_encode(scheme)}'
+        if timestamp is not None:
+            extra += f',"timestamp":{_encode(timestamp)}'
+        comma = "," if self.count > 1 else ""
+        self.batch.append(f'{comma}{{"nodeID":"{self.count}","text":{_encode(text)},"type":"{kind}"{extra}}}')
+        return self.count
 
-    def edge(self, source: str, target: str) -> None:
-        self.edges.append({"edgeID": str(len(self.edges) + 1), "fromID": source, "toID": target})
+    def edge(self, source: int, target: int) -> None:
+        self.edges.append(source)
+        self.edges.append(target)
 
     def name_of(self, perspective: str) -> str:
         name = self.names.get(perspective)
@@ -166,39 +184,40 @@ class _Writer:
             self.names[perspective] = name
         return name
 
-    def speaker(self, perspective: str) -> str:
+    def speaker(self, perspective: str) -> int:
         """The participant for a perspective (made on first use)."""
         pid = self.person.get(perspective)
         if pid is None:
-            pid = self.person[perspective] = str(len(self.participants) + 1)
+            pid = self.person[perspective] = len(self.participants) + 1
             first, _, last = self.name_of(perspective).partition(" ")
-            self.participants.append({"participantID": pid, "firstname": first, "surname": last})
+            self.participants.append(
+                f'{{"participantID":"{pid}","firstname":{_encode(first)},"surname":{_encode(last)}}}'
+            )
         return pid
 
     def anchor(
-        self, perspective: str, target: str, illocution: str, said: str, date: str | None = None
+        self, perspective: str, target: int, illocution: str, said: str, date: str | None = None
     ) -> str:
         """``L -> YA(illocution) -> target``, the locution spoken by the perspective; its id."""
-        loc = self.node("L", f"{self.name_of(perspective)} : {said}")
-        locution = {"nodeID": loc, "personID": self.speaker(perspective)}
+        loc = self.node("L", f"{self.name_of(perspective)} : {said}", timestamp=date)
+        self.locutions.append(loc)
+        self.locutions.append(self.speaker(perspective))
         if date is not None:
-            self.nodes[-1]["timestamp"] = date
-            locution["timestamp"] = date
-        self.locutions.append(locution)
+            self.timestamps[loc] = date
         ya = self.node("YA", illocution)
         self.edge(loc, ya)
         self.edge(ya, target)
-        return loc
+        return str(loc)
 
-    def claim_ref(self, claim_id: str) -> str:
+    def claim_ref(self, claim_id: str) -> int:
         """The I-node of a claim; a referenced claim the map never defines gets one of its own."""
         node = self.claim_node.get(claim_id)
         if node is None:
             node = self.claim_node[claim_id] = self.node("I", claim_id)
-            self.order.append({"type": "undefined-claim", "node": node, "id": claim_id})
+            self.entries.append(_entry({"type": "undefined-claim", "node": str(node), "id": claim_id}))
         return node
 
-    def quotes(self, quotes: tuple[Quote, ...], target: str, illocution: str) -> list[dict[str, Any]]:
+    def quotes(self, quotes: tuple[Quote, ...], target: int, illocution: str) -> list[dict[str, Any]]:
         out = []
         for q in quotes:
             entry: dict[str, Any] = {"text": q.text}
@@ -211,45 +230,69 @@ class _Writer:
             out.append(entry)
         return out
 
-    def run(self) -> dict[str, Any]:
+    def flush(self) -> str:
+        text = "".join(self.batch)
+        self.batch.clear()
+        return text
+
+    def run(self) -> Iterator[str]:
         m = self.m
+        yield '{"nodes":['
         # I-nodes first (in order) and then the relations' S-nodes, so that relations and
         # undercuts can point at claims and relations written later
-        claim_nodes: list[str] = []
+        claim_nodes: list[int] = []
         for e in m.elements:
             if isinstance(e, Claim):
                 node = self.node("I", e.text)
                 claim_nodes.append(node)
-                self.claim_node.setdefault(e.id, node)
-                self.claim_text.setdefault(e.id, e.text)
-        relation_nodes: list[list[str]] = []
+                if e.id not in self.claim_node:
+                    self.claim_node[e.id] = node
+                    self.claim_text[e.id] = e.text
+                if len(self.batch) >= _BATCH:
+                    yield self.flush()
+        relation_nodes: list[list[int]] = []
         for e in m.elements:
             if isinstance(e, _RELATION_TYPES):
                 kind = "RA" if isinstance(e, Support) else "CA"
                 text = _scheme_text(e)
-                scheme = None if e.scheme is None else e.scheme
-                nodes = [self.node(kind, text, scheme)]
+                nodes = [self.node(kind, text, e.scheme)]
                 if isinstance(e, Contradiction):
-                    nodes.append(self.node(kind, text, scheme))
+                    nodes.append(self.node(kind, text, e.scheme))
                 relation_nodes.append(nodes)
                 if e.name is not None:
                     self.relation_nodes.setdefault(e.name, nodes)
+                if len(self.batch) >= _BATCH:
+                    yield self.flush()
         claims, relations = iter(claim_nodes), iter(relation_nodes)
         for e in m.elements:
-            self.element(e, claims, relations)
-        return {
-            "nodes": self.nodes,
-            "edges": self.edges,
-            "locutions": self.locutions,
-            "participants": self.participants,
-            "argmap": {"version": EXTENSION_VERSION, "elements": self.order, "speakers": self.speakers()},
-        }
+            self.entries.append(_entry(self.element(e, claims, relations)))
+            if len(self.batch) >= _BATCH:
+                yield self.flush()
+        yield self.flush()
+        yield '],"edges":['
+        edges = self.edges
+        for start in range(0, len(edges), 2 * _BATCH):
+            yield ",".join(
+                f'{{"edgeID":"{k // 2 + 1}","fromID":"{edges[k]}","toID":"{edges[k + 1]}"}}'
+                for k in range(start, min(start + 2 * _BATCH, len(edges)), 2)
+            ) + ("," if start + 2 * _BATCH < len(edges) else "")
+        yield '],"locutions":['
+        locs, stamps = self.locutions, self.timestamps
+        yield ",".join(
+            f'{{"nodeID":"{locs[k]}","personID":"{locs[k + 1]}"'
+            + (f',"timestamp":{_encode(stamps[locs[k]])}}}' if locs[k] in stamps else "}")
+            for k in range(0, len(locs), 2)
+        )
+        yield '],"participants":['
+        yield ",".join(self.participants)
+        yield f'],"argmap":{{"version":{EXTENSION_VERSION},"elements":['
+        for start in range(0, len(self.entries), _BATCH):
+            piece = ",".join(self.entries[start : start + _BATCH])
+            yield piece if start + _BATCH >= len(self.entries) else piece + ","
+        speakers = {str(pid): perspective for perspective, pid in self.person.items()}
+        yield f'],"speakers":{_entry(speakers)}}}}}\n'
 
-    def speakers(self) -> dict[str, str]:
-        """participantID -> perspective id, for every participant (defined perspective or not)."""
-        return {pid: perspective for perspective, pid in self.person.items()}
-
-    def element(self, e: Element, claims: Iterator[str], relations: Iterator[list[str]]) -> None:
+    def element(self, e: Element, claims: Iterator[int], relations: Iterator[list[int]]) -> dict[str, Any]:
         entry: dict[str, Any]
         if isinstance(e, Title):
             entry = {"type": "title", "text": e.text}
@@ -258,7 +301,12 @@ class _Writer:
             for key in ("url", "date", "author", "note", "file", "allow"):
                 _put(entry, key, getattr(e, key))
         elif isinstance(e, Perspective):
-            entry = {"type": "perspective", "id": e.id, "name": e.name, "participant": self.speaker(e.id)}
+            entry = {
+                "type": "perspective",
+                "id": e.id,
+                "name": e.name,
+                "participant": str(self.speaker(e.id)),
+            }
             for key in ("role", "color", "note", "allow"):
                 _put(entry, key, getattr(e, key))
         elif isinstance(e, Question):
@@ -274,8 +322,9 @@ class _Writer:
             _put(entry, "reason", e.reason)
         elif isinstance(e, Claim):
             node = next(claims)
-            entry = {"type": "claim", "node": node, "id": e.id}
-            _put(entry, "kind", None if e.kind is None else e.kind.value)
+            entry = {"type": "claim", "node": str(node), "id": e.id}
+            if e.kind is not None:
+                entry["kind"] = e.kind.value
             for key in ("answers", "tags", "sources", "note", "date", "allow", "title", "base"):
                 _put(entry, key, getattr(e, key))
             _put(entry, "sides", tuple([q, side] for q, side in e.sides))
@@ -286,9 +335,9 @@ class _Writer:
             entry = self.stance(e)
         else:  # pragma: no cover - the Element union is closed
             raise TypeError(f"not a map element: {e!r}")
-        self.order.append(entry)
+        return entry
 
-    def relation(self, e: Relation, nodes: list[str]) -> dict[str, Any]:
+    def relation(self, e: Relation, nodes: list[int]) -> dict[str, Any]:
         node = nodes[0]
         if isinstance(e, Support):
             kind, verb, illocution = "support", "supports", "Arguing"
@@ -311,18 +360,13 @@ class _Writer:
                 self.edge(self.claim_ref(a), node)
             if isinstance(e, Rebuttal):
                 self.edge(node, self.claim_ref(e.target))
-            elif e.target in self.relation_nodes:
-                for target in self.relation_nodes[e.target]:
-                    self.edge(node, target)
             else:
-                self.notes.append(
-                    f"undercut of '{e.target}': no relation has that name; its CA-node has no target "
-                    "(the name is kept in the 'argmap' extension)"
-                )
+                for target in self.relation_nodes.get(e.target, ()):
+                    self.edge(node, target)
             said = " + ".join(e.attackers) + f" {verb} {e.target}"
-        entry: dict[str, Any] = {"type": kind, "node": node}
+        entry: dict[str, Any] = {"type": kind, "node": str(node)}
         if isinstance(e, Contradiction):
-            entry["back"] = nodes[1]
+            entry["back"] = str(nodes[1])
         if isinstance(e, Undercut):
             entry["target"] = e.target
         _put(entry, "name", e.name)
@@ -354,23 +398,42 @@ class _Writer:
         return entry
 
 
-def to_dict(m: ArgumentMap) -> dict[str, Any]:
-    """The map as an AIF JSON-ready dict (see the module's documentation for the mapping)."""
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+#: A value as compact JSON text (one encoder for all: ``json.dumps`` with options makes one per call).
+_entry = _ENCODER.encode
+
+
+def chunks(m: ArgumentMap) -> Iterator[str]:
+    """The map as compact AIF JSON text, in pieces (write them one after the other: a big map's
+    export never holds its whole text)."""
     return _Writer(m).run()
-
-
-def export_notes(m: ArgumentMap) -> list[str]:
-    """What an AIF export cannot say in AIF's own nodes, one sentence each (it is kept in the
-    ``argmap`` extension, so argmap reads it back; other AIF tools will not see it)."""
-    writer = _Writer(m)
-    writer.run()
-    return writer.notes
 
 
 def dumps(m: ArgumentMap, *, indent: int | None = None) -> str:
     """The map as AIF JSON text: compact (one line) by default, for machines; ``indent`` lays
     it out for people (slower: Python's JSON encoder has no fast path for indentation)."""
-    return json.dumps(to_dict(m), ensure_ascii=False, indent=indent) + "\n"
+    text = "".join(chunks(m))
+    if indent is None:
+        return text
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=indent) + "\n"
+
+
+def to_dict(m: ArgumentMap) -> dict[str, Any]:
+    """The map as an AIF JSON-ready dict (see the module's documentation for the mapping)."""
+    doc: dict[str, Any] = json.loads(dumps(m))
+    return doc
+
+
+def export_notes(m: ArgumentMap) -> list[str]:
+    """What an AIF export cannot say in AIF's own nodes, one sentence each (it is kept in the
+    ``argmap`` extension, so argmap reads it back; other AIF tools will not see it)."""
+    named = {e.name for e in m.relations if e.name is not None}
+    return [
+        f"undercut of '{u.target}': no relation has that name; its CA-node has no target "
+        "(the name is kept in the 'argmap' extension)"
+        for u in m.undercuts
+        if u.target not in named
+    ]
 
 
 # ---- import: reading the document's shape ---------------------------------------------------------
