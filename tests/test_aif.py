@@ -543,3 +543,24 @@ def test_cli_import_lists_what_is_not_represented(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "YA node 'Analysing' between L nodes: 1 (node 38)" in result.output
     assert "isolated L node (a locution linked to nothing): 1 (node 24)" in result.output
+
+
+def test_arguebuf_rewrite_of_the_same_node_set() -> None:
+    """arguebuf's own AIF export of node set 6064: RA text "RA" and scheme "Default Inference"
+    say no scheme; its 'locutions' name L-nodes the file does not have: listed, as its MAs."""
+    got = aif.read((DATA / "aif-moralmaze-6064-arguebuf.json").read_text(encoding="utf-8"))
+    m = got.map
+    assert len(m.claims) == 9 and len(m.supports) == 5
+    assert all(s.scheme is None for s in m.supports)
+    assert m.perspectives == () and m.stances == ()
+    kinds = {u.kind: u.count for u in got.unrepresented}
+    assert kinds == {
+        "MA node (rephrase)": 3,
+        "'locutions' entry for a node that is not an L-node of the document": 13,
+    }
+    # the same claims and supports as AIFdb's original
+    original = aif.loads(_corpus())
+    assert {c.text for c in m.claims} == {c.text for c in original.claims}
+    assert {(s.premises, s.conclusion) for s in m.supports} == {
+        (s.premises, s.conclusion) for s in original.supports
+    }

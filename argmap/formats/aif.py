@@ -521,7 +521,7 @@ class _Graph:
             self.out[a].append(b)
             self.into[b].append(a)
         self.speaker: dict[str, str] = {}
-        self.timestamp: dict[str, str] = {}
+        self.stray_locutions: list[str] = []  # 'locutions' entries of nodes that are no L-node
         for i, loc in enumerate(_list(doc.get("locutions"), f"{at}locutions")):
             where = f"{at}locutions[{i}]"
             if not isinstance(loc, dict):
@@ -529,6 +529,9 @@ class _Graph:
             if "nodeID" not in loc:
                 continue
             node = _node_id(loc["nodeID"], f"{where}.nodeID")
+            if self.types.get(node) != "L":
+                self.stray_locutions.append(node)
+                continue
             if loc.get("personID") is not None:
                 self.speaker[node] = _node_id(loc["personID"], f"{where}.personID")
         self.people: dict[str, str] = {}
@@ -779,6 +782,12 @@ class _Reader:
                 self.lost.add(
                     f"node of type {kind!r}", "not a kind of AIF node argmap knows; left out", where
                 )
+        for loc in g.stray_locutions:
+            self.lost.add(
+                "'locutions' entry for a node that is not an L-node of the document",
+                "left out",
+                f"node {loc}",
+            )
         for edge in g.dangling:
             self.lost.add("edge to a node not in the document", "left out", f"edge {edge}")
 
