@@ -106,7 +106,7 @@ def import_(
     try:
         m, notes = import_with_notes(text, fmt, path=name)
     except InterchangeError as exc:
-        fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS)
+        fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS, hint=exc.hint)
     except ParseError as exc:
         from argmap.cli.common import print_diagnostics
 

@@ -619,6 +619,7 @@ class _Reader:
         self.relation_of: dict[str, str] = {}  # RA/CA-node -> relation name (when named)
         self.perspective_of: dict[str, str] = {}  # personID -> perspective id
         self.used_ids: set[str] = set(VERB_IDS)  # never made: the writer cannot write them
+        self.suffix: dict[str, int] = {}
         self.people: list[Element] = []  # perspectives made for speakers (they go first)
         self.by_label: dict[str, str] = {}  # lower-case name -> personID, for unregistered labels
         self.ok: set[str] = set()  # the RA and CA nodes that become relations
@@ -639,10 +640,14 @@ class _Reader:
         if not base or not is_valid_id(base):
             base = prefix
         candidate = base
-        n = 2
-        while candidate in self.used_ids:
+        if candidate in self.used_ids:
+            # the next free number after the last one given for this base (linear, whatever
+            # how many speakers share a name)
+            n = self.suffix.get(base, 2)
+            while f"{base}-{n}" in self.used_ids:
+                n += 1
             candidate = f"{base}-{n}"
-            n += 1
+            self.suffix[base] = n + 1
         self.used_ids.add(candidate)
         return candidate
 
@@ -708,25 +713,30 @@ class _Reader:
         return "reject" if illocution in REJECTING else None
 
     def readable(self) -> set[str]:
-        """The RA and CA nodes that become relations (an undercut needs its target to be one)."""
+        """The RA and CA nodes that become relations (an undercut needs its target to be one):
+        an RA with a premise and a conclusion; a CA with an attacker and a target that is a
+        claim or such a relation (a worklist, so a long chain of attacks on attacks is linear)."""
         g = self.g
-        ok = {
-            n
-            for n, kind in g.types.items()
-            if kind == "RA"
-            and any(g.type(p) == "I" for p in g.into[n])
-            and any(g.type(c) == "I" for c in g.out[n])
-        }
-        conflicts = [
-            n for n, kind in g.types.items() if kind == "CA" and any(g.type(a) == "I" for a in g.into[n])
-        ]
-        changed = True
-        while changed:
-            changed = False
-            for n in conflicts:
-                if n not in ok and any(g.type(t) == "I" or t in ok for t in g.out[n]):
+        ok: set[str] = set()
+        todo: list[str] = []
+        for n, kind in g.types.items():
+            if kind == "RA":
+                if any(g.type(p) == "I" for p in g.into[n]) and any(g.type(c) == "I" for c in g.out[n]):
                     ok.add(n)
-                    changed = True
+                    todo.append(n)
+            elif (
+                kind == "CA"
+                and any(g.type(a) == "I" for a in g.into[n])
+                and any(g.type(t) == "I" for t in g.out[n])
+            ):
+                ok.add(n)
+                todo.append(n)
+        while todo:
+            target = todo.pop()
+            for n in g.into[target]:
+                if n not in ok and g.type(n) == "CA" and any(g.type(a) == "I" for a in g.into[n]):
+                    ok.add(n)
+                    todo.append(n)
         return ok
 
     def plain(self) -> None:
@@ -835,13 +845,12 @@ class _Reader:
         """An I-node: a claim, held (or rejected) by whoever asserted (or disputed) it; the words
         of each locution, where they differ from the claim's text, become a quote."""
         claim = self.claim_id(node)
-        stances: list[Stance] = []
+        stances: dict[tuple[str, bool], Stance] = {}
         quotes: list[Quote] = []
         for who, illocution, loc, ya in anchors:
             if illocution in ACCEPTING or illocution in REJECTING:
-                stance = Stance(who, claim, illocution in ACCEPTING, True)
-                if stance not in stances:
-                    stances.append(stance)
+                accepts = illocution in ACCEPTING
+                stances.setdefault((who, accepts), Stance(who, claim, accepts, True))
                 if self.g.type(loc) == "L":
                     said = self.words(loc)
                     if said and said != self.g.text(node).strip():
@@ -853,30 +862,28 @@ class _Reader:
                     f"node {ya}",
                 )
         self.elements.append(Claim(claim, self.g.text(node), quotes=quotes))
-        self.elements.extend(stances)
+        self.elements.extend(stances.values())
 
     def relation_anchors(
         self, node: str, anchors: list[tuple[str, str, str, str]]
     ) -> tuple[list[str], list[Stance]]:
         """``by`` and the stances on the relation at ``node``."""
-        by: list[str] = []
-        stances: list[Stance] = []
+        by: dict[str, None] = {}
+        stances: dict[tuple[str, bool], Stance] = {}
         for who, illocution, loc, ya in anchors:
             role = self.role(node, illocution, loc)
             if role == "by":
-                if who not in by:
-                    by.append(who)
+                by[who] = None
             elif role is not None:
-                stance = Stance(who, self.relation_name(node), role == "accept")
-                if stance not in stances:
-                    stances.append(stance)
+                accepts = role == "accept"
+                stances.setdefault((who, accepts), Stance(who, self.relation_name(node), accepts))
             else:
                 self.lost.add(
                     f"YA node '{self.shown(ya)}' on a relation",
                     "neither arguing, agreeing nor disagreeing; left out",
                     f"node {ya}",
                 )
-        return by, stances
+        return list(by), list(stances.values())
 
     def plain_support(self, ra: str, anchors: list[tuple[str, str, str, str]]) -> None:
         g = self.g
