@@ -45,8 +45,8 @@ class _Text(NamedTuple):
 
 # The escapes the grammar's STRING and LONG_STRING accept (Unicode scalar values only).
 ESCAPE = re.compile(
-    r'\\(?:(["\\])|(n)|(t)|u((?![dD][89abAB])[0-9A-Fa-f]{4})'
-    r"|u\{((?!0*[dD][89abAB][0-9A-Fa-f]{2}\})0*(?:10|[0-9A-Fa-f])?[0-9A-Fa-f]{1,4})\})"
+    r'\\(?:(["\\])|(n)|(t)|u((?![dD][89a-fA-F])[0-9A-Fa-f]{4})'
+    r"|u\{((?!0*[dD][89a-fA-F][0-9A-Fa-f]{2}\})0*(?:10|[0-9A-Fa-f])?[0-9A-Fa-f]{1,4})\})"
 )
 #: Claim kind keyword -> kind (``claim`` is a claim of no particular kind).
 KINDS: dict[str, ClaimKind | None] = {"claim": None, **{kind.value: kind for kind in ClaimKind}}
