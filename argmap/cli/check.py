@@ -52,7 +52,7 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
     """
     from argmap.checks import CODES
     from argmap.checks import check as run_checks
-    from argmap.cli.common import expand_paths, read_bytes
+    from argmap.cli.common import display_path, expand_paths, read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
     from argmap.diagnostics.report import (
         format_summary,
@@ -91,7 +91,7 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             data, name = read_bytes(path)
         except CommandError as exc:
             io_failed = True
-            where = Span(path, 1, 1, 1, 1)
+            where = Span(display_path(path), 1, 1, 1, 1)
             findings.append(Diagnostic.make("E106", where, exc.message, "check the path and its permissions"))
             continue
         names.append(name)
