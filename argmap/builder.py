@@ -147,6 +147,8 @@ class MapBuilder:
         held_by: Iterable[str] | str = (),
         rejected_by: Iterable[str] | str = (),
         allow: Iterable[str] | str = (),
+        title: str | None = None,
+        base: float | None = None,
     ) -> MapBuilder:
         """Add a claim; ``held_by``/``rejected_by`` add stances written on the claim.
 
@@ -170,6 +172,8 @@ class MapBuilder:
                 date,
                 side_pairs,
                 _ids(allow),
+                title,
+                base,
             )
         )
         for p in _ids(held_by):
@@ -202,6 +206,7 @@ class MapBuilder:
         quotes: Iterable[QuoteLike] = (),
         rejected_by: Iterable[str] | str = (),
         allow: Iterable[str] | str = (),
+        scheme: str | None = None,
     ) -> MapBuilder:
         """Premises support a conclusion (several premises: a linked argument)."""
         relation = Support(
@@ -214,6 +219,7 @@ class MapBuilder:
             _ids(sources),
             _quotes(quotes),
             _ids(allow),
+            scheme,
         )
         return self._relation(relation, rejected_by)
 
@@ -230,6 +236,7 @@ class MapBuilder:
         quotes: Iterable[QuoteLike] = (),
         rejected_by: Iterable[str] | str = (),
         allow: Iterable[str] | str = (),
+        scheme: str | None = None,
     ) -> MapBuilder:
         """Claims attack another claim (several attackers: a linked attack)."""
         relation = Rebuttal(
@@ -242,6 +249,7 @@ class MapBuilder:
             _ids(sources),
             _quotes(quotes),
             _ids(allow),
+            scheme,
         )
         return self._relation(relation, rejected_by)
 
@@ -258,6 +266,7 @@ class MapBuilder:
         quotes: Iterable[QuoteLike] = (),
         rejected_by: Iterable[str] | str = (),
         allow: Iterable[str] | str = (),
+        scheme: str | None = None,
     ) -> MapBuilder:
         """Claims attack the named relation ``relation``: the inference of a support, or the
         attack of a rebuttal, undercut or contradiction, does not go through."""
@@ -271,6 +280,7 @@ class MapBuilder:
             _ids(sources),
             _quotes(quotes),
             _ids(allow),
+            scheme,
         )
         return self._relation(made, rejected_by)
 
@@ -287,11 +297,13 @@ class MapBuilder:
         quotes: Iterable[QuoteLike] = (),
         rejected_by: Iterable[str] | str = (),
         allow: Iterable[str] | str = (),
+        scheme: str | None = None,
     ) -> MapBuilder:
         """Two claims cannot both hold."""
         relation = Contradiction(
-            left, right, _ids(by), note, name, tuple(tags), _ids(sources), _quotes(quotes), _ids(allow)
-        )
+            left, right, _ids(by), note, name, tuple(tags), _ids(sources), _quotes(quotes), _ids(allow),
+            scheme,
+        )  # fmt: skip
         return self._relation(relation, rejected_by)
 
     def accept(

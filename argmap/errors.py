@@ -19,6 +19,7 @@ from collections.abc import Sequence
 __all__ = [
     "ArgmapError",
     "BackendError",
+    "ConfigError",
     "IccmaError",
     "InterchangeError",
     "InvalidElementError",
@@ -133,6 +134,11 @@ class BackendError(ArgmapError, RuntimeError):
 
 class NoBackendError(BackendError):
     """No backend that can make the format asked for is installed."""
+
+
+class ConfigError(ArgmapError, ValueError):
+    """A project's settings file (``argmap.toml``, ``[tool.argmap]`` in ``pyproject.toml``)
+    that cannot be used: not TOML, an unknown key, a value of the wrong type."""
 
 
 class LimitError(ArgmapError, ValueError):

@@ -82,6 +82,22 @@ def _check_text(_instance: object, attribute: attrs.Attribute[str], value: str) 
         raise TypeError(f"{attribute.name} must be a string, not {type(value).__name__}")
 
 
+def _check_optional_text(
+    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a string or None, not {type(value).__name__}")
+
+
+def _check_base(_instance: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"base must be a number or None, not {type(value).__name__}")
+    if not 0.0 <= value <= 1.0:
+        raise InvalidElementError(f"base {value!r} is not between 0 and 1")
+
+
 def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
     return tuple(value)
 
@@ -207,7 +223,9 @@ class Claim:
 
     ``answers`` lists the questions it answers; ``sides`` says, for those answered with a side
     (``answers q yes``), which way: ``(question, "yes" | "no")`` pairs. ``date`` is when the
-    claim was made or what time it is about (ISO 8601, partial dates allowed)."""
+    claim was made or what time it is about (ISO 8601, partial dates allowed). ``title`` is a
+    short display title (an Argdown statement's title, kept on import); ``base`` is the claim's
+    base score in [0, 1] for the graded semantics (None: their default)."""
 
     id: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_text)
@@ -220,6 +238,8 @@ class Claim:
     date: str | None = None
     sides: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_sides, validator=_check_sides)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    title: str | None = attrs.field(default=None, validator=_check_optional_text)
+    base: float | None = attrs.field(default=None, validator=_check_base)
     span: Span | None = _span_field()
 
     def side(self, question_id: str) -> str | None:
@@ -231,7 +251,8 @@ class Claim:
 
 
 # Every relation ends with the same attributes, after its own ends: who asserts it (``by``),
-# a note, its name, tags, the sources it comes from, quotes, and codes it allows.
+# a note, its name, tags, the sources it comes from, quotes, the codes it allows, and the
+# argument scheme it instantiates (Walton's names, as AIF uses them).
 
 
 @attrs.frozen(slots=True)
@@ -248,6 +269,7 @@ class Support:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
     span: Span | None = _span_field()
 
     @premises.validator
@@ -288,6 +310,7 @@ class Rebuttal:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
     span: Span | None = _span_field()
 
     @property
@@ -321,6 +344,7 @@ class Undercut:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
     span: Span | None = _span_field()
 
     @property
@@ -352,6 +376,7 @@ class Contradiction:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
     span: Span | None = _span_field()
 
     @property

@@ -21,8 +21,9 @@ NOT_TEXT = {"E105": "tests/test_parser.py::test_not_utf8", "E106": "tests/test_c
 
 
 def findings(text: str) -> list[argmap.Diagnostic]:
+    # As a map in docs/: a source's file is found relative to it.
     try:
-        return argmap.check(argmap.parse(text, "example.argmap"))
+        return argmap.check(argmap.parse(text, str(ROOT / "docs" / "example.argmap")))
     except ParseError as exc:
         return exc.diagnostics
 

@@ -48,7 +48,7 @@ def test_keywords_by_sort() -> None:
     )
     assert set(lex.attributes) == {
         "source", "url", "date", "author", "role", "color", "note", "answers", "held", "rejected", "by",
-        "tags", "quote", "file", "asked", "allow", "on", "in",
+        "tags", "quote", "file", "asked", "allow", "on", "in", "title", "base", "scheme",
     }  # fmt: skip
     assert lex.details == ("from", "at", "on")  # of a quote
     assert lex.constants == ("yes", "no")  # a claim's side on a question

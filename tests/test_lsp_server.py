@@ -342,7 +342,8 @@ async def test_completion_of_attributes_and_partial_words(client: LanguageClient
     )
     after_text = set(await _complete(client, uri, 7, 13))
     assert after_text == {
-        "answers", "held by", "rejected by", "tags", "source", "quote", "note", "date", "allow"
+        "answers", "held by", "rejected by", "tags", "source", "quote", "note", "date", "allow",
+        "title", "base",
     }  # fmt: skip
     assert set(await _complete(client, uri, 8, 2)) == after_text  # an indented line continues the claim
     assert set(await _complete(client, uri, 9, 24)) == {"p", "q"}  # after a comma, the list goes on
@@ -524,6 +525,32 @@ async def _references(client: LanguageClient, uri: str, where: lsp.Position) -> 
 async def test_language_2_findings_are_argmap_checks(client: LanguageClient, tmp_path: Path) -> None:
     _, diags = await open_doc(client, L2)
     assert as_check(diags) == expected(check_json(tmp_path, L2), L2)
+
+
+ALLOWED = """allow W305 "the source is listed for the record"
+source s "Unused source"
+perspective p "P"
+perspective quiet "Listed, silent"
+  allow W304
+claim lonely "Alone, on purpose." allow W303 "kept for the record"
+claim a "A."
+claim b "B."
+a contradicts b
+p accepts a,
+  b
+  allow W302 "p contradicts itself: the point of the map"
+claim c "C."
+"""
+
+
+async def test_allowed_findings_are_left_out_as_argmap_check_leaves_them(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """SILENCING (allow): the editor shows what `argmap check` prints, allowed findings left out."""
+    _, diags = await open_doc(client, ALLOWED, "allowed.argmap")
+    assert as_check(diags) == expected(check_json(tmp_path, ALLOWED, "allowed.argmap"), ALLOWED)
+    assert [d.code for d in diags] == ["W303"]  # only the claim nobody allows to stand alone
+    assert diags[0].range.start.line == 12
 
 
 async def test_definition_and_references_of_relation_names(client: LanguageClient) -> None:

@@ -145,6 +145,20 @@ def test_parse_diagnostics_warn_about_repeated_attributes() -> None:
     assert [d.code for d in m.parse_diagnostics] == ["W107"]
 
 
+def test_base_out_of_range_is_e108_and_left_out() -> None:
+    with pytest.raises(ParseError) as caught:
+        parse('claim a "A." base 1.5\nclaim b "B." base 0.25\n')
+    [finding] = caught.value.diagnostics
+    assert finding.code == "E108" and finding.span is not None and finding.span.column == 14
+    m = caught.value.partial
+    assert m.claim("a").base is None and m.claim("b").base == 0.25
+
+
+def test_base_takes_decimal_digits_only() -> None:
+    with pytest.raises(ParseError):
+        parse('claim a "A." base 7.5e-1\n')
+
+
 def test_path_is_kept_in_spans() -> None:
     m = parse('claim a "A"\n', "somewhere/x.argmap")
     assert m.claims[0].span == Span("somewhere/x.argmap", 1, 1, 1, 12)

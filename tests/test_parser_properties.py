@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
+from argmap.formats.writer import number
 from argmap.model import ID_PATTERN
 from argmap.syntax.parser import ParseError, grammar_text, parse
 
@@ -51,6 +52,8 @@ _EXPLICIT.update(
         # Strings too: `""` right before `"x"` would read as the start of a long text.
         "STRING": st.tuples(_text.map(lambda s: f'"{_escape(s)}"'), _SPACE).map("".join),
         "LONG_STRING": st.tuples(_text.map(lambda s: f'"""{_escape(s)}"""'), _SPACE).map("".join),
+        # A base score is from 0 to 1 (the grammar reads any decimal; E108 refuses the rest).
+        "NUMBER": st.tuples(st.floats(0, 1).map(number), _SPACE).map("".join),
         "_NL": st.sampled_from(["\n", "\n\n", "\r\n", "\n# comment\n"]),
         "_CONTINUATION": st.just(""),
         "COMMENT": st.just(""),

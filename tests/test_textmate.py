@@ -14,7 +14,7 @@ import pytest
 from conftest import DATA, ROOT
 from highlight_examples import EXAMPLES
 from node_tools import node_tool
-from pygments.token import Comment, Keyword, Name, Operator, Punctuation, String
+from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String
 
 from argmap.formats.lexicon import lexicon
 
@@ -101,6 +101,7 @@ _PYGMENTS_SCOPE = {
     Keyword.Constant: "constant.language.argmap",
     Name.Constant: "constant.other.code.argmap",
     Name: "variable.other.id.argmap",
+    Number: "constant.numeric.argmap",
     String.Double: "string.quoted.double.argmap",
     String.Doc: "string.quoted.triple.argmap",
     String.Escape: "constant.character.escape.argmap",

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from interchange_strategies import maps
 
 from argmap.builder import MapBuilder
-from argmap.formats.writer import VERB_IDS, escape, quote, unexpressible, write
+from argmap.formats.writer import VERB_IDS, escape, number, quote, unexpressible, write
 from argmap.model import ArgumentMap, Claim, Source, Stance
 from argmap.syntax.parser import parse
 
@@ -28,6 +29,14 @@ def test_parse_of_write_is_the_same_map(m: ArgumentMap) -> None:
 def test_write_round_trips_every_map(path: Path) -> None:
     m = parse(path.read_text(encoding="utf-8"))
     assert parse(write(m)) == m
+
+
+@given(st.floats(0, 1))
+def test_base_scores_are_written_as_plain_digits_and_read_back_exactly(value: float) -> None:
+    text = number(value)
+    assert "e" not in text.lower()
+    assert float(text) == value
+    assert parse(f'claim a "A." base {text}\n').claim("a").base == value
 
 
 def test_escapes() -> None:

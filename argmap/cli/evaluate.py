@@ -37,10 +37,10 @@ def _load(file: str) -> ArgumentMap:
     from argmap.cli.common import EXIT_FINDINGS, fail, print_diagnostics, read_map
 
     argmap = read_map(file)
-    errors = [d for d in check(argmap, semantics=False) if d.is_error]
+    errors = [d for d in check(argmap, semantics=False, allow=False, settings=None) if d.is_error]
     if errors:
         sources = {argmap.path: argmap.source_text} if argmap.source_text is not None else {}
-        print_diagnostics(errors, sources)  # type: ignore[arg-type]
+        print_diagnostics(errors, sources)
         fail(
             f"{argmap.path or file}: the map has errors; it was not evaluated",
             EXIT_FINDINGS,
@@ -55,7 +55,8 @@ def _stopped(exc: Exception, semantics: str) -> None:
     fail(
         f"{exc}",
         EXIT_FINDINGS,
-        hint=f"raise --time-limit, or use --semantics grounded (always fast) instead of {semantics}",
+        hint=getattr(exc, "hint", None)
+        or f"raise --time-limit, or use --semantics grounded (always fast) instead of {semantics}",
     )
 
 

@@ -91,7 +91,7 @@ def digraph_class() -> Any:
         def _attr_list(self, label: Any = None, kwargs: Any = None, attributes: Any = None) -> str:
             look = type(attributes) is Look
             if look and label is None and not kwargs:
-                return self._look_list(attributes)  # type: ignore[no-any-return]
+                return self._look_list(attributes)
             q, value = self._quote, self._value
             result = [f"label={value(label)}"] if label is not None else []
             if kwargs:

@@ -56,6 +56,7 @@ def _token() -> re.Pattern[str]:
     return scanner(
         str=("LONG_STRING", "STRING"),
         comment=("COMMENT",),
+        num=("NUMBER",),
         word=("ID",),
         punct=("COLON", "PLUS", "COMMA"),
         ws=("WS",),
@@ -65,7 +66,7 @@ def _token() -> re.Pattern[str]:
 
 @dataclass
 class _Tok:
-    kind: str  # str, comment, word, punct
+    kind: str  # str, comment, num, word, punct
     text: str
     line: int
     column: int
@@ -175,6 +176,9 @@ class _Items:
                 key = (word,)
                 self._take(key)
                 self._list(key)
+            elif word == "base":
+                self._take(("base",))
+                self._take(("base",))
             elif word == "allow":
                 self._take(("allow",))
                 self._list(("allow",))
@@ -193,7 +197,7 @@ class _Items:
                         self._take(key)
                     else:
                         self._strings(key)
-            else:  # note, url, date, author, role, color, file, on: text-valued
+            else:  # note, url, date, author, role, color, file, on, title, scheme: text-valued
                 key = (word,)
                 self._take(key)
                 self._strings(key)

@@ -60,6 +60,8 @@ class Lexicon:
     code_lists: tuple[str, ...]
     #: What an id looks like (the grammar's ID terminal, as a regular expression).
     id_pattern: str
+    #: What a number looks like (the grammar's NUMBER terminal: a claim's base score).
+    number_pattern: str
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -109,6 +111,7 @@ def read_lexicon(grammar: str) -> Lexicon:
     text = _strip_comments(grammar)
     keywords: dict[str, str] = {}
     id_pattern = r"\w[\w-]*"
+    number_pattern = r"[0-9]+(?:\.[0-9]+)?(?![\w-])"
     for name, body in _TERMINAL.findall(text):
         if name.startswith("KW_"):
             m = _WORD_REGEX.match(body) or _WORD_STRING.match(body)
@@ -117,6 +120,8 @@ def read_lexicon(grammar: str) -> Lexicon:
             keywords[name] = m.group(1)
         elif name == "ID" and body.startswith("/"):
             id_pattern = body[1 : body.rindex("/")]
+        elif name == "NUMBER" and body.startswith("/"):
+            number_pattern = body[1 : body.rindex("/")]
     rules: dict[str, list[list[str]]] = {}
     inlined: set[str] = set()
     for flag, name, body in _RULE.findall(text):
@@ -208,6 +213,7 @@ def read_lexicon(grammar: str) -> Lexicon:
         constants=once("constants"),
         code_lists=tuple(keywords[t] for t in CODE_LIST_TERMINALS if t in keywords),
         id_pattern=id_pattern,
+        number_pattern=number_pattern,
     )
 
 
@@ -274,6 +280,7 @@ def textmate_grammar(lex: Lexicon | None = None) -> dict[str, object]:
             {"include": "#keywords"},
             {"include": "#texts"},
             {"include": "#punctuation"},
+            {"include": "#number"},
             {"include": "#id"},
         ],
         "repository": {
@@ -364,6 +371,7 @@ def textmate_grammar(lex: Lexicon | None = None) -> dict[str, object]:
                 ]
             },
             "code": {"name": "constant.other.code.argmap", "match": ident},
+            "number": {"name": "constant.numeric.argmap", "match": rf"(?<![\w-]){lex.number_pattern}"},
             "id": {"name": "variable.other.id.argmap", "match": ident},
         },
     }

@@ -11,7 +11,7 @@ Token types: comments ``Comment.Single``; texts ``String`` (long texts ``String.
 claim's kind ``Keyword.Type``, the id it defines ``Name.Function``; a relation's name
 ``Name.Label``; relation and stance words ``Operator.Word``; attributes and a quote's details
 ``Keyword``; a side on a question (``yes``, ``no``) ``Keyword.Constant``; the finding codes
-after ``allow`` ``Name.Constant``; ids ``Name``; ``+`` ``Operator``; ``,`` and ``:``
+after ``allow`` ``Name.Constant``; a base score ``Number``; ids ``Name``; ``+`` ``Operator``; ``,`` and ``:``
 ``Punctuation``.
 """
 
@@ -27,6 +27,7 @@ from pygments.token import (
     Error,
     Keyword,
     Name,
+    Number,
     Operator,
     Punctuation,
     String,
@@ -112,6 +113,7 @@ class ArgmapLexer(RegexLexer):
             *_code_rules(attribute=True),
             (words(_ATTRIBUTES, prefix=r"(?<![\w-])", suffix=_END), Keyword),
             (words(_LEX.constants, prefix=r"(?<![\w-])", suffix=_END), Keyword.Constant),
+            (rf"(?<![\w-]){_LEX.number_pattern}", Number),
             (_ID, Name),
             (r"\+", Operator),
             (r"[,:]", Punctuation),

@@ -13,7 +13,8 @@ relation, is written as a ``p accepts c`` statement (so it comes back with ``inl
 Layout rules (the canonical layout):
 
 * one statement per line; a claim's attributes each on an indented line, in the order
-  answers, held by / rejected by (in the order written), tags, source, quote, note, date, allow;
+  answers, held by / rejected by (in the order written), tags, source, quote, note, date, title,
+  base, allow; a relation's: by, rejected by, tags, source, quote, note, scheme, allow;
 * sources, perspectives, questions, relations and stances on one line when it fits in
   :data:`WIDTH` columns, otherwise their attributes go on indented lines;
 * ids of consecutive one-line definitions of the same kind are aligned;
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -437,6 +439,9 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
         quotes_attr(head.quotes)
         text_attr("note", head.note)
         text_attr("date", head.date)
+        text_attr("title", head.title)
+        if head.base is not None:
+            items.append((("base",), [f"base {number(head.base)}"]))
         allow_attr(head.allow)
     elif isinstance(head, _RELATIONS):
         ids_attr(("by",), "by", head.by)
@@ -445,6 +450,7 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
         ids_attr(("source",), "source", head.sources)
         quotes_attr(head.quotes)
         text_attr("note", head.note)
+        text_attr("scheme", head.scheme)
         allow_attr(head.allow)
     elif isinstance(head, Stance):
         text_attr("note", head.note)
@@ -454,6 +460,13 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
         text_attr("note", head.note)
         allow_attr(head.allow)
     return items
+
+
+def number(value: float) -> str:
+    """A base score as the grammar's NUMBER: plain decimal digits, never an exponent, and
+    exactly the float it was (``repr`` is the shortest text that reads back the same)."""
+    text = format(Decimal(repr(float(value))), "f")
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _quote_lines(q: Quote, room: int) -> list[str]:

@@ -22,5 +22,6 @@ CODES = register_codes(
         "E105": CodeInfo(E, "file is not UTF-8 text"),
         "E106": CodeInfo(E, "cannot read file"),
         "W107": CodeInfo(W, "attribute given twice"),
+        "E108": CodeInfo(E, "number out of range"),
     }
 )

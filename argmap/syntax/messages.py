@@ -31,6 +31,7 @@ _DESCRIPTIONS = {
     "ID": "an id",
     "STRING": 'a "quoted text"',
     "LONG_STRING": 'a """long text"""',
+    "NUMBER": "a number from 0 to 1",
     "_NL": "end of line",
     "$END": "end of input",
 }

@@ -60,7 +60,7 @@ def _end(item: Any) -> tuple[int, int]:
     last = item[-1] if isinstance(item, (tuple, list)) and not isinstance(item, _Text) else item
     if isinstance(last, _Text):
         last = last.last
-    return last.end_line, last.end_column  # type: ignore[no-any-return]
+    return last.end_line, last.end_column
 
 
 class Build:
@@ -155,9 +155,15 @@ class Build:
         return build
 
     def __getattr__(self, name: str) -> Any:
-        if name in ("url", "date", "author", "role", "color", "note", "file", "on"):
+        if name in ("url", "date", "author", "role", "color", "note", "file", "on", "scheme"):
             return self._attr(name)
         raise AttributeError(name)
+
+    def claim_title(self, c: list[Any]) -> tuple[str, Any, Any, Any]:
+        return ("title", c[1], c[0], c[1].last)
+
+    def base(self, c: list[Token]) -> tuple[str, Any, Any, Any]:
+        return ("base", c[1], c[0], c[1])
 
     def answer(self, c: list[Token]) -> tuple[Token, Token | None]:
         return (c[0], c[1] if len(c) > 1 else None)
@@ -358,6 +364,8 @@ class Build:
                 note["date"][1].value if "date" in note else None,
                 sides,
                 allow,
+                note["title"][1].value if "title" in note else None,
+                self._base(note["base"]) if "base" in note else None,
                 span=self._span(kw, c[-1]),
             )
         )
@@ -365,7 +373,7 @@ class Build:
 
     def _relation(self, c: list[Any], make: Callable[..., Element]) -> None:
         """A relation statement: ``[name:] a [+ b ...] <verb> target`` and its attributes, as
-        ``make(ends, target, by, note, name, tags, sources, quotes, allow)``; ``rejected by``
+        ``make(ends, target, by, note, name, tags, sources, quotes, allow, scheme)``; ``rejected by``
         on it adds stances on its name."""
         first = c[0]
         name: str | None = None
@@ -406,7 +414,7 @@ class Build:
         note = seen["note"][1].value if "note" in seen else None
         relation = make(
             self.ids(ends), target, self.ids(by), note, name, tags, sources, quotes, allow,
-            span=self._span(first, c[-1]),
+            seen["scheme"][1].value if "scheme" in seen else None, span=self._span(first, c[-1]),
         )  # fmt: skip
         self.elements.append(relation)
         if name is not None:  # the grammar takes `rejected by` only on a named relation
@@ -415,6 +423,22 @@ class Build:
                 for p in a[1]:
                     span = Span(path, p.line + offset, p.column, p.end_line + offset, p.end_column)
                     self.elements.append(Stance(self._id(p), name, False, True, span=span))
+
+    def _base(self, a: tuple[str, Any, Any, Any]) -> float | None:
+        """A base score; one outside [0, 1] is E108 and left out."""
+        tok = a[1]
+        value = float(tok)
+        if value <= 1.0:
+            return value
+        self.problems.append(
+            Diagnostic.make(
+                "E108",
+                self._span(a[2], a),
+                f"the base score {tok} is not between 0 and 1",
+                hint="a base score is a number from 0 to 1, such as 0.5 or 0.75",
+            )
+        )
+        return None
 
     def support(self, c: list[Any]) -> None:
         self._relation(c, _support)
@@ -464,11 +488,12 @@ def _support(  # noqa: PLR0917 - the order of every relation's fields
     sources: list[str],
     quotes: list[Quote],
     allow: list[str],
+    scheme: str | None,
     *,
     span: Span,
 ) -> Support:
     """A support made in the order of the other relations' fields (its name comes second)."""
-    return Support(ends, target, name, by, note, tags, sources, quotes, allow, span=span)
+    return Support(ends, target, name, by, note, tags, sources, quotes, allow, scheme, span=span)
 
 
 def _contradiction(  # noqa: PLR0917 - the order of every relation's fields
@@ -481,11 +506,12 @@ def _contradiction(  # noqa: PLR0917 - the order of every relation's fields
     sources: list[str],
     quotes: list[Quote],
     allow: list[str],
+    scheme: str | None,
     *,
     span: Span,
 ) -> Contradiction:
     """A contradiction made in the order of the other relations' fields (one claim each side)."""
-    return Contradiction(ends[0], target, by, note, name, tags, sources, quotes, allow, span=span)
+    return Contradiction(ends[0], target, by, note, name, tags, sources, quotes, allow, scheme, span=span)
 
 
 def dedent(body: str) -> str:
