@@ -206,3 +206,18 @@ def test_json_import_depth_through_the_cli(tmp_path: Path) -> None:
     assert r.code == 1 and "nesting depth" in r.err and "--max-depth" in r.err
     r = run_cli("import", "--from", "json", "--max-depth", "3", str(f))
     assert r.code == 1 and "over the limit of 3" in r.err
+
+
+def test_the_hostile_shapes_benchmark_runs(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench/hostile.py end to end on tiny sizes (its numbers are for docs/benchmarks.md)."""
+    from conftest import ROOT
+
+    monkeypatch.syspath_prepend(str(ROOT))
+    from bench.hostile import main, shapes
+
+    assert main(["--scale", "0.002", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert all(shape.name in out for shape in shapes())
+    assert "exponent" in out
