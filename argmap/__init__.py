@@ -44,6 +44,7 @@ _LAZY: dict[str, str] = {
     "IccmaError": "argmap.errors",
     "InvalidElementError": "argmap.errors",
     "LimitError": "argmap.errors",
+    "Limits": "argmap.util.limits",
     "UnknownChoiceError": "argmap.errors",
     "UnknownIdError": "argmap.errors",
     "UnknownPerspectiveError": "argmap.errors",
@@ -105,6 +106,7 @@ __all__ = [
     "InvalidElementError",
     "Labelling",
     "LimitError",
+    "Limits",
     "MapBuilder",
     "NoBackendError",
     "ParseError",
@@ -192,6 +194,7 @@ if TYPE_CHECKING:
     from argmap.semantics.solvers import Framework, Labelling
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import load, parse
+    from argmap.util.limits import Limits
 
 
 def __getattr__(name: str) -> Any:

@@ -30,6 +30,8 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.util.limits import DEFAULT as DEFAULT_LIMITS
+from argmap.util.limits import exceeded
 
 __all__ = ["ESCAPE", "KINDS", "Build", "dedent", "unescape"]
 
@@ -74,10 +76,13 @@ class Build:
         self.names: dict[str, str] = {}
         self.lists: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.line_offset = 0
+        #: The longest text a statement may hold (argmap.util.limits.Limits.text_length).
+        self.text_limit = DEFAULT_LIMITS.text_length
 
-    def reset(self, path: str | None) -> None:
+    def reset(self, path: str | None, text_limit: int = DEFAULT_LIMITS.text_length) -> None:
         self.path = path
         self.line_offset = 0
+        self.text_limit = text_limit
         self.elements = []
         self.problems = []
         self.names = {}
@@ -121,13 +126,20 @@ class Build:
     def tag(self, c: list[Token]) -> Token:
         tok = c[0]
         if tok.type == "STRING":
-            return tok.update(value=self._decode(tok))
+            return tok.update(value=self._limited(self._decode(tok), tok))
         return tok
 
     def text(self, c: list[Token]) -> _Text:
         if len(c) == 1:
-            return _Text(self._decode(c[0]), c[0], c[0])
-        return _Text("".join(self._decode(t) for t in c), c[0], c[-1])
+            return _Text(self._limited(self._decode(c[0]), c[0]), c[0], c[0])
+        return _Text(self._limited("".join(self._decode(t) for t in c), c[0]), c[0], c[-1])
+
+    def _limited(self, value: str, first: Token) -> str:
+        """``value``, or LimitError when it is longer than the text length limit."""
+        if len(value) > self.text_limit:
+            where = f"{self.path or '<text>'}:{first.line + self.line_offset}:{first.column}"
+            raise exceeded("text_length", len(value), self.text_limit, where)
+        return value
 
     @staticmethod
     def _decode(tok: Token) -> str:
