@@ -418,7 +418,7 @@ def test_many_italic_starts_read_in_linear_time() -> None:
         "assert m.claims[0].text == ('*a ' * 16000).strip(), m.claims[0].text[:40]"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=6, check=False
     )
     assert done.returncode == 0, done.stderr
 

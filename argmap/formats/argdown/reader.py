@@ -29,6 +29,7 @@ from argmap.model import (
     Undercut,
     is_valid_id,
 )
+from argmap.util.gcpause import paused_gc
 
 __all__ = ["ARGUMENT_TAG", "INFERENCE_SUFFIX", "Imported", "Loss", "read"]
 
@@ -803,9 +804,10 @@ def read(text: str, *, path: str | None = None) -> Imported:
     meta_title = reader.meta.get("title", "") if reader.meta else ""
     if reader.meta and "title" in reader.meta:
         title = meta_title if isinstance(meta_title, str) else title
-    items = _items(lex(body))
-    reader.run(items)
-    elements, inference = reader.build(title)
+    with paused_gc():
+        items = _items(lex(body))
+        reader.run(items)
+        elements, inference = reader.build(title)
     losses = tuple(Loss(kind, tuple(where)) for kind, where in reader.losses.items())
     return Imported(
         ArgumentMap(tuple(elements), path=path),

@@ -27,6 +27,7 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.util.gcpause import paused_gc
 
 __all__ = ["dumps", "export_notes"]
 
@@ -355,7 +356,8 @@ class _Export:
 def dumps(m: ArgumentMap) -> str:
     """The map as Argdown text, accepted by Argdown's CLI; what Argdown's syntax cannot say is
     kept in argmap's data in the file (see :func:`export_notes`)."""
-    return _Export(m).run()
+    with paused_gc():
+        return _Export(m).run()
 
 
 def export_notes(m: ArgumentMap) -> list[str]:
