@@ -87,6 +87,10 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
         Optional[SemanticsName],  # noqa: UP045
         typer.Option("--labels", help="Mark claims in/out/undecided under this semantics."),
     ] = None,
+    explain: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--explain", help="Only what explains this claim's label (see argmap explain)."),
+    ] = None,
     backend: Annotated[
         Optional[BackendName],  # noqa: UP045
         typer.Option(
@@ -147,7 +151,7 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
             [file],
             lambda: render(
                 file, out, fmt, engine, rankdir, perspective, only, compare, question, focus, depth, labels,
-                backend, timeout, no_legend, legend, quotes,
+                explain, backend, timeout, no_legend, legend, quotes,
             ),
         )  # fmt: skip
         return
@@ -158,7 +162,12 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
     if findings:
         print_diagnostics(findings, {amap.path: amap.source_text or ""})
     warnings: list[str] = []
+    given: SemanticsName | dict[str, str] | None = labels
     try:
+        if explain is not None:  # just the explanation's part of the map, with its labels
+            from argmap.drawing.explain import explain_view
+
+            amap, given = explain_view(amap, explain, labels or "grounded", perspective)
         data = draw(
             amap,
             fmt,
@@ -172,7 +181,7 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
             question=question,
             focus=focus,
             depth=depth,
-            labels=labels,
+            labels=given,
             rankdir=rankdir,
             legend="none" if no_legend else legend,
             quotes=quotes,

@@ -434,7 +434,7 @@ def html_page(
     title: bool = True,
     compact: bool | None = None,
     quotes: bool = False,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     time_limit: float | None = PAGE_TIME_LIMIT,
 ) -> str:
     """The map as one interactive HTML page (the text; :func:`argmap.render` with ``format="html"``
