@@ -502,6 +502,8 @@ GALLERY: list[tuple[str, dict[str, object]]] = [
     ("turkey-kosovo", {"question": "conflict", "quotes": True}),
     ("adversarial", {}),
     ("kinds", {"legend": "full"}),
+    ("language2", {}),
+    ("language2", {"perspective": "union"}),
 ]
 
 

@@ -166,7 +166,7 @@ def draw_legend(w: Writer, mode: str = "compact", anchor: str | None = None, col
         '<<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" STYLE="rounded">'
         f"<TR>{cell(['Legend'], 10, bold=True)}</TR>{''.join(rows)}</TABLE>>"
     )
-    w.graph.node("legend", table, shape="plain", id="legend")
+    w.graph.node("legend", table, shape="plain", id="map-legend")
     if anchor is not None:
         w.graph.edge(anchor, "legend", _attributes={**PLAIN_EDGE, "style": "invis"})
 
