@@ -101,7 +101,7 @@ def expected_edges(amap: ArgumentMap) -> dict[str, int]:
 
 def edge_kind(group: ET.Element) -> str:
     """A drawn edge's kind, told by its line and ends alone (every relation is in one ink)."""
-    paths = group.findall(f"{SVG_NS}path")
+    paths = list(group.iter(f"{SVG_NS}path"))  # (inside a link when the arrow has a tooltip)
     assert paths
     stroke = (paths[0].get("stroke") or "").lower()
     dashes = paths[0].get("stroke-dasharray") or ""

@@ -165,6 +165,8 @@ class Writer:
         """The tooltip of a claim or relation: its text, note, quotes (with speaker, source,
         locator and date) and sources."""
         parts = [element.text] if isinstance(element, Claim) else []
+        if isinstance(element, Claim) and element.date:
+            parts.append(f"Date: {element.date}")
         if element.note:
             parts.append(f"Note: {element.note}")
         for q in element.quotes:
@@ -378,6 +380,7 @@ class Writer:
         strong: bool,
         label: str | None = None,
         arrowhead: str | None = None,
+        hover: str | None = None,
     ) -> None:
         self.used.relations.add(kind)
         if not strong:
@@ -385,7 +388,11 @@ class Writer:
         look = edge_attributes(kind, strong, arrowhead)
         if kind != "contradiction" or arrowhead is not None:  # (a contradiction does not rank)
             self.links.append((tail, head, len(self.graph.body)))
-        if label is None:
+        if hover:
+            self.graph.edge(
+                self.node_id(tail), self.node_id(head), label, _attributes=look, tooltip=tooltip(hover)
+            )
+        elif label is None:
             self.graph.look_edge(self.node_id(tail), self.node_id(head), look)
         else:
             self.graph.edge(self.node_id(tail), self.node_id(head), label, _attributes=look)
@@ -689,8 +696,10 @@ def _draw(
         w.claim_ref(c)
     if not head_is_mark:
         w.claim_ref(end)
+    # a relation's note, quotes and sources show on its last arrow (a mark shows them too)
+    hover = w.hover(e) if e.note or e.quotes or e.sources else None
     if node is None:
-        w.edge(starts[0], end, kind, strong=strong, label=label)
+        w.edge(starts[0], end, kind, strong=strong, label=label, hover=hover)
         return
     if e.name is not None:
         marks[e.name] = node
@@ -701,11 +710,11 @@ def _draw(
         )
     if kind == "contradiction":
         w.edge(node, starts[0], kind, strong=strong, arrowhead="tee")
-        w.edge(node, end, kind, strong=strong, label=label, arrowhead="tee")
+        w.edge(node, end, kind, strong=strong, label=label, arrowhead="tee", hover=hover)
         return
     for p in starts:
         w.edge(p, node, kind, strong=strong, arrowhead="none")
-    w.edge(node, end, kind, strong=strong, label=label)
+    w.edge(node, end, kind, strong=strong, label=label, hover=hover)
 
 
 def _ends_shown(w: Writer, ends: Sequence[str]) -> bool:
