@@ -106,12 +106,9 @@ def edge_kind(group: ET.Element) -> str:
     stroke = (paths[0].get("stroke") or "").lower()
     dashes = paths[0].get("stroke-dasharray") or ""
     if len(paths) > 1:  # a doubled line
-        heads = [
-            p
-            for p in group.findall(f"{SVG_NS}polygon")
-            if p.get("fill", "").lower() not in ("white", "#ffffff")
-        ]
-        assert len(heads) == 2, "a contradiction has a mark at both ends"  # (not the label's background)
+        invisible = ("white", "#ffffff", "none", "transparent")  # (the label's background too)
+        heads = [p for p in group.iter(f"{SVG_NS}polygon") if p.get("fill", "").lower() not in invisible]
+        assert len(heads) == 2, "a contradiction has a visible mark at both ends"
         return "contradiction"
     if stroke == "#9a9a9a":
         return "answers"
