@@ -564,3 +564,33 @@ def test_arguebuf_rewrite_of_the_same_node_set() -> None:
     assert {(s.premises, s.conclusion) for s in m.supports} == {
         (s.premises, s.conclusion) for s in original.supports
     }
+
+
+def test_ova_scheme_ids_without_a_name_are_listed() -> None:
+    doc = {
+        "AIF": {
+            "nodes": [
+                {"nodeID": 1, "text": "P", "type": "I"},
+                {"nodeID": 2, "text": "C", "type": "I"},
+                {"nodeID": 3, "text": "RA", "type": "RA"},
+                {"nodeID": 4, "text": "Argument From Sign", "type": "RA"},
+                {"nodeID": 5, "text": "Default Inference", "type": "RA", "schemeID": "72"},
+            ],
+            "edges": [
+                {"edgeID": 1, "fromID": 1, "toID": 3},
+                {"edgeID": 2, "fromID": 3, "toID": 2},
+                {"edgeID": 3, "fromID": 1, "toID": 4},
+                {"edgeID": 4, "fromID": 4, "toID": 2},
+                {"edgeID": 5, "fromID": 1, "toID": 5},
+                {"edgeID": 6, "fromID": 5, "toID": 2},
+            ],
+            "schemefulfillments": [{"nodeID": 3, "schemeID": 72}, {"nodeID": 4, "schemeID": 5}],
+        }
+    }
+    got = aif.read(json.dumps(doc))
+    assert [s.scheme for s in got.map.supports] == [None, "Argument From Sign", None]
+    assert [(u.kind, u.where) for u in got.unrepresented] == [
+        ("OVA scheme id with no scheme name in the file", ("node 3 (scheme 72)",))
+    ]
+    with pytest.raises(InterchangeError, match=r"\$\.AIF\.schemefulfillments\[0\]: expected an object"):
+        aif.read(json.dumps({"AIF": doc["AIF"] | {"schemefulfillments": [5]}}))

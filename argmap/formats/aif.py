@@ -520,6 +520,19 @@ class _Graph:
                 continue
             self.out[a].append(b)
             self.into[b].append(a)
+        #: OVA's scheme ids (``schemefulfillments``, or a node's ``schemeID``): node -> id
+        self.scheme_ids: dict[str, str] = {}
+        fulfilled = [(f"{at}nodes[{i}]", n) for i, n in enumerate(raw_nodes)]
+        fulfilled += [
+            (f"{at}schemefulfillments[{i}]", f)
+            for i, f in enumerate(_list(doc.get("schemefulfillments"), f"{at}schemefulfillments"))
+        ]
+        for where, f in fulfilled:
+            if not isinstance(f, dict):
+                raise _shape(where, "an object", f)
+            if "nodeID" in f and f.get("schemeID") not in (None, ""):
+                scheme = _node_id(f["schemeID"], f"{where}.schemeID")[:40]
+                self.scheme_ids[_node_id(f["nodeID"], f"{where}.nodeID")] = scheme
         self.speaker: dict[str, str] = {}
         self.stray_locutions: list[str] = []  # 'locutions' entries of nodes that are no L-node
         for i, loc in enumerate(_list(doc.get("locutions"), f"{at}locutions")):
@@ -791,6 +804,15 @@ class _Reader:
             elif kind not in ("I", "YA"):
                 self.lost.add(
                     f"node of type {kind!r}", "not a kind of AIF node argmap knows; left out", where
+                )
+        for node, scheme_id in g.scheme_ids.items():
+            # "Default Inference" (AIFdb's scheme 72) names the default: only a bare node has
+            # a scheme argmap cannot name
+            if node in self.ok and g.text(node).strip().lower() in ("", "ra", "ca"):
+                self.lost.add(
+                    "OVA scheme id with no scheme name in the file",
+                    'argmap names schemes in words (scheme "Argument From ..."); no scheme set',
+                    f"node {node} (scheme {scheme_id})",
                 )
         for loc in g.stray_locutions:
             self.lost.add(
