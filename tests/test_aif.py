@@ -594,3 +594,73 @@ def test_ova_scheme_ids_without_a_name_are_listed() -> None:
     ]
     with pytest.raises(InterchangeError, match=r"\$\.AIF\.schemefulfillments\[0\]: expected an object"):
         aif.read(json.dumps({"AIF": doc["AIF"] | {"schemefulfillments": [5]}}))
+
+
+NODE_TYPES = ["I", "I", "RA", "CA", "CA", "MA", "PA", "L", "L", "TA", "YA", "YA", "X", ""]
+ILLOCUTIONS = [
+    "Asserting",
+    "Disagreeing",
+    "Arguing",
+    "Default Illocuting",
+    "Agreeing",
+    "Denying",
+    "Analysing",
+]
+
+
+@st.composite
+def aif_documents(draw: st.DrawFn) -> dict[str, object]:
+    """Random AIF graphs: any node type joined to any other, speakers named like anything."""
+    n = draw(st.integers(1, 14))
+    kinds = draw(st.lists(st.sampled_from(NODE_TYPES), min_size=n, max_size=n))
+    names = st.sampled_from(["Ann", "Support", "accepts", "Ann Smith", "", "  ", "Tom: x"]) | texts
+    nodes = []
+    for i, kind in enumerate(kinds):
+        if kind == "YA":
+            text = draw(st.sampled_from(ILLOCUTIONS) | texts)
+        elif kind == "L":
+            text = draw(names) + draw(st.sampled_from([": ", " : ", ""])) + draw(texts)
+        else:
+            text = draw(texts)
+        nodes.append({"nodeID": str(i), "text": text, "type": kind})
+    pairs = st.tuples(st.integers(0, n), st.integers(0, n))  # n: a node that is not there
+    edges = [{"fromID": str(a), "toID": str(b)} for a, b in draw(st.lists(pairs, max_size=3 * n))]
+    locutions = [
+        {"nodeID": str(i), "personID": draw(st.sampled_from(["1", "2", "3"]))}
+        for i, kind in enumerate(kinds)
+        if kind == "L" and draw(st.booleans())
+    ]
+    participants = [
+        {"participantID": p, "firstname": draw(names), "surname": draw(names)}
+        for p in draw(st.lists(st.sampled_from(["1", "2"]), unique=True))
+    ]
+    return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+
+
+@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
+@given(aif_documents())
+def test_any_aif_graph_imports_to_a_map_the_writer_can_write(doc: dict[str, object]) -> None:
+    got = aif.read(json.dumps(doc))
+    assert parse(write(got.map)) == got.map
+    # every node that is neither a claim nor in the map's relations, stances or quotes is listed
+    listed = {w.split(" (")[0] for u in got.unrepresented for w in u.where}
+    nodes = doc["nodes"]
+    assert isinstance(nodes, list)
+    for node in nodes:
+        if node["type"] in ("MA", "PA", "TA", "X", ""):
+            assert f"node {node['nodeID']}" in listed
+
+
+def test_cli_export_streams_the_same_text(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    source = tmp_path / "m.argmap"
+    source.write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "m.aif.json"
+    result = CliRunner().invoke(app, ["export", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == aif.dumps(parse(SECOND))
+    result = CliRunner().invoke(app, ["export", str(source), "--to", "aif"])
+    assert result.stdout == aif.dumps(parse(SECOND))

@@ -598,6 +598,11 @@ class _Lost:
         return tuple(out)
 
 
+def _a(kind: str) -> str:
+    """A node type with its article, as it is read aloud ("an RA", "a CA")."""
+    return ("an " if kind[:1] in tuple("AEFHILMNORSX") else "a ") + kind
+
+
 def _names(name: str) -> set[str]:
     """The ways a participant's name may be written as a locution's label."""
     words = name.lower().split()
@@ -756,10 +761,10 @@ class _Reader:
         g = self.g
         anchors: dict[str, list[tuple[str, str, str, str]]] = {}  # target -> (who, illocution, locution)
         used_locutions: set[str] = set()
+        self.ok = self.readable()
         for ya, kind in g.types.items():
             if kind == "YA":
                 self.plain_anchor(ya, anchors, used_locutions)
-        self.ok = self.readable()
         # relations that something attacks or takes a stance on need names
         for node in g.nodes:
             if node in self.ok:
@@ -837,7 +842,7 @@ class _Reader:
         where = f"node {ya}"
         sources = [s for s in g.into[ya] if g.type(s) in ("L", "TA")]
         targets = g.out[ya]
-        kept = [t for t in targets if g.type(t) in ("I", "RA", "CA")]
+        kept = [t for t in targets if g.type(t) == "I" or t in self.ok]
         if not sources or not kept:
             ends = sorted({g.type(x) for x in g.into[ya] + targets}) or ["no"]
             self.lost.add(
@@ -858,7 +863,7 @@ class _Reader:
         for t in targets:
             if t not in kept:
                 self.lost.add(
-                    f"YA node '{shown}' anchoring a {g.type(t)} node",
+                    f"YA node '{shown}' anchoring {_a(g.type(t))} node",
                     "argmap anchors what was said only in claims and relations; left out",
                     where,
                 )
@@ -920,7 +925,9 @@ class _Reader:
         for o in g.out[ra]:
             if g.type(o) != "I":
                 self.lost.add(
-                    f"RA node concluding a {g.type(o)} node", "argmap supports end in claims; left out", where
+                    f"RA node concluding {_a(g.type(o))} node",
+                    "argmap supports end in claims; left out",
+                    where,
                 )
         if ra not in self.ok:
             self.lost.add("RA node without a premise or a conclusion", "left out", where)
@@ -967,14 +974,14 @@ class _Reader:
                 self.elements.append(Undercut(attackers, target, by, name=name, scheme=scheme))
             elif kind in ("RA", "CA"):
                 self.lost.add(
-                    f"CA node attacking an {kind} node that is no relation",
+                    f"CA node attacking {_a(kind)} node that is no relation",
                     "what it attacks lacks its own ends; that attack is left out",
                     where,
                 )
                 continue
             else:
                 self.lost.add(
-                    f"CA node attacking a {kind} node", "argmap cannot attack that; left out", where
+                    f"CA node attacking {_a(kind)} node", "argmap cannot attack that; left out", where
                 )
                 continue
             name = None  # the name goes to the first relation made from this node
@@ -1113,7 +1120,7 @@ class _Extension:
     def node(self, entry: _Fields, key: str, kind: str) -> str:
         node = entry.node(key)
         if node not in self.g.nodes or self.g.type(node) != kind:
-            raise _Mismatch(f"{entry.at(key)}: node {node} is not an {kind}-node")
+            raise _Mismatch(f"{entry.at(key)}: node {node} is not {_a(kind)}-node")
         self.accounted.add(node)
         return node
 
