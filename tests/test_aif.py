@@ -664,3 +664,35 @@ def test_cli_export_streams_the_same_text(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == aif.dumps(parse(SECOND))
     result = CliRunner().invoke(app, ["export", str(source), "--to", "aif"])
     assert result.stdout == aif.dumps(parse(SECOND))
+
+
+def _paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every place in a JSON value (as a path of keys and indexes)."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += _paths(item, (*path, i))
+    return found
+
+
+@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
+@given(language2_maps(), st.data())
+def test_a_corrupted_document_reads_or_fails_clearly(m: ArgumentMap, data: st.DataObject) -> None:
+    """Any one value of an export (the extension's or the nodes') replaced by a value of
+    another type: the reader gives a map or an InterchangeError, never another exception."""
+    doc = aif.to_dict(m)
+    place = data.draw(st.sampled_from(_paths(doc)[1:]), label="place")
+    new = data.draw(st.sampled_from([5, -1, 2.5, True, None, "", "x", "support", [], {}, [5], {"a": 1}]))
+    target: object = doc
+    for key in place[:-1]:
+        target = target[key]  # type: ignore[index]
+    target[place[-1]] = new  # type: ignore[index]
+    try:
+        got = aif.read(json.dumps(doc))
+    except InterchangeError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(got.map, ArgumentMap)
