@@ -277,6 +277,8 @@ def test_real_aifdb_file() -> None:
     assert len(m.supports) == 5
     assert {p.name for p in m.perspectives} == {"CL", "NL"}
     assert all(isinstance(e, (Claim, Stance, Support)) or e in m.perspectives for e in m.elements)
+    assert (len(m.accepted_by("cl")), len(m.accepted_by("nl")), len(m.stances)) == (6, 2, 8)
+    assert m.holders("i111829") == ()  # the moderator's question: listed, no stance
     # what argmap cannot say is reported, not dropped
     kinds = {u.kind: u for u in got.unrepresented}
     assert kinds["TA node (transition between locutions)"].count == 8
@@ -287,7 +289,8 @@ def test_real_aifdb_file() -> None:
     assert all(s.by for s in m.supports)
     # the locutions' own words become quotes, without the speaker's label
     quotes = [q for c in m.claims for q in c.quotes]
-    assert quotes and not any(q.text.startswith(("CL", "NL")) for q in quotes)
+    assert [q.speaker for q in quotes] == ["cl", "cl", "nl"]
+    assert not any(q.text.startswith(("CL", "NL")) for q in quotes)
     write(m)
 
 
