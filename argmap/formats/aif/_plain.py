@@ -137,9 +137,10 @@ class _Reader:
                 if label is None:
                     return None
                 # a label naming a participant is that participant (one speaker, one perspective)
-                person = self.by_label.get(" ".join(label.lower().split()))
+                key = " ".join(label.lower().split())
+                person = self.by_label.get(key)
                 if person is None:
-                    person = self.by_label[label.lower()] = f"label:{label}"
+                    person = self.by_label[key] = f"label:{key}"
             return self.person(person, label)
         if kind == "TA":
             targets = [t for t in self.g.out[node] if self.g.type(t) == "L"]
