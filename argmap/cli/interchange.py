@@ -33,6 +33,12 @@ def export(
         Optional[str],  # noqa: UP045
         typer.Option("--output", "-o", help="Write here (atomically) instead of standard output."),
     ] = None,
+    indent: Annotated[
+        bool,
+        typer.Option(
+            "--indent", help="Lay JSON (argmap's or AIF) out for people; argmap JSON is compact otherwise."
+        ),
+    ] = False,
 ) -> None:
     """Export a map to another format: argmap's JSON, AIF (AIFdb/OVA), Argdown, DOT or GraphML."""
     from argmap.cli.common import EXIT_FINDINGS, fail, read_map, write_output
@@ -48,7 +54,15 @@ def export(
     m = read_map(file)
     text: str | Iterable[bytes]
     try:
-        if fmt == "aif":  # streamed: a big map's AIF is never held whole (issue 20)
+        if indent and fmt == "json":
+            from argmap.formats import jsonio
+
+            text = jsonio.dumps(m, indent=2)
+        elif indent and fmt == "aif":
+            from argmap.formats import aif
+
+            text = aif.dumps(m, indent=2)
+        elif fmt == "aif":  # streamed: a big map's AIF is never held whole (issue 20)
             from argmap.formats.aif import chunks
 
             text = (piece.encode("utf-8") for piece in chunks(m))
@@ -88,7 +102,7 @@ def import_(
     from argmap.cli.common import EXIT_FINDINGS, fail, read_text, write_output
     from argmap.errors import InterchangeError
     from argmap.formats import as_import_format, guess_format, import_with_notes
-    from argmap.formats.writer import write
+    from argmap.formats.writer import unexpressible, write
     from argmap.syntax.errors import ParseError
 
     text, name = read_text(file)
@@ -116,6 +130,7 @@ def import_(
         body = write(m)
     except ValueError as exc:
         fail(f"{name}: the map cannot be written as .argmap text: {exc}", code=EXIT_FINDINGS)
+    notes = [*notes, *unexpressible(m)]  # what the text cannot say exactly (inline stances ...)
     header = ""
     if notes:
         lines = [f"# Imported from {Path(name).name} ({fmt}) by argmap import. Not represented:"]
