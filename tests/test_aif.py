@@ -700,3 +700,15 @@ def test_a_corrupted_document_reads_or_fails_clearly(m: ArgumentMap, data: st.Da
         assert str(exc)
     else:
         assert isinstance(got.map, ArgumentMap)
+
+
+def test_texts_over_the_text_length_limit_are_refused() -> None:
+    from argmap.util.limits import Limits, using
+
+    m = MapBuilder().claim("a", "A claim of some length").build()
+    text = aif.dumps(m)
+    with using(Limits(text_length=10)), pytest.raises(LimitError, match=r"\$\.nodes\[0\]\.text"):
+        aif.read(text)
+    m = MapBuilder().claim("a", "A", note="a note longer than ten").build()
+    with using(Limits(text_length=10)), pytest.raises(LimitError, match=r"\$\.argmap\.elements\[0\]\.note"):
+        aif.read(aif.dumps(m))

@@ -14,6 +14,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.util.limits import current, exceeded
 
 #: The version of the ``argmap`` extension written; versions 1 and 2 are read.
 EXTENSION_VERSION = 2
@@ -113,6 +114,7 @@ class _Graph:
             )
         raw_edges = _list(doc.get("edges"), f"{at}edges")
         self.nodes: dict[str, dict[str, Any]] = {}
+        text_limit = current().text_length
         self.types: dict[str, str] = {}
         self.texts: dict[str, str] = {}
         for i, n in enumerate(raw_nodes):
@@ -124,7 +126,9 @@ class _Graph:
             node = _node_id(n["nodeID"], f"{where}.nodeID")
             self.nodes[node] = n
             self.types[node] = _text_of(n["type"], f"{where}.type").strip().upper()
-            self.texts[node] = _text_of(n.get("text"), f"{where}.text")
+            self.texts[node] = text = _text_of(n.get("text"), f"{where}.text")
+            if len(text) > text_limit:
+                raise exceeded("text_length", len(text), text_limit, f"{where}.text")
         self.into: dict[str, list[str]] = {k: [] for k in self.nodes}
         self.out: dict[str, list[str]] = {k: [] for k in self.nodes}
         self.dangling: list[str] = []

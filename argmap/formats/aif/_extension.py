@@ -25,6 +25,7 @@ from argmap.model import (
     Undercut,
     is_valid_id,
 )
+from argmap.util.limits import check_text_length
 
 
 class _Mismatch(Exception):
@@ -47,12 +48,15 @@ class _Fields:
         value = self.d.get(key)
         if not isinstance(value, str):
             raise _shape(self.at(key), "a string", value)
+        check_text_length(value, where=self.at(key))
         return value
 
     def opt_text(self, key: str) -> str | None:
         value = self.d.get(key)
         if value is not None and not isinstance(value, str):
             raise _shape(self.at(key), "a string or null", value)
+        if value is not None:
+            check_text_length(value, where=self.at(key))
         return value
 
     def ident(self, key: str) -> str:
