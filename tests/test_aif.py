@@ -641,7 +641,7 @@ def aif_documents(draw: st.DrawFn) -> dict[str, object]:
     return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
 
 
-@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=100, suppress_health_check=list(HealthCheck), deadline=None)
 @given(aif_documents())
 def test_any_aif_graph_imports_to_a_map_the_writer_can_write(doc: dict[str, object]) -> None:
     got = aif.read(json.dumps(doc))
@@ -682,7 +682,7 @@ def _paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, .
     return found
 
 
-@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=100, suppress_health_check=list(HealthCheck), deadline=None)
 @given(language2_maps(), st.data())
 def test_a_corrupted_document_reads_or_fails_clearly(m: ArgumentMap, data: st.DataObject) -> None:
     """Any one value of an export (the extension's or the nodes') replaced by a value of
