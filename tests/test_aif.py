@@ -712,3 +712,9 @@ def test_texts_over_the_text_length_limit_are_refused() -> None:
     m = MapBuilder().claim("a", "A", note="a note longer than ten").build()
     with using(Limits(text_length=10)), pytest.raises(LimitError, match=r"\$\.argmap\.elements\[0\]\.note"):
         aif.read(aif.dumps(m))
+
+
+def test_a_lone_surrogate_is_refused_on_export() -> None:
+    m = ArgumentMap((Claim("a", "before \udc00 after"),))
+    with pytest.raises(InterchangeError, match="lone surrogate U\\+DC00"):
+        aif.dumps(m)

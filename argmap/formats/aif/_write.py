@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring as _encode
 from typing import Any
 
+from argmap.errors import InterchangeError
 from argmap.formats.aif._common import _RELATION_TYPES, EXTENSION_VERSION
 from argmap.model import (
     Allow,
@@ -27,6 +28,7 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.util.limits import first_surrogate
 
 
 def _scheme_text(e: Relation) -> str:
@@ -315,8 +317,19 @@ _entry = _ENCODER.encode
 
 def chunks(m: ArgumentMap) -> Iterator[str]:
     """The map as compact AIF JSON text, in pieces (write them one after the other: a big map's
-    export never holds its whole text)."""
-    return _Writer(m).run()
+    export never holds its whole text). A lone surrogate in a text (half of a UTF-16 pair: a
+    Python string can hold one, no UTF-8 file can) is refused with an InterchangeError."""
+    for piece in _Writer(m).run():
+        if not piece.isascii():
+            at = first_surrogate(piece)
+            if at is not None:
+                shown = piece[max(0, at - 30) : at + 10].encode("utf-8", "backslashreplace").decode()
+                raise InterchangeError(
+                    f"cannot export to AIF: a text holds the lone surrogate U+{ord(piece[at]):04X} "
+                    f"(...{shown}...), which no UTF-8 file can hold",
+                    hint="replace it (it is half of a UTF-16 pair, from text decoded wrongly)",
+                )
+        yield piece
 
 
 def dumps(m: ArgumentMap, *, indent: int | None = None) -> str:
