@@ -500,6 +500,7 @@ GALLERY: list[tuple[str, dict[str, object]]] = [
     ("adversarial", {}),
     ("kinds", {"legend": "full"}),
     ("language2", {}),
+    ("convention-1787", {}),
     ("language2", {"perspective": "union"}),
 ]
 
