@@ -148,7 +148,7 @@ class Writer:
         rows = [
             band or "",
             '<TR><TD ALIGN="LEFT" CELLPADDING="1"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'{kind_cell}<TD WIDTH="8"> </TD>{cell([claim.id], 8, color=muted)}</TR></TABLE></TD></TR>',
+            f'{kind_cell}<TD WIDTH="8"></TD>{cell([claim.id], 8, color=muted)}</TR></TABLE></TD></TR>',
             f"<TR>{cell(lines, 11, color=ink, padding=3)}</TR>",
             f'<TR><TD ALIGN="LEFT" CELLPADDING="1">{badges}</TD></TR>' if badges else "",
             self._source_row(claim.sources, muted) if claim.sources else "",
@@ -307,7 +307,7 @@ class Writer:
             f'<<TABLE BORDER="2" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" BGCOLOR="{QUESTION_FILL}" '
             f'COLOR="#7A6A00" STYLE="rounded"><TR><TD ALIGN="LEFT" CELLPADDING="1"><TABLE BORDER="0" '
             f'CELLSPACING="0" CELLPADDING="0"><TR>{cell(["QUESTION"], 8, bold=True, color=MUTED)}'
-            f'<TD WIDTH="8"> </TD>{cell([q.id], 8, color=MUTED)}</TR></TABLE></TD></TR>'
+            f'<TD WIDTH="8"></TD>{cell([q.id], 8, color=MUTED)}</TR></TABLE></TD></TR>'
             f"<TR>{cell(text_lines(q.text, 30), 12, bold=True, padding=3)}</TR></TABLE>>"
         )
         self.sizes["question:" + qid] = (200.0, 60.0)
