@@ -64,9 +64,12 @@ def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[
     rank = dict.fromkeys(nodes, 0)
     queue = deque(n for n in nodes if indegree[n] == 0)
     left = set(nodes)
+    next_waiting = 0  # where to look for the next node still waiting (each is passed once)
     while left:
-        if not queue:  # a cycle: go on from any node still waiting
-            start = min(left, key=lambda n: (indegree[n], nodes.index(n) if len(nodes) < 500 else 0))
+        if not queue:  # a cycle: go on from the first node still waiting, in document order
+            while nodes[next_waiting] not in left:
+                next_waiting += 1
+            start = nodes[next_waiting]
             indegree[start] = 0
             queue.append(start)
         n = queue.popleft()
