@@ -16,34 +16,41 @@ __all__ = ["CODES", "FAMILY"]
 CODES = register_codes({"W500": CodeInfo(Severity.WARNING, "perspective colour hard to tell apart")})
 
 
+#: Most earlier colours of their own each one is compared with: a map with more perspectives
+#: of its own colour than this has each compared with the ones defined just before it (and
+#: with every palette colour and label colour), so that checking stays fast on any input.
+WINDOW = 200
+
+
 def clashes(context: Context) -> None:
     """W500 for each perspective whose own colour is closer than ``MIN_DIFFERENCE`` to an
-    earlier perspective's colour (two own colours that clash: reported once, on the later) or
-    to a label colour."""
+    earlier perspective's own colour (two own colours that clash: reported once, on the later;
+    at most :data:`WINDOW` earlier ones), to a colour argmap gave another perspective, or to a
+    label colour."""
     perspectives: dict[str, Perspective] = {}
     for p in context.map.perspectives:
         perspectives.setdefault(p.id, p)  # the first definition
     if not any(valid_color(p.color) for p in perspectives.values()):
         return
     colors = assign([(pid, p.color) for pid, p in perspectives.items()])
-    done: list[str] = []
+    given: dict[str, str] = {}  # a colour argmap gave -> the first perspective that has it
     for pid, p in perspectives.items():
-        done.append(pid)
+        if valid_color(p.color) is None:
+            given.setdefault(colors[pid], pid)
+    earlier: list[str] = []  # perspectives with a colour of their own, in order
+    for pid, p in perspectives.items():
         if valid_color(p.color) is None:
             continue
         own = colors[pid]
         clash: tuple[str, float, tuple[Related, ...]] | None = None
-        for other, q in perspectives.items():
-            if other == pid or (valid_color(q.color) is not None and other not in done):
-                continue
+        candidates = [*earlier[-WINDOW:], *given.values()]
+        for other in candidates:
             diff = delta_e(own, colors[other])
             if diff < MIN_DIFFERENCE:
-                clash = (
-                    f"perspective '{other}''s ({colors[other]})",
-                    diff,
-                    (Related(q.span, f"'{other}' is defined here"),),
-                )
+                where = (Related(perspectives[other].span, f"'{other}' is defined here"),)
+                clash = (f"perspective '{other}''s ({colors[other]})", diff, where)
                 break
+        earlier.append(pid)
         if clash is None:
             for meaning, label in LABEL_COLORS.items():
                 diff = delta_e(own, label)

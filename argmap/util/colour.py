@@ -14,6 +14,7 @@ both the checker (W500, :mod:`argmap.checks.colours`) and the drawing
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -261,9 +262,17 @@ def _ciede2000(lab1: tuple[float, float, float], lab2: tuple[float, float, float
 def delta_e(first: str, second: str, vision: str = "normal") -> float:
     """The CIEDE2000 difference of two colours (hex or CSS names) for ``normal`` vision or as
     a ``protan`` or ``deutan`` sees them (inf when one is not a colour)."""
-    a, b = _rgb(first), _rgb(second)
+    a, b = _lab_of(first, vision), _lab_of(second, vision)
     if a is None or b is None:
         return math.inf
-    if vision == "normal":
-        return _ciede2000(_lab(a), _lab(b))
-    return _ciede2000(_lab(simulate(a, vision)), _lab(simulate(b, vision)))
+    return _ciede2000(a, b)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lab_of(color: str, vision: str) -> tuple[float, float, float] | None:
+    """A colour in CIELAB as ``vision`` sees it (None: not a colour); remembered, since a map
+    compares its few colours many times."""
+    rgb = _rgb(color)
+    if rgb is None:
+        return None
+    return _lab(rgb if vision == "normal" else simulate(rgb, vision))
