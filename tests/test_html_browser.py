@@ -836,3 +836,21 @@ def test_the_benchmark_runs(browser: Browser, capsys: pytest.CaptureFixture[str]
     assert cells[0] == "seed (turkey-kosovo)" and cells[1] == "63"
     assert 0 < float(cells[3].replace(",", "")) < 1000  # KB: under a megabyte
     assert all(re.fullmatch(r"\d+(, \d+)?", c) for c in cells[6:]), cells
+
+
+def test_language_2_relations_open_with_their_scheme_and_undercuts(clean: Browser, tmp_path: Path) -> None:
+    """An undercut of a rebuttal lands on the rebuttal's own mark, and the panel says so; a
+    relation's scheme is in its panel."""
+    page = page_of(DATA / "render" / "language2.argmap", tmp_path, "l2.html")
+    clean.open(page, "support=cost-step")
+    _settle(clean)
+    text = panel(clean)
+    assert "SCHEME" in text.upper() and "Argument From Cause To Effect" in text
+    mark = clean.js(
+        "return Array.from(document.querySelectorAll('g.inference'))"
+        ".find(g => g.querySelector('title').textContent === 'rebuttal:seasonal')"
+        ".querySelector('polygon, path')"
+    )
+    click(clean, mark)
+    text = panel(clean)
+    assert "REBUTTAL" in text.upper() and "seasonal" in text and "UNDERCUT BY" in text.upper()
