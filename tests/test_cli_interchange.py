@@ -392,4 +392,4 @@ def test_import_of_hostile_json_is_a_clear_error(name: str, how: list[str]) -> N
         assert result.code == 0, result.err  # the suffix guesser reads AIF in a .json file as AIF
         return
     assert result.code == 1, result.err
-    assert "not a valid" in result.err and "Traceback" not in result.err
+    assert "argmap: error:" in result.err and "Traceback" not in result.err

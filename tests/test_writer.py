@@ -40,6 +40,19 @@ def test_base_scores_are_written_as_plain_digits_and_read_back_exactly(value: fl
     assert parse(f'claim a "A." base {text}\n').claim("a").base == value
 
 
+def test_the_reasons_given_for_allowed_codes_are_kept() -> None:
+    text = (
+        'claim two "T."\n  allow W303, W306 "both intended"\n  allow W999\n'
+        'p accepts two allow W302 "she contradicts herself"\n'
+    )
+    m = parse(text)
+    assert m.claim("two").allow_reasons == (("W303", "both intended"), ("W306", "both intended"))
+    written = write(m)
+    assert 'allow W303, W306 "both intended"' in written and "allow W999\n" in written
+    assert 'allow W302 "she contradicts herself"' in written
+    assert parse(written) == m
+
+
 def test_escapes() -> None:
     assert escape('say "hi"\\\n\t') == 'say \\"hi\\"\\\\\\n\\t'
     assert escape("bell\x07 nel\x85 bom\ufeff ls\u2028") == "bell\\u{7} nel\\u{85} bom\\u{FEFF} ls\\u{2028}"

@@ -26,7 +26,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 __all__ = ["atomic_write", "is_read_only", "write_all"]
@@ -35,16 +35,18 @@ __all__ = ["atomic_write", "is_read_only", "write_all"]
 _DEFERRED = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-def write_all(stream: BinaryIO, data: bytes) -> None:
-    """Write all of ``data``. A buffered stream's ``write`` returns a short count, without an
-    error, when the file fails part way (a reader that went away, a full disk): the next call
-    raises it."""
-    view = memoryview(data)
-    while view:
-        written = stream.write(view)
-        if not written:
-            raise OSError(errno.EIO, "the stream took no bytes")
-        view = view[written:]
+def write_all(stream: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    """Write all of ``data`` (bytes, or pieces of bytes written one after the other, so that a
+    big export is never held whole). A buffered stream's ``write`` returns a short count,
+    without an error, when the file fails part way (a reader that went away, a full disk): the
+    next call raises it."""
+    for piece in (data,) if isinstance(data, bytes) else data:
+        view = memoryview(piece)
+        while view:
+            written = stream.write(view)
+            if not written:
+                raise OSError(errno.EIO, "the stream took no bytes")
+            view = view[written:]
 
 
 @contextlib.contextmanager
@@ -72,7 +74,7 @@ def is_read_only(path: str) -> bool:
     return not mode & 0o222 or not os.access(path, os.W_OK)
 
 
-def atomic_write(path: str, data: bytes) -> None:
+def atomic_write(path: str, data: bytes | Iterable[bytes]) -> None:
     """Write ``data`` to ``path`` (see the module's docstring); OSError when it cannot be written,
     the old file left as it was."""
     target = os.path.realpath(path)  # a symbolic link: write the file it points to
@@ -84,8 +86,8 @@ def atomic_write(path: str, data: bytes) -> None:
         raise OSError(errno.EINVAL, "not a regular file", path)
     with _signals_held():
         linked = old is not None and old.st_nlink > 1
-        if linked or not _write_by_rename(target, data, old):
-            _write_in_place(target, data)
+        if linked or not _write_by_rename(target, data, old):  # the latter takes no piece then
+            _write_in_place(target, data if isinstance(data, bytes) else b"".join(data))
 
 
 def _temporary(target: str) -> tuple[int, str]:
@@ -93,28 +95,29 @@ def _temporary(target: str) -> tuple[int, str]:
     return tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
 
 
-def _write_by_rename(target: str, data: bytes, old: os.stat_result | None) -> bool:
-    """Write a temporary file and rename it over ``target``. False (nothing changed) when the
-    old file's owner could not be given to the new one."""
+def _write_by_rename(target: str, data: bytes | Iterable[bytes], old: os.stat_result | None) -> bool:
+    """Write a temporary file and rename it over ``target``. False, with nothing written (and
+    ``data`` not touched), when the old file's owner cannot be given to a new file."""
     fd, tmp = _temporary(target)
+    stream = os.fdopen(fd, "wb")  # closes the descriptor whatever happens below
     try:
-        with os.fdopen(fd, "wb") as f:
-            write_all(f, data)
-            f.flush()
-            os.fsync(f.fileno())
-        if old is None:
-            os.chmod(tmp, 0o666 & ~_umask())
-        else:
-            mine = os.stat(tmp)
-            if (mine.st_uid, mine.st_gid) != (old.st_uid, old.st_gid) and hasattr(os, "chown"):
+        if old is not None and hasattr(os, "chown"):
+            mine = os.fstat(fd)
+            if (mine.st_uid, mine.st_gid) != (old.st_uid, old.st_gid):
                 try:
                     os.chown(tmp, old.st_uid, old.st_gid)
                 except PermissionError:
+                    stream.close()
                     os.unlink(tmp)
                     return False
-            os.chmod(tmp, stat.S_IMODE(old.st_mode))
+        with stream as f:
+            write_all(f, data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask() if old is None else stat.S_IMODE(old.st_mode))
         os.replace(tmp, target)
     except BaseException:
+        stream.close()
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise

@@ -8,6 +8,7 @@ offered are the registry's (:mod:`argmap.formats`).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -51,6 +52,7 @@ def export(
     if fmt is None:
         fail("say which format to export to", hint=f"--to {'|'.join(EXPORT_FORMATS)}")
     m = read_map(file)
+    text: str | Iterable[bytes]
     try:
         if indent and fmt == "json":
             from argmap.formats import jsonio
@@ -60,16 +62,20 @@ def export(
             from argmap.formats import aif
 
             text = aif.dumps(m, indent=2)
+        elif fmt == "aif":  # streamed: a big map's AIF is never held whole (issue 20)
+            from argmap.formats.aif import chunks
+
+            text = (piece.encode("utf-8") for piece in chunks(m))
         else:
             text = export_map(m, to=fmt)
     except ImportError as exc:
         fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
     except ValueError as exc:
         fail(f"{file}: cannot export to {fmt}: {exc}", code=EXIT_FINDINGS)
-    if fmt == "argdown":
-        from argmap.formats.argdown import export_notes
+    if fmt in ("argdown", "aif"):
+        from argmap.formats import aif, argdown
 
-        for message in export_notes(m):
+        for message in (argdown if fmt == "argdown" else aif).export_notes(m):
             _note(message)
     write_output(text, output, inputs=[file])
 
@@ -114,7 +120,7 @@ def import_(
     try:
         m, notes = import_with_notes(text, fmt, path=name)
     except InterchangeError as exc:
-        fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS)
+        fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS, hint=exc.hint)
     except ParseError as exc:
         from argmap.cli.common import print_diagnostics
 

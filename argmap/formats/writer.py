@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Hashable, Iterable, Sequence
 from decimal import Decimal
+from typing import TypeAlias
 
 import attrs
 
@@ -289,6 +290,11 @@ _CATEGORIES: dict[type, str] = {
 #: The statements that start with a keyword of their own.
 _KEYWORDS = ("title", "source", "perspective", "question", "section", "allow")
 _RELATIONS = (Support, Rebuttal, Undercut, Contradiction)
+#: The statements that take ``allow``.
+_Allowing: TypeAlias = (
+    "Source | Perspective | Question | Claim | Support | Rebuttal | Undercut | Contradiction"
+    " | Stance | Section"
+)
 
 
 def _writable_inline(stance: Stance) -> bool:
@@ -446,8 +452,25 @@ def _attr_items(
         for i, q in enumerate(quotes):
             items.append((("quote", i), _quote_lines(q, room, whole=("quote", i) in whole)))
 
-    def allow_attr(codes: Sequence[str]) -> None:
-        ids_attr(("allow",), "allow", codes)
+    def allow_attr(element: _Allowing) -> None:
+        """``allow`` codes, one attribute per run of codes with the same reason (or none)."""
+        if not element.allow:
+            return
+        why = dict(element.allow_reasons)
+        lines: list[str] = []
+        run: list[str] = []
+        for i, code in enumerate(element.allow):
+            run.append(code)
+            nxt = element.allow[i + 1] if i + 1 < len(element.allow) else None
+            if nxt is not None and why.get(nxt) == why.get(code):
+                continue
+            head = _flow("allow ", run, room, cont[len(INDENT) :] + "  ")
+            reason = why.get(code)
+            if reason is not None:
+                head[-1:] = _text_lines(head[-1] + " ", reason, room, cont="")
+            lines.extend(head)
+            run = []
+        items.append((("allow",), lines))
 
     def stance_runs(words: tuple[str, str]) -> None:
         stances = [s for s in st.elements[1:] if isinstance(s, Stance)]
@@ -457,16 +480,16 @@ def _attr_items(
     if isinstance(head, Source):
         for key in ("url", "date", "author", "note", "file"):
             text_attr(key, getattr(head, key))
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Perspective):
         for key in ("role", "color", "note"):
             text_attr(key, getattr(head, key))
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Question):
         tags_attr(head.tags)
         ids_attr(("asked",), "asked by", head.asked_by)
         text_attr("note", head.note)
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Claim):
         if head.answers:
             sides = dict(head.sides)
@@ -481,7 +504,7 @@ def _attr_items(
         text_attr("title", head.title)
         if head.base is not None:
             items.append((("base",), [f"base {number(head.base)}"]))
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, _RELATIONS):
         ids_attr(("by",), "by", head.by)
         stance_runs(("held by", "rejected by"))  # only rejections are grouped with a relation
@@ -490,14 +513,14 @@ def _attr_items(
         quotes_attr(head.quotes)
         text_attr("note", head.note)
         text_attr("scheme", head.scheme)
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Stance):
         text_attr("note", head.note)
         text_attr("on", head.date)
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Section):
         text_attr("note", head.note)
-        allow_attr(head.allow)
+        allow_attr(head)
     return items
 
 
