@@ -393,3 +393,22 @@ def test_import_of_hostile_json_is_a_clear_error(name: str, how: list[str]) -> N
         return
     assert result.code == 1, result.err
     assert "argmap: error:" in result.err and "Traceback" not in result.err
+
+
+def test_import_lists_what_the_text_cannot_say(tmp_path: Path) -> None:
+    """Issue 21 item 10 through the CLI: an inline stance the text cannot keep inline is listed,
+    on standard error and in the header, not lost silently."""
+    doc = {
+        "format": "argmap",
+        "version": 2,
+        "elements": [
+            {"type": "stance", "perspective": "a", "target": "t", "accepts": False},
+            {"type": "stance", "perspective": "a", "target": "t", "accepts": False, "inline": True},
+        ],
+    }
+    path = tmp_path / "stances.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = run_cli("import", str(path))
+    assert result.code == 0, result.err
+    assert "'a rejects t' is marked inline" in result.err
+    assert result.out.startswith("# Imported from stances.json (json) by argmap import. Not represented:")
