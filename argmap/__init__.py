@@ -40,9 +40,11 @@ _LAZY: dict[str, str] = {
     "Undercut": "argmap.model",
     # errors: every one argmap raises on purpose is an ArgmapError
     "ArgmapError": "argmap.errors",
+    "ConfigError": "argmap.errors",
     "IccmaError": "argmap.errors",
     "InvalidElementError": "argmap.errors",
     "LimitError": "argmap.errors",
+    "Limits": "argmap.util.limits",
     "UnknownChoiceError": "argmap.errors",
     "UnknownIdError": "argmap.errors",
     "UnknownPerspectiveError": "argmap.errors",
@@ -58,6 +60,7 @@ _LAZY: dict[str, str] = {
     "MapBuilder": "argmap.builder",
     # consistency
     "check": "argmap.checks",
+    "check_map": "argmap.checks",
     # argumentation semantics over maps and perspectives
     "claim_labels": "argmap.semantics.evaluate",
     "evaluate": "argmap.semantics.evaluate",
@@ -92,6 +95,7 @@ __all__ = [
     "BackendError",
     "Claim",
     "ClaimKind",
+    "ConfigError",
     "Contradiction",
     "Diagnostic",
     "Element",
@@ -102,6 +106,7 @@ __all__ = [
     "InvalidElementError",
     "Labelling",
     "LimitError",
+    "Limits",
     "MapBuilder",
     "NoBackendError",
     "ParseError",
@@ -125,6 +130,7 @@ __all__ = [
     "ViewError",
     "__version__",
     "check",
+    "check_map",
     "claim_labels",
     "evaluate",
     "explain",
@@ -142,12 +148,13 @@ __all__ = [
 
 if TYPE_CHECKING:
     from argmap.builder import MapBuilder
-    from argmap.checks import CODES, check
+    from argmap.checks import CODES, check, check_map
     from argmap.diagnostics import Diagnostic, Severity
     from argmap.drawing.render import render, to_dot
     from argmap.errors import (
         ArgmapError,
         BackendError,
+        ConfigError,
         IccmaError,
         InterchangeError,
         InvalidElementError,
@@ -187,6 +194,7 @@ if TYPE_CHECKING:
     from argmap.semantics.solvers import Framework, Labelling
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import load, parse
+    from argmap.util.limits import Limits
 
 
 def __getattr__(name: str) -> Any:

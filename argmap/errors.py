@@ -149,4 +149,20 @@ class ConfigError(ArgmapError, ValueError):
 
 class LimitError(ArgmapError, ValueError):
     """An input beyond one of argmap's stated limits (size, length, depth): the message names
-    the limit and how to raise it."""
+    the limit and the hint how to raise it (:mod:`argmap.util.limits`).
+
+    ``limit`` is the limit's name (``input_size``, ``statement_length``, ``text_length``,
+    ``depth``; None for an error that is not about one of them), ``maximum`` its value and
+    ``found`` what the input had (at least; a scan may stop as soon as it is over)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        limit: str | None = None,
+        maximum: int | None = None,
+        found: int | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.limit, self.maximum, self.found = limit, maximum, found

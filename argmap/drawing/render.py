@@ -2,23 +2,32 @@
 
 What the picture shows:
 
-* claims as boxes: a header with the kind (FACT, INTERPRETATION, ...) and the id, the wrapped
-  text, and a row of badges for the perspectives that hold (filled with the perspective's
-  colour) or reject (outlined, "NAME rejects") the claim; each kind has its own fill and
-  corners; questions are yellow boxes with a thick border, and claims point to the questions
-  they answer with a thin grey line (only ASCII in argmap's own marks: graphviz-pure's
-  embedded fonts have no check marks or diamonds);
-* relations, each told apart by line *and* arrowhead, not by colour alone: support a solid green
-  line with a filled arrow; rebuttal a dashed red line ending in a bar; undercut a dotted purple
-  line ending in a bar on the small inference node of the support it attacks; contradiction a
-  doubled orange line with bars at both ends;
-* a linked support as premises meeting in one junction dot before the arrow goes on; a named
-  support through a small inference diamond (AIF's RA node) labelled with its name;
-* each perspective in one colour everywhere (its ``color`` attribute, else the Okabe-Ito and
-  then Paul Tol palettes in the order the perspectives are defined): on the badges and on the
-  relations it asserts (a label in its colour; left out of large, compact drawings, where any
+* claims as boxes: a header with the kind (FACT, INTERPRETATION, ...) and, in a cell of its own,
+  the id; the wrapped text; a row of badges for the perspectives that hold (filled with the
+  perspective's colour) or reject (outlined, "NAME rejects") the claim, full names wrapped, never
+  cut; the sources (links when they have a web address); with ``quotes=True`` the quotes, each
+  with speaker, source, locator and date. Every text cell is as wide as its text measures in
+  Helvetica's widths (:mod:`~argmap.drawing.metrics`), so both renderers keep text inside its box;
+  questions are yellow boxes with a thick border, and claims point to the questions they answer
+  with a thin grey line;
+* relations in one neutral ink, told apart by line *and* arrowhead: support a solid line with a
+  filled arrow; rebuttal a dashed line ending in a bar; undercut a dotted line ending in a bar on
+  the mark of the relation it attacks; contradiction two lines side by side with bars at both ends;
+* premises or attackers that act together meeting in one dot before the arrow goes on; a named
+  support, and a named attack that something undercuts, through a small box with its name and
+  scheme (AIF's RA and CA nodes); a stance on a relation as "NAME rejects" by its arrow;
+* each perspective in one colour everywhere (its ``color`` attribute, else the designed palette of
+  :mod:`~argmap.drawing.palette`, in the order the perspectives are defined): on the badges and on
+  the relations it asserts (a label in its colour; left out of large, compact drawings, where any
   edge label would make dot several times slower);
-* the title, the view in a subtitle, and a legend listing only what the picture uses.
+* sections as framed clusters when the drawing is small enough and spans two or more;
+* the title, the view in a subtitle, and a legend listing only what the picture uses (``legend``:
+  ``compact``, the default, ``full`` or ``none``);
+* tooltips: a claim's text, date, note, quotes and sources; a relation's note, quotes and sources.
+
+Without a ``rankdir`` the direction of the arrows (and how far a wide fan of sources is staggered)
+comes from the map's shape (:mod:`~argmap.drawing.shape`), so that the picture fits a page or a
+screen; a ``rankdir`` given wins.
 
 Views (all keyword arguments, combinable unless said otherwise): ``perspective`` (its claims and
 relations stand out, the rest is dimmed; ``only=True`` drops the rest), ``compare=(P, Q)``
@@ -28,7 +37,8 @@ in/out/undecided by an argumentation semantics, or by a mapping given directly).
 
 The steps, one module each: :mod:`~argmap.drawing.views` (what the view shows),
 :mod:`~argmap.drawing.palette` (each perspective's colour), :mod:`~argmap.drawing.styles` (the
-look), :mod:`~argmap.drawing.text` (escaping and wrapping), :mod:`~argmap.drawing.dot` (the nodes
+look), :mod:`~argmap.drawing.text` (escaping and wrapping) and :mod:`~argmap.drawing.metrics`
+(text widths), :mod:`~argmap.drawing.shape`, :mod:`~argmap.drawing.dot` (the nodes
 and edges, in a ``graphviz.Digraph`` from :mod:`~argmap.drawing.digraph`),
 :mod:`~argmap.drawing.legend`. This module holds the entry points, the labelling and the layout
 settings. The layout runs through :mod:`argmap.drawing.backends` (our own subprocess, with a
@@ -50,12 +60,14 @@ from argmap.drawing import (
     RANKDIRS,
     BackendName,
     EngineName,
+    LegendMode,
     RankDir,
     RenderFormat,
 )
 from argmap.drawing.digraph import digraph_class
 from argmap.drawing.dot import Writer, graph_attributes, write
-from argmap.drawing.legend import draw_legend
+from argmap.drawing.legend import LEGENDS, draw_legend, legend_size
+from argmap.drawing.metrics import FONT_STACK
 from argmap.drawing.palette import OKABE_ITO, TOL_MUTED, perspective_colors
 from argmap.drawing.styles import EDGE_DEFAULTS, FONT, NODE_DEFAULTS, STATUS
 from argmap.drawing.text import WRAP, dot_string, html_text
@@ -93,22 +105,28 @@ __all__ = [
 #: relation labels); above HUGE even more so. See docs/benchmarks.md for the measurements.
 LARGE = 300
 HUGE = 1500
+#: Above this many nodes edges are straight lines (routing them around nodes costs more).
+STRAIGHT = 800
 
 
 # ---- layout settings -----------------------------------------------------------------------------
 def layout_settings(nodes: int, engine: EngineName = "dot") -> dict[str, str]:
-    """Graph attributes for a layout of ``nodes`` nodes: the full look for small maps, faster
-    settings above :data:`LARGE` and :data:`HUGE` nodes (fewer crossing-reduction and
-    network-simplex passes, straight edges)."""
+    """Graph attributes for a layout of ``nodes`` nodes: the full look for small maps, and
+    from :data:`LARGE` nodes on fewer crossing-reduction and network-simplex passes, tightened
+    step by step up to :data:`HUGE` nodes (so that the time grows smoothly with the size: no
+    setting jumps at one size), and straight edges from :data:`STRAIGHT` nodes."""
     if engine == "dot":
         settings = {"newrank": "true", "nodesep": "0.3", "ranksep": "0.45"}
         if nodes > LARGE:
-            settings.update({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "remincross": "false"})
-            settings["splines"] = "line" if nodes > HUGE else "polyline"
-        if nodes > HUGE:
-            # Network simplex for x positions dominates above this size: 0.02 makes a 5,000-claim
-            # map 3-4 times faster (bench/render.py) at the price of less balanced spacing.
-            settings.update({"mclimit": "0.05", "nslimit": "0.02", "nslimit1": "0.02", "searchsize": "10"})
+            # 0 at LARGE, 1 at HUGE and above: each limit moves on a log scale between its
+            # two ends (network simplex for the x positions dominates big layouts: its limit
+            # 0.02 makes a 5,000-claim map 3-4 times faster, bench/render.py, at the price of
+            # less balanced spacing).
+            t = min(1.0, (nodes - LARGE) / (HUGE - LARGE))
+            nslimit = f"{2 * 0.01**t:.3g}"
+            settings |= {"mclimit": f"{0.3 * (0.05 / 0.3) ** t:.3g}", "nslimit": nslimit, "nslimit1": nslimit}
+            settings |= {"remincross": "false", "searchsize": str(round(30 - 20 * t))}
+            settings["splines"] = "line" if nodes > STRAIGHT else "polyline"
         return settings
     settings = {"overlap": "prism" if engine == "sfdp" else "false", "sep": "+6", "splines": "true"}
     if engine in ("neato", "fdp"):
@@ -162,17 +180,22 @@ def to_dot(
     focus: str | None = None,
     depth: int | None = None,
     labels: SemanticsName | Mapping[str, str] | None = None,
-    rankdir: RankDir = "TB",
+    rankdir: RankDir | None = None,
     engine: EngineName = "dot",
-    legend: bool = True,
+    legend: bool | LegendMode = True,
     title: bool = True,
     compact: bool | None = None,
+    quotes: bool = False,
+    links: bool = True,
 ) -> str:
     """The map as DOT text, ready for any Graphviz layout engine.
 
     The views (``perspective``/``only``, ``compare``, ``question``, ``focus``/``depth``,
     ``labels``) are described in the module docstring; ``compact`` (default: only for large maps)
-    leaves out relation labels to keep the layout fast. Raises :class:`ViewError` when the view
+    leaves out relation labels to keep the layout fast; ``rankdir`` None chooses the direction
+    from the map's shape; ``legend`` is ``compact`` (or True), ``full`` or ``none`` (or False);
+    ``quotes`` prints each claim's quotes in its box; ``links`` makes sources with a web address
+    links (the interactive page draws without them). Raises :class:`ViewError` when the view
     asks for something the map does not have (:class:`~argmap.errors.UnknownPerspectiveError` and
     :class:`~argmap.errors.UnknownIdError` for a name it lacks, with a did-you-mean hint) or for an option
     that is not one of its choices (:class:`~argmap.errors.UnknownChoiceError`).
@@ -191,6 +214,8 @@ def to_dot(
         legend=legend,
         title=title,
         compact=compact,
+        quotes=quotes,
+        links=links,
     )
     source: str = graph.source
     return source
@@ -206,15 +231,20 @@ def _dot_graph(
     focus: str | None,
     depth: int | None,
     labels: SemanticsName | Mapping[str, str] | None,
-    rankdir: RankDir,
+    rankdir: RankDir | None,
     engine: EngineName,
-    legend: bool,
+    legend: bool | LegendMode,
     title: bool,
     compact: bool | None,
+    quotes: bool = False,
+    links: bool = True,
 ) -> Any:
     """The map as a ``graphviz.Digraph`` (see :func:`to_dot` for the arguments)."""
-    UnknownChoiceError.check("rankdir", rankdir, RANKDIRS)
+    if rankdir is not None:
+        UnknownChoiceError.check("rankdir", rankdir, RANKDIRS)
     UnknownChoiceError.check("engine", engine, ENGINES)
+    mode = ("compact" if legend else "none") if isinstance(legend, bool) else legend
+    UnknownChoiceError.check("legend", mode, LEGENDS)
     view = make_view(
         amap, perspective=perspective, only=only, compare=compare, question=question, focus=focus, depth=depth
     )
@@ -230,16 +260,56 @@ def _dot_graph(
     layout = layout_settings(nodes, engine)
     graph = digraph_class()(
         "argmap",
-        graph_attr=graph_attributes(amap, view, rankdir=rankdir, layout=layout, title=title),
+        graph_attr=graph_attributes(amap, view, rankdir=rankdir or "TB", layout=layout, title=title),
         node_attr=NODE_DEFAULTS,
         edge_attr=EDGE_DEFAULTS,
     )
-    w = Writer(graph, amap, view=view, colors=colors, status=status, compare=compare, compact=compact)
+    w = Writer(
+        graph,
+        amap,
+        view=view,
+        colors=colors,
+        status=status,
+        compare=compare,
+        compact=compact,
+        quotes=quotes,
+        links=links,
+    )
     with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
         write(w)
-        if legend:
-            draw_legend(w)
+        if rankdir is None and engine == "dot":
+            rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0))
+        anchor, columns = None, 1
+        if mode == "compact" and w.sizes:
+            from argmap.drawing.shape import estimate
+
+            edges = [(t, h, 1) for t, h, _ in w.links]
+            width, _, rank = estimate(w.sizes, edges, rankdir or "TB")
+            anchor = max(rank, key=rank.__getitem__)  # a node on the last rank
+            # below a wide top-down drawing two entries a row; beside or under a narrow one, one
+            columns = 2 if rankdir in (None, "TB", "BT") and width > LEGEND_TWO_COLUMNS else 1
+        draw_legend(w, mode, anchor, columns)
     return graph
+
+
+def _shape(w: Writer, legend: tuple[float, float]) -> RankDir:
+    """Choose the rank direction (and stagger wide ranks) for the reader: see
+    :mod:`argmap.drawing.shape`."""
+    from argmap.drawing.shape import choose
+
+    shape = choose(w.sizes, [(t, h, 1) for t, h, _ in w.links], legend)
+    body = w.graph.body
+    for i, length in shape.minlen.items():
+        line = body[w.links[i][2]].rstrip("\n")
+        line = f"{line[:-1]} minlen={length}]" if line.endswith("]") else f"{line} [minlen={length}]"
+        body[w.links[i][2]] = line + "\n"
+    rankdir: RankDir = "LR" if shape.rankdir == "LR" else "TB"
+    w.graph.graph_attr["rankdir"] = rankdir
+    return rankdir
+
+
+#: Least estimated width (points) of a top-down drawing whose compact legend has two columns.
+LEGEND_TWO_COLUMNS = 900
 
 
 #: Seconds the interactive page's preferred and stable searches may take each (a search that
@@ -263,10 +333,12 @@ def render(
     focus: str | None = None,
     depth: int | None = None,
     labels: SemanticsName | Mapping[str, str] | None = None,
-    rankdir: RankDir = "TB",
-    legend: bool = True,
+    rankdir: RankDir | None = None,
+    legend: bool | LegendMode = True,
     title: bool = True,
     compact: bool | None = None,
+    quotes: bool = False,
+    links: bool = True,
 ) -> bytes:
     """The map drawn in ``format`` (svg, png, pdf, dot for the DOT text itself, or html for the
     interactive page of :func:`argmap.drawing.html.html_page`).
@@ -287,7 +359,13 @@ def render(
     if format == "html":  # the interactive page (html_page below draws its SVG through here)
         options: dict[str, Any] = {"perspective": perspective, "only": only, "compare": compare}
         options |= {"question": question, "focus": focus, "depth": depth, "labels": labels}
-        options |= {"rankdir": rankdir, "legend": legend, "title": title, "compact": compact}
+        options |= {
+            "rankdir": rankdir,
+            "legend": legend,
+            "title": title,
+            "compact": compact,
+            "quotes": quotes,
+        }
         options |= {"engine": engine, "warnings": warnings}
         return html_page(amap, backend=backend, timeout=timeout, **options).encode("utf-8")
     chosen_engine: EngineName = engine or "dot"
@@ -305,6 +383,8 @@ def render(
         legend=legend,
         title=title,
         compact=compact,
+        quotes=quotes,
+        links=links,
     )
     if format == "dot":
         # Line by line: the whole text at once would be a second copy, two bytes per character
@@ -317,9 +397,36 @@ def render(
         backend=backend,
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
     )
-    if warnings is not None and result.warnings.strip():
-        warnings.append(result.warnings)
-    return result.data
+    notes = _quiet(result.warnings)
+    if result.backend.name == "graphviz-pure":
+        notes.append(EMBEDDED_NOTE)
+    if warnings is not None and notes:
+        warnings.append("\n".join(notes))
+    data = result.data
+    if format == "svg":
+        # The layout was measured in Helvetica's widths: name fonts that have them.
+        data = data.replace(b'font-family="Helvetica,sans-Serif"', f'font-family="{FONT_STACK}"'.encode())
+    return data
+
+
+#: The note said once when the embedded renderer drew a picture.
+EMBEDDED_NOTE = (
+    "note: drawn by the embedded renderer (graphviz-pure); for the best layout install Graphviz "
+    "(https://graphviz.org/download/; apt-get install graphviz, brew install graphviz)"
+)
+
+
+def _quiet(text: str) -> list[str]:
+    """The renderer's warnings, without those argmap has made moot: the embedded renderer's
+    "no value for width of non-ASCII character" (every text cell is given its measured width)
+    and "no hard-coded metrics" (likewise), and without the doubled "Warning: Warning:"."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or "no value for width of non-ASCII character" in line or "no hard-coded metrics" in line:
+            continue
+        out.append(line.replace("Warning: Warning: ", "Warning: "))
+    return list(dict.fromkeys(out))
 
 
 def html_page(
@@ -336,10 +443,11 @@ def html_page(
     focus: str | None = None,
     depth: int | None = None,
     labels: str | Mapping[str, str] | None = None,
-    rankdir: RankDir = "TB",
-    legend: bool = True,
+    rankdir: RankDir | None = None,
+    legend: bool | LegendMode = True,
     title: bool = True,
     compact: bool | None = None,
+    quotes: bool = False,
     rule: RuleName = "evidential",
     time_limit: float | None = PAGE_TIME_LIMIT,
 ) -> str:
@@ -373,6 +481,8 @@ def html_page(
         legend=legend,
         title=title,
         compact=compact,
+        quotes=quotes,
+        links=False,  # the page is inert: sources open from its panel
     )
     data = page_data(amap, rule=rule, time_limit=time_limit, given_labels=given, initial=initial)
     return assemble(inert_svg(svg), data)

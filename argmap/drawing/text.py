@@ -14,11 +14,13 @@ from typing import Any
 
 __all__ = [
     "WRAP",
+    "cell",
     "dot_string",
     "escaped",
     "html_text",
     "literal",
     "shorten",
+    "text_lines",
     "tooltip",
     "wrap",
     "wrap_lines",
@@ -26,6 +28,8 @@ __all__ = [
 
 #: Characters per line of a claim's text.
 WRAP = 34
+#: Longer paragraphs are wrapped in linear time at their spaces only (see :func:`wrap_lines`).
+LONG = 10_000
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 #: Every character that html_text or escaped changes (and a few they keep): text without any
@@ -90,16 +94,59 @@ def tooltip(text: str) -> Any:
     return literal(text.replace("\\", "\\\\"))
 
 
-def wrap(text: str, width: int = WRAP) -> str:
-    """Wrapped, escaped text for a label body (existing line breaks kept)."""
+#: Characters of the wide East Asian scripts (each as wide as two Latin letters).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def text_lines(text: str, width: int = WRAP) -> list[str]:
+    """``text`` wrapped at ``width`` characters (half as many for text in a wide East Asian
+    script, which has no spaces to break at and letters twice as wide), its own line breaks
+    kept (not escaped)."""
+    if not text.isascii() and _WIDE.search(text):
+        width = max(4, width // 2)
     if "\n" in text or "\r" in text:
         lines: list[str] = []
-        for paragraph in text.replace("\r\n", "\n").split("\n"):
+        for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             lines.extend(wrap_lines(paragraph, width) or [""])
         while lines and not lines[-1]:
             lines.pop()
-    else:
-        lines = wrap_lines(text, width)
+        return lines
+    return wrap_lines(text, width)
+
+
+def cell(
+    lines: list[str],
+    size: int,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    color: str | None = None,
+    padding: int = 2,
+    attributes: str = "",
+) -> str:
+    """A table cell holding ``lines`` (plain text, escaped here), left-aligned, at least as wide
+    as the lines measure in Helvetica's widths (:mod:`argmap.drawing.metrics`), so that neither
+    renderer can make it too narrow for its text."""
+    from argmap.drawing.metrics import lines_width
+
+    width = lines_width(lines, size, bold) + 2 * padding + 2
+    body = "<BR/>".join(html_text(line) for line in lines) if lines else " "
+    if bold:
+        body = f"<B>{body}</B>"
+    if italic:
+        body = f"<I>{body}</I>"
+    ink = f' COLOR="{color}"' if color else ""
+    return (
+        f'<TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="{padding}" WIDTH="{width}"{attributes}>'
+        f'<FONT POINT-SIZE="{size}"{ink}>{body}</FONT></TD>'
+    )
+
+
+def wrap(text: str, width: int = WRAP) -> str:
+    """Wrapped, escaped text for a label body (existing line breaks kept)."""
+    lines = text_lines(text, width)
     if not _SPECIAL.search(text):  # the lines are pieces of the text: nothing to escape
         return _BR.join(lines) or " "
     return _BR.join(html_text(line) for line in lines) or " "
@@ -112,6 +159,10 @@ def wrap_lines(paragraph: str, width: int) -> list[str]:
     and no space at either end: textwrap's chunks are then just the words and the spaces, and
     each line ends at the last space that fits (tests/test_text.py compares the two on random
     text). Anything else goes to textwrap itself."""
+    if len(paragraph) > LONG:
+        # textwrap cuts a long word off its rest again and again (quadratic): a very long
+        # paragraph is wrapped at its spaces only, white space runs made one space
+        return _wrap_words(" ".join(paragraph.split()), width) if paragraph.strip() else []
     if (
         not paragraph.isprintable()  # the only whitespace a printable text can hold is " "
         or "-" in paragraph
@@ -152,10 +203,12 @@ def _wrap_words(paragraph: str, width: int) -> list[str]:
             rest = word[cut:]
         else:
             lines.append(line)
-        while len(rest) > width:
-            lines.append(rest[:width])
-            rest = rest[width:]
-        line = rest
+        # by index: cutting the rest off again and again copies it each time (quadratic)
+        start = 0
+        while len(rest) - start > width:
+            lines.append(rest[start : start + width])
+            start += width
+        line = rest[start:]
     lines.append(line)
     return lines
 

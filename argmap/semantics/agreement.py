@@ -8,8 +8,6 @@ import attrs
 from argmap.model import ArgumentMap
 from argmap.semantics import RuleName, SemanticsName, rule_name, semantics_name
 from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT, claim_labels, claim_labels_of_part
-from argmap.semantics.framework import IN, OUT
-from argmap.semantics.solvers import grounded_labels
 from argmap.semantics.translate import framework
 from argmap.semantics.views import PerspectiveView, perspective_view
 
@@ -166,30 +164,7 @@ def perspectives(
     for p in pers:
         own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
         views[p] = perspective_view(argmap, p, labels, own)
-    # cruxes
-    disputed = []
-    for c in claims:
-        acc = tuple(p for p in pers if stance.get((c, p)) == "accept")
-        rej = tuple(p for p in pers if stance.get((c, p)) == "reject")
-        if acc and rej:
-            disputed.append((c, acc, rej))
-    disputed.sort(key=lambda d: -(len(d[1]) + len(d[2])))
-    tr = framework(argmap, rule=rule)
-    af = tr.framework
-    claim_of = {i: c for c, i in tr.claims.items()}
-    cruxes = []
-    for c, acc, rej in disputed[:max_cruxes]:
-        x = tr.claims[c]
-        forced_in = grounded_labels(af, {x: IN})
-        forced_out = grounded_labels(af, {x: OUT})
-        depends = tuple(
-            claim_of[i] for i in sorted(claim_of) if i != x and (forced_in[i] == IN) != (forced_out[i] == IN)
-        )
-        side = set(acc) | set(rej)
-        dep = set(depends)
-        weight = sum(1 for (d, p) in stance if d in dep and p in side)
-        cruxes.append(Crux(c, acc, rej, depends, weight))
-    cruxes.sort(key=lambda k: (-k.weight, claims.index(k.claim)))
+    cruxes = _cruxes(argmap, rule=rule, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes)
     return AgreementReport(
         semantics=semantics,
         claims=claims,
@@ -203,6 +178,52 @@ def perspectives(
         relations=relations,
         shared_relations=shared_relations,
     )
+
+
+def _cruxes(
+    argmap: ArgumentMap,
+    *,
+    rule: RuleName,
+    claims: tuple[str, ...],
+    pers: tuple[str, ...],
+    stance: dict[tuple[str, str], str],
+    max_cruxes: int,
+) -> list[Crux]:
+    """The disputed claims most perspectives take sides on (at most ``max_cruxes``), each with
+    the claims whose grounded label flips with it (:func:`argmap.semantics.crux.flips`, exact
+    and incremental) and its weight, heaviest first."""
+    from argmap.semantics.crux import flips
+
+    order = {p: i for i, p in enumerate(pers)}
+    sides: dict[str, tuple[list[str], list[str]]] = {}
+    by_claim: dict[str, list[str]] = {}
+    for (c, p), v in stance.items():
+        by_claim.setdefault(c, []).append(p)
+        if p in order:
+            sides.setdefault(c, ([], []))[0 if v == "accept" else 1].append(p)
+    disputed = []
+    for c in claims:
+        taken = sides.get(c)
+        if taken and taken[0] and taken[1]:
+            acc = tuple(sorted(taken[0], key=order.__getitem__))
+            rej = tuple(sorted(taken[1], key=order.__getitem__))
+            disputed.append((c, acc, rej))
+    disputed.sort(key=lambda d: -(len(d[1]) + len(d[2])))
+    chosen = disputed[:max_cruxes]
+    if not chosen:
+        return []
+    tr = framework(argmap, rule=rule)
+    claim_of = {i: c for c, i in tr.claims.items()}
+    flipped = flips(tr.framework, [tr.claims[c] for c, _, _ in chosen])
+    position = {c: i for i, c in enumerate(claims)}
+    cruxes = []
+    for (c, acc, rej), args in zip(chosen, flipped, strict=True):
+        depends = tuple(claim_of[i] for i in args if i in claim_of)
+        side = set(acc) | set(rej)
+        weight = sum(1 for d in depends for p in by_claim.get(d, ()) if p in side)
+        cruxes.append(Crux(c, acc, rej, depends, weight))
+    cruxes.sort(key=lambda k: (-k.weight, position[k.claim]))
+    return cruxes
 
 
 def _agreement_html(report: AgreementReport, *, max_cruxes: int = 10) -> str:
