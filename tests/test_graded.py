@@ -123,3 +123,20 @@ def test_cli_evaluate_graded(cli: Cli) -> None:
     doc = json.loads(cli("evaluate", drones, "-s", "quadratic-energy", "-p", "radic", "-f", "json").out)
     assert doc["perspective"] == "radic" and doc["strengths"]["bridgehead"] == pytest.approx(0.6)
     assert doc["converged"] is True
+
+
+def test_render_shades_claims_by_strength(cli: Cli) -> None:
+    drones = str(DATA / "semantics" / "drones.argmap")
+    r = cli("render", drones, "--labels", "df-quad", "-f", "dot", "-o", "-")
+    assert r.code == 0, r.err
+    assert r.out.count("STRENGTH 0.4-0.6") == 4 and r.out.count("STRENGTH 0.2-0.4") == 2
+    from argmap.drawing.styles import STATUS, strength_status
+
+    assert [strength_status(v) for v in (0.0, 0.19, 0.2, 0.99, 1.0)] == [
+        "strength-0",
+        "strength-0",
+        "strength-1",
+        "strength-4",
+        "strength-4",
+    ]
+    assert all(f"strength-{k}" in STATUS for k in range(5))
