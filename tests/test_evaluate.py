@@ -384,3 +384,19 @@ def test_render_of_one_perspective_alone_uses_its_own_labels() -> None:
     whole = to_dot(m, labels="grounded")
     node = re.compile(r"^\s*x \[label=.*$", re.M)
     assert "IN: accepted" in node.findall(alone)[0] and "OUT: defeated" in node.findall(whole)[0]
+
+
+def test_a_linked_attack_is_answered_by_defeating_one_attacker_or_undercutting_it() -> None:
+    head = 'perspective p "P"\nclaim t "T." held by p\nclaim a "A."\nclaim b "B."\nclaim x "X." held by p\n'
+    open_attack = head + "r: a + b rebuts t by p\n"
+    assert evaluate(argmap.parse(open_attack), perspective="p").view.owes == (("t", "a"),)  # type: ignore[union-attr]
+    assert [d.code for d in perspective_findings(argmap.parse(open_attack))] == ["W400"]
+    for answer in ("x rebuts b by p\n", "x undercuts r by p\n"):
+        m = argmap.parse(open_attack + answer)
+        view = evaluate(m, perspective="p").view
+        assert view is not None and view.owes == () and view.unanswered == ()
+        assert perspective_findings(m) == []
+    # accepting only one of two linked attackers is no conflict
+    one = argmap.parse(head + "a + x rebuts t by p\n")
+    view = evaluate(one, perspective="p").view
+    assert view is not None and view.conflicts == ()
