@@ -140,3 +140,23 @@ def test_render_shades_claims_by_strength(cli: Cli) -> None:
         "strength-4",
     ]
     assert all(f"strength-{k}" in STATUS for k in range(5))
+
+
+def test_explain_a_strength(cli: Cli) -> None:
+    drones = str(DATA / "semantics" / "drones.argmap")
+    g = strengths(argmap.load(drones), "df-quad")
+    assert g.influences["bridgehead"] == (
+        ("arming: drones + weapons supports", pytest.approx(0.375)),
+        ("nato attacks", pytest.approx(-0.2083333, abs=1e-6)),
+    )
+    r = cli("explain", drones, "bridgehead", "-s", "df-quad")
+    assert r.code == 0, r.err
+    assert r.out.splitlines() == [
+        "bridgehead has strength 0.583 (df-quad; base score 0.50)",
+        "  +0.375  arming: drones + weapons supports it",
+        "  -0.208  nato attacks it",
+    ]
+    doc = json.loads(cli("explain", drones, "drones", "-s", "quadratic-energy", "-f", "json").out)
+    assert doc["strength"] == 0.5 and doc["influences"] == []
+    r = cli("explain", drones, "bridgehed", "-s", "df-quad")
+    assert r.code == 2 and "did you mean 'bridgehead'?" in r.err

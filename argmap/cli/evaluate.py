@@ -417,7 +417,8 @@ def explain(  # noqa: PLR0917 - typer maps parameters to options
     file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
     claim: Annotated[str, typer.Argument(help="The claim whose label to explain.")],
     semantics: Annotated[
-        SemanticsName, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
+        AnySemanticsName,
+        typer.Option("--semantics", "-s", help="Which semantics labels (or grades) the claims."),
     ] = "grounded",
     perspective: Annotated[
         Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
@@ -450,11 +451,35 @@ def explain(  # noqa: PLR0917 - typer maps parameters to options
     from argmap.semantics.solvers import SearchStopped
 
     argmap = _load(file)
+    if semantics in ("df-quad", "quadratic-energy"):
+        from argmap.semantics.graded import strengths
+
+        graded = strengths(argmap, semantics, perspective, supports=rule != "attacks")
+        if claim not in graded.strengths:
+            from argmap.util.suggest import did_you_mean
+
+            raise CommandError(
+                f"{file}: no claim '{claim}' in the framework",
+                hint=did_you_mean(claim, list(graded.strengths)),
+            )
+        if format == "json":
+            doc = {
+                "claim": claim,
+                "semantics": semantics,
+                "perspective": perspective,
+                "strength": graded.strengths[claim],
+                "base": graded.bases[claim],
+                "influences": [{"relation": w, "brings": v} for w, v in graded.influences.get(claim, ())],
+            }
+            write_output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", None)
+        else:
+            write_output(graded.explain(claim), None)
+        return
     try:
         found = run(
             argmap,
             claim,
-            semantics,
+            semantics,  # type: ignore[arg-type]  # not a graded one: handled above
             perspective,
             rule=rule,
             time_limit=time_limit if time_limit > 0 else None,

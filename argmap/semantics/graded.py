@@ -48,7 +48,9 @@ _EPS = 1e-9
 @attrs.frozen(slots=True)
 class Strengths:
     """Each claim's strength in [0, 1] under a graded semantics (``strengths``), its base score
-    (``bases``), and whether the computation settled (``converged``; always on acyclic maps)."""
+    (``bases``), whether the computation settled (``converged``; always on acyclic maps), and
+    for each claim what each relation into it brings (``influences``: its words and its signed
+    value, the relation's strength times its weakest starting claim's)."""
 
     semantics: GradedName
     perspective: str | None
@@ -56,6 +58,21 @@ class Strengths:
     bases: dict[str, float]
     converged: bool
     rounds: int
+    influences: dict[str, tuple[tuple[str, float], ...]] = attrs.field(factory=dict)
+
+    def explain(self, claim: str) -> str:
+        """Why ``claim`` has its strength: its base score and what each relation into it brings
+        (positive: a support, negative: an attack)."""
+        lines = [
+            f"{claim} has strength {self.strengths[claim]:.3f} ({self.semantics}; base score "
+            f"{self.bases[claim]:.2f})"
+        ]
+        brought = self.influences.get(claim, ())
+        if not brought:
+            lines.append("Nothing supports or attacks it: its strength is its base score.")
+        for what, value in sorted(brought, key=lambda b: -abs(b[1])):
+            lines.append(f"  {value:+.3f}  {what} it")
+        return "\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -115,11 +132,13 @@ def graded(
             net.add(c.id, c.base if c.base is not None else DEFAULT_BASE)
     claim_count = len(net.base)
     named: dict[str, list[int]] = {}
+    said: dict[int, str] = {}  # each relation node in words
 
     def relation(starts: Sequence[str], target: int | None, sign: int, name: str | None) -> int | None:
         if any(s not in net.index or net.index[s] >= claim_count for s in starts):
             return None
         r = net.add(None, 1.0)
+        said[r] = f"{name + ': ' if name else ''}{' + '.join(starts)}"
         net.starts[r] = [net.index[s] for s in dict.fromkeys(starts)]
         if target is not None:
             net.edges.append((r, target, sign))
@@ -150,6 +169,12 @@ def graded(
             net.edges.extend((cut, j, -1) for j in named.get(target, ()))
     values, converged, rounds = net.solve(semantics, max_rounds)
     names = list(net.index)
+    influences: dict[str, list[tuple[str, float]]] = {}
+    for node, t, sign in net.edges:
+        if t < claim_count:
+            brought = values[node] * min((values[x] for x in net.starts.get(node, ())), default=1.0)
+            verb = "supports" if sign > 0 else "attacks"
+            influences.setdefault(names[t], []).append((f"{said[node]} {verb}", sign * brought))
     return Strengths(
         semantics,
         None,
@@ -157,6 +182,7 @@ def graded(
         {names[i]: net.base[i] for i in range(claim_count)},
         converged,
         rounds,
+        {c: tuple(v) for c, v in influences.items()},
     )
 
 
