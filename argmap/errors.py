@@ -25,6 +25,7 @@ __all__ = [
     "InvalidElementError",
     "LimitError",
     "NoBackendError",
+    "RuleError",
     "SearchStopped",
     "UnknownChoiceError",
     "UnknownIdError",
@@ -134,6 +135,11 @@ class BackendError(ArgmapError, RuntimeError):
 
 class NoBackendError(BackendError):
     """No backend that can make the format asked for is installed."""
+
+
+class RuleError(ArgmapError, ValueError):
+    """A map that the chosen evaluation rule cannot read without dropping part of it (an
+    undercut of a support under the attacks rule): refused rather than silently ignored."""
 
 
 class ConfigError(ArgmapError, ValueError):

@@ -158,7 +158,8 @@ async def test_findings_of_broken_texts_are_argmap_checks(
 ) -> None:
     _, diags = await open_doc(client, text)
     assert as_check(diags) == expected(check_json(tmp_path, text), text)
-    assert diags and all(d.source == "argmap" for d in diags)
+    assert all(d.source == "argmap" for d in diags)
+    assert bool(diags) == (text is not ALLOWED)  # everything ALLOWED finds is allowed
 
 
 async def test_findings_follow_each_edit(client: LanguageClient, tmp_path: Path) -> None:
@@ -527,7 +528,7 @@ async def test_language_2_findings_are_argmap_checks(client: LanguageClient, tmp
     assert as_check(diags) == expected(check_json(tmp_path, L2), L2)
 
 
-ALLOWED = """allow W305 "the source is listed for the record"
+ALLOWED_MAP = """allow W305 "the source is listed for the record"
 source s "Unused source"
 perspective p "P"
 perspective quiet "Listed, silent"
@@ -547,8 +548,8 @@ async def test_allowed_findings_are_left_out_as_argmap_check_leaves_them(
     client: LanguageClient, tmp_path: Path
 ) -> None:
     """SILENCING (allow): the editor shows what `argmap check` prints, allowed findings left out."""
-    _, diags = await open_doc(client, ALLOWED, "allowed.argmap")
-    assert as_check(diags) == expected(check_json(tmp_path, ALLOWED, "allowed.argmap"), ALLOWED)
+    _, diags = await open_doc(client, ALLOWED_MAP, "allowed.argmap")
+    assert as_check(diags) == expected(check_json(tmp_path, ALLOWED_MAP, "allowed.argmap"), ALLOWED_MAP)
     assert [d.code for d in diags] == ["W303"]  # only the claim nobody allows to stand alone
     assert diags[0].range.start.line == 12
 

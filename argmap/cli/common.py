@@ -233,19 +233,21 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _write_all(stream: BinaryIO, data: bytes) -> None:
-    """Write all of ``data``. A buffered stream's ``write`` returns a short count, without an
-    error, when the file fails part way (a reader that went away, a full disk): the next call
-    raises it."""
-    view = memoryview(data)
-    while view:
-        written = stream.write(view)
-        if not written:
-            raise OSError(errno.EIO, "the stream took no bytes")
-        view = view[written:]
+def _write_all(stream: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    """Write all of ``data`` (bytes, or pieces of bytes written one after the other, so that a
+    big export is never held whole). A buffered stream's ``write`` returns a short count,
+    without an error, when the file fails part way (a reader that went away, a full disk): the
+    next call raises it."""
+    for piece in (data,) if isinstance(data, bytes) else data:
+        view = memoryview(piece)
+        while view:
+            written = stream.write(view)
+            if not written:
+                raise OSError(errno.EIO, "the stream took no bytes")
+            view = view[written:]
 
 
-def atomic_write(path: str, data: bytes) -> None:
+def atomic_write(path: str, data: bytes | Iterable[bytes]) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one,
     never a part: a temporary file in the same folder, flushed to disk, then renamed."""
     target = Path(path)
@@ -273,7 +275,7 @@ def _umask() -> int:
     return mask
 
 
-def write_output(data: bytes | str, out: str | None, inputs: Iterable[str] = ()) -> None:
+def write_output(data: bytes | str | Iterable[bytes], out: str | None, inputs: Iterable[str] = ()) -> None:
     """Write a command's result to ``out`` (None or ``-``: stdout), atomically, refusing to
     overwrite any of the command's own input files."""
     payload = data.encode("utf-8") if isinstance(data, str) else data

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.model import (
     Claim,
@@ -312,7 +312,8 @@ class Shapes:
             start = end = detail.end()
         perspective_id = self._name(m.group("perspective"))
         name = self._string(text, m, "label")
-        self.build.elements.append(Perspective(perspective_id, name, **details, span=at.span(m.start(), end)))
+        fields: dict[str, Any] = details  # the grammar's text details: role, color, note
+        self.build.elements.append(Perspective(perspective_id, name, **fields, span=at.span(m.start(), end)))
 
     def _title(self, m: re.Match[str], at: _Locator) -> None:
         title = Title(self._string(at.text, m, "title"), span=at.span(m.start(), m.end("title")))
