@@ -16,9 +16,8 @@ EXAMPLES = {"argmap": 60, "json": 60, "aif": 60, "argdown": 60, "cli": 25}
 #: Targets with a known crash fixed on another branch not merged yet (target -> why): they run
 #: and may fail. Empty this once those branches are in.
 KNOWN: dict[str, str] = {
-    "aif": "issue 21 item 3: AIF extension members of the wrong type (the AIF branch)",
-    "argdown": "issue 21 item 3: Argdown `#()` (the Argdown branch)",
-    "json": "a lone surrogate escape in a key reaches jsonschema-rs (the JSON branch)",
+    "aif": "issue 21 item 3: a 4301-digit number in an AIF document (Python's int-digit limit)",
+    "argdown": "the Argdown reader keeps allow_reasons as JSON lists (unhashable, unequal maps)",
 }
 
 
@@ -47,5 +46,5 @@ def test_a_broken_promise_is_caught_with_its_minimized_input(monkeypatch: pytest
     monkeypatch.setitem(fuzz.TARGETS, "argdown", (fuzz.hostile_text(), broken, ".argdown"))
     with pytest.raises(Crash) as info:
         run_target("argdown", 200)
-    assert info.value.data == "#"
+    assert "#" in info.value.data and len(info.value.data) <= 3  # shrunk to a snippet
     assert "KeyError" in info.value.why
