@@ -96,6 +96,8 @@ def test_replay(path: Path) -> None:
                 export(m, to)
     elif step == "roundtrip":
         _replay_round_trips(m)
+    elif step in ("json", "aif", "argdown") and fmt == "argmap":
+        _replay_round_trips(m, (step,))  # a map in .argmap text: its trip through that format
 
 
 def _replay_fmt(text: str, fmt: ImportFormat, m: argmap.ArgumentMap) -> None:
@@ -108,13 +110,15 @@ def _replay_fmt(text: str, fmt: ImportFormat, m: argmap.ArgumentMap) -> None:
     assert argmap.format_text(once) == once, "fmt is not idempotent"
 
 
-def _replay_round_trips(m: argmap.ArgumentMap) -> None:
+def _replay_round_trips(
+    m: argmap.ArgumentMap, formats: tuple[ImportFormat, ...] = ("argmap", "json", "aif", "argdown")
+) -> None:
     """Export and import back keeps the map, or someone says what was lost."""
     from argmap.formats.argdown import export_notes
     from argmap.formats.writer import unexpressible
 
     told = {"argmap": unexpressible(m), "argdown": export_notes(m)}
-    for to in ("argmap", "json", "aif", "argdown"):
+    for to in formats:
         try:
             written = export(m, to)
         except argmap.ArgmapError:
