@@ -35,6 +35,10 @@ KNOWN: dict[str, str] = {
     "aif-4301-digit-version.aif.json": "issue 21 item 3: Python's int-digit limit in the AIF reader",
     "roundtrip-argdown-allow-reasons-as-lists.argdown": "the Argdown reader keeps allow_reasons "
     "as JSON lists: the map is unhashable and differs from its own .argmap text",
+    "roundtrip-stance-lines-different-allow-reasons.argmap": "the writer merges stance lines whose "
+    "allow reasons differ and keeps one reason, without a word from unexpressible() (writer.py)",
+    "roundtrip-json-keyword-id.json": "JSON import makes a claim with the id 'support', which the "
+    "writer refuses with a ValueError, not an ArgmapError (jsonio / writer.py)",
     "roundtrip-json-surrogate-escape-in-text.json": "a JSON \\udc00 escape reads into a map whose "
     "export fails with ValueError, not an ArgmapError (writer.escape, jsonio: the JSON branch)",
 }
