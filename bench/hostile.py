@@ -160,7 +160,7 @@ def shapes() -> list[Shape]:
         ),
         Shape(
             "import argdown: ' *a' repeated",
-            1_000,
+            8_000,
             "stars",
             _argdown_stars,
             lambda t: argmap.import_(t, "argdown"),
