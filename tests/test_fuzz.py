@@ -15,9 +15,7 @@ EXAMPLES = {"argmap": 60, "json": 60, "aif": 60, "argdown": 60, "cli": 25}
 
 #: Targets with a known crash fixed on another branch not merged yet (target -> why): they run
 #: and may fail. Empty this once those branches are in.
-KNOWN: dict[str, str] = {
-    "aif": "issue 21 item 3: a 4301-digit number in an AIF document (Python's int-digit limit)",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
