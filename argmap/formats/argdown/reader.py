@@ -481,18 +481,19 @@ class _Reader:
             if item is not None and item.kind != "inference":
                 item.content = _content(item.tokens)
         self.collect_ids(items)
-        stack: list[tuple[int, str]] = []
+        frames: list[tuple[int, str | None]] = []  # indentation levels, each with its parent
+        last: str | None = None  # the item a deeper relation belongs to
         argument: str | None = None  # the argument a following structure belongs to
         premises: list[str] = []
         conclusion_next = False
         last_conclusion: str | None = None
         for item in items:
             if item is None:
-                stack = []  # an empty line ends a statement's relations
+                frames, last = [], None  # an empty line ends a statement's relations
                 continue
             if item.kind == "heading":
                 self.heading(item)
-                stack, argument = [], None
+                frames, last, argument = [], None, None
                 continue
             if item.kind == "inference":
                 conclusion_next = True
@@ -507,26 +508,33 @@ class _Reader:
             assert c is not None
             if item.kind == "top":
                 node = self.node(c, item.line)
-                stack = [(item.indent, node)]
+                frames, last = [(item.indent, None)], node
                 is_arg = self.nodes[node].argument
                 argument = node if is_arg and not self.nodes[node].steps else None
                 premises, conclusion_next, last_conclusion = [], False, None
             elif item.kind == "rel":
-                while stack and stack[-1][0] >= item.indent:
-                    stack.pop()
-                if not stack:
+                # indentation as Argdown's lexer reads it: deeper opens the relations of the
+                # item above; shallower closes levels down to the one it reaches (a depth between
+                # two levels is the outer one)
+                if frames and item.indent > frames[-1][0]:
+                    frames.append((item.indent, last))
+                else:
+                    while len(frames) > 1 and item.indent < frames[-1][0]:
+                        frames.pop()
+                parent = frames[-1][1] if frames else None
+                if parent is None:
                     self.lose("relation with nothing above it", f"line {item.line}")
                     continue
                 node = self.node(c, item.line)
-                self.relate(item.symbol, stack[-1][1], node, item.line)
-                stack.append((item.indent, node))
+                self.relate(item.symbol, parent, node, item.line)
+                last = node
             elif item.kind == "pcs":
-                if argument is None:
-                    argument = self.node(
-                        _Content(head="argument", title=f"Untitled argument {item.line}"), item.line
-                    )
+                if argument is None:  # Argdown numbers untitled arguments with its statements
+                    self.untitled += 1
+                    untitled = _Content(head="argument", title=f"Untitled {self.untitled}")
+                    argument = self.node(untitled, item.line)
                 node = self.node(c, item.line)
-                stack = [(item.indent, node)]
+                frames, last = [(item.indent, None)], node
                 if conclusion_next:
                     used = ([last_conclusion] if last_conclusion else []) + premises
                     self.nodes[argument].steps.append((used, node))
