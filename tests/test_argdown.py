@@ -552,21 +552,32 @@ def test_export_then_import_keeps_the_map(m: ArgumentMap) -> None:
     assert normal(back.map) == normal(m)
     assert not back.losses
     plain = argdown.read(without_argmap_data(text))
-    titles = _Export(m).titles
+    export = _Export(m)
+    export.run()
     arguments = {c.id for c in m.claims if argdown.ARGUMENT_TAG in c.tags}
 
     def rename(cid: str) -> str:
         table = plain.arguments if cid in arguments else plain.statements
-        return table.get(titles.get(cid, cid), cid)
+        return table.get(export.titles.get(cid, cid), cid)
 
-    assert structure(plain.map)[1:3] == structure_plain(m, rename)
+    # arguments standing for attacks Argdown cannot say are checked by Argdown's CLI (below)
+    stand_ins = {plain.arguments[t] for t in export.stand_ins.values()}
+    supports, attacks = structure(plain.map)[1:3]
+    supports = {s for s in supports if s[1] not in stand_ins and not set(s[0]) & stand_ins}
+    attacks = {a for a in attacks if a[2] not in stand_ins and not set(a[1]) & stand_ins}
+    stood_for = {id(m.elements[i]) for i in export.stand_ins}
+    assert (supports, attacks) == structure_plain(m, rename, stood_for)
 
 
-def structure_plain(m: ArgumentMap, rename: Callable[[str], str]) -> tuple[set[Any], set[Any]]:
-    """Supports and one-attacker attacks: what Argdown's own syntax says of the map, with the
-    ids a reader of Argdown alone gives the claims."""
+def structure_plain(
+    m: ArgumentMap, rename: Callable[[str], str], stood_for: set[int]
+) -> tuple[set[Any], set[Any]]:
+    """Supports and plain attacks: what Argdown's own syntax says of the map, with the ids a
+    reader of Argdown alone gives the claims."""
     supports = {(tuple(map(rename, s.premises)), rename(s.conclusion)) for s in m.supports}
-    attacks = {("attack", (rename(r.attacker),), rename(r.target)) for r in m.rebuttals if not r.linked}
+    attacks = {
+        ("attack", (rename(r.attacker),), rename(r.target)) for r in m.rebuttals if id(r) not in stood_for
+    }
     attacks |= {("contradictory", (rename(c.left),), rename(c.right)) for c in m.contradictions}
     return supports, attacks
 
@@ -670,6 +681,7 @@ def test_cli_accepts_exports(argdown_cli: str, tmp_path: Path) -> None:
         sources[f"reexport-{path.stem}"] = argdown.loads(path.read_text(encoding="utf-8"))
     sources["tricky"] = _tricky()
     sources["hostile"] = _hostile()
+    sources["attacks-on-attacks"] = parse(ATTACKS_ON_ATTACKS)
     files = []
     for stem, m in sources.items():
         target = tmp_path / f"{stem}.argdown"
@@ -695,6 +707,32 @@ def _tricky() -> ArgumentMap:
         .contradict("b", "d")
         .build()
     )
+
+
+ATTACKS_ON_ATTACKS = """
+claim rating "The inspector rated the bridge 'monitor' in 2019."
+claim diligent "The council was diligent."
+claim only-monitor "A 'monitor' rating does not call for repairs."
+claim rule "The council's own rules call for repairs after a 'monitor' rating."
+claim pilot-cost "The pilot cost 40,000."
+claim no-budget "There is no budget."
+r1: rating rebuts diligent by witness
+u1: only-monitor undercuts r1 by council
+u2: rule undercuts u1 by witness
+r-cost: pilot-cost + no-budget rebuts diligent
+"""
+
+
+def test_attacks_on_attacks_and_linked_attacks_go_out_as_arguments_standing_for_them() -> None:
+    m = parse(ATTACKS_ON_ATTACKS)
+    text = argdown.dumps(m)
+    assert "<r1> " in text and "  <+ [rating]\n  -> [diligent]" in text
+    assert "<u1> " in text and "  _> <r1>" in text and "[rule]\n  _> <u1>" in text
+    assert "  <+ [pilot-cost]\n  <+ [no-budget]\n  -> [diligent]" in text
+    assert normal(argdown.loads(text)) == normal(m)
+    notes = "\n".join(argdown.export_notes(m))
+    assert "linked attack (written as an argument standing for it): 1" in notes
+    assert "undercut attack (written as an argument standing for it): 2" in notes
 
 
 def _hostile() -> ArgumentMap:

@@ -545,6 +545,10 @@ class _Reader:
     # ---- building ---------------------------------------------------------------------------------
     def build(self, title: str | None) -> tuple[list[Element], dict[str, str]]:
         """The map's elements, and each reconstructed argument's main support name."""
+        # arguments argmap wrote to stand for an attack Argdown cannot say: the attack itself
+        # is in the front matter's data, so the argument and its relations are not elements
+        stand_ins = {a for a, n in self.nodes.items() if n.argument and n.argmap and "stands for" in n.argmap}
+        self.relations = [r for r in self.relations if r[1] not in stand_ins and r[2] not in stand_ins]
         reconstructed = {a for a, n in self.nodes.items() if n.argument and n.steps}
         conclusion = {a: self.nodes[a].steps[-1][1] for a in reconstructed}
         premises_of = {a: {p for used, _c in self.nodes[a].steps for p in used} for a in reconstructed}
@@ -596,7 +600,9 @@ class _Reader:
             if isinstance(self.meta.get("undefined"), list)
             else set()
         )
-        claim_ids = [i for i in self.order if i not in reconstructed or i in needs_claim]
+        claim_ids = [
+            i for i in self.order if (i not in reconstructed or i in needs_claim) and i not in stand_ins
+        ]
         claim_ids.sort(key=lambda i: self.nodes[i].defined_at or self.nodes[i].line)
         for cid in claim_ids:
             node = self.nodes[cid]

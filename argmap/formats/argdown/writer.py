@@ -137,7 +137,14 @@ class _Export:
         self.front: list[dict[str, Any]] = []
         self.section: str | None = None
         self.support_title: dict[str, str] = {}
-        self.used_arguments = set(self.arguments)
+        self.stand_in_title: dict[str, str] = {}
+        self.used_arguments = set(self.claims) | set(self.titles.values())
+        for r in m.relations:
+            self.used_arguments.update(r.starts_from)
+            if isinstance(r, Support):
+                self.used_arguments.add(r.conclusion)
+            elif isinstance(r, Rebuttal):
+                self.used_arguments.add(r.target)
 
     # ---- references ---------------------------------------------------------------------------
     def ref(self, claim_id: str) -> str:
@@ -199,8 +206,14 @@ class _Export:
         return [line, ""]
 
     # ---- relations ------------------------------------------------------------------------------------
-    def argument_title(self, s: Support) -> str:
-        wanted = s.name or _slug("-".join((*s.premises, s.conclusion)))
+    def argument_title(self, s: Support | Rebuttal | Undercut, default: str = "") -> str:
+        """A title for an argument Argdown needs: the relation's name, unless a claim or another
+        argument has it (Argdown's titles of statements and arguments become ids in one
+        namespace when read back)."""
+        if isinstance(s, Support):
+            wanted = s.name or _slug("-".join((*s.premises, s.conclusion)))
+        else:
+            wanted = s.name or default
         title, n = wanted, 2
         while title in self.used_arguments:
             title = f"{wanted}-{n}"
@@ -236,8 +249,7 @@ class _Export:
         extra = D.encode(e, skip=("attackers", "target", "left", "right"))
         if isinstance(e, Contradiction):
             lines = [self.ref(e.left), f"  >< {self.ref(e.right)}", ""]
-        elif e.linked:
-            self.data_only["linked attack"] += 1
+        elif e.linked:  # (linked attacks are written as arguments standing for them)
             self.keep(e, written=False)
             return []
         elif isinstance(e, Rebuttal):
@@ -245,14 +257,37 @@ class _Export:
         else:
             target = self.support_title.get(e.target)
             if target is None:
-                self.data_only["undercut of an attack (Argdown undercuts only inferences)"] += 1
+                target = self.stand_in_title.get(e.target)
+                if target is None:  # an undercut of a contradiction, or of nothing
+                    self.data_only["undercut of a contradiction or of no relation"] += 1
+                    self.keep(e, written=False)
+                    return []
+                # an undercut of an attack: of the argument standing for it
+                self.data_only["undercut of an attack (written as an undercut of an argument)"] += 1
                 self.keep(e, written=False)
-                return []
+                return [self.ref(e.attacker), f"  _> <{target}>", ""]
             lines = [self.ref(e.attacker), f"  _> <{target}>", ""]
         if extra:
             self._count_relation_data(extra)
             self.keep(e, written=True)
         return lines
+
+    def stand_in(self, e: Rebuttal | Undercut, title: str) -> list[str]:
+        """An attack Argdown cannot write as a relation (linked, or itself undercut) as an
+        argument that stands for it: its attackers support the argument, which attacks (or
+        undercuts) the target. The exact relation is kept in argmap's data."""
+        self.keep(e, written=False)
+        what = "linked attack" if e.linked else "undercut attack"
+        self.data_only[f"{what} (written as an argument standing for it)"] += 1
+        lines = [f"<{title}> " + D.dump({"argmap": {"stands for": e.name}})]
+        lines += [f"  <+ {self.ref(a)}" for a in e.attackers]
+        if isinstance(e, Rebuttal):
+            lines.append(f"  -> {self.ref(e.target)}")
+        else:
+            target = self.support_title.get(e.target) or self.stand_in_title.get(e.target)
+            if target is not None:
+                lines.append(f"  _> <{target}>")
+        return [*lines, ""]
 
     # ---- the whole map ----------------------------------------------------------------------------------
     def run(self) -> str:
@@ -288,6 +323,16 @@ class _Export:
                     self.pre_titles[i] = self.argument_title(e)
                     if e.name is not None:
                         self.support_title.setdefault(e.name, self.pre_titles[i])
+        # attacks that need an argument to stand for them: linked ones, and those undercut
+        undercut = {u.target for u in m.undercuts}
+        self.stand_ins: dict[int, str] = {}
+        for i, e in enumerate(elements):
+            if isinstance(e, (Rebuttal, Undercut)) and (
+                e.linked or (e.name is not None and e.name in undercut)
+            ):
+                self.stand_ins[i] = self.argument_title(e, "attack")
+                if e.name is not None:
+                    self.stand_in_title.setdefault(e.name, self.stand_ins[i])
         first_title = True
         levels: dict[str, int] = {}
         stack: list[tuple[int, str]] = []
@@ -307,6 +352,8 @@ class _Export:
                 body += self.claim(e, attached.get(i, []))
             elif isinstance(e, Support):
                 body += self.support(e, attached.get(i, []), self.pre_titles.get(i))
+            elif isinstance(e, (Rebuttal, Undercut)) and i in self.stand_ins:
+                body += self.stand_in(e, self.stand_ins[i])
             elif isinstance(e, (Rebuttal, Undercut, Contradiction)):
                 body += self.attack(e)
             elif isinstance(e, (Perspective, Source, Question, Stance, Allow)):
