@@ -435,6 +435,33 @@ def test_hostile_texts_and_tags_come_back(name: str) -> None:
     assert normal(argdown.loads(argdown.dumps(m))) == normal(m)
 
 
+ARGDOWN_PIECES = [
+    "[a]: ", "[a]", "<b>: ", "<b>", "\n", "\n\n", "  ", "    ", "+ ", "- ", "_ ", "<+ ", "<- ", "<_ ", "+> ",
+    "-> ", "_> ", ">< ", "(1) ", "(2) ", "----", "--", "-- rule --", "# ", "## ", "===\n", "title: x\n", "{",
+    "}", "{a: [1, {b: 2}]}", "#t", "#(x y)", "#(", ")", "*", "**", "_", "__", "\\", "\\*", "//", "/*", "*/",
+    "<!--", "-->", "@[a]", "@<b>", "[l](u)", ".+1.", ":x:", "text", "é", "\r", "\r\n", "\t", "* ", "1. ",
+    '{"argmap": {"id": 5}}', '{"argmap": {"stands for": null}}', '{"argmap": {"tags": 3, "text": []}}',
+    '{"argmap": {"held by": true}}', '{"argmap": {"id": "supports"}}',
+    "# h {argmap: {id: rebuts}}", "argmap: {elements: [{type: claim}, {section: [1]}]}\n", "argmap: 7\n",
+    'argmap: {"undefined": [{}], "elements": [{"type": "stance", "perspective": "p", "target": "a"}]}\n',
+    'argmap: {"elements": [{"type": "perspective", "id": "accepts", "name": "x"}]}\n',
+]  # fmt: skip
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@given(st.lists(st.sampled_from(ARGDOWN_PIECES), max_size=40).map("".join))
+def test_any_text_reads_to_a_map_the_writer_can_write(text: str) -> None:
+    """Whatever the Argdown text (or argmap data in it) holds: a map, or a clear error."""
+    from argmap.errors import InterchangeError
+    from argmap.formats.writer import write
+
+    try:
+        imported = argdown.read(text)
+    except InterchangeError:
+        return
+    write(imported.map)
+
+
 # ---- export then import ------------------------------------------------------------------------------------
 def normal(m: ArgumentMap) -> Counter[tuple[str | None, object]]:
     """A map's content without its order (Argdown has its own): each element with its section."""

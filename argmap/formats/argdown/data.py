@@ -79,7 +79,15 @@ def encode(obj: object, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return out
 
 
-def _field_value(name: str, value: object) -> object:
+def _strings(name: str, value: object) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{name} must be a list of texts")
+    return tuple(value)
+
+
+def _field_value(name: str, kind: str, value: object) -> object:
+    """A field's value from data, checked against the field's declared type (the model checks
+    ids and some values, not every type)."""
     if name == "quotes":
         if not isinstance(value, list):
             raise TypeError("quotes must be a list")
@@ -87,14 +95,24 @@ def _field_value(name: str, value: object) -> object:
     if name == "kind":
         return None if value is None else ClaimKind(value)
     if name == "sides":
-        if not isinstance(value, list):
-            raise TypeError("sides must be a list")
-        return tuple(tuple(pair) for pair in value)
-    if isinstance(value, list):
-        return tuple(value)
-    if isinstance(value, dict):
-        raise TypeError(f"{name} cannot be an object")
-    return value
+        if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 for p in value):
+            raise TypeError("sides must be a list of [question, side] pairs")
+        return tuple((q, side) for q, side in value)
+    if kind == "tuple[str, ...]":
+        return _strings(name, value)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be true or false")
+        return value
+    if kind in ("str", "str | None"):
+        if not isinstance(value, str) and not (value is None and kind == "str | None"):
+            raise TypeError(f"{name} must be a text")
+        return value
+    if kind == "float | None":
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise TypeError(f"{name} must be a number")
+        return value
+    raise TypeError(f"{name} cannot be read from data")
 
 
 def decode(cls: type[Any], fields: object, **given: Any) -> Any:
@@ -102,11 +120,11 @@ def decode(cls: type[Any], fields: object, **given: Any) -> Any:
     ``given``); TypeError or ValueError (from the model's own checks) when it cannot be one."""
     if not isinstance(fields, dict):
         raise TypeError("element data must be an object")
-    known = {f.name for f in attrs.fields(cls) if f.init and f.name != "span"}
-    unknown = set(fields) - known
+    types = {f.name: str(f.type) for f in attrs.fields(cls) if f.init and f.name != "span"}
+    unknown = set(fields) - set(types)
     if unknown:
         raise TypeError(f"unknown fields: {', '.join(sorted(map(str, unknown)))}")
-    kwargs = {name: _field_value(name, v) for name, v in fields.items()}
+    kwargs = {name: _field_value(name, types[name], v) for name, v in fields.items()}
     kwargs.update(given)
     return cls(**kwargs)
 

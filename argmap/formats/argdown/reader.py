@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -256,6 +256,12 @@ def _content(tokens: list[Token]) -> _Content:
     return c
 
 
+def _usable(wanted: object) -> TypeGuard[str]:
+    """An id argmap's data may give: valid, and not a verb the writer cannot put after a
+    definition keyword."""
+    return isinstance(wanted, str) and is_valid_id(wanted) and wanted not in VERB_IDS
+
+
 def _slug(wanted: str) -> str:
     if is_valid_id(wanted) and wanted not in VERB_IDS:
         return wanted
@@ -437,7 +443,7 @@ class _Reader:
         if mine is not None:
             fields = {k: v for k, v in mine.items() if k != "type"}
         sid = fields.pop("id", None)
-        if not (isinstance(sid, str) and is_valid_id(sid)) or sid in self.used:
+        if not _usable(sid) or sid in self.used:
             sid = self.fresh(title or "section")
         else:
             self.used.add(sid)
@@ -468,7 +474,7 @@ class _Reader:
                     continue
                 ours = value.get("argmap") if isinstance(value, dict) else None
                 wanted = ours.get("id") if isinstance(ours, dict) else None
-                if isinstance(wanted, str) and is_valid_id(wanted) and wanted not in self.used:
+                if _usable(wanted) and wanted not in self.used:
                     if item.kind == "heading":
                         continue  # sections take theirs when they are met
                     key = (c.head or "statement", c.title)
@@ -595,11 +601,8 @@ class _Reader:
             groups[opened.id] = []
         if title is not None:
             groups[None].append(Title(title))
-        undefined = (
-            set(self.meta.get("undefined", []) or [])
-            if isinstance(self.meta.get("undefined"), list)
-            else set()
-        )
+        listed = self.meta.get("undefined")
+        undefined = {u for u in listed if isinstance(u, str)} if isinstance(listed, list) else set()
         claim_ids = [
             i for i in self.order if (i not in reconstructed or i in needs_claim) and i not in stand_ins
         ]
@@ -668,11 +671,7 @@ class _Reader:
         if node.argmap is not None:
             mine = {k: v for k, v in node.argmap.items() if k not in ("id", "name")}
             for key, accepts in (("held by", True), ("rejected by", False)):
-                for p in mine.pop(key, None) or []:
-                    try:
-                        stances.append(Stance(p, node.id, accepts, True))
-                    except (TypeError, ValueError):
-                        self.lose("argmap stance that does not fit", f"'{node.title}'")
+                stances += self.inline_stances(mine.pop(key, None), node.id, accepts, node.title)
             mine.pop("stances", None)
             if "title" in mine and mine["title"] is None:
                 fields.pop("title", None)
@@ -712,15 +711,28 @@ class _Reader:
         return fields
 
     def stances_of(self, node: _Node) -> list[Element]:
+        """The stances argmap's data puts on an argument (on the support it becomes)."""
         out: list[Element] = []
         if node.argmap is None:
             return out
+        target = node.argmap.get("name") or node.id
         for key, accepts in (("held by", True), ("rejected by", False)):
-            for p in node.argmap.get(key) or []:
-                try:
-                    out.append(Stance(p, node.argmap.get("name") or node.id, accepts, True))
-                except (TypeError, ValueError):
-                    self.lose("argmap stance that does not fit", f"'{node.title}'")
+            out += self.inline_stances(node.argmap.get(key), target, accepts, node.title)
+        return out
+
+    def inline_stances(self, held: object, target: object, accepts: bool, title: str) -> list[Element]:
+        """``held by`` / ``rejected by`` in argmap's data: a list of perspective ids."""
+        if held is None:
+            return []
+        if not isinstance(held, list) or not isinstance(target, str):
+            self.lose("argmap stance that does not fit", f"'{title}'")
+            return []
+        out: list[Element] = []
+        for p in held:
+            try:
+                out.append(Stance(p, target, accepts, True))
+            except (TypeError, ValueError):
+                self.lose("argmap stance that does not fit", f"'{title}'")
         return out
 
     def relation(self, kind: str, source: str, target: str, inference: dict[str, str], line: int) -> Element:
@@ -761,8 +773,11 @@ class _Reader:
             found.reverse()  # taken from the end: the first written first
         for entry in entries:
             section = entry.get("section") if isinstance(entry, dict) else None
+            section = section if isinstance(section, str) else None
             try:
                 e = D.element_from(entry)
+                if hasattr(e, "id") and not _usable(e.id):
+                    raise ValueError(f"'{e.id}' cannot be an id here")
             except (TypeError, ValueError) as exc:
                 self.lose(f"argmap data that does not fit ({exc})", "front matter")
                 continue
