@@ -40,9 +40,11 @@ _LAZY: dict[str, str] = {
     "Undercut": "argmap.model",
     # errors: every one argmap raises on purpose is an ArgmapError
     "ArgmapError": "argmap.errors",
+    "ConfigError": "argmap.errors",
     "IccmaError": "argmap.errors",
     "InvalidElementError": "argmap.errors",
     "LimitError": "argmap.errors",
+    "Limits": "argmap.util.limits",
     "UnknownChoiceError": "argmap.errors",
     "UnknownIdError": "argmap.errors",
     "UnknownPerspectiveError": "argmap.errors",
@@ -58,10 +60,14 @@ _LAZY: dict[str, str] = {
     "MapBuilder": "argmap.builder",
     # consistency
     "check": "argmap.checks",
+    "check_map": "argmap.checks",
     # argumentation semantics over maps and perspectives
     "claim_labels": "argmap.semantics.evaluate",
     "evaluate": "argmap.semantics.evaluate",
     "perspectives": "argmap.semantics.agreement",
+    "explain": "argmap.semantics.explain",
+    "Explanation": "argmap.semantics.explain",
+    "RuleError": "argmap.errors",
     # abstract (Dung) frameworks
     "Framework": "argmap.semantics.solvers",
     "Labelling": "argmap.semantics.solvers",
@@ -89,15 +95,18 @@ __all__ = [
     "BackendError",
     "Claim",
     "ClaimKind",
+    "ConfigError",
     "Contradiction",
     "Diagnostic",
     "Element",
+    "Explanation",
     "Framework",
     "IccmaError",
     "InterchangeError",
     "InvalidElementError",
     "Labelling",
     "LimitError",
+    "Limits",
     "MapBuilder",
     "NoBackendError",
     "ParseError",
@@ -106,6 +115,7 @@ __all__ = [
     "Quote",
     "Rebuttal",
     "Relation",
+    "RuleError",
     "SearchStopped",
     "Severity",
     "Source",
@@ -120,8 +130,10 @@ __all__ = [
     "ViewError",
     "__version__",
     "check",
+    "check_map",
     "claim_labels",
     "evaluate",
+    "explain",
     "export",
     "format_text",
     "import_",
@@ -136,17 +148,19 @@ __all__ = [
 
 if TYPE_CHECKING:
     from argmap.builder import MapBuilder
-    from argmap.checks import CODES, check
+    from argmap.checks import CODES, check, check_map
     from argmap.diagnostics import Diagnostic, Severity
     from argmap.drawing.render import render, to_dot
     from argmap.errors import (
         ArgmapError,
         BackendError,
+        ConfigError,
         IccmaError,
         InterchangeError,
         InvalidElementError,
         LimitError,
         NoBackendError,
+        RuleError,
         SearchStopped,
         UnknownChoiceError,
         UnknownIdError,
@@ -176,9 +190,11 @@ if TYPE_CHECKING:
     )
     from argmap.semantics.agreement import perspectives
     from argmap.semantics.evaluate import claim_labels, evaluate
+    from argmap.semantics.explain import Explanation, explain
     from argmap.semantics.solvers import Framework, Labelling
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import load, parse
+    from argmap.util.limits import Limits
 
 
 def __getattr__(name: str) -> Any:

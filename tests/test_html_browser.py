@@ -598,22 +598,22 @@ def test_hostile_map_text_stays_inert(clean: Browser, tmp_path: Path, shots: Pat
 
 
 # ---- size -------------------------------------------------------------------------------------
-def test_a_thousand_claims_open_and_answer_within_two_seconds(clean: Browser, tmp_path: Path) -> None:
+def test_a_thousand_claims_open_and_answer(clean: Browser, tmp_path: Path) -> None:
+    """A 1,000-claim page opens and answers a switch of labels and a search (how fast is
+    bench/html.py's business: speed targets live in benchmarks, not in timed tests)."""
     from selenium.webdriver.common.by import By
 
     from bench.genmap import generate
 
     path = tmp_path / "gen-1000.html"
     path.write_bytes(argmap.render(argmap.parse(generate(1000).argmap_text), "html"))
-    ready = min(clean.open(path) for _ in range(2))  # the better of two loads: one hiccup is no verdict
-    assert ready < 2000, f"ready after {ready:.0f} ms"
+    clean.open(path)
     assert clean.js("return document.querySelectorAll('g.claim').length") == 1000
-    took = clean.js(
-        "var t = performance.now(); document.getElementById('semantics').value = 'grounded';"
+    clean.js(
+        "document.getElementById('semantics').value = 'grounded';"
         " document.getElementById('semantics').dispatchEvent(new Event('change'));"
-        " return performance.now() - t"
     )
-    assert took < 1000
+    assert clean.js("return document.getElementById('semantics').value") == "grounded"
     clean.driver.find_element(By.ID, "search-input").send_keys("bayraktar drones")
     assert _wait_for(clean, "return document.querySelectorAll('g.claim.hit').length")
 

@@ -158,7 +158,8 @@ async def test_findings_of_broken_texts_are_argmap_checks(
 ) -> None:
     _, diags = await open_doc(client, text)
     assert as_check(diags) == expected(check_json(tmp_path, text), text)
-    assert diags and all(d.source == "argmap" for d in diags)
+    assert all(d.source == "argmap" for d in diags)
+    assert bool(diags) == (text is not ALLOWED)  # everything ALLOWED finds is allowed
 
 
 async def test_findings_follow_each_edit(client: LanguageClient, tmp_path: Path) -> None:
@@ -525,6 +526,32 @@ async def _references(client: LanguageClient, uri: str, where: lsp.Position) -> 
 async def test_language_2_findings_are_argmap_checks(client: LanguageClient, tmp_path: Path) -> None:
     _, diags = await open_doc(client, L2)
     assert as_check(diags) == expected(check_json(tmp_path, L2), L2)
+
+
+ALLOWED_MAP = """allow W305 "the source is listed for the record"
+source s "Unused source"
+perspective p "P"
+perspective quiet "Listed, silent"
+  allow W304
+claim lonely "Alone, on purpose." allow W303 "kept for the record"
+claim a "A."
+claim b "B."
+a contradicts b
+p accepts a,
+  b
+  allow W302 "p contradicts itself: the point of the map"
+claim c "C."
+"""
+
+
+async def test_allowed_findings_are_left_out_as_argmap_check_leaves_them(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """SILENCING (allow): the editor shows what `argmap check` prints, allowed findings left out."""
+    _, diags = await open_doc(client, ALLOWED_MAP, "allowed.argmap")
+    assert as_check(diags) == expected(check_json(tmp_path, ALLOWED_MAP, "allowed.argmap"), ALLOWED_MAP)
+    assert [d.code for d in diags] == ["W303"]  # only the claim nobody allows to stand alone
+    assert diags[0].range.start.line == 12
 
 
 async def test_definition_and_references_of_relation_names(client: LanguageClient) -> None:

@@ -227,3 +227,48 @@ def test_common_statements_parse_without_loading_lark(tmp_path: Path) -> None:
     assert list(tmp_path.glob("grammar-facts-*.json"))
     assert _run(code.format(text=_COMMON), tmp_path) == "7 False"
     assert _run(code.format(text=_COMMON + 'claim c "C" note "n"\n'), tmp_path) == "8 True"
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [r"\uD800", r"\uDBFF", r"\uDC00", r"\udfff", r"\u{d800}", r"\u{DC00}", r"\u{dfff}", r"\u{00DFFF}"],
+)
+@pytest.mark.parametrize("quotes", ['"', '"""'])
+def test_every_surrogate_escape_is_refused(escape: str, quotes: str) -> None:
+    """D800-DFFF are not characters: an escape of any of them is E103 (issue 21, item 1: the
+    low half DC00-DFFF used to pass the checker and crash fmt, evaluate and export)."""
+    text = f"claim b {quotes}x{escape}y{quotes}\n"
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    (d,) = info.value.diagnostics
+    assert d.code == "E103"
+    assert d.span.column == len(f"claim b {quotes}x") + 1
+    assert "D800-DFFF" in (d.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('claim b "x\udc00y"\n', 1, 11),
+        ('claim b """a\ud800"""\n', 1, 13),
+        ('claim b "ok" # \udfff\n', 1, 16),
+        ('claim b "ok"\n# \udc00\nclaim c "d"\n', 2, 3),
+        ('claim b "ok"\n  note "\udc00"\n', 2, 9),
+        ("\udc00\n", 1, 1),
+        ("a supports b\n   # \ud800\n  by p\n", 2, 6),
+    ],
+)
+def test_a_lone_surrogate_character_is_refused_where_it_stands(text: str, line: int, column: int) -> None:
+    """A Python string can hold a lone surrogate (no UTF-8 file can): in text or in a comment it
+    is E101 at its place, never a map that cannot be written back."""
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    d = info.value.diagnostics[0]
+    assert d.code == "E101"
+    assert (d.span.line, d.span.column) == (line, column)
+    assert "lone surrogate" in d.message
+
+
+def test_the_highest_scalar_values_around_the_surrogates_still_read() -> None:
+    m = parse('claim a "\\uD7FF\\uE000\\u{10FFFF}\\u{FFFF}"\n')
+    assert m.claims[0].text == "\ud7ff\ue000\U0010ffff\uffff"

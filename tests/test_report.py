@@ -131,3 +131,27 @@ def test_the_schema_rejects_what_is_not_sarif() -> None:
     log = json.loads(to_sarif([D], ["m.argmap"]))
     del log["version"]
     assert list(_sarif_validator().iter_errors(log))  # type: ignore[attr-defined]
+
+
+def test_a_long_line_is_shown_as_a_window_around_the_column() -> None:
+    line = "a" * 5000 + " dron " + "b" * 5000
+    d = Diagnostic.make("E201", Span("m.argmap", 1, 5002, 1, 5006), "the premise 'dron' is not defined")
+    shown, carets = format_diagnostic(d, [line]).split("\n")[1:3]
+    assert len(shown) < 200
+    assert shown.startswith("1 | …") and shown.endswith("…")
+    assert shown[carets.index("^")] == "d" and carets.count("^") == 4
+    start = Diagnostic.make("E201", Span("m.argmap", 1, 1, 1, 2), "at the start")
+    assert format_diagnostic(start, [line]).split("\n")[1].startswith("1 | aaa")
+
+
+def test_the_summary_counts_silenced_findings() -> None:
+    assert format_summary([], 2, silenced={"allow": 2, "ignore": 1}) == (
+        "ok: 2 files checked, no findings (3 silenced: 2 by allow, 1 by --ignore)"
+    )
+    assert format_summary([D], 1, silenced={"config": 1}) == (
+        "1 error, 0 warnings in 1 file (1 silenced: 1 by the project's settings)"
+    )
+    assert format_summary([D], 1, silenced={}) == "1 error, 0 warnings in 1 file"
+    assert json.loads(to_json([D], ["m.argmap"], ok=False, silenced={"select": 4}))["silenced"] == {
+        "select": 4
+    }

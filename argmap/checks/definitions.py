@@ -1,8 +1,9 @@
 """Definitions: every id names one thing (E200), the map has one title (E205), and every
 perspective's colour is a colour (E206).
 
-Claims, perspectives, questions, sources and named supports share one namespace; the table of
-it (:func:`names`) is shared with the checks of references and of what is never used.
+Claims, perspectives, questions, sources, sections and named relations (of every kind) share
+one namespace; the table of it (:func:`names`) is shared with the checks of references and of
+what is never used.
 """
 
 from __future__ import annotations
@@ -14,9 +15,21 @@ from typing import Any, NamedTuple
 
 from argmap.checks.registry import Context, Family
 from argmap.diagnostics import CodeInfo, Related, Severity, register_codes
-from argmap.model import Claim, Element, Perspective, Question, Source, Support, Title
+from argmap.model import (
+    Claim,
+    Contradiction,
+    Element,
+    Perspective,
+    Question,
+    Rebuttal,
+    Section,
+    Source,
+    Support,
+    Title,
+    Undercut,
+)
 
-__all__ = ["CODES", "FAMILY", "KIND_NAMES", "Names", "names", "what"]
+__all__ = ["CODES", "FAMILY", "KIND_NAMES", "RELATION_TYPES", "Names", "names", "what"]
 
 E = Severity.ERROR
 
@@ -34,15 +47,25 @@ KIND_NAMES: dict[type, str] = {
     Perspective: "a perspective",
     Question: "a question",
     Source: "a source",
+    Section: "a section",
     Support: "a support",
+    Rebuttal: "a rebuttal",
+    Undercut: "an undercut",
+    Contradiction: "a contradiction",
 }
+#: The kinds of relation a name can name (an undercut or a stance may name any of them).
+RELATION_TYPES: tuple[type, ...] = (Support, Rebuttal, Undercut, Contradiction)
 # What names an element in the one namespace, by the element's type (the others name nothing).
 _NAME_OF: dict[type, Callable[[Any], str | None]] = {
     Claim: attrgetter("id"),
     Perspective: attrgetter("id"),
     Question: attrgetter("id"),
     Source: attrgetter("id"),
+    Section: attrgetter("id"),
     Support: attrgetter("name"),
+    Rebuttal: attrgetter("name"),
+    Undercut: attrgetter("name"),
+    Contradiction: attrgetter("name"),
 }
 _COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|[A-Za-z]+[0-9]*")
 
@@ -102,8 +125,8 @@ def duplicate_ids(context: Context) -> None:
             "E200",
             span,
             f"'{key}' is defined twice: {what(first)}{where} and {what(e)} here",
-            hint="ids name one thing each across claims, perspectives, questions, sources and "
-            "named supports; rename one of them",
+            hint="ids name one thing each across claims, perspectives, questions, sources, "
+            "sections and named relations; rename one of them",
             related=[Related(first_span, f"'{key}' is first defined here")],
         )
 

@@ -13,8 +13,10 @@ kept while a family still to run lists it in ``uses``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -22,7 +24,7 @@ import attrs
 
 from argmap.diagnostics import CodeInfo, Diagnostic, Related
 from argmap.model import ArgumentMap, Span
-from argmap.syntax.locate import locate
+from argmap.syntax.grammar import scanner
 
 __all__ = ["Context", "Family", "Rule", "discover", "run"]
 
@@ -50,13 +52,14 @@ class Family:
 class Context:
     """One run of the checks over a map: the map, the findings so far, and the shared tables."""
 
-    __slots__ = ("_lines", "_shared", "findings", "map")
+    __slots__ = ("_lines", "_shared", "_words", "findings", "map")
 
     def __init__(self, argmap: ArgumentMap) -> None:
         self.map = argmap
         self.findings: list[Diagnostic] = []
         self._lines: list[str] | None = None
         self._shared: dict[Callable[[Context], Any], Any] = {}
+        self._words: dict[Span, dict[str, list[Span]]] = {}
 
     def emit(
         self,
@@ -92,8 +95,51 @@ class Context:
 
     def locate(self, span: Span | None, name: str, occurrence: int = 0) -> Span | None:
         """Narrow an element's span to where ``name`` is written inside it (the n-th time;
-        -1 for the last), skipping quoted text. Falls back to the element's span."""
-        return locate(self.lines, span, name, occurrence)
+        -1 for the last), skipping quoted text. Falls back to the element's span.
+
+        Each statement is read once, the first time a finding points into it, into a table of
+        where each word is written: a statement with thousands of findings (a linked support
+        with a thousand undefined premises) costs one reading, not one per finding."""
+        lines = self.lines
+        if span is None or lines is None:
+            return span
+        words = self._words.get(span)
+        if words is None:
+            words = self._words[span] = _words(lines, span)
+        hits = words.get(name)
+        if not hits:
+            return span
+        try:
+            return hits[occurrence]
+        except IndexError:
+            return hits[-1]
+
+
+@functools.cache
+def _word_or_text() -> re.Pattern[str]:
+    """A quoted text (skipped as a whole) or a word, by the grammar's own terminals."""
+    return scanner(text=("LONG_STRING", "STRING"), word=("ID",))
+
+
+def _words(lines: Sequence[str], span: Span) -> dict[str, list[Span]]:
+    """Where each word (not quoted text) is written inside ``span``."""
+    table: dict[str, list[Span]] = {}
+    pattern = _word_or_text()
+    for line_no in range(span.line, min(span.end_line, len(lines)) + 1):
+        line = lines[line_no - 1]
+        start = span.column - 1 if line_no == span.line else 0
+        stop = span.end_column - 1 if line_no == span.end_line else len(line)
+        for m in pattern.finditer(line, start, stop):
+            if m.lastgroup == "text":
+                continue
+            word = m.group(0)
+            hit = Span(span.path, line_no, m.start() + 1, line_no, m.end() + 1)
+            found = table.get(word)
+            if found is None:
+                table[word] = [hit]
+            else:
+                found.append(hit)
+    return table
 
 
 def discover(package: str, path: Iterable[str]) -> tuple[Family, ...]:

@@ -1,5 +1,5 @@
 """Things said twice: a stance or a relation repeated word for word (W307), a premise listed
-twice in one support (W308). A named support said twice is a duplicate id (E200) instead."""
+twice in one support (W308). A named relation said twice is a duplicate id (E200) instead."""
 
 from __future__ import annotations
 
@@ -61,8 +61,9 @@ def repeated_stances(context: Context) -> None:
 def repeated_relations(context: Context) -> None:
     """W307: a relation said twice, word for word."""
     m = context.map
-    unnamed = (s for s in m.supports if s.name is None)
-    relations: Iterator[Relation] = chain(unnamed, m.rebuttals, m.undercuts, m.contradictions)
+    # A named relation said twice is a duplicate id (E200) instead.
+    every: Iterator[Relation] = chain(m.supports, m.rebuttals, m.undercuts, m.contradictions)
+    relations = (r for r in every if r.name is None)
     seen: dict[Relation, Relation] = {}
     for rel in relations:
         first = seen.setdefault(rel, rel)

@@ -1,6 +1,7 @@
-"""The shape of the reasoning: a claim that supports, attacks or contradicts itself (E203),
-supports that go round in a circle (W300), and a claim that both supports and attacks another
-(W301)."""
+"""The shape of the reasoning: a claim that supports itself (E203) or attacks itself (W309),
+supports that go round in a circle (W300), a claim that both supports and attacks another
+(W301), undercuts that only undercut themselves or each other (W310), and sections nested in a
+circle (E208)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 from argmap.checks.registry import Context, Family
 from argmap.diagnostics import CodeInfo, Related, Severity, register_codes
-from argmap.model import Element, Support
+from argmap.model import Element, Section, Support, Undercut
 
 __all__ = ["CODES", "FAMILY"]
 
@@ -16,15 +17,19 @@ E, W = Severity.ERROR, Severity.WARNING
 
 CODES = register_codes(
     {
-        "E203": CodeInfo(E, "claim supports or attacks itself"),
+        "E203": CodeInfo(E, "claim supports itself"),
+        "E208": CodeInfo(E, "sections nested in a circle"),
         "W300": CodeInfo(W, "cycle of supports"),
         "W301": CodeInfo(W, "claim both supports and attacks another"),
+        "W309": CodeInfo(W, "claim attacks itself"),
+        "W310": CodeInfo(W, "undercut of itself or a cycle of undercuts"),
     }
 )
 
 
 def self_relations(context: Context) -> None:
-    """E203: a support, rebuttal or contradiction from a claim to itself."""
+    """E203: a support from a claim to itself; W309: a rebuttal or contradiction from a claim
+    to itself (legal in the theory: a self-defeating argument, but rarely what was meant)."""
     m = context.map
     for s in m.supports:
         if s.conclusion in s.premises:
@@ -35,21 +40,98 @@ def self_relations(context: Context) -> None:
                 hint="a claim cannot be its own reason; remove it from the premises",
             )
     for r in m.rebuttals:
-        if r.attacker == r.target:
+        if r.target in r.attackers:
             context.emit(
-                "E203",
+                "W309",
                 context.locate(r.span, r.target, -1),
                 f"'{r.target}' attacks itself",
-                hint="a claim that defeats itself is better split into the claims that clash",
+                hint="a claim that defeats itself is labelled out under every semantics; if two "
+                "claims clash, split it into the claims that clash",
             )
     for c in m.contradictions:
         if c.left == c.right:
             context.emit(
-                "E203",
+                "W309",
                 context.locate(c.span, c.right, -1),
                 f"'{c.right}' contradicts itself",
                 hint="a contradiction needs two different claims",
             )
+
+
+def undercut_cycles(context: Context) -> None:
+    """W310: an undercut that undercuts itself, or undercuts that only undercut each other
+    round a circle (nothing outside the circle is attacked: the undercuts cancel out)."""
+    target: dict[str, Undercut] = {}  # an undercut's name -> the undercut (at most one each)
+    for u in context.map.undercuts:
+        if u.name is not None:
+            target.setdefault(u.name, u)
+    done: set[str] = set()
+    for start in target:
+        if start in done:
+            continue
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node in target and node not in done:
+            if node in on_path:
+                circle = path[on_path[node] :]
+                _report_undercut_cycle(context, [target[n] for n in circle])
+                break
+            on_path[node] = len(path)
+            path.append(node)
+            node = target[node].target
+        done.update(path)
+
+
+def _report_undercut_cycle(context: Context, circle: list[Undercut]) -> None:
+    first = circle[0]
+    if len(circle) == 1:
+        context.emit(
+            "W310",
+            context.locate(first.span, first.target, -1),
+            f"undercut '{first.target}' undercuts itself",
+            hint="an undercut attacks another relation; name the relation it answers",
+        )
+        return
+    names = " -> ".join([*(u.name or "?" for u in circle), first.name or "?"])
+    context.emit(
+        "W310",
+        first.span,
+        f"undercuts undercut each other round a circle: {names}",
+        hint="each undercut answers the next and nothing else: one of them should attack a "
+        "relation outside the circle",
+        related=[Related(u.span, "part of the circle") for u in circle[1:]],
+    )
+
+
+def section_cycles(context: Context) -> None:
+    """E208: sections whose ``in`` parents lead back to themselves."""
+    parent: dict[str, Section] = {}
+    for sec in context.map.sections:
+        parent.setdefault(sec.id, sec)
+    done: set[str] = set()
+    for start in parent:
+        if start in done:
+            continue
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node in parent and node not in done:
+            if node in on_path:
+                circle = [parent[n] for n in path[on_path[node] :]]
+                names = " in ".join([*(s.id for s in circle), circle[0].id])
+                context.emit(
+                    "E208",
+                    context.locate(circle[0].span, circle[0].parent or circle[0].id, -1),
+                    f"sections are nested in a circle: {names}",
+                    hint="a section cannot be inside itself; give one of them another parent, or none",
+                    related=[Related(s.span, "part of the circle") for s in circle[1:]],
+                )
+                break
+            on_path[node] = len(path)
+            path.append(node)
+            node = parent[node].parent
+        done.update(path)
 
 
 def cycles(context: Context) -> None:
@@ -93,7 +175,8 @@ def support_and_attack(context: Context) -> None:
     m = context.map
     attacks: dict[tuple[str, str], Element] = {}
     for r in m.rebuttals:
-        attacks.setdefault((r.attacker, r.target), r)
+        for a in r.attackers:
+            attacks.setdefault((a, r.target), r)
     for c in m.contradictions:
         attacks.setdefault((c.left, c.right), c)
         attacks.setdefault((c.right, c.left), c)
@@ -186,4 +269,9 @@ def _a_cycle(graph: dict[str, list[Support]], component: list[str]) -> list[tupl
     raise AssertionError("a strongly connected component of two or more nodes has a cycle")
 
 
-FAMILY = Family("structure", 40, CODES, (self_relations, cycles, support_and_attack))
+FAMILY = Family(
+    "structure",
+    40,
+    CODES,
+    (self_relations, cycles, support_and_attack, undercut_cycles, section_cycles),
+)

@@ -33,7 +33,14 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             "annotations) or sarif (SARIF 2.1.0, for code scanning) for CI.",
         ),
     ] = "text",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    strict: Annotated[
+        bool | None,
+        typer.Option(
+            "--strict/--no-strict",
+            help="Warnings fail the check too (default: the project's `strict` setting, else no).",
+            show_default=False,
+        ),
+    ] = None,
     colour: Annotated[Colour, typer.Option("--color", "--colour", help="Colour the text output.")] = "auto",
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only, no summary line.")
@@ -44,15 +51,38 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             "--watch", "-w", help="Check again whenever a file is saved, until Ctrl-C (the watch extra)."
         ),
     ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Report only these codes: codes or their starts (W3: every W3xx), comma-separated "
+            "or repeated.",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="Never report these codes: codes or their starts, comma-separated or repeated.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check maps for consistency: syntax, structure, each perspective's coherence.
 
-    Exit 0 when clean, 1 when there are errors (or warnings with --strict), 2 on usage or I/O
-    errors.
+    Findings the map allows (`allow CODES` on a statement, a section or a line of its own),
+    --select/--ignore and the project's settings ([tool.argmap] in pyproject.toml, or
+    argmap.toml) leave out are not reported; the summary counts them. Exit 0 when clean, 1 when
+    there are errors (or warnings with --strict), 2 on usage or I/O errors.
     """
-    from argmap.checks import CODES
-    from argmap.checks import check as run_checks
-    from argmap.cli.common import expand_paths, read_bytes
+    from pathlib import Path
+
+    from argmap.checks import CODES, check_map
+    from argmap.checks.config import find_settings
+    from argmap.cli.common import display_path, expand_paths, read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
     from argmap.diagnostics.report import (
         format_summary,
@@ -63,13 +93,12 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
         to_sarif,
         use_colour,
     )
+    from argmap.errors import ArgmapError
     from argmap.model import Span
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import decode, parse
 
     if watch:
-        from pathlib import Path
-
         from argmap.cli.watch import watch as watch_files
 
         if "-" in paths:
@@ -77,7 +106,7 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
         expand_paths(paths)  # a missing path ends the command before the watch starts
         watch_files(
             [p for p in paths if not Path(p).is_dir()],
-            lambda: check(paths, format, strict, colour, quiet),
+            lambda: check(paths, format, strict, colour, quiet, False, select, ignore),
             recursive=[p for p in paths if Path(p).is_dir()],
         )
         return
@@ -86,27 +115,40 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
     sources: dict[str | None, str] = {}
     names: list[str] = []
     io_failed = False
+    failed = False
+    silenced: dict[str, int] = {}
     for path in files:
         try:
             data, name = read_bytes(path)
         except CommandError as exc:
             io_failed = True
-            where = Span(path, 1, 1, 1, 1)
+            where = Span(display_path(path), 1, 1, 1, 1)
             findings.append(Diagnostic.make("E106", where, exc.message, "check the path and its permissions"))
             continue
         names.append(name)
+        try:  # the project's settings, from the map's folder up (from here for standard input)
+            settings = find_settings(Path.cwd() if path == "-" else path)  # the real name
+        except ArgmapError as exc:
+            raise CommandError.about(exc) from None
         try:
             text = decode(data, name)
             del data  # only the text is needed from here on; big maps should not hold both
             sources[name] = text
-            findings.extend(run_checks(parse(text, name)))
-        except ParseError as exc:
-            findings.extend(exc.diagnostics)
+            result = check_map(parse(text, name), select=select, ignore=ignore, settings=settings)
+            found = result.findings
+            for by, n in result.silenced_by().items():
+                silenced[by] = silenced.get(by, 0) + n
+        except ParseError as exc:  # syntax errors are never silenced
+            found = exc.diagnostics
+        except ArgmapError as exc:  # --select/--ignore naming no code
+            raise CommandError.about(exc) from None
+        findings.extend(found)
+        file_strict = strict if strict is not None else bool(settings.strict)
+        failing = {Severity.ERROR, Severity.WARNING} if file_strict else {Severity.ERROR}
+        failed = failed or any(d.severity in failing for d in found)
     findings.sort(key=sort_key)
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    failed = any(d.severity in failing for d in findings)
     if format == "json":
-        print(to_json(findings, names, ok=not failed and not io_failed))
+        print(to_json(findings, names, ok=not failed and not io_failed, silenced=silenced))
     elif format == "jsonl":
         sys.stdout.write(to_json_lines(findings))
     elif format == "github":
@@ -120,7 +162,7 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             if not quiet:
                 print()
         if not quiet:
-            print(format_summary(findings, len(names), colour=paint))
+            print(format_summary(findings, len(names), colour=paint, silenced=silenced))
     if io_failed:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

@@ -23,6 +23,7 @@ from argmap.diagnostics import CodeInfo, Diagnostic, Severity
 
 __all__ = [
     "format_diagnostic",
+    "format_silenced",
     "format_summary",
     "format_text",
     "to_github",
@@ -70,6 +71,27 @@ def _caret_line(line: str, column: int, end_column: int) -> tuple[str, str]:
     return pad, "^" * max(_width(marked.expandtabs(4)), 1)
 
 
+#: A source line longer than this (in characters) is shown as a window around the finding.
+LINE_WINDOW = 160
+#: How much of the line the window shows before the finding's column.
+WINDOW_BEFORE = 60
+
+
+def _window(line: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """A long line cut to a window around ``column`` (an ellipsis where it is cut), and the
+    span's columns inside the window; a short line as it is."""
+    if len(line) <= LINE_WINDOW:
+        return line, column, end_column
+    start = max(column - 1 - WINDOW_BEFORE, 0)
+    stop = min(start + LINE_WINDOW, len(line))
+    start = max(min(start, stop - LINE_WINDOW), 0)
+    head = "…" if start > 0 else ""
+    tail = "…" if stop < len(line) else ""
+    shift = start - len(head)
+    end = min(end_column, stop + 1)
+    return head + line[start:stop] + tail, column - shift, max(end - shift, column - shift)
+
+
 def _source_line(lines: Sequence[str] | None, line_no: int) -> str | None:
     if lines is None or not 1 <= line_no <= len(lines):
         return None
@@ -91,7 +113,8 @@ def format_diagnostic(d: Diagnostic, lines: Sequence[str] | None = None, colour:
     if span is not None and source is not None:
         gutter = len(str(span.line))
         end = span.end_column if span.end_line == span.line else len(source) + 1
-        pad, carets = _caret_line(source, span.column, end)
+        source, column, end = _window(source, span.column, end)
+        pad, carets = _caret_line(source, column, end)
         out.append(f"{paint(_BLUE, f'{span.line:>{gutter}} |')} {source}")
         out.append(f"{paint(_BLUE, ' ' * gutter + ' |')} {pad}{paint(_STYLE[d.severity], carets)}")
     indent = " " * (gutter + 1)
@@ -135,21 +158,52 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def format_summary(diagnostics: Sequence[Diagnostic], files: int, colour: bool = False) -> str:
-    """The closing line: what was checked and what was found."""
+#: How the summary names what silenced findings.
+SILENCED_BY = {
+    "allow": "allow",
+    "config": "the project's settings",
+    "select": "--select",
+    "ignore": "--ignore",
+}
+
+
+def format_silenced(silenced: Mapping[str, int] | None) -> str:
+    """``"3 silenced: 2 by allow, 1 by --ignore"``, or "" when nothing was silenced."""
+    if not silenced or not sum(silenced.values()):
+        return ""
+    parts = [f"{n} by {SILENCED_BY.get(by, by)}" for by, n in silenced.items() if n]
+    return f"{sum(silenced.values())} silenced: {', '.join(parts)}"
+
+
+def format_summary(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    colour: bool = False,
+    silenced: Mapping[str, int] | None = None,
+) -> str:
+    """The closing line: what was checked, what was found, and how many findings were silenced
+    and by what (``silenced``: a count for each of allow, config, select, ignore)."""
     c = count(diagnostics)
     checked = _plural(files, "file")
+    quiet = format_silenced(silenced)
+    quiet = f" ({quiet})" if quiet else ""
     if not diagnostics:
-        text = f"ok: {checked} checked, no findings"
+        text = f"ok: {checked} checked, no findings{quiet}"
         return f"\x1b[1;32m{text}{_RESET}" if colour else text
     parts = [_plural(c["errors"], "error"), _plural(c["warnings"], "warning")]
     if c["infos"]:
         parts.append(_plural(c["infos"], "note"))
-    return f"{', '.join(parts)} in {checked}"
+    return f"{', '.join(parts)} in {checked}{quiet}"
 
 
-def to_json(diagnostics: Sequence[Diagnostic], files: Sequence[str], ok: bool) -> str:
-    """One JSON document: the files checked, every finding, counts and the verdict."""
+def to_json(
+    diagnostics: Sequence[Diagnostic],
+    files: Sequence[str],
+    ok: bool,
+    silenced: Mapping[str, int] | None = None,
+) -> str:
+    """One JSON document: the files checked, every finding, counts, how many findings were
+    silenced and by what, and the verdict."""
     from argmap import __version__
 
     doc = {
@@ -158,6 +212,7 @@ def to_json(diagnostics: Sequence[Diagnostic], files: Sequence[str], ok: bool) -
         "ok": ok,
         "files": list(files),
         "summary": count(diagnostics),
+        "silenced": dict(silenced or {}),
         "diagnostics": [d.to_dict() for d in diagnostics],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -35,12 +35,12 @@ def findings(reading: Reading) -> list[Diagnostic]:
 def _check(amap: ArgumentMap) -> list[Diagnostic]:
     """The checks' findings for a map that parses, as ``argmap check`` reports them.
 
-    SILENCING (``allow``): this is the language server's one call of the checks. The findings
-    a map silences (``allow`` on a statement, under a section, on a line of its own) and the
+    SILENCING (``allow``): this is the language server's one call of the checks, and it is the
+    call ``argmap check`` makes: :func:`argmap.checks.check` leaves out the findings the map
+    silences (``allow`` on a statement, under a section, on a line of its own) and those the
     project's settings (``[tool.argmap]`` in ``pyproject.toml``, or ``argmap.toml``, found from
-    ``amap.path``) are to be left out by :func:`argmap.checks.check` itself (being added by the
-    checks work). Until then this reports them; once it does, this call must give what
-    ``argmap check`` gives for the same file (``test_lsp_server.py`` compares the two).
+    ``amap.path``) ignore, so the editor shows what ``argmap check`` prints for the same file
+    (``test_lsp_server.py`` compares the two).
     """
     from argmap.checks import check
 

@@ -77,29 +77,38 @@ def grounded(af: Framework) -> Labelling:
 
 
 def grounded_labels(af: Framework, forced: dict[int, int] | None = None) -> bytearray:
-    """The grounded labelling, one byte per argument; ``forced`` fixes some arguments IN (as if
-    unattacked) or OUT (as if attacked by an unattacked argument) first (used to weigh cruxes)."""
+    """The grounded labelling, one byte per argument.
+
+    ``forced`` fixes some arguments first: IN as if unattacked, OUT as if attacked by an
+    unattacked argument (a virtual attacker that is never defeated, so a forced-OUT argument
+    never goes IN and never defeats its targets, even when it has no attacker of its own).
+    The result is the grounded labelling of the framework changed that way (used to weigh
+    cruxes; :mod:`argmap.semantics.crux` computes the same incrementally).
+    """
     attackers, targets = af.attackers, af.targets
     count = [len(a) for a in attackers]
     lab = bytearray(af.n)
+    outs: list[int] = []
     if forced:
         for x, v in forced.items():
             if v == IN:
                 count[x] = 0
+            elif v == OUT:
+                count[x] += 1  # the virtual attacker: never OUT, so x is never IN
+                outs.append(x)
     todo = [i for i, c in enumerate(count) if c == 0]
     for i in todo:
         lab[i] = IN
     pop, push = todo.pop, todo.append
-    if forced:
-        for x, v in forced.items():
-            if v == OUT:
-                lab[x] = OUT
-                for z in targets[x]:
-                    if lab[z] == UNDEC:
-                        count[z] -= 1
-                        if count[z] == 0:
-                            lab[z] = IN
-                            push(z)
+    for x in outs:
+        lab[x] = OUT
+    for x in outs:
+        for z in targets[x]:
+            if lab[z] == UNDEC:
+                count[z] -= 1
+                if count[z] == 0:
+                    lab[z] = IN
+                    push(z)
     while todo:
         x = pop()
         for y in targets[x]:
@@ -191,6 +200,25 @@ def _components(af: Framework, lab: bytearray) -> list[list[int]]:
     return out
 
 
+#: The most literals one component's SAT encoding may have (about 6 per attack and 4 per
+#: argument). Far above any map argmap reads (a 1,000,000-argument cycle needs 10 million); it
+#: bounds the solver's memory, so that no input can make the C solver fail for want of it. A
+#: larger component stops the search with SearchStopped (reason "size"), never a crash.
+SAT_LITERAL_BUDGET = 60_000_000
+
+
+def _check_budget(af: Framework, comp: list[int], sem: SemanticsName) -> None:
+    literals = sum(6 * len(af.attackers[x]) + 6 for x in comp)
+    if literals > SAT_LITERAL_BUDGET:
+        raise SearchStopped(
+            f"the {sem} search needs {literals:,} literals for one connected part of "
+            f"{len(comp):,} undecided arguments, past the solver's budget of "
+            f"{SAT_LITERAL_BUDGET:,}; it was not started",
+            "size",
+            hint=f"use --semantics grounded (always exact and fast) instead of {sem}, or split the map",
+        )
+
+
 class _Component:
     """One component's SAT encoding: variable 2i+1 is in(x_i), 2i+2 is out(x_i)."""
 
@@ -201,7 +229,7 @@ class _Component:
         self.clock = clock
         local = {x: i for i, x in enumerate(comp)}
         self.solver: Any = Solver(name="g4")
-        add = self.solver.add_clause
+        add = self.add
         for i, x in enumerate(comp):
             vin, vout = 2 * i + 1, 2 * i + 2
             atts = [2 * local[a] + 1 for a in af.attackers[x] if a in local]
@@ -217,6 +245,16 @@ class _Component:
             if stable:
                 add([vin, vout])
         self.next_var = 2 * len(comp) + 1
+
+    def add(self, clause: list[int]) -> None:
+        """Add a clause, its literals in the solver's own order (by variable). Glucose sorts a
+        new clause with a recursive quicksort that takes the middle element as pivot; some
+        orders (all IN variables, then all OUT variables) make it recurse once per literal,
+        and a clause of 200,000 literals overflowed the C stack (a segfault). Sorted input
+        keeps that recursion logarithmic."""
+        if len(clause) > 15:
+            clause.sort(key=abs)
+        self.solver.add_clause(clause)
 
     def fresh(self) -> int:
         v = self.next_var
@@ -251,10 +289,10 @@ class _Component:
             if not rest:
                 return labels
             act = self.fresh()
-            self.solver.add_clause([-act, *rest])
+            self.add([-act, *rest])
             self.solver.set_phases(rest)
             found = self.solve([act, *ins])
-            self.solver.add_clause([-act])
+            self.add([-act])
             if not found:
                 return labels
 
@@ -269,10 +307,10 @@ class _Component:
         if not rest:
             return False
         act = self.fresh()
-        self.solver.add_clause([-act, *rest])
+        self.add([-act, *rest])
         self.solver.set_phases(rest)  # lean towards many more IN at once
         found = self.solve([*assume, act, *ins])
-        self.solver.add_clause([-act])
+        self.add([-act])
         return found
 
     def status(self, semantics: SemanticsName) -> tuple[list[bool], set[int], set[int]] | None:
@@ -289,10 +327,10 @@ class _Component:
             if not rest:
                 break
             act = self.fresh()
-            self.solver.add_clause([-act, *rest])
+            self.add([-act, *rest])
             self.solver.set_phases(rest)  # lean towards putting many new ones IN at once
             found = self.solve([act])
-            self.solver.add_clause([-act])
+            self.add([-act])
             if not found:
                 break
             for i, v in enumerate(self.labels()):
@@ -306,10 +344,10 @@ class _Component:
         while c_in or c_out:
             act = self.fresh()
             breaks = [-(2 * i + 1) for i in c_in] + [-(2 * i + 2) for i in c_out]
-            self.solver.add_clause([-act, *breaks])
+            self.add([-act, *breaks])
             self.solver.set_phases(breaks)  # lean towards breaking many candidates at once
             if not self.solve([act]):
-                self.solver.add_clause([-act])
+                self.add([-act])
                 break
             labels = self.labels()
             if semantics == "preferred":
@@ -317,10 +355,10 @@ class _Component:
                     labels = self.labels()
                 if self._larger(labels, []):
                     # not preferred; no preferred labelling lies inside it
-                    self.solver.add_clause([-act])
-                    self.solver.add_clause([2 * i + 1 for i, v in enumerate(labels) if v != IN])
+                    self.add([-act])
+                    self.add([2 * i + 1 for i, v in enumerate(labels) if v != IN])
                     continue
-            self.solver.add_clause([-act])
+            self.add([-act])
             c_in = {i for i in c_in if labels[i] == IN}
             c_out = {i for i in c_out if labels[i] == OUT}
         return cred, c_in, c_out
@@ -342,7 +380,7 @@ class _Component:
                 block = [2 * i + 1 for i, v in enumerate(labels) if v != IN]
             if not block:
                 return
-            self.solver.add_clause(block)
+            self.add(block)
 
 
 def one_labelling(
@@ -357,6 +395,7 @@ def one_labelling(
     clock = _Clock(time_limit)
     try:
         for comp in _components(af, lab):
+            _check_budget(af, comp, sem)
             c = _Component(af, comp, sem == "stable", clock)
             try:
                 labels = next(c.each(sem, 1), None)
@@ -386,7 +425,8 @@ def enumerate_labellings(
     """All labellings under ``semantics`` (at most ``limit``), within ``time_limit`` seconds.
 
     Never raises on the limits: the result's ``exhaustive`` and ``stopped_by`` tell whether
-    every labelling is there.
+    every labelling is there. Raises SearchStopped (reason "size") only when a component is
+    past the solver's budget (:data:`SAT_LITERAL_BUDGET`).
     """
     sem = semantics_name(semantics)
     base = grounded_labels(af)
@@ -406,6 +446,7 @@ def enumerate_labellings(
             # ask each component for just enough to pass the limit with the ones before it;
             # past the limit, one (which also shows the framework has any labelling at all)
             want = None if limit is None else max(1, -(-(limit + 1) // total))
+            _check_budget(af, comp, sem)
             c = _Component(af, comp, sem == "stable", clock)
             try:
                 got = list(c.each(sem, want))
@@ -468,6 +509,7 @@ def acceptance(af: Framework, semantics: SemanticsName, *, time_limit: float | N
     clock = _Clock(time_limit)
     try:
         for comp in _components(af, lab):
+            _check_budget(af, comp, sem)
             c = _Component(af, comp, sem == "stable", clock)
             try:
                 result = c.status(sem)

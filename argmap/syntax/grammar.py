@@ -167,7 +167,8 @@ def facts() -> Facts:
     if cached is not None:
         try:
             temporary = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(learnt._asdict(), ensure_ascii=False), encoding="utf-8")
+            # ASCII: the patterns hold lone surrogates (refused characters), which UTF-8 cannot
+            temporary.write_text(json.dumps(learnt._asdict()), encoding="ascii")
             os.replace(temporary, cached)
         except OSError:
             pass  # a read-only cache: learn them again next time

@@ -272,6 +272,8 @@ def _character_diagnostic(
     line, column = exc.line, exc.column
     pos = _offset(lines, line, column)
     char = text[pos] if pos < len(text) else ""
+    if _SURROGATE.match(char):
+        return _surrogate_diagnostic(text, pos, path), True
     if pos >= 2 and text.startswith('"""', pos - 2):  # `""` was read as an empty text
         pos, column = pos - 2, column - 2
     if text.startswith('"""', pos):
@@ -289,12 +291,18 @@ def _character_diagnostic(
         bad = _bad_escape(text, pos + 3, close)
         if bad is not None:
             return _escape_diagnostic(text, bad, path), True
+        lone = _SURROGATE.search(text, pos + 3, close)
+        if lone is not None:
+            return _surrogate_diagnostic(text, lone.start(), path), True
     elif char == '"':
         end_of_line = text.find("\n", pos)
         end_of_line = len(text) if end_of_line < 0 else end_of_line
         bad = _bad_escape(text, pos + 1, end_of_line)
         if bad is not None:
             return _escape_diagnostic(text, bad, path), True
+        lone = _SURROGATE.search(text, pos + 1, end_of_line)
+        if lone is not None:
+            return _surrogate_diagnostic(text, lone.start(), path), True
         width = len(text[pos:end_of_line].rstrip("\r"))
         return (
             Diagnostic.make(
@@ -343,6 +351,19 @@ def _escape_diagnostic(text: str, offset: int, path: str | None) -> Diagnostic:
 
 
 _CODE_POINT = re.compile(r"\\u(?:\{[0-9A-Fa-f]+\}|[0-9A-Fa-f]{4})")
+#: A lone surrogate: not a character (no UTF-8 file holds one), though a Python string may.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_diagnostic(text: str, offset: int, path: str | None) -> Diagnostic:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Diagnostic.make(
+        "E101",
+        Span(path, line, column, line, column + 1),
+        f"U+{ord(text[offset]):04X} is a lone surrogate, not a Unicode character",
+        hint="the text was decoded wrongly (surrogateescape?); argmap reads UTF-8 text only",
+    )
 
 
 def _char_name(char: str) -> str:
