@@ -32,7 +32,6 @@ STEPS = ("parse", "json", "aif", "argdown", "check", "fmt", "export", "roundtrip
 #: Files whose bug is known and fixed on another branch not merged yet (name -> why): each runs
 #: and may fail. Empty this once those branches are in.
 KNOWN: dict[str, str] = {
-    "argdown-empty-tag-before-statement.argdown": "issue 21 item 3 (Argdown `#()`), the Argdown branch",
     "json-lone-surrogate-key.json": "jsonschema-rs cannot take a lone surrogate (the JSON branch)",
     "roundtrip-json-surrogate-escape-in-text.json": "a JSON \\udc00 escape reads into a map whose "
     "export fails with ValueError, not an ArgmapError (writer.escape, jsonio: the JSON branch)",
