@@ -510,7 +510,10 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
         arguments.append("arg")
     for p in people:
         b.perspective(p, draw(hostile_texts), note=draw(opt))
-    b.source("src", draw(hostile_texts))
+    b.source("src", draw(hostile_texts), date=draw(st.none() | st.sampled_from(["2013", "2013-05"])))
+    b.question("q", draw(hostile_texts), asked_by=people[:1])
+    if draw(st.booleans()):
+        b.allow("W303", reason=draw(opt))
     sections: list[str] = []
     for n in names:
         if draw(st.integers(0, 4)) == 0:
@@ -537,6 +540,9 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
             held_by=draw(st.lists(st.sampled_from(people), max_size=2, unique=True)) if people else (),
             kind=draw(st.none() | st.sampled_from(["fact", "value"])),
             date=draw(st.none() | st.sampled_from(["2013", "2023-05"])),
+            answers=draw(st.sampled_from([(), ("q",)])),
+            allow=draw(st.sampled_from([(), ("W303",)])),
+            base=draw(st.none() | st.sampled_from([0.0, 0.5, 1.0])),
         )
     pick = st.sampled_from(names + arguments)
     relation_names: list[str] = []
@@ -549,6 +555,8 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
             name=name,
             by=draw(st.lists(st.sampled_from(people), max_size=1)) if people else (),
             note=draw(opt),
+            scheme=draw(st.none() | st.just("Argument From Expert Opinion")),
+            tags=draw(st.lists(hostile_texts, max_size=1)),
         )
         if name:
             relation_names.append(name)
