@@ -544,6 +544,9 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
             allow=draw(st.sampled_from([(), ("W303",)])),
             base=draw(st.none() | st.sampled_from([0.0, 0.5, 1.0])),
         )
+        if draw(st.integers(0, 3)) == 0:  # a claim with sides and reasons for what it allows
+            b.add(Claim(f"{n}X", draw(hostile_texts), answers=("q",), sides=(("q", "yes"),), allow=("W303",),
+                        allow_reasons=(("W303", draw(hostile_texts)),)))  # fmt: skip
     pick = st.sampled_from(names + arguments)
     relation_names: list[str] = []
     for k in range(draw(st.integers(0, 4))):

@@ -94,10 +94,13 @@ def _field_value(name: str, kind: str, value: object) -> object:
         return tuple(decode(Quote, q) for q in value)
     if name == "kind":
         return None if value is None else ClaimKind(value)
-    if name == "sides":
-        if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 for p in value):
-            raise TypeError("sides must be a list of [question, side] pairs")
-        return tuple((q, side) for q, side in value)
+    if kind == "tuple[tuple[str, str], ...]":  # sides, allow_reasons
+        pairs = value if isinstance(value, (list, tuple)) else None
+        if pairs is None or not all(
+            isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+        ):
+            raise TypeError(f"{name} must be a list of pairs of texts")
+        return tuple((a, b) for a, b in pairs)
     if kind == "tuple[str, ...]":
         return _strings(name, value)
     if kind == "bool":

@@ -93,6 +93,8 @@ def _tag(tag: str) -> str | None:
     """A tag as Argdown writes it (None when Argdown cannot carry it exactly)."""
     if _BREAKS.search(tag) or "]:" in tag or ">:" in tag:  # a title before would reach into it
         return None
+    if tag != tag.strip():  # Argdown's reader trims a tag
+        return None
     if _TAG_WORD.fullmatch(tag):
         return f"#{tag}"
     if tag and tag == tag.strip() and ")" not in tag and not _BREAKS.search(tag):
