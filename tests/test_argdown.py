@@ -349,6 +349,7 @@ def test_every_construct_is_represented_or_listed() -> None:
     s = claims["S"]
     assert s.tags == ("tag", "a longer tag") and s.sources == ("a-book",)
     assert s.text.startswith("A statement with , , bold, italic, a link,") and "@[T]" in s.text
+    assert s.text.endswith("a special character \U0001f44d")  # .+1. is Argdown's thumbs up
     assert s.note == 'Argdown data: {"color": "red"}'
     relations = {
         (
@@ -381,7 +382,6 @@ def test_every_construct_is_represented_or_listed() -> None:
         ("bold or italic formatting", 1),
         ("inference rule", 2),
         ("data of an inference", 1),
-        ("special character shortcode (kept as written, not as Argdown's symbol)", 1),
         ("relation with nothing above it", 1),
         ("support of a reconstructed argument (kept as a support of the argument's claim)", 1),
         ("undercut of a statement or of an argument without premises and conclusion (kept as a rebuttal)", 2),

@@ -14,6 +14,7 @@ import attrs
 from argmap.errors import InterchangeError
 from argmap.formats.argdown import data as D
 from argmap.formats.argdown.lexer import Line, Token, lex
+from argmap.formats.argdown.shortcodes import SHORTCODES
 from argmap.formats.writer import VERB_IDS
 from argmap.model import (
     ArgumentMap,
@@ -179,7 +180,6 @@ class _Content:
     data: list[str] = attrs.field(factory=list)
     links: int = 0
     formats: int = 0
-    specials: int = 0
 
 
 def _fold(pieces: list[tuple[str, bool]]) -> str:
@@ -225,9 +225,13 @@ def _content(tokens: list[Token]) -> _Content:
             pieces.append((t.value, True))
         elif t.kind == "lit":
             pieces.append((t.value, False))
-        elif t.kind == "special":
-            pieces.append((t.value, False))
-            c.specials += 1
+        elif t.kind == "special":  # as Argdown shows it: the symbol, or the text as written
+            symbol = SHORTCODES.get(t.value.strip(" \t"))
+            if symbol is None:
+                pieces.append((t.value, True))
+            else:
+                pieces.append((symbol, False))
+                pieces.append((t.value[len(t.value.rstrip(" \t")) :], True))
         elif t.kind == "tag":
             if t.value and t.value not in c.tags:
                 c.tags.append(t.value)
@@ -408,10 +412,6 @@ class _Reader:
             self.lose("link address (the link's text is kept)", f"line {line}")
         if c.formats:
             self.lose("bold or italic formatting", f"line {line}")
-        if c.specials:
-            self.lose(
-                "special character shortcode (kept as written, not as Argdown's symbol)", f"line {line}"
-            )
         if c.data:
             mine, notes, sources = self.read_data(c.data, line)
             if mine is not None:
