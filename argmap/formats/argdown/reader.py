@@ -563,7 +563,7 @@ class _Reader:
         attacked: dict[str, set[str]] = {}  # statement -> what it attacks or contradicts
         for rel_kind, rel_from, rel_to, _sec, _l in self.relations:
             if rel_kind in ("attack", "contradiction"):
-                attacked.setdefault(rel_from, set()).add(rel_to)
+                attacked.setdefault(conclusion.get(rel_from, rel_from), set()).add(rel_to)
         for kind, start, target, section, line in self.relations:
             source = start
             if source in conclusion:  # from a reconstructed argument: from its conclusion
