@@ -299,32 +299,47 @@ def parse(text: str) -> Any:
     return value
 
 
+def _flow_value(text: str) -> Any:
+    """One whole value in YAML's flow style (JSON first); ValueError when it is not one."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError:
+        pass
+    flow = _Flow(text)
+    value = flow.value()
+    flow.ws()
+    if flow.i != len(text):
+        raise ValueError("text after the value")
+    return value
+
+
 def parse_block(text: str) -> dict[str, Any]:
-    """Top-level ``key: value`` lines of YAML's block style (front matter); nested blocks are
-    kept as their text. ValueError for what is not that."""
-    out: dict[str, Any] = {}
-    key: str | None = None
-    nested: list[str] = []
+    """Top-level ``key: value`` lines of YAML's block style (front matter). A flow value may go
+    on over indented lines; a value that cannot be read (a nested block) is kept as its text.
+    ValueError for what is not key-value lines at all."""
+    groups: list[tuple[str, str, list[str]]] = []
     for line in text.split("\n"):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if line[0] in " \t":
-            if key is None:
+            if not groups:
                 raise ValueError("an indented line before any key")
-            nested.append(line.strip())
-            out[key] = "\n".join(nested)
+            groups[-1][2].append(line.strip())
             continue
         m = re.match(r"""("[^"]*"|'[^']*'|[^:]+):(?:\s+(.*))?$""", line)
         if m is None:
             raise ValueError(f"not 'key: value': {line.strip()[:40]}")
-        key = m.group(1).strip().strip("\"'")
-        nested = []
-        raw = (m.group(2) or "").strip()
-        if not raw:
+        groups.append((m.group(1).strip().strip("\"'"), (m.group(2) or "").strip(), []))
+    out: dict[str, Any] = {}
+    for key, raw, more in groups:
+        whole = "\n".join([raw, *more]).strip()
+        if not whole:
             out[key] = None
             continue
-        flow = _Flow(raw)
-        value = flow.value()
-        flow.ws()
-        out[key] = value if flow.i == len(raw) else raw
+        try:
+            out[key] = _flow_value(whole) if raw else whole
+        except (ValueError, RecursionError):
+            out[key] = whole
     return out

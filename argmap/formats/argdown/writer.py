@@ -372,8 +372,11 @@ class _Export:
             front.append("===")
             if m.title is not None:
                 front.append(f"title: {D.dump(m.title)}")
-            if meta:
-                front.append(f"argmap: {D.dump({'version': DATA_VERSION, **meta})}")
+            if meta:  # one element a line, so that a diff shows what changed
+                front.append(f'argmap: {{"version": {DATA_VERSION}, "elements": [')
+                entries = [f"    {D.dump(entry)}" for entry in meta.get("elements", [])]
+                front.append(",\n".join(entries))
+                front.append(f'  ], "undefined": {D.dump(meta.get("undefined", []))}}}')
             front += ["===", ""]
         lines = front + body
         while lines and lines[-1] == "":
