@@ -226,6 +226,20 @@ def test_titles_data_and_sources_are_kept() -> None:
     assert "[Sugar tax]: Sugar should be taxed." in back and "<The price argument>: Prices steer." in back
 
 
+def test_an_argument_keeps_its_title_and_description_through_argmap() -> None:
+    text = "<Price signal>: Prices change what people buy.\n\n(1) [a]: A.\n----\n(2) [b]: B.\n"
+    m = argdown.loads(text)
+    assert m.support("price-signal").note == "<Price signal>\nPrices change what people buy."
+    back = argdown.dumps(m)
+    assert "<Price signal>: Prices change what people buy." in back
+    assert normal(argdown.loads(back)) == normal(m)
+
+
+def test_a_statement_keeps_its_title_as_id_when_an_argument_has_it_too() -> None:
+    m = argdown.loads("<Tax>: An argument.\n  +> [Other]\n\n[Tax]: A statement.\n")
+    assert m.claim("Tax").text == "A statement." and m.claim("Tax-2").text == "An argument."
+
+
 def test_notes_name_the_right_line_after_front_matter() -> None:
     text = "===\ntitle: t\nauthor: me\n===\n\n<A>\n\n(1) [a]: A\n-- Modus ponens --\n(2) [b]: B\n"
     notes = argdown.read(text).notes

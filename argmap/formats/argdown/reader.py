@@ -481,6 +481,14 @@ class _Reader:
                     if c.head and key not in self.wanted_ids:
                         self.wanted_ids[key] = wanted
                         self.used.add(wanted)
+        # then statements whose title is an id keep it, whatever argument is met first
+        for item in items:
+            head = item.content if item is not None else None
+            if head is None or head.head != "statement" or ("statement", head.title) in self.wanted_ids:
+                continue
+            if _usable(head.title) and head.title not in self.used:
+                self.wanted_ids[("statement", head.title)] = head.title
+                self.used.add(head.title)
 
     def run(self, items: list[_Item | None]) -> None:
         for item in items:

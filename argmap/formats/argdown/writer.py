@@ -102,6 +102,18 @@ def _tag(tag: str) -> str | None:
     return None
 
 
+def _noted_title(note: str | None) -> str | None:
+    """The Argdown title an imported argument's note starts with (``<Title>`` on a line)."""
+    m = re.match(r"<([^\n]*)>(?:\n|\Z)", note or "")
+    title = m.group(1) if m else None
+    return title if title is not None and _title_ok(title, argument=True) else None
+
+
+def _description(note: str) -> str:
+    """A support's note without the Argdown title line it may start with."""
+    return re.sub(r"\A<[^\n]*>(?:\n|\Z)", "", note) if _noted_title(note) else note
+
+
 def _title_ok(title: str | None, *, argument: bool) -> bool:
     if not title or title != title.strip() or _BREAKS.search(title) or title.startswith("-"):
         return False
@@ -214,6 +226,13 @@ class _Export:
         namespace when read back)."""
         if isinstance(s, Support):
             wanted = s.name or _slug("-".join((*s.premises, s.conclusion)))
+            noted = _noted_title(s.note)
+            if (
+                noted is not None
+                and noted not in self.used_arguments
+                and _slug(noted) not in self.used_arguments
+            ):
+                wanted = noted  # an Argdown argument's own title, kept in the note on import
         else:
             wanted = s.name or default
         title, n = wanted, 2
@@ -235,7 +254,12 @@ class _Export:
         self._count_relation_data(extra)
         if stances:
             self.data_only["stance on a relation"] += len(stances)
-        head = f"<{title}>" + (" " + D.dump({"argmap": data}) if data else "")
+        head = f"<{title}>"
+        description = escape(_description(s.note)) if s.note else None
+        if description:
+            head += f": {description}"
+        if data:
+            head += _after(head) + D.dump({"argmap": data})
         lines = [head, ""]
         for k, p in enumerate(s.premises, start=1):
             lines.append(f"({k}) {self.ref(p)}")
