@@ -508,20 +508,23 @@ hostile_texts = st.one_of(
     st.lists(st.sampled_from(HOSTILE_PIECES), max_size=8).map("".join),
     st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=20),
 )
-ids = st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True)
+ids = st.from_regex(r"[a-z_][a-z0-9_-]{0,6}", fullmatch=True)
 
 
 @st.composite
 def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
     """Maps with every construct Argdown export handles, and hostile text everywhere."""
-    names = draw(st.lists(ids.filter(lambda i: i != "arg"), min_size=2, max_size=6, unique=True))
+    names = draw(
+        st.lists(ids.filter(lambda i: i not in ("arg", "_arg")), min_size=2, max_size=6, unique=True)
+    )
     people = [f"p{k}" for k in range(draw(st.integers(0, 2)))]
     opt = st.none() | hostile_texts
     b = MapBuilder(draw(opt))
     arguments = []
     if draw(st.booleans()):  # a claim standing for an Argdown argument
-        b.claim("arg", draw(hostile_texts), tags=["argument", *draw(st.lists(hostile_texts, max_size=1))])
-        arguments.append("arg")
+        arg = draw(st.sampled_from(["arg", "_arg"]))  # "<_arg>" would read as a relation
+        b.claim(arg, draw(hostile_texts), tags=["argument", *draw(st.lists(hostile_texts, max_size=1))])
+        arguments.append(arg)
     for p in people:
         b.perspective(p, draw(hostile_texts), note=draw(opt))
     b.source("src", draw(hostile_texts), date=draw(st.none() | st.sampled_from(["2013", "2013-05"])))
@@ -565,7 +568,7 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
     relation_names: list[str] = []
     for k in range(draw(st.integers(0, 4))):
         premises = draw(st.lists(pick, min_size=1, max_size=3, unique=True))
-        name = f"r{k}" if draw(st.booleans()) else None
+        name = draw(st.sampled_from([None, f"r{k}", f"_r{k}"]))
         b.support(
             premises,
             draw(pick),
@@ -579,7 +582,7 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
             relation_names.append(name)
     for k in range(draw(st.integers(0, 3))):
         attackers = draw(st.lists(pick, min_size=1, max_size=2, unique=True))
-        name = f"a{k}" if draw(st.booleans()) else None
+        name = draw(st.sampled_from([None, f"a{k}", f"_a{k}"]))
         b.rebut(attackers, draw(pick), name=name, note=draw(opt))
         if name:
             relation_names.append(name)

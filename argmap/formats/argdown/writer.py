@@ -5,6 +5,7 @@ an ``argmap`` entry in the front matter), so that argmap reads its own export ba
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -102,6 +103,15 @@ def _tag(tag: str) -> str | None:
     return None
 
 
+def _unique(wanted: str, taken: set[str]) -> str:
+    title, n = wanted, 2
+    while title in taken:
+        title = f"{wanted} {n}"
+        n += 1
+    taken.add(title)
+    return title
+
+
 def _noted_title(note: str | None) -> str | None:
     """The Argdown title an imported argument's note starts with (``<Title>`` on a line)."""
     m = re.match(r"<([^\n]*)>(?:\n|\Z)", note or "")
@@ -120,7 +130,8 @@ def _title_ok(title: str | None, *, argument: bool) -> bool:
     if title.startswith("Untitled "):
         return False
     if argument:
-        return ">" not in title and not title.startswith("!--")
+        # "<+", "<-" and "<_" at the start of a line are relations, "<!--" a comment
+        return ">" not in title and not title.startswith(("!--", "+", "_"))
     return "]" not in title
 
 
@@ -145,6 +156,8 @@ class _Export:
                 assert title is not None
                 self.titles[c.id] = title
                 taken.add(title)
+            elif c.id in self.arguments and not _title_ok(c.id, argument=True):
+                self.titles[c.id] = _unique(f"argument {c.id}", taken)  # "<_x>" would be a relation
             else:
                 self.titles[c.id] = c.id
         self.undefined: set[str] = set()
@@ -183,8 +196,8 @@ class _Export:
         data = D.encode(c, skip=("id", "text", "tags", "title"))
         if title != c.id:
             data["id"] = c.id
-        if c.title is not None and c.title != title:
-            data["title"] = c.title
+        if c.title != title and (c.title is not None or title != c.id):
+            data["title"] = c.title  # None: the Argdown title is only a stand-in for the id
         tags, tag_text = [], []
         for t in c.tags:
             if t == ARGUMENT_TAG and argument:
@@ -235,6 +248,8 @@ class _Export:
                 wanted = noted  # an Argdown argument's own title, kept in the note on import
         else:
             wanted = s.name or default
+        if not _title_ok(wanted, argument=True):
+            wanted = f"argument {wanted}"  # "<_x>" at the start of a line would be a relation
         title, n = wanted, 2
         while title in self.used_arguments:
             title = f"{wanted}-{n}"
@@ -242,7 +257,12 @@ class _Export:
         self.used_arguments.add(title)
         return title
 
-    def support(self, s: Support, stances: list[Stance], title: str | None) -> list[str]:
+    def support(
+        self, s: Support, stances: list[Stance], title: str | None, chain: list[int] | None = None
+    ) -> list[str]:
+        """A support: ``[a] +> [b]``, or an argument with a premise-conclusion structure (of
+        several steps when ``chain`` names the supports leading to it)."""
+        chain = chain or []
         extra = D.encode(s, skip=("premises", "conclusion", "name"))
         if title is None:
             return [self.ref(s.premises[0]), f"  +> {self.ref(s.conclusion)}", ""]
@@ -261,11 +281,48 @@ class _Export:
         if data:
             head += _after(head) + D.dump({"argmap": data})
         lines = [head, ""]
-        for k, p in enumerate(s.premises, start=1):
-            lines.append(f"({k}) {self.ref(p)}")
-        lines.append("----")
-        lines.append(f"({len(s.premises) + 1}) {self.ref(s.conclusion)}")
+        steps = [e for e in (self.m.elements[j] for j in chain) if isinstance(e, Support)] + [s]
+        n = 0
+        for k, step in enumerate(steps):
+            for p in step.premises if k == 0 else step.premises[1:]:
+                n += 1
+                lines.append(f"({n}) {self.ref(p)}")
+            n += 1
+            lines += ["----", f"({n}) {self.ref(step.conclusion)}"]
         return [*lines, ""]
+
+    def _chains(
+        self, elements: tuple[Element, ...], attached: dict[int, list[Stance]], undercut: set[str]
+    ) -> dict[int, list[int]]:
+        """Supports named ``X-1``, ``X-2`` ... that lead step by step to the support ``X`` (each
+        step's conclusion the next one's first premise, in one section, nothing attached to the
+        steps): one Argdown argument with intermediate conclusions, as the import makes them."""
+        by_name = {e.name: i for i, e in enumerate(elements) if isinstance(e, Support) and e.name}
+        chains: dict[int, list[int]] = {}
+        for i, e in enumerate(elements):
+            if not isinstance(e, Support) or e.name is None or i not in self.pre_titles:
+                continue
+            steps: list[int] = []
+            while f"{e.name}-{len(steps) + 1}" in by_name:
+                steps.append(by_name[f"{e.name}-{len(steps) + 1}"])
+            if not steps:
+                continue
+            chain = [elements[j] for j in steps]
+            whole = [*chain, e]
+            section = self.m.section_of(e)
+            if all(
+                isinstance(step, Support)
+                and step.name not in undercut
+                and not attached.get(j)
+                and not D.encode(step, skip=("premises", "conclusion", "name"))
+                and self.m.section_of(step) is section
+                for j, step in zip(steps, chain, strict=True)
+            ) and all(
+                isinstance(a, Support) and isinstance(b, Support) and b.premises[0] == a.conclusion
+                for a, b in itertools.pairwise(whole)
+            ):
+                chains[i] = steps
+        return chains
 
     def _count_relation_data(self, extra: dict[str, Any]) -> None:
         for key in extra:
@@ -351,6 +408,8 @@ class _Export:
                         self.support_title.setdefault(e.name, self.pre_titles[i])
         # attacks that need an argument to stand for them: linked ones, and those undercut
         undercut = {u.target for u in m.undercuts}
+        self.chains = self._chains(elements, attached, undercut)
+        self.absorbed = {j for steps in self.chains.values() for j in steps}
         self.stand_ins: dict[int, str] = {}
         for i, e in enumerate(elements):
             if isinstance(e, (Rebuttal, Undercut)) and (
@@ -377,7 +436,8 @@ class _Export:
                     continue
                 body += self.claim(e, attached.get(i, []))
             elif isinstance(e, Support):
-                body += self.support(e, attached.get(i, []), self.pre_titles.get(i))
+                if i not in self.absorbed:
+                    body += self.support(e, attached.get(i, []), self.pre_titles.get(i), self.chains.get(i))
             elif isinstance(e, (Rebuttal, Undercut)) and i in self.stand_ins:
                 body += self.stand_in(e, self.stand_ins[i])
             elif isinstance(e, (Rebuttal, Undercut, Contradiction)):
