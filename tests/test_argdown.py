@@ -629,7 +629,9 @@ def structure_plain(
 ) -> tuple[set[Any], set[Any]]:
     """Supports and plain attacks: what Argdown's own syntax says of the map, with the ids a
     reader of Argdown alone gives the claims."""
-    supports = {(tuple(map(rename, s.premises)), rename(s.conclusion)) for s in m.supports}
+    supports = {
+        (tuple(map(rename, s.premises)), rename(s.conclusion)) for s in m.supports if id(s) not in stood_for
+    }
     attacks = {
         ("attack", (rename(r.attacker),), rename(r.target)) for r in m.rebuttals if id(r) not in stood_for
     }
@@ -805,6 +807,9 @@ def _hostile() -> ArgumentMap:
         names.append(f"c{k}")
     for k in range(len(names) - 1):
         b.support([names[k]], names[k + 1]) if k % 2 else b.rebut([names[k]], names[k + 1])
+    b.claim("_arg", "An argument whose id reads like a relation", tags=["argument"])
+    b.support(["c0", "_arg"], "c1", name="_s", note="<+> a note that looks like a title")
+    b.undercut(["c2"], "_s")
     return b.build()
 
 

@@ -355,16 +355,22 @@ class _Export:
             self.keep(e, written=True)
         return lines
 
-    def stand_in(self, e: Rebuttal | Undercut, title: str) -> list[str]:
-        """An attack Argdown cannot write as a relation (linked, or itself undercut) as an
-        argument that stands for it: its attackers support the argument, which attacks (or
-        undercuts) the target. The exact relation is kept in argmap's data."""
+    def stand_in(self, e: Support | Rebuttal | Undercut, title: str) -> list[str]:
+        """A relation Argdown cannot write as a relation or a premise-conclusion structure (a
+        linked attack, an attack that is undercut, a support that joins arguments) as an
+        argument that stands for it: its premises or attackers support the argument, which
+        supports, attacks or undercuts the target. The exact relation is kept in argmap's data."""
         self.keep(e, written=False)
-        what = "linked attack" if e.linked else "undercut attack"
+        if isinstance(e, Support):
+            what = "support of or from an argument"
+        else:
+            what = "linked attack" if e.linked else "undercut attack"
         self.data_only[f"{what} (written as an argument standing for it)"] += 1
         lines = [f"<{title}> " + D.dump({"argmap": {"stands for": e.name}})]
-        lines += [f"  <+ {self.ref(a)}" for a in e.attackers]
-        if isinstance(e, Rebuttal):
+        lines += [f"  <+ {self.ref(a)}" for a in e.starts_from]
+        if isinstance(e, Support):
+            lines.append(f"  +> {self.ref(e.conclusion)}")
+        elif isinstance(e, Rebuttal):
             lines.append(f"  -> {self.ref(e.target)}")
         else:
             target = self.support_title.get(e.target) or self.stand_in_title.get(e.target)
@@ -399,18 +405,26 @@ class _Export:
                         break
         # supports written as arguments get their titles before anything refers to them
         self.pre_titles: dict[int, str] = {}
+        self.stand_ins: dict[int, str] = {}
         for i, e in enumerate(elements):
             if isinstance(e, Support):
                 extra = D.encode(e, skip=("premises", "conclusion", "name"))
-                if e.linked or e.name is not None or extra or attached.get(i):
-                    self.pre_titles[i] = self.argument_title(e)
+                if not (e.linked or e.name is not None or extra or attached.get(i)):
+                    continue
+                if self.arguments.intersection((*e.premises, e.conclusion)):
+                    # a premise-conclusion structure holds statements only: an argument stands
+                    # for a support that joins arguments
+                    self.stand_ins[i] = self.argument_title(e)
                     if e.name is not None:
-                        self.support_title.setdefault(e.name, self.pre_titles[i])
+                        self.stand_in_title.setdefault(e.name, self.stand_ins[i])
+                    continue
+                self.pre_titles[i] = self.argument_title(e)
+                if e.name is not None:
+                    self.support_title.setdefault(e.name, self.pre_titles[i])
         # attacks that need an argument to stand for them: linked ones, and those undercut
         undercut = {u.target for u in m.undercuts}
         self.chains = self._chains(elements, attached, undercut)
         self.absorbed = {j for steps in self.chains.values() for j in steps}
-        self.stand_ins: dict[int, str] = {}
         for i, e in enumerate(elements):
             if isinstance(e, (Rebuttal, Undercut)) and (
                 e.linked or (e.name is not None and e.name in undercut)
@@ -435,6 +449,10 @@ class _Export:
                 if self.claims.get(e.id) is not e:
                     continue
                 body += self.claim(e, attached.get(i, []))
+            elif isinstance(e, Support) and i in self.stand_ins:
+                body += self.stand_in(e, self.stand_ins[i])
+                for stance in attached.get(i, []):
+                    self.keep(stance, written=False)
             elif isinstance(e, Support):
                 if i not in self.absorbed:
                     body += self.support(e, attached.get(i, []), self.pre_titles.get(i), self.chains.get(i))
