@@ -264,6 +264,12 @@ class _Export:
         several steps when ``chain`` names the supports leading to it)."""
         chain = chain or []
         extra = D.encode(s, skip=("premises", "conclusion", "name"))
+        if s.premises == (s.conclusion,):
+            self.data_only["relation of a claim to itself (Argdown's model does not keep it)"] += 1
+            self.keep(s, written=False)
+            for stance in stances:
+                self.keep(stance, written=False)
+            return []
         if title is None:
             return [self.ref(s.premises[0]), f"  +> {self.ref(s.conclusion)}", ""]
         data = dict(extra)
@@ -330,7 +336,17 @@ class _Export:
 
     def attack(self, e: Rebuttal | Undercut | Contradiction) -> list[str]:
         extra = D.encode(e, skip=("attackers", "target", "left", "right"))
+        if (isinstance(e, Contradiction) and e.left == e.right) or (
+            isinstance(e, Rebuttal) and e.target in e.attackers
+        ):
+            self.data_only["relation of a claim to itself (Argdown's model does not keep it)"] += 1
+            self.keep(e, written=False)
+            return []
         if isinstance(e, Contradiction):
+            if self.arguments.intersection((e.left, e.right)):
+                self.data_only["contradiction with an argument (Argdown contradicts statements only)"] += 1
+                self.keep(e, written=False)
+                return []
             lines = [self.ref(e.left), f"  >< {self.ref(e.right)}", ""]
         elif e.linked:  # (linked attacks are written as arguments standing for them)
             self.keep(e, written=False)
@@ -341,8 +357,8 @@ class _Export:
             target = self.support_title.get(e.target)
             if target is None:
                 target = self.stand_in_title.get(e.target)
-                if target is None:  # an undercut of a contradiction, or of nothing
-                    self.data_only["undercut of a contradiction or of no relation"] += 1
+                if target is None:  # of a contradiction, of a support of a claim to itself ...
+                    self.data_only["undercut of a relation Argdown does not have"] += 1
                     self.keep(e, written=False)
                     return []
                 # an undercut of an attack: of the argument standing for it
@@ -411,6 +427,8 @@ class _Export:
                 extra = D.encode(e, skip=("premises", "conclusion", "name"))
                 if not (e.linked or e.name is not None or extra or attached.get(i)):
                     continue
+                if e.premises == (e.conclusion,):
+                    continue  # kept in data only (see support())
                 if self.arguments.intersection((*e.premises, e.conclusion)):
                     # a premise-conclusion structure holds statements only: an argument stands
                     # for a support that joins arguments
