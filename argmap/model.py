@@ -118,7 +118,9 @@ def _tuple(value: Iterable[str] | str) -> tuple[str, ...]:
 def _reasons(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """``allow_reasons``: why codes are allowed, ``(code, reason)`` for each allowed code given
     with a reason (``allow W302 "the witness contradicts herself"``): no written word is lost."""
-    return value if type(value) is tuple else tuple((code, why) for code, why in value)
+    if type(value) is tuple and all(type(pair) is tuple for pair in value):
+        return value
+    return tuple((code, why) for code, why in value)
 
 
 def _span_field() -> Span | None:

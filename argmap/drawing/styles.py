@@ -86,8 +86,10 @@ EDGE_STYLE = {
     "support": EdgeStyle(INK, "solid", "normal", "1.4", "supports"),
     "rebuttal": EdgeStyle(INK, "dashed", "tee", "1.4", "rebuts (attacks the claim)"),
     "undercut": EdgeStyle(INK, "dotted", "tee", "2.2", "undercuts (attacks the step: the small box)"),
+    # Two lines side by side. (Not "ink:invis:ink": both renderers draw a tail end in the
+    # second colour of the list, and the second mark would be invisible.)
     "contradiction": EdgeStyle(
-        f"{INK}:invis:{INK}", "solid", "tee", "1.1", "contradict each other", arrowtail="tee", both=True
+        f"{INK}:{INK}", "solid", "tee", "1.1", "contradict each other", arrowtail="tee", both=True
     ),
     "answers": EdgeStyle("#9A9A9A", "solid", "empty", "0.8", "answers the question"),
 }

@@ -94,6 +94,17 @@ def _quote(q: Quote, spans: bool) -> dict[str, Any]:
     return out
 
 
+def _put_allow(out: dict[str, Any], e: Any) -> None:
+    """The codes an element allows, and the reasons given for them (code -> reason)."""
+    _put(out, "allow", e.allow)
+    if e.allow_reasons:
+        out["allow_reasons"] = dict(e.allow_reasons)
+
+
+def _read_reasons(d: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple((d.get("allow_reasons") or {}).items())
+
+
 def _put(out: dict[str, Any], key: str, value: object) -> None:
     """``out[key] = value`` unless the value is the field's default (None or empty)."""
     if value is not None and value != ():
@@ -101,7 +112,7 @@ def _put(out: dict[str, Any], key: str, value: object) -> None:
 
 
 #: The fields every relation writes after its ends (and name), in order; quotes come last.
-_RELATION_FIELDS = ("by", "note", "tags", "sources", "allow", "scheme")
+_RELATION_FIELDS = ("by", "note", "tags", "sources", "scheme")
 
 
 def _element(e: Element, spans: bool) -> dict[str, Any]:
@@ -119,7 +130,7 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
             out["quotes"] = [_quote(q, spans) for q in e.quotes]
         _put(out, "note", e.note)
         _put(out, "date", e.date)
-        _put(out, "allow", e.allow)
+        _put_allow(out, e)
         _put(out, "title", e.title)
         _put(out, "base", e.base)
     elif isinstance(e, Stance):
@@ -128,7 +139,7 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
             out["inline"] = True
         _put(out, "note", e.note)
         _put(out, "date", e.date)
-        _put(out, "allow", e.allow)
+        _put_allow(out, e)
     elif isinstance(e, (Support, Rebuttal, Undercut, Contradiction)):
         if isinstance(e, Support):
             out = {"type": "support", "premises": list(e.premises), "conclusion": e.conclusion}
@@ -141,26 +152,31 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
         _put(out, "name", e.name)
         for key in _RELATION_FIELDS:
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
         if e.quotes:
             out["quotes"] = [_quote(q, spans) for q in e.quotes]
     elif isinstance(e, Title):
         out = {"type": "title", "text": e.text}
     elif isinstance(e, Source):
         out = {"type": "source", "id": e.id, "title": e.title}
-        for key in ("url", "date", "author", "note", "file", "allow"):
+        for key in ("url", "date", "author", "note", "file"):
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
     elif isinstance(e, Perspective):
         out = {"type": "perspective", "id": e.id, "name": e.name}
-        for key in ("role", "color", "note", "allow"):
+        for key in ("role", "color", "note"):
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
     elif isinstance(e, Question):
         out = {"type": "question", "id": e.id, "text": e.text}
-        for key in ("tags", "note", "asked_by", "allow"):
+        for key in ("tags", "note", "asked_by"):
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
     elif isinstance(e, Section):
         out = {"type": "section", "id": e.id, "title": e.title}
-        for key in ("parent", "note", "allow"):
+        for key in ("parent", "note"):
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
     elif isinstance(e, Allow):
         out = {"type": "allow", "codes": list(e.codes)}
         _put(out, "reason", e.reason)
@@ -386,6 +402,7 @@ def _relation_fields(d: Mapping[str, Any]) -> dict[str, Any]:
         "sources": _ids(d, "sources"),
         "quotes": _read_quotes(d),
         "allow": _ids(d, "allow"),
+        "allow_reasons": _read_reasons(d),
         "scheme": d.get("scheme"),
         "span": _read_span(d),
     }
@@ -407,6 +424,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("note"),
         d.get("file"),
         _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "perspective": lambda d: Perspective(
@@ -416,6 +434,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("color"),
         d.get("note"),
         _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "question": lambda d: Question(
@@ -425,6 +444,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("note"),
         _ids(d, "asked_by"),
         _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "claim": lambda d: Claim(
@@ -441,6 +461,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         _ids(d, "allow"),
         d.get("title"),
         d.get("base"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "support": lambda d: Support(tuple(d["premises"]), d["conclusion"], **_relation_fields(d)),
@@ -455,10 +476,17 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("note"),
         d.get("date"),
         _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "section": lambda d: Section(
-        d["id"], d["title"], d.get("parent"), d.get("note"), _ids(d, "allow"), span=_read_span(d)
+        d["id"],
+        d["title"],
+        d.get("parent"),
+        d.get("note"),
+        _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
+        span=_read_span(d),
     ),
     "allow": lambda d: Allow(tuple(d["codes"]), d.get("reason"), span=_read_span(d)),
 }
