@@ -2,7 +2,7 @@
 
 Every ``argmap ...`` line of a ``sh``, ``console``, ``bash`` or ``shell`` block (and of an
 unmarked block that holds command lines) is run, page by page in order, in a temporary copy of
-the repository's ``maps/``. It must succeed, write the file it names with ``-o``, and print the
+the repository's ``maps/`` (and ``tests/``, read only). It must succeed, write the file it names with ``-o``, and print the
 lines a ``$`` prompted example shows after it (in order; ``...`` stands for anything). A line
 that cannot run here is skipped with its reason (:data:`SKIP`); files a page names but does not
 make are provided from ``tests/data`` (:data:`FILES`)."""
@@ -109,7 +109,8 @@ def test_there_are_shell_examples() -> None:
 
 @pytest.mark.parametrize("page", sorted(COMMANDS))
 def test_the_shell_examples_run(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    shutil.copytree(ROOT / "maps", tmp_path / "maps")  # fmt rewrites maps/: a copy
+    (tmp_path / "tests").symlink_to(ROOT / "tests")  # pages read test data, never write it
     (tmp_path / "docs" / "img").mkdir(parents=True)
     for name, source in FILES.items():
         shutil.copy(ROOT / source, tmp_path / name)
