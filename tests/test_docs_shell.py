@@ -1,11 +1,12 @@
 """The shell examples of README.md and docs/*.md, as a user would type them.
 
 Every ``argmap ...`` line of a ``sh``, ``console``, ``bash`` or ``shell`` block (and of an
-unmarked block that holds command lines) is run, page by page in order, in a temporary copy of
-the repository's ``maps/`` (and ``tests/``, read only). It must succeed, write the file it names with ``-o``, and print the
-lines a ``$`` prompted example shows after it (in order; ``...`` stands for anything). A line
-that cannot run here is skipped with its reason (:data:`SKIP`); files a page names but does not
-make are provided from ``tests/data`` (:data:`FILES`)."""
+unmarked block that holds command lines) is run, page by page in order, in a temporary folder
+with a copy of the repository's ``maps/`` (and its ``tests/``, read only). It must succeed,
+write the file it names with ``-o``, and print the lines a ``$`` prompted example shows after
+it (in order; ``...`` stands for anything). A line that cannot run here is skipped with its
+reason (:data:`SKIP`); files a page names but does not make are provided from ``tests/data``
+(:data:`FILES`)."""
 
 from __future__ import annotations
 
