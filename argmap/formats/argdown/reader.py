@@ -315,6 +315,7 @@ class _Reader:
         self.heading_stack: list[tuple[int, str]] = []
         self.sources: dict[str, Source] = {}
         self.wanted_ids: dict[tuple[str, str], str] = {}
+        self.counters: dict[str, int] = {}
         self.front = front or {}
         argmap_front = self.front.get("argmap")
         self.meta: dict[str, Any] = argmap_front if isinstance(argmap_front, dict) else {}
@@ -324,10 +325,11 @@ class _Reader:
 
     def fresh(self, wanted: str) -> str:
         base = _slug(wanted)
-        candidate, n = base, 2
+        candidate, n = base, self.counters.get(base, 2)
         while candidate in self.used:
             candidate = f"{base}-{n}"
             n += 1
+        self.counters[base] = n  # the next try for this base: no rescans (many equal titles)
         self.used.add(candidate)
         return candidate
 

@@ -165,6 +165,7 @@ class _Export:
         self.section: str | None = None
         self.support_title: dict[str, str] = {}
         self.stand_in_title: dict[str, str] = {}
+        self.counters: dict[str, int] = {}
         self.used_arguments = set(self.claims) | set(self.titles.values())
         for r in m.relations:
             self.used_arguments.update(r.starts_from)
@@ -250,10 +251,11 @@ class _Export:
             wanted = s.name or default
         if not _title_ok(wanted, argument=True):
             wanted = f"argument {wanted}"  # "<_x>" at the start of a line would be a relation
-        title, n = wanted, 2
+        title, n = wanted, self.counters.get(wanted, 2)
         while title in self.used_arguments:
             title = f"{wanted}-{n}"
             n += 1
+        self.counters[wanted] = n  # the next try for this title: no rescans
         self.used_arguments.add(title)
         return title
 
