@@ -86,8 +86,9 @@ def argmap_model(imported: argdown.Imported) -> tuple[set[str], set[str], set[Tr
                 relations.add(("support", e.premises[0], e.conclusion))
         elif isinstance(e, Rebuttal):
             relations.add(("undercut" if e.note == "undercut in Argdown" else "attack", e.attacker, e.target))
-        elif isinstance(e, Undercut):
-            relations.add(("undercut", e.attacker, owner.get(e.target, e.target)))
+        elif isinstance(e, Undercut):  # of an argument's step: of the argument
+            step = re.sub(r"-\d+$", "", e.target)
+            relations.add(("undercut", e.attacker, owner.get(e.target, owner.get(step, e.target))))
         elif isinstance(e, Contradiction):
             relations.add(("contradictory", min(e.left, e.right), max(e.left, e.right)))
     for arg, chain in steps.items():
@@ -158,6 +159,16 @@ def test_own_file_covers_every_relation_symbol() -> None:
     assert [s.title for s in m.sections] == ["Central"]
     kinds = {loss.kind for loss in imported.losses}
     assert "inference rule" in kinds and "front matter setting 'author' (Argdown's own)" in kinds
+
+
+def test_an_undercut_under_an_inference_line_undercuts_that_step() -> None:
+    text = (
+        "<A>\n\n(1) [p]: P\n-- rule --\n  <_ [x]: X.\n(2) [q]: Q\n(3) [r]: R\n"
+        "----\n  <_ [y]: Y.\n(4) [c]: C\n"
+    )
+    m = argdown.loads(text)
+    assert m.support("A-1").conclusion == "q" and m.support("A").conclusion == "c"
+    assert set(m.undercuts) == {Undercut("x", "A-1"), Undercut("y", "A")}
 
 
 def test_bare_arguments_become_named_supports() -> None:
@@ -324,6 +335,13 @@ a mention @[T] and a special character .+1. {source: A book, color: red}
 
 [S]: Another text for S.
 
+<Steps>
+
+(1) [P0]: p0.
+----
+  <_ [Z0]: Undercuts the inference.
+(2) [C0]: c0.
+
 An untitled statement.
 
 * [L1]: In an unordered list.
@@ -390,6 +408,7 @@ def test_every_construct_is_represented_or_listed() -> None:
     assert Contradiction("S", "W") in m.contradictions
     inference = imported.inferences["Arg"]
     assert Undercut("S", inference) in m.undercuts and Undercut("Q", inference) in m.undercuts
+    assert Undercut("Z0", imported.inferences["Steps"]) in m.undercuts  # under the inference line
     assert {"L1", "L2", "an-untitled-statement"} <= set(claims)
     # listed, each with where
     for kind, count in [
@@ -406,7 +425,7 @@ def test_every_construct_is_represented_or_listed() -> None:
     ]:
         assert kinds[kind].count == count, (kind, kinds[kind])
         assert kind in listed
-    assert kinds["relation with nothing above it"].where == ("line 54",)
+    assert kinds["relation with nothing above it"].where == ("line 61",)
     assert parse_again(m)
 
 
@@ -418,7 +437,7 @@ def test_the_import_command_prints_the_list(tmp_path: Path) -> None:
     result = run_cli("import", str(f))
     assert result.code == 0
     assert "inference rule: 2 (line " in result.err
-    assert "# - relation with nothing above it: 1 (line 54)" in result.out
+    assert "# - relation with nothing above it: 1 (line 61)" in result.out
 
 
 # ---- issue 21: hostile input -------------------------------------------------------------------------------

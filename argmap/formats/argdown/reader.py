@@ -280,6 +280,8 @@ def _slug(wanted: str) -> str:
 
 # ---- items -> map -----------------------------------------------------------------------------------
 _KINDS = {"+": "support", "-": "attack", "_": "undercut", "><": "contradiction"}
+#: Marks a step of an argument in place of a node (no id or title holds this character).
+_STEP = "\x00"
 
 
 @attrs.define
@@ -316,6 +318,7 @@ class _Reader:
         self.sources: dict[str, Source] = {}
         self.wanted_ids: dict[tuple[str, str], str] = {}
         self.counters: dict[str, int] = {}
+        self.step_undercuts: list[tuple[str, str, int, str | None]] = []  # from, argument, step, section
         self.front = front or {}
         argmap_front = self.front.get("argmap")
         self.meta: dict[str, Any] = argmap_front if isinstance(argmap_front, dict) else {}
@@ -519,6 +522,9 @@ class _Reader:
                     self.lose("inference rule", f"line {item.line}")
                 if any(t.kind == "data" for t in item.tokens) or "{" in " ".join(item.raw):
                     self.lose("data of an inference", f"line {item.line}")
+                if argument is not None:  # relations under the inference undercut this step
+                    step = len(self.nodes[argument].steps)
+                    frames, last = [(item.indent, None)], f"{_STEP}{argument}{_STEP}{step}"
                 continue
             c = item.content
             assert c is not None
@@ -576,6 +582,9 @@ class _Reader:
                 attacked.setdefault(conclusion.get(rel_from, rel_from), set()).add(rel_to)
         for kind, start, target, section, line in self.relations:
             source = start
+            if target.startswith(_STEP) or source.startswith(_STEP):
+                self.step_relation(kind, source, target, section, line)
+                continue
             if source in conclusion:  # from a reconstructed argument: from its conclusion
                 if kind == "support" and target == conclusion[source]:
                     continue
@@ -648,6 +657,11 @@ class _Reader:
         for kind, source, target, section, line in placed:
             e = self.relation(kind, source, target, inference, line)
             groups.setdefault(section, []).append(e)
+        for source, argument, step, section in self.step_undercuts:
+            count = len(self.nodes[argument].steps)
+            if argument in inference and step < count:
+                name = inference[argument] + ("" if step == count - 1 else f"-{step + 1}")
+                groups.setdefault(section, []).append(Undercut([source], name))
         self.apply_meta(groups)
         for sid in self.sources:
             groups[None].append(self.sources[sid])
@@ -744,6 +758,14 @@ class _Reader:
             except (TypeError, ValueError):
                 self.lose("argmap stance that does not fit", f"'{title}'")
         return out
+
+    def step_relation(self, kind: str, source: str, target: str, section: str | None, line: int) -> None:
+        """A relation written under an inference line (``--``): an undercut of that step."""
+        if kind != "undercut" or source.startswith(_STEP):
+            self.lose("relation of an inference that is not an undercut of it", f"line {line}")
+            return
+        _none, argument, step = target.split(_STEP)
+        self.step_undercuts.append((source, argument, int(step), section))
 
     def relation(self, kind: str, source: str, target: str, inference: dict[str, str], line: int) -> Element:
         if kind == "support":
