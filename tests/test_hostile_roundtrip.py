@@ -150,7 +150,7 @@ def test_quote_fields_are_replaced_too() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("\u3000\n", marks=pytest.mark.xfail(strict=False, reason="issue 21 item 8")),
+        "\u3000\n",
         "a\n\u3000",
         "\u2028",
         "\\u{41}",
