@@ -35,6 +35,11 @@ KNOWN: dict[str, str] = {
     "aif-4301-digit-version.aif.json": "issue 21 item 3: Python's int-digit limit in the AIF reader",
     "roundtrip-stance-lines-different-allow-reasons.argmap": "the writer merges stance lines whose "
     "allow reasons differ and keeps one reason, without a word from unexpressible() (writer.py)",
+    "roundtrip-aif-reason-for-a-code-not-allowed.aif.json": "the AIF extension gives a section an "
+    "allow reason for a code it does not allow; the model takes it, the writer drops it silently",
+    "roundtrip-argdown-reason-for-a-code-not-allowed.argdown": "the same through Argdown's argmap data",
+    "roundtrip-argdown-surrogate-escape-in-data.argdown": "a \\uD800 escape in Argdown's argmap data "
+    "reads into a map the writer refuses with ValueError, not an ArgmapError",
     "roundtrip-json-keyword-id.json": "JSON import makes a claim with the id 'support', which the "
     "writer refuses with a ValueError, not an ArgmapError (jsonio / writer.py)",
     "roundtrip-json-surrogate-escape-in-text.json": "a JSON \\udc00 escape reads into a map whose "
