@@ -1,7 +1,7 @@
 """The shell examples of README.md and docs/*.md, as a user would type them: every ``argmap ...``
 line of a ``sh``, ``console``, ``bash`` or ``shell`` block (and of an unmarked block that holds
-command lines) is run, page by page in order, in a temporary copy of the repository's ``maps/``,
-and must succeed. A line that cannot run here is skipped with its reason (:data:`SKIP`); files a
+command lines) is run, page by page in order, in a temporary copy of the repository's ``maps/``
+(and of the drawing tests' maps, which the gallery draws), and must succeed. A line that cannot run here is skipped with its reason (:data:`SKIP`); files a
 page names but does not make are provided from ``tests/data`` (:data:`FILES`)."""
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ def test_there_are_shell_examples() -> None:
 @pytest.mark.parametrize("page", sorted(COMMANDS))
 def test_the_shell_examples_run(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    shutil.copytree(ROOT / "tests" / "data" / "render", tmp_path / "tests" / "data" / "render")
     (tmp_path / "docs" / "img").mkdir(parents=True)
     for name, source in FILES.items():
         shutil.copy(ROOT / source, tmp_path / name)

@@ -32,6 +32,7 @@ STEPS = ("parse", "json", "aif", "argdown", "check", "fmt", "export", "roundtrip
 #: Files whose bug is known and fixed on another branch not merged yet (name -> why): each runs
 #: and may fail. Empty this once those branches are in.
 KNOWN: dict[str, str] = {
+    "argdown-empty-tag-before-statement.argdown": "issue 21 item 3 (Argdown `#()`), the Argdown branch",
     "aif-4301-digit-version.aif.json": "issue 21 item 3: Python's int-digit limit in the AIF reader",
     "roundtrip-stance-lines-different-allow-reasons.argmap": "the writer merges stance lines whose "
     "allow reasons differ and keeps one reason, without a word from unexpressible() (writer.py)",

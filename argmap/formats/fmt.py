@@ -28,7 +28,7 @@ from argmap.formats.writer import (
     Statement,
     align,
     group_statements,
-    item_of_inline_stance,
+    inline_stance_items,
     layout,
 )
 from argmap.model import (
@@ -64,7 +64,7 @@ def _token() -> re.Pattern[str]:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str  # str, comment, num, word, punct
     text: str
@@ -170,12 +170,16 @@ class _Items:
         else:
             self._relation_head()
         stances = [e for e in self.st.elements[1:] if isinstance(e, Stance)]
+        stance_keys = inline_stance_items(stances)  # once: per stance it would make fmt quadratic
         stance_no = 0
         quote_no = 0
         while (tok := self._peek()) is not None:
             word = tok.text
             if word in ("held", "rejected", "asked"):
-                key = ("asked",) if word == "asked" else item_of_inline_stance(stances, stance_no)
+                if word == "asked":
+                    key: Hashable = ("asked",)
+                else:
+                    key = stance_keys[stance_no] if stance_no < len(stance_keys) else ("stances", 0)
                 self._take(key)
                 self._take(key)  # by
                 count = self._list(key)
@@ -244,7 +248,7 @@ class _Items:
 
 
 # ---- comments -----------------------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _Anchors:
     """The comments of one statement."""
 
@@ -291,7 +295,8 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
     for st in statements:
         span = st.head.span
         assert span is not None
-        while k < len(toks) and (toks[k].line, toks[k].column) != (span.line, span.column):
+        at_line, at_column, count = span.line, span.column, len(toks)
+        while k < count and (toks[k].line != at_line or toks[k].column != at_column):
             k += 1
         starts.append(k)
     anchors = [_Anchors() for _ in statements]
@@ -323,6 +328,18 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
     for i, st in enumerate(statements):
         stop = starts[i + 1] if i + 1 < len(statements) else len(toks)
         region = toks[starts[i] : stop]
+        kinds = {t.kind for t in region}
+        if "comment" not in kinds:  # the common case: only the texts to keep whole matter here
+            if "str" in kinds:
+                walker = _Items(st, region)
+                walker.run()
+                wholes[i] = walker.whole()
+            prev = region[-1].end_line
+            if i + 1 < len(statements):
+                add_gap(anchors[i + 1].leading, [], prev, toks[starts[i + 1]].line)
+            else:
+                add_gap(footer, [], prev, len(lines_of_text) + 1)
+            continue
         code = [t for t in region if t.kind != "comment"]
         walker = _Items(st, code)
         tags = walker.run()
@@ -378,6 +395,9 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
             while leading and leading[0] is None:
                 leading.pop(0)
         out.extend("" if c is None else c for c in leading)
+        if not (a.before or a.trailing or a.trailer):  # no comments to put back
+            out.extend([line.text for line in block])
+            continue
         present = {line.item for line in block}
         before = _regroup(a.before, present)
         trailing = _regroup(a.trailing, present)

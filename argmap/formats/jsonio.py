@@ -19,6 +19,7 @@ ignore unknown fields), never removed or changed in meaning.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -530,11 +531,45 @@ def loads(text: str | bytes, *, path: str | None = None) -> ArgumentMap:
     except RecursionError:
         raise InterchangeError("not JSON that can be read: lists or objects nested too deeply") from None
     except ValueError as exc:  # Python's limit on the digits of an integer (4,300 by default)
-        raise InterchangeError(f"not JSON that can be read: {_shown(str(exc).split(';')[0], 120)}") from None
+        raise InterchangeError(
+            f"not JSON that can be read: a number is too long ({_shown(str(exc).split(';')[0], 120)})"
+        ) from None
+    if _SURROGATE_HINT.search(text if isinstance(text, str) else text.decode("utf-8", "replace")):
+        _refuse_surrogates(doc)
     looks = _looks_like_other_json(doc)
     if looks is not None:
         raise InterchangeError(looks)
     return from_dict(doc, path=path)
+
+
+#: A surrogate escape (or character) in the text: only then are the document's strings walked.
+_SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_LONE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(doc: object) -> None:
+    """InterchangeError naming the first string (or key) holding a lone surrogate: no UTF-8
+    text, so no map file and no export, can hold one (JSON's escapes can write one)."""
+    todo: list[tuple[object, list[str | int]]] = [(doc, [])]
+    while todo:
+        node, where = todo.pop()
+        items: list[tuple[str | int, object]]
+        if isinstance(node, dict):
+            for key in node:
+                if _LONE.search(key):
+                    raise InterchangeError(
+                        f"{_where(where)}: a key holds a lone surrogate, which no text can hold"
+                    )
+            items = list(node.items())
+        elif isinstance(node, list):
+            items = list(enumerate(node))
+        else:
+            if isinstance(node, str) and (bad := _LONE.search(node)):
+                raise InterchangeError(
+                    f"{_where(where)}: holds a lone surrogate U+{ord(bad.group()):04X}, which no text holds"
+                )
+            continue
+        todo.extend((value, [*where, key]) for key, value in reversed(items))
 
 
 # ---- telling other formats apart ------------------------------------------------------------------
@@ -555,8 +590,6 @@ def _not_json(text: str | bytes, exc: json.JSONDecodeError) -> str:
 
 def _looks_like_text_format(text: str) -> tuple[str, str] | None:
     """(what it is, its --from name) when ``text`` looks like .argmap text or Argdown."""
-    import re
-
     head = text[:20_000].lstrip("\ufeff")
     first = next((ln for ln in head.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
     argmap_start = re.compile(
@@ -566,8 +599,12 @@ def _looks_like_text_format(text: str) -> tuple[str, str] | None:
     )
     if argmap_start.match(first):
         return ".argmap text", "argmap"
-    argdown = re.compile(r"^\s*(\[[^\]\n]+\]|<[^>\n]+>)\s*:?|^\s*[+\-]?[<>]?[+\-_]\s*[\[<]|^={3,}\s*$", re.M)
-    if argdown.search(head) and not head.lstrip().startswith(("{", "[")):
+    # A statement or argument defined ([Title]: text, <Title>: text), a relation line
+    # (+ <a>, <- [b], _> <c>), a heading of equals signs.
+    argdown = re.compile(
+        r"^[ \t]*(\[[^\]\n]+\]|<[^>\n]+>)[ \t]*:|^[ \t]*(<?[+\-_]>?)[ \t]+[\[<]|^={3,}[ \t]*$", re.M
+    )
+    if argdown.search(head):
         return "Argdown", "argdown"
     return None
 
