@@ -32,7 +32,6 @@ STEPS = ("parse", "json", "aif", "argdown", "check", "fmt", "export", "roundtrip
 #: Files whose bug is known and fixed on another branch not merged yet (name -> why): each runs
 #: and may fail. Empty this once those branches are in.
 KNOWN: dict[str, str] = {
-    "argdown-empty-tag-before-statement.argdown": "issue 21 item 3 (Argdown `#()`), the Argdown branch",
     "aif-4301-digit-version.aif.json": "issue 21 item 3: Python's int-digit limit in the AIF reader",
     "roundtrip-stance-lines-different-allow-reasons.argmap": "the writer merges stance lines whose "
     "allow reasons differ and keeps one reason, without a word from unexpressible() (writer.py)",
@@ -43,8 +42,6 @@ KNOWN: dict[str, str] = {
     "reads into a map the writer refuses with ValueError, not an ArgmapError",
     "roundtrip-json-keyword-id.json": "JSON import makes a claim with the id 'support', which the "
     "writer refuses with a ValueError, not an ArgmapError (jsonio / writer.py)",
-    "roundtrip-json-surrogate-escape-in-text.json": "a JSON \\udc00 escape reads into a map whose "
-    "export fails with ValueError, not an ArgmapError (writer.escape, jsonio: the JSON branch)",
 }
 
 CASES = sorted(p for p in HOSTILE.iterdir() if p.is_file() and p.name != "README.md")
