@@ -133,7 +133,7 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Argum
     with Path(name).open("rb") as f:
         check_size(os.fstat(f.fileno()).st_size, held, name)
         data = f.read(held.input_size + 1)  # a file that grew meanwhile is still bounded
-    check_size(len(data), held, name)
+    check_size(len(data), held, name, at_least=True)
     text = decode(data, name)
     del data  # the bytes are freed before parsing
     return parse(text, name, limits=held)
