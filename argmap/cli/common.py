@@ -162,14 +162,14 @@ def read_bytes(path: str) -> tuple[bytes, str]:
     limit = current().input_size
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
-        check_size(len(data), where=STDIN_NAME)
+        check_size(len(data), where=STDIN_NAME, at_least=True)
         return data, STDIN_NAME
     shown = display_path(path)
     try:
         if Path(path).is_dir():
             fail(f"{shown}: is a folder, not a .argmap file")
         data = _read_at_most(path, limit, shown)
-        check_size(len(data), where=shown)
+        check_size(len(data), where=shown, at_least=True)  # it grew, or never ends (/dev/zero)
         return data, shown
     except FileNotFoundError:
         fail(f"{shown}: no such file")

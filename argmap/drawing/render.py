@@ -138,10 +138,11 @@ def layout_settings(nodes: int, engine: EngineName = "dot") -> dict[str, str]:
 
 # ---- labels --------------------------------------------------------------------------------------
 def _labels_of(
-    amap: ArgumentMap, labels: SemanticsName | Mapping[str, str] | None
+    amap: ArgumentMap, labels: SemanticsName | Mapping[str, str] | None, perspective: str | None = None
 ) -> tuple[dict[str, str], str | None]:
     """Each claim's status ("in", "out", "undec") for ``labels``, and the semantics that gave it
-    (None when the labels were given as a mapping)."""
+    (None when the labels were given as a mapping); with ``perspective`` (a view of that
+    perspective alone), the labels of its own framework (docs/semantics.md, "Per perspective")."""
     if labels is None:
         return {}, None
     if isinstance(labels, str):
@@ -149,7 +150,7 @@ def _labels_of(
         from argmap.semantics.evaluate import claim_labels
 
         try:
-            found = claim_labels(amap, labels)
+            found = claim_labels(amap, labels, perspective=perspective)
         except SearchStopped as exc:
             raise ViewError(
                 f"cannot label the claims under {labels} semantics: {exc}", hint=exc.hint
@@ -247,7 +248,7 @@ def _dot_graph(
     view = make_view(
         amap, perspective=perspective, only=only, compare=compare, question=question, focus=focus, depth=depth
     )
-    status, semantics = _labels_of(amap, labels)
+    status, semantics = _labels_of(amap, labels, perspective if only else None)
     if semantics:
         view.subtitle.append(f"Claim status under {semantics} semantics")
     elif status:

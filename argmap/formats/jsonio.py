@@ -207,8 +207,18 @@ def dumps(m: ArgumentMap, *, spans: bool = False, indent: int | None = None) -> 
     """
     if indent is None:
         # json's C encoder, no spaces after separators: the smallest and fastest document.
-        return json.dumps(to_dict(m, spans=spans), ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(to_dict(m, spans=spans), ensure_ascii=False, indent=indent) + "\n"
+        text = json.dumps(to_dict(m, spans=spans), ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        text = json.dumps(to_dict(m, spans=spans), ensure_ascii=False, indent=indent) + "\n"
+    lone = _LONE_SURROGATE.search(text)
+    if lone is not None:  # half of a UTF-16 pair: no UTF-8 file can hold it, and the reader refuses it
+        raise InterchangeError(
+            f"the map holds a lone surrogate U+{ord(lone.group()):04X}, which JSON text cannot carry"
+        )
+    return text
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # ---- reading --------------------------------------------------------------------------------------
@@ -514,10 +524,31 @@ def from_dict(doc: object, *, path: str | None = None) -> ArgumentMap:
     for i, item in enumerate(doc["elements"]):
         try:
             fields = _from_version_1(item) if version == 1 else item
-            elements.append(builders[fields["type"]](fields))
+            element = builders[fields["type"]](fields)
         except (TypeError, ValueError) as exc:  # what the model refuses beyond the schema
             raise InterchangeError(f"$.elements[{i}]: {exc}") from None
+        _refuse_unwritable_id(element, i)
+        elements.append(element)
     return ArgumentMap(tuple(elements), path=path)
+
+
+def _refuse_unwritable_id(e: Element, i: int) -> None:
+    """An id the .argmap text cannot give a definition (a verb read as the verb, issue 21): an
+    importer never makes a map the writer cannot write."""
+    from argmap.formats.writer import VERB_IDS
+
+    if isinstance(e, (Source, Perspective, Question, Claim, Section)) and e.id in VERB_IDS:
+        raise InterchangeError(
+            f"$.elements[{i}].id: {e.id!r} cannot be written as the id of a "
+            f"{type(e).__name__.lower()} in .argmap text (after the keyword it reads as the verb)",
+            hint="rename it, for example to '" + e.id + "-1'",
+        )
+    if isinstance(e, Allow) and e.codes[0] in VERB_IDS:
+        raise InterchangeError(
+            f"$.elements[{i}].codes[0]: 'allow {e.codes[0]}' on a line of its own reads as a "
+            f"relation or stance in .argmap text",
+            hint="list a finding code first",
+        )
 
 
 def loads(text: str | bytes, *, path: str | None = None) -> ArgumentMap:

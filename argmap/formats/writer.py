@@ -30,6 +30,7 @@ from typing import TypeAlias
 
 import attrs
 
+from argmap.errors import InterchangeError
 from argmap.model import (
     Allow,
     ArgumentMap,
@@ -93,7 +94,7 @@ def _escape_one(m: re.Match[str]) -> str:
     if short is not None:
         return short
     if 0xD800 <= ord(ch) <= 0xDFFF:
-        raise ValueError(f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold")
+        raise InterchangeError(f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold")
     return f"\\u{{{ord(ch):X}}}"
 
 
@@ -331,8 +332,8 @@ def group_statements(elements: Iterable[Element], *, by_span: bool = False) -> l
             if (
                 isinstance(prev, Stance)
                 and not _inline_kept(prev, out[-1])
-                and (prev.perspective, prev.accepts, prev.note, prev.date, prev.allow)
-                == (e.perspective, e.accepts, e.note, e.date, e.allow)
+                and (prev.perspective, prev.accepts, prev.note, prev.date, prev.allow, prev.allow_reasons)
+                == (e.perspective, e.accepts, e.note, e.date, e.allow, e.allow_reasons)
                 and _same_line(prev, e, by_span)
             ):
                 out[-1].append(e)
