@@ -43,7 +43,7 @@ def preferred_labels(af: Framework, comp: list[int], timeout: float | None) -> b
     local = {x: i for i, x in enumerate(comp)}
     facts = [f"arg({i})." for i in range(len(comp))]
     for i, x in enumerate(comp):
-        facts.extend(f"att({local[a]},{i})." for a in af.attackers[x] if a in local)
+        facts.extend(f"att({i},{local[t]})." for t in af.targets[x] if t in local)
     ctl = clingo.Control(["--heuristic=Domain", "--enum-mode=domRec", "1"])
     ctl.add("base", [], "\n".join(facts) + _PROGRAM)
     ctl.ground([("base", [])])
