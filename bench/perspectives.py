@@ -11,7 +11,8 @@ Per size, one generated map (seed 0). Columns:
 * report s: :func:`argmap.perspectives` with ``max_cruxes=0`` in this process (everything but
   the cruxes);
 * cruxes s: the crux step alone (up to 500 disputed claims weighed), as argmap does it now
-  (:mod:`argmap.semantics.crux`: one ranked grounded pass, then incremental per crux);
+  (:mod:`argmap.semantics.crux`: one ranked grounded pass, then incremental per crux), with
+  the translation of the map it shares with the report;
 * two passes s: the same cruxes by two full forced grounded passes per crux (the former
   computation, exact since the forced-label fix), up to ``--old-up-to`` claims; "same" says
   whether both give the same cruxes, depends and weights.
@@ -87,6 +88,7 @@ def main() -> int:
     args = ap.parse_args()
 
     from argmap.semantics.agreement import _cruxes, perspectives
+    from argmap.semantics.translate import framework
     from argmap.syntax.parser import parse
 
     env = child_env()
@@ -132,7 +134,7 @@ def main() -> int:
             report_s, _ = _timed(lambda m=m: perspectives(m, max_cruxes=0), args.repeat)
             crux_s, cruxes = _timed(
                 lambda m=m, stance=stance, pers=pers, claims=claims: _cruxes(
-                    m, rule="structured", claims=claims, pers=pers, stance=stance, max_cruxes=500
+                    framework(m, rule="evidential"), claims=claims, pers=pers, stance=stance, max_cruxes=500
                 ),
                 args.repeat,
             )
@@ -144,8 +146,6 @@ def main() -> int:
                 old_col = f"{old_s:.3f}"
             else:
                 old_col, same = "-", "-"
-            from argmap.semantics.translate import framework
-
             af = framework(m).framework
             print(
                 f"| {n} | {af.n} | {len(new)} | {median(walls['check']):.3f} | "
