@@ -44,6 +44,7 @@ _LAZY: dict[str, str] = {
     "IccmaError": "argmap.errors",
     "InvalidElementError": "argmap.errors",
     "LimitError": "argmap.errors",
+    "Limits": "argmap.util.limits",
     "UnknownChoiceError": "argmap.errors",
     "UnknownIdError": "argmap.errors",
     "UnknownPerspectiveError": "argmap.errors",
@@ -64,6 +65,9 @@ _LAZY: dict[str, str] = {
     "claim_labels": "argmap.semantics.evaluate",
     "evaluate": "argmap.semantics.evaluate",
     "perspectives": "argmap.semantics.agreement",
+    "explain": "argmap.semantics.explain",
+    "Explanation": "argmap.semantics.explain",
+    "RuleError": "argmap.errors",
     # abstract (Dung) frameworks
     "Framework": "argmap.semantics.solvers",
     "Labelling": "argmap.semantics.solvers",
@@ -95,12 +99,14 @@ __all__ = [
     "Contradiction",
     "Diagnostic",
     "Element",
+    "Explanation",
     "Framework",
     "IccmaError",
     "InterchangeError",
     "InvalidElementError",
     "Labelling",
     "LimitError",
+    "Limits",
     "MapBuilder",
     "NoBackendError",
     "ParseError",
@@ -109,6 +115,7 @@ __all__ = [
     "Quote",
     "Rebuttal",
     "Relation",
+    "RuleError",
     "SearchStopped",
     "Severity",
     "Source",
@@ -126,6 +133,7 @@ __all__ = [
     "check_map",
     "claim_labels",
     "evaluate",
+    "explain",
     "export",
     "format_text",
     "import_",
@@ -152,6 +160,7 @@ if TYPE_CHECKING:
         InvalidElementError,
         LimitError,
         NoBackendError,
+        RuleError,
         SearchStopped,
         UnknownChoiceError,
         UnknownIdError,
@@ -181,9 +190,11 @@ if TYPE_CHECKING:
     )
     from argmap.semantics.agreement import perspectives
     from argmap.semantics.evaluate import claim_labels, evaluate
+    from argmap.semantics.explain import Explanation, explain
     from argmap.semantics.solvers import Framework, Labelling
     from argmap.syntax.errors import ParseError
     from argmap.syntax.parser import load, parse
+    from argmap.util.limits import Limits
 
 
 def __getattr__(name: str) -> Any:

@@ -25,6 +25,7 @@ __all__ = [
     "InvalidElementError",
     "LimitError",
     "NoBackendError",
+    "RuleError",
     "SearchStopped",
     "UnknownChoiceError",
     "UnknownIdError",
@@ -136,6 +137,11 @@ class NoBackendError(BackendError):
     """No backend that can make the format asked for is installed."""
 
 
+class RuleError(ArgmapError, ValueError):
+    """A map that the chosen evaluation rule cannot read without dropping part of it (an
+    undercut of a support under the attacks rule): refused rather than silently ignored."""
+
+
 class ConfigError(ArgmapError, ValueError):
     """A project's settings file (``argmap.toml``, ``[tool.argmap]`` in ``pyproject.toml``)
     that cannot be used: not TOML, an unknown key, a value of the wrong type."""
@@ -143,4 +149,20 @@ class ConfigError(ArgmapError, ValueError):
 
 class LimitError(ArgmapError, ValueError):
     """An input beyond one of argmap's stated limits (size, length, depth): the message names
-    the limit and how to raise it."""
+    the limit and the hint how to raise it (:mod:`argmap.util.limits`).
+
+    ``limit`` is the limit's name (``input_size``, ``statement_length``, ``text_length``,
+    ``depth``; None for an error that is not about one of them), ``maximum`` its value and
+    ``found`` what the input had (at least; a scan may stop as soon as it is over)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        limit: str | None = None,
+        maximum: int | None = None,
+        found: int | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.limit, self.maximum, self.found = limit, maximum, found

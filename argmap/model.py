@@ -115,6 +115,12 @@ def _tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _reasons(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """``allow_reasons``: why codes are allowed, ``(code, reason)`` for each allowed code given
+    with a reason (``allow W302 "the witness contradicts herself"``): no written word is lost."""
+    return value if type(value) is tuple else tuple((code, why) for code, why in value)
+
+
 def _span_field() -> Span | None:
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     return span
@@ -151,6 +157,7 @@ class Source:
     note: str | None = None
     file: str | None = None
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
 
@@ -164,6 +171,7 @@ class Perspective:
     color: str | None = None
     note: str | None = None
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
 
@@ -178,6 +186,7 @@ class Question:
     note: str | None = None
     asked_by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
 
@@ -240,6 +249,7 @@ class Claim:
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     title: str | None = attrs.field(default=None, validator=_check_optional_text)
     base: float | None = attrs.field(default=None, validator=_check_base)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
     def side(self, question_id: str) -> str | None:
@@ -270,6 +280,7 @@ class Support:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
     @premises.validator
@@ -311,6 +322,7 @@ class Rebuttal:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
     @property
@@ -345,6 +357,7 @@ class Undercut:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
     @property
@@ -377,6 +390,7 @@ class Contradiction:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
     @property
@@ -398,6 +412,7 @@ class Stance:
     note: str | None = None
     date: str | None = None
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
     @property
@@ -416,6 +431,7 @@ class Section:
     parent: str | None = attrs.field(default=None, validator=_check_optional_id)
     note: str | None = None
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
     span: Span | None = _span_field()
 
 

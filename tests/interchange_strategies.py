@@ -1,7 +1,13 @@
-"""Hypothesis strategies for whole maps (shared by the interchange and fmt tests).
+"""Hypothesis strategies for whole maps (shared by the interchange, writer and fmt tests).
 
-Every map drawn is one the .argmap language can express exactly: inline stances follow their
-claim and carry no note (see ``argmap.formats.writer.unexpressible``).
+Every map drawn is one the .argmap language can express exactly (see
+``argmap.formats.writer.unexpressible``): inline stances follow their claim (or, for rejections,
+their named relation) and carry no note, date or allowed codes; a claim's sides are on questions
+it answers, once each. Every construct of language 2 is drawn: named relations of every kind,
+linked attackers, undercuts of any relation, stances on relations, quotes with a source, a
+locator and a date, dates on claims and stances, answers that take a side, askers, source files,
+nested sections, allowed codes on statements and on the whole map, claims' titles and base
+scores, relations' schemes.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from hypothesis import strategies as st
 
 from argmap.formats.writer import VERB_IDS
 from argmap.model import (
+    SIDES,
+    Allow,
     ArgumentMap,
     Claim,
     ClaimKind,
@@ -19,6 +27,7 @@ from argmap.model import (
     Question,
     Quote,
     Rebuttal,
+    Section,
     Source,
     Stance,
     Support,
@@ -30,7 +39,7 @@ KEYWORDS = [
     "title", "source", "perspective", "question", "claim", "fact", "interpretation", "prediction",
     "value", "policy", "url", "date", "author", "role", "color", "note", "answers", "held", "rejected",
     "by", "tags", "quote", "supports", "support", "rebuts", "attacks", "undercuts", "contradicts",
-    "accepts", "rejects",
+    "accepts", "rejects", "section", "in", "allow", "file", "asked", "yes", "no", "from", "at", "on",
 ]  # fmt: skip
 
 ids = st.one_of(
@@ -42,27 +51,42 @@ texts = st.one_of(
     st.text(max_size=30),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=200),
     st.lists(
-        st.sampled_from(["word", "longer-word", " ", "\n", '"', "\\", "\t", "é", "\x07"]), max_size=60
+        st.sampled_from(["word", "longer-word", " ", "\n", '"', "\\", "\t", "é", "\x07", "\u3000"]),
+        max_size=60,
     ).map("".join),
 )
 opt_text = st.none() | texts
+dates = st.none() | st.sampled_from(["2013", "2013-05", "2013-05-17", "spring 2023"]) | texts
 #: Ids a definition can have (see argmap.formats.writer.VERB_IDS).
 def_ids = ids.filter(lambda i: i not in VERB_IDS)
 id_lists = st.lists(ids, max_size=4).map(tuple)
+some_ids = st.lists(ids, min_size=1, max_size=4).map(tuple)
 tags = st.lists(st.one_of(ids, texts), max_size=3).map(tuple)
+codes = st.lists(st.one_of(st.sampled_from(["W302", "W303", "E201", "W107"]), ids), max_size=3).map(tuple)
+quotes = st.lists(st.builds(Quote, texts, st.none() | ids, st.none() | ids, opt_text, dates), max_size=2).map(
+    tuple
+)
 
 
 @st.composite
 def claims(draw: st.DrawFn) -> list[Element]:
+    answered = draw(
+        st.lists(st.tuples(ids, st.none() | st.sampled_from(SIDES)), max_size=3, unique_by=lambda a: a[0])
+    )
     claim = Claim(
         draw(def_ids),
         draw(texts),
         draw(st.none() | st.sampled_from(list(ClaimKind))),
-        draw(id_lists),
+        tuple(q for q, _ in answered),
         draw(tags),
         draw(id_lists),
-        tuple(Quote(t, s) for s, t in draw(st.lists(st.tuples(st.none() | ids, texts), max_size=2))),
+        draw(quotes),
         draw(opt_text),
+        draw(dates),
+        tuple((q, side) for q, side in answered if side is not None),
+        draw(codes),
+        draw(opt_text),
+        draw(st.none() | st.floats(0, 1) | st.sampled_from([0, 1, 0.5, 1e-7, 0.1])),
     )
     stances = [
         Stance(p, claim.id, a, True) for p, a in draw(st.lists(st.tuples(ids, st.booleans()), max_size=4))
@@ -76,30 +100,54 @@ def _one(strategy: st.SearchStrategy[Element]) -> st.SearchStrategy[list[Element
 
 @st.composite
 def stance_lines(draw: st.DrawFn) -> list[Element]:
-    p, accepts, note = draw(ids), draw(st.booleans()), draw(opt_text)
-    return [Stance(p, c, accepts, False, note) for c in draw(st.lists(ids, min_size=1, max_size=3))]
+    p, accepts, note, date, allow = draw(ids), draw(st.booleans()), draw(opt_text), draw(dates), draw(codes)
+    return [
+        Stance(p, c, accepts, False, note, date, allow) for c in draw(st.lists(ids, min_size=1, max_size=3))
+    ]
+
+
+@st.composite
+def relations(draw: st.DrawFn) -> list[Element]:
+    """A relation of any kind, named or not, with every attribute; a named one may be followed
+    by inline rejections (``rejected by``)."""
+    kind = draw(st.sampled_from([Support, Rebuttal, Undercut, Contradiction]))
+    name = draw(st.none() | ids)
+    common = {
+        "name": name,
+        "by": draw(id_lists),
+        "note": draw(opt_text),
+        "tags": draw(tags),
+        "sources": draw(id_lists),
+        "quotes": draw(quotes),
+        "allow": draw(codes),
+        "scheme": draw(st.none() | st.sampled_from(["Expert Opinion", "Default Inference"]) | texts),
+    }
+    relation: Element
+    if kind is Contradiction:
+        relation = Contradiction(draw(ids), draw(ids), **common)
+    else:
+        relation = kind(draw(some_ids), draw(ids), **common)
+    out: list[Element] = [relation]
+    if name is not None:
+        out += [Stance(p, name, False, True) for p in draw(st.lists(ids, max_size=2))]
+    return out
 
 
 element_groups = st.one_of(
     _one(st.builds(Title, texts)),
-    _one(st.builds(Source, def_ids, texts, opt_text, opt_text, opt_text, opt_text)),
-    _one(st.builds(Perspective, def_ids, texts, opt_text, opt_text, opt_text)),
-    _one(st.builds(Question, def_ids, texts, tags, opt_text)),
+    _one(st.builds(Source, def_ids, texts, opt_text, opt_text, opt_text, opt_text, opt_text, codes)),
+    _one(st.builds(Perspective, def_ids, texts, opt_text, opt_text, opt_text, codes)),
+    _one(st.builds(Question, def_ids, texts, tags, opt_text, id_lists, codes)),
     claims(),
+    relations(),
+    relations(),
+    stance_lines(),
+    _one(st.builds(Section, def_ids, texts, st.none() | ids, opt_text, codes)),
     _one(
-        st.builds(
-            Support,
-            st.lists(ids, min_size=1, max_size=4).map(tuple),
-            ids,
-            st.none() | ids,
-            id_lists,
-            opt_text,
+        st.builds(Allow, st.lists(ids, min_size=1, max_size=3).map(tuple), opt_text).filter(
+            lambda a: a.codes[0] not in VERB_IDS
         )
     ),
-    _one(st.builds(Rebuttal, ids, ids, id_lists, opt_text)),
-    _one(st.builds(Undercut, ids, ids, id_lists, opt_text)),
-    _one(st.builds(Contradiction, ids, ids, id_lists, opt_text)),
-    stance_lines(),
 )
 
 

@@ -119,10 +119,10 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_unreadable_file_as_diagnostic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     f = write(tmp_path, "secret.argmap", CLEAN)
 
-    def deny(self: Path) -> bytes:
+    def deny(*_args: object) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr("argmap.cli.common._read_at_most", deny)
     r = run_cli("check", "--format", "json", f)
     assert r.code == 2
     assert json.loads(r.out)["diagnostics"][0]["code"] == "E106"
@@ -451,3 +451,57 @@ def test_shell_completion_script_and_answers() -> None:
         [sys.executable, "-m", "argmap"], env=env, capture_output=True, text=True, check=False
     )
     assert done.stdout.split() == ["check"]
+
+
+# ---- file names that are not UTF-8 (issue 21, item 12) ------------------------------------------
+def _odd_names(tmp_path: Path) -> Path:
+    """A folder with two maps whose names are not UTF-8 (Python gives them as surrogates)."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    for name, text in ((b"\xff\xfe.argmap", ERROR), (b"caf\xe9.argmap", WARN)):
+        with open(os.path.join(os.fsencode(folder), name), "wb") as f:
+            f.write(text.encode("utf-8"))
+    return folder
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the file system must take any bytes")
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github"])
+def test_file_names_that_are_not_utf8_are_shown_escaped(tmp_path: Path, fmt: str) -> None:
+    """The CLI's stdout here is strict UTF-8: a raw name used to kill `check` (exit 3) or, where
+    Python's stdout escapes, write a raw byte into the JSON document."""
+    folder = _odd_names(tmp_path)
+    r = run_cli("check", "--format", fmt, str(folder))
+    assert r.code == 1, r.err
+    r.out_bytes.decode("utf-8")  # strictly valid
+    in_json = "\\\\xff\\\\xfe.argmap"  # the backslashes escaped
+    shown = {"json": in_json, "jsonl": in_json, "sarif": "%5Cxff%5Cxfe.argmap"}
+    assert shown.get(fmt, "\\xff\\xfe.argmap") in r.out
+    if fmt == "json":
+        doc = json.loads(r.out)
+        assert doc["files"] == [f"{folder}/caf\\xe9.argmap", f"{folder}/\\xff\\xfe.argmap"]
+        assert doc["diagnostics"][0]["span"]["path"] == f"{folder}/\\xff\\xfe.argmap"
+    if fmt in ("jsonl", "sarif"):
+        for line in r.out.splitlines() if fmt == "jsonl" else [r.out]:
+            json.loads(line)
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the file system must take any bytes")
+def test_commands_open_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    folder = _odd_names(tmp_path)
+    odd = os.path.join(str(folder), os.fsdecode(b"caf\xe9.argmap"))
+    r = run_cli("evaluate", odd)
+    assert r.code == 0 and "IN (1)" in r.out
+    assert run_cli("fmt", "--check", str(folder)).code == 0
+    r = run_cli("export", "--to", "json", os.path.join(str(folder), os.fsdecode(b"\xff\xfe.argmap")))
+    assert r.code == 0 and json.loads(r.out)["format"] == "argmap"
+    missing = os.path.join(str(folder), os.fsdecode(b"gone\xff.argmap"))
+    r = run_cli("check", missing)
+    assert r.code == 2 and "gone\\xff.argmap: no such file" in r.err
+
+
+def test_display_path() -> None:
+    from argmap.cli.common import display_path
+
+    assert display_path("maps/é.argmap") == "maps/é.argmap"
+    assert display_path(os.fsdecode(b"\xff\xfe.argmap")) == "\\xff\\xfe.argmap"
+    assert display_path("x\ud800.argmap") == "x\\ud800.argmap"  # made in Python, no escaped byte

@@ -16,6 +16,7 @@ from tests.conftest import DATA, MAPS, Result, golden
 
 HERE = DATA / "semantics"
 DRONES = str(HERE / "drones.argmap")
+NIXON = str(MAPS / "nixon-diamond.argmap")
 Cli = Callable[..., Result]
 
 
@@ -24,7 +25,7 @@ Cli = Callable[..., Result]
     [
         (["evaluate", DRONES], "evaluate-grounded.txt"),
         (["evaluate", DRONES, "--semantics", "preferred"], "evaluate-preferred.txt"),
-        (["evaluate", DRONES, "-s", "stable", "--rule", "attacks"], "evaluate-stable-attacks.txt"),
+        (["evaluate", NIXON, "-s", "stable", "--rule", "attacks"], "evaluate-stable-attacks.txt"),
         (["evaluate", DRONES, "--perspective", "radic"], "evaluate-radic.txt"),
         (["evaluate", DRONES, "-p", "savkovic", "-s", "preferred"], "evaluate-savkovic-preferred.txt"),
         (["perspectives", DRONES], "perspectives.txt"),
@@ -35,10 +36,12 @@ Cli = Callable[..., Result]
     ],
 )
 def test_golden_outputs(cli: Cli, args: list[str], name: str) -> None:
+    if args[0] in ("evaluate", "perspectives"):
+        args = [*args, "--width", "100"]
     r = cli(*args)
     assert r.code == 0, r.err
     assert r.err == ""
-    golden(HERE / name, r.out.replace(str(HERE) + "/", ""))
+    golden(HERE / name, r.out.replace(str(HERE) + "/", "").replace(str(MAPS) + "/", ""))
 
 
 def test_evaluate_json(cli: Cli) -> None:
@@ -80,7 +83,7 @@ def test_framework_writes_a_file_and_refuses_the_input(cli: Cli, tmp_path: Path)
     r = cli("framework", DRONES, "-o", str(out))
     assert r.code == 0 and r.out == ""
     f = from_apx(out.read_text())
-    assert "arming" in f.names and f.attack_count() == 10
+    assert "arming" in f.names and f.attack_count() == 18
     i23 = tmp_path / "p.af"
     assert cli("framework", DRONES, "-t", "i23", "-p", "savkovic", "-o", str(i23)).code == 0
     assert "commerce" in from_i23(i23.read_text()).names
@@ -132,7 +135,65 @@ def test_time_limit_hit_is_said_plainly(cli: Cli, tmp_path: Path) -> None:
     assert r.code == 0 and set(json.loads(r.out)["labels"].values()) == {"undec"}
 
 
+def test_the_attacks_rule_refuses_undercuts_of_supports(cli: Cli) -> None:
+    r = cli("evaluate", DRONES, "--rule", "attacks")
+    assert r.code == 2 and r.out == "" and "Traceback" not in r.err
+    assert "undercuts the support 'arming' (line 26)" in r.err and "--rule evidential" in r.err
+
+
 def test_help_lists_the_commands(cli: Cli) -> None:
     r = cli("--help")
     for command in ("evaluate", "perspectives", "framework"):
         assert command in r.out
+
+
+def _chain(n: int) -> str:
+    """n claims in 2-cycles (c0 <-> c1, c2 <-> c3 ...): 2 ** (n // 2) preferred labellings."""
+    lines = [
+        f'claim c{i} "Claim number {i}, with a text long enough to be cut at a narrow width."'
+        for i in range(n)
+    ]
+    lines += [f"c{i} contradicts c{i + 1}" for i in range(0, n - 1, 2)]
+    return "\n".join(lines) + "\n"
+
+
+def test_extensions_are_summarised_unless_all_is_asked(cli: Cli) -> None:
+    text = _chain(12)
+    r = cli("evaluate", "-", "-s", "preferred", "--width", "60", stdin=text)
+    assert r.code == 0, r.err
+    assert (
+        "64 preferred labellings" in r.out and "Sceptically accepted (in every labelling): 0 claims" in r.out
+    )
+    assert "Credulously accepted (in some labelling): 12 claims" in r.out
+    assert "64 extensions found; --all lists them" in r.out and "1. {" not in r.out
+    assert max(len(line) for line in r.out.splitlines()) <= 60
+    # natural order: c2 before c10
+    cred = next(line for line in r.out.splitlines() if line.startswith("  {c0"))
+    assert cred.index("c2,") < cred.index("c10")
+    full = cli("evaluate", "-", "-s", "preferred", "--all", "--limit", "3", stdin=text)
+    assert "Extensions, claims only (the first 3; stopped by the limit):" in full.out
+    assert "  1. {" in full.out and "  4. {" not in full.out
+    doc = json.loads(cli("evaluate", "-", "-s", "preferred", "-f", "json", stdin=text).out)
+    assert doc["credulous"][:4] == ["c0", "c1", "c2", "c3"] and doc["credulous"][-1] == "c11"
+
+
+def test_perspectives_leaves_out_pairs_apart_and_counts_in_the_singular(cli: Cli) -> None:
+    text = (
+        'perspective a "A"\nperspective b "B"\nperspective c "C"\nperspective d "D"\n'
+        'claim x "X." held by a, b\nclaim y "Y." held by c\n'
+    )
+    r = cli("perspectives", "-", "--width", "80", stdin=text)
+    assert r.code == 0, r.err
+    assert "  a / b: 1.00 over 1 shared claim\n" in r.out
+    assert "5 pairs of perspectives with no claim or relation in common are left out" in r.out
+    assert "a / c" not in r.out
+
+
+def test_a_wide_matrix_numbers_its_columns_and_fits_the_width(cli: Cli) -> None:
+    ps = [f"perspective-number-{k}" for k in range(12)]
+    text = "".join(f'perspective {p} "P"\n' for p in ps) + f'claim x "X." held by {", ".join(ps)}\n'
+    r = cli("perspectives", "-", "--width", "50", stdin=text)
+    assert r.code == 0, r.err
+    assert r.out.startswith("Perspectives: 1 perspective-number-0, 2 perspective-number-1")
+    table = r.out.split("\n\n")[1]
+    assert max(len(line) for line in table.splitlines()) <= 50

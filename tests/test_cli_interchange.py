@@ -33,7 +33,7 @@ def test_export_to_stdout(small: Path, fmt: str) -> None:
     assert result.code == 0, result.err
     assert result.out.strip()
     if fmt == "json":
-        assert json.loads(result.out)["version"] == 1
+        assert json.loads(result.out)["version"] == 2
     if fmt == "aif":
         assert {n["type"] for n in json.loads(result.out)["nodes"]} >= {"I", "RA", "L", "YA"}
     if fmt == "argdown":

@@ -103,12 +103,45 @@ def test_environment_variable_picks_the_backend(cli: Cli, workdir: Path) -> None
 
 
 @needs_pure
-def test_graphviz_warnings_are_shown_not_fatal(cli: Cli, workdir: Path) -> None:
+def test_embedded_renderer_says_so_once_without_width_warnings(
+    cli: Cli, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("argmap.cli.render._NOTED", False)
     out = workdir / "x.svg"
     result = cli("render", str(MAPS / "turkey-kosovo.argmap"), "-o", str(out), "--backend", "graphviz-pure")
     assert result.code == 0
-    assert "argmap: graphviz: Warning" in result.err
+    assert "no value for width" not in result.err and "Warning: Warning" not in result.err
+    assert result.err.count("drawn by the embedded renderer") == 1
+    assert "install Graphviz" in result.err
     assert out.exists()
+    # the SVG names fonts with the widths the layout assumed
+    assert b"Liberation Sans" in out.read_bytes()
+
+
+def test_colour_collisions_are_warned_about(cli: Cli, workdir: Path) -> None:
+    source = workdir / "c.argmap"
+    source.write_text(
+        'perspective a "A" color "#0072B2"\nperspective b "B" color "#0070B0"\nclaim x "X." held by a, b\n',
+        encoding="utf-8",
+    )
+    result = cli("render", str(source), "-f", "dot", "-o", "-")
+    assert result.code == 0
+    assert "warning[W500]" in result.err and "'b'" in result.err
+
+
+def test_legend_and_quotes_options(cli: Cli, workdir: Path) -> None:
+    source = workdir / "q.argmap"
+    source.write_text(
+        'perspective p "Pat"\nsource s "The Article" url "https://example.org/a"\n'
+        'claim x "X." source s quote p "It is so." from s at "p. 4" held by p\n',
+        encoding="utf-8",
+    )
+    plain = cli("render", str(source), "-f", "dot", "-o", "-", "--legend", "none")
+    assert plain.code == 0 and "legend" not in plain.out and "It is so." in plain.out  # in the tooltip
+    printed = cli("render", str(source), "-f", "dot", "-o", "-", "--quotes", "--legend", "full")
+    assert printed.code == 0 and "cluster_legend" in printed.out
+    assert "<I>\u201cIt is so.\u201d</I>" in printed.out and "- Pat" in printed.out
+    assert 'HREF="https://example.org/a"' in printed.out
 
 
 def test_refuses_to_overwrite_the_input(cli: Cli, workdir: Path) -> None:

@@ -11,8 +11,13 @@ import pytest
 from conftest import ROOT
 
 import argmap
-from argmap.checks import CODES
+import argmap.checks
+from argmap.diagnostics import registered_codes
+from argmap.drawing.palette import colour_findings  # the drawing's own code (W500)
 from argmap.syntax.parser import ParseError
+
+#: Every code: the checker's catalogue and the drawing's.
+CODES = registered_codes()
 
 DOC = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```argmap (fails|passes) ([EW]\d{3})\n(.*?)```", DOC, re.S)
@@ -23,9 +28,10 @@ NOT_TEXT = {"E105": "tests/test_parser.py::test_not_utf8", "E106": "tests/test_c
 def findings(text: str) -> list[argmap.Diagnostic]:
     # As a map in docs/: a source's file is found relative to it.
     try:
-        return argmap.check(argmap.parse(text, str(ROOT / "docs" / "example.argmap")))
+        amap = argmap.parse(text, str(ROOT / "docs" / "example.argmap"))
     except ParseError as exc:
         return exc.diagnostics
+    return argmap.check(amap) + colour_findings(amap)
 
 
 def test_every_code_is_documented() -> None:

@@ -8,7 +8,7 @@ import time
 import pytest
 
 import argmap
-from argmap.errors import UnknownChoiceError, UnknownPerspectiveError
+from argmap.errors import RuleError, UnknownChoiceError, UnknownPerspectiveError
 from argmap.semantics.agreement import perspectives
 from argmap.semantics.evaluate import (
     claim_labels,
@@ -67,21 +67,25 @@ def test_contradiction_is_an_attack_both_ways() -> None:
     assert ev.credulous == {"a", "b"} and ev.sceptical == frozenset()
 
 
-def test_attacks_rule_ignores_supports_and_undercuts() -> None:
-    text = 'claim p "P."\nclaim c "C."\nclaim u "U."\ns: p supports c\nu undercuts s\n'
+def test_attacks_rule_ignores_supports_and_refuses_their_undercuts() -> None:
+    text = 'claim p "P."\nclaim c "C."\nclaim x "X."\ns: p supports c\nx rebuts p\n'
     assert labels(text)["c"] == "out"
     assert labels(text, rule="attacks")["c"] == "in"
     tr = framework(argmap.parse(text), rule="attacks")
-    assert tr.framework.n == 3 and tr.framework.attack_count() == 0
+    assert set(tr.framework.names) == {"p", "c", "x", "rebuts:x>p", "failed:x"}
+    with pytest.raises(RuleError, match="undercuts the support 's'"):
+        labels(text + "u undercuts s\n", rule="attacks")
 
 
 def test_the_derived_framework_names_its_arguments() -> None:
     m = argmap.parse('claim p "P."\nclaim c "C."\nclaim u "U."\ns: p supports c\nu undercuts s\n')
     tr = framework(m)
     af = tr.framework
-    assert set(af.names) == {"p", "c", "u", "s", "unsupported:c", "failed:p"}
+    assert set(af.names) == {"p", "c", "u", "s", "undercuts:u>s", "unsupported:c", "failed:p", "failed:u"}
     assert set(af.named_attacks()) == {
-        ("u", "s"),
+        ("undercuts:u>s", "s"),
+        ("u", "failed:u"),
+        ("failed:u", "undercuts:u>s"),
         ("s", "unsupported:c"),
         ("unsupported:c", "c"),
         ("p", "failed:p"),
@@ -242,10 +246,26 @@ def test_agreement_matrix_scores_and_cruxes_on_the_nixon_diamond() -> None:
     # dove and hawk agree on the 4 shared premises, not on the 2 conclusions
     assert r.agreement[("dove", "hawk")] == pytest.approx(4 / 6)
     assert r.agreement[("hawk", "dove")] == r.agreement[("dove", "hawk")]
-    assert r.shared[("dove", "sceptic")] == 6
+    # 6 claims, and the support quaker-default both assert
+    assert r.shared[("dove", "sceptic")] == 7 and r.shared_relations[("dove", "sceptic")] == 1
+    assert r.relations == ("quaker-default", "republican-default")
+    assert r.row("quaker-default") == ("accept", "silent", "accept")
     assert [c.claim for c in r.cruxes] == ["pacifist", "not-pacifist"]
     assert r.cruxes[0].depends == ("not-pacifist",) and r.cruxes[0].weight == 3
     assert r.views["sceptic"].conflict_free
+
+
+def test_stances_on_relations_count_in_the_agreement() -> None:
+    text = (
+        'perspective a "A"\nperspective b "B"\nperspective c "C"\nclaim x "X."\nclaim y "Y."\n'
+        "r: x rebuts y by a\nb rejects r\n"
+    )
+    r = perspectives(argmap.parse(text))
+    assert r.relations == ("r",) and r.row("r") == ("accept", "reject", "silent")
+    assert r.agreement[("a", "b")] == 0.0 and r.shared_relations[("a", "b")] == 1
+    assert r.pairs() == [("a", "b")] and r.apart() == 2
+    doc = r.to_dict()
+    assert doc["pairs_apart"] == 2 and [(d["a"], d["b"]) for d in doc["agreement"]] == [("a", "b")]
 
 
 def test_silent_perspectives_and_no_shared_claims() -> None:
@@ -308,7 +328,7 @@ def test_an_unknown_semantics_or_rule_is_an_unknown_choice() -> None:
         lambda: perspectives(m, rule="strict"),  # type: ignore[arg-type]
     ):
         with pytest.raises(
-            UnknownChoiceError, match="unknown rule 'strict'; choose one of: structured, attacks"
+            UnknownChoiceError, match="unknown rule 'strict'; choose one of: evidential, aspic, attacks"
         ):
             call()
     with pytest.raises(ValueError, match="unknown semantics") as info:  # a ValueError too

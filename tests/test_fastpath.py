@@ -48,9 +48,9 @@ def test_error_free_text_never_falls_back(monkeypatch: pytest.MonkeyPatch) -> No
     real = parser._recover
     used: list[str] = []
 
-    def recover(engine: parser._Engine, text: str, path: str | None) -> object:
+    def recover(engine: parser._Engine, text: str, path: str | None, *limit: int) -> object:
         used.append(text)
-        return real(engine, text, path)
+        return real(engine, text, path, *limit)
 
     monkeypatch.setattr(parser, "_recover", recover)
     for path in _OK:

@@ -100,13 +100,36 @@ def test_refuses_text_that_does_not_parse() -> None:
         format_text('claim a "unclosed\n')
 
 
-def test_long_text_is_wrapped_into_adjacent_strings() -> None:
+def test_a_text_written_on_one_line_is_never_broken() -> None:
+    """Issue 14 item 5: a verbatim quote (or any text) written as one literal on one line stays
+    one literal, so searching the map for the sentence finds it."""
     words = " ".join(f"word{i}" for i in range(60))
     out = _check(f'claim a "{words}"\n')
+    assert out == f'claim a "{words}"\n'
+    quoted = (
+        f'claim b "B."\n  quote p "{words}" from src at "p. 3"\n  note "{words}"\n'
+        f'section s "{words}"\nperspective p "{words}" role "r"\nr: b rebuts a scheme "{words}"\n'
+    )
+    out = _check(quoted)
+    for line in out.splitlines():
+        if "word0" in line:
+            assert f'"{words}"' in line
+    assert out.count(f'"{words}"') == 5
+    # a one-line literal with escaped line breaks stays one literal too
+    assert _check('claim c "first\\nsecond"\n') == 'claim c "first\\nsecond"\n'
+
+
+def test_a_broken_text_is_laid_out_as_the_writer_breaks_it() -> None:
+    words = " ".join(f"word{i}" for i in range(60))
+    half = len(words) // 2
+    out = _check(f'claim a "{words[:half]}"\n  "{words[half:]}"\n')
     lines = out.splitlines()
     assert len(lines) > 2
     assert all(len(line) <= 100 for line in lines)
     assert lines[1].startswith(" " * len("claim a ") + '"')
+    assert out == write(parse(out))
+    # pieces that fit on one line join into one literal (and then stay so)
+    assert _check('claim b "short " "text"\n') == 'claim b "short text"\n'
 
 
 # ---- properties ---------------------------------------------------------------------------------
@@ -121,8 +144,9 @@ def _code_lines(text: str) -> set[int]:
 
 @st.composite
 def commented(draw: st.DrawFn) -> str:
-    """A written map with comments and blank lines sprinkled where a person might put them."""
-    text = write(draw(maps()))
+    """A written map with comments and blank lines sprinkled where a person might put them;
+    written wide, its long texts are one-line literals (which fmt keeps whole)."""
+    text = write(draw(maps()), width=draw(st.sampled_from([100, 100, 10_000])))
     lines = text.split("\n")[:-1]
     no_comment = _code_lines(text)
     out: list[str] = []

@@ -29,8 +29,14 @@ READERS: dict[str, ImportFormat] = {
 }
 #: The first word of a name -> what is replayed after reading.
 STEPS = ("parse", "json", "aif", "argdown", "check", "fmt", "export", "roundtrip", "cli")
-#: Files whose bug is known and not fixed yet (name -> why); each runs, and may fail.
-KNOWN: dict[str, str] = {}
+#: Files whose bug is known and fixed on another branch not merged yet (name -> why): each runs
+#: and may fail. Empty this once those branches are in.
+KNOWN: dict[str, str] = {
+    "argdown-empty-tag-before-statement.argdown": "issue 21 item 3 (Argdown `#()`), the Argdown branch",
+    "json-lone-surrogate-key.json": "jsonschema-rs cannot take a lone surrogate (the JSON branch)",
+    "roundtrip-json-surrogate-escape-in-text.json": "a JSON \\udc00 escape reads into a map whose "
+    "export fails with ValueError, not an ArgmapError (writer.escape, jsonio: the JSON branch)",
+}
 
 CASES = sorted(p for p in HOSTILE.iterdir() if p.is_file() and p.name != "README.md")
 

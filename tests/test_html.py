@@ -254,7 +254,9 @@ def test_map_text_stays_text(path: Path) -> None:
 
 def test_a_colour_that_is_not_one_never_reaches_the_page() -> None:
     data = page.page_data(argmap.load(XSS))
-    assert {p["id"]: p["color"] for p in data["perspectives"]}["mallory"] == "#E69F00"
+    from argmap.drawing.palette import PERSPECTIVE_PALETTE
+
+    assert {p["id"]: p["color"] for p in data["perspectives"]}["mallory"] == PERSPECTIVE_PALETTE[0]
 
 
 @pytest.mark.parametrize(

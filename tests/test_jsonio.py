@@ -13,7 +13,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from interchange_strategies import maps
 
-from argmap.formats.jsonio import SCHEMA_ID, VERSION, InterchangeError, dumps, loads, schema, to_dict
+from argmap.formats.jsonio import (
+    SCHEMA_ID,
+    VERSION,
+    InterchangeError,
+    dumps,
+    from_dict,
+    loads,
+    schema,
+    to_dict,
+)
 from argmap.model import ID_PATTERN, ArgumentMap
 from argmap.syntax.parser import parse
 
@@ -122,12 +131,12 @@ def _doc(*elements: object, **top: object) -> str:
             '[{"type": "claim", "id": "a", "text": "", "kind": "x"}]}',
             "claim kind",
         ),
-        ('{"nodes": [], "edges": []}', "version"),
         # The whole message: the JSON path and what was expected there.
         ("[]", "$: must be a JSON object, not a list"),
-        ('{"nodes": [], "edges": []}', "$.version: is missing"),
+        ('{"nodes": [], "edges": []}', "$: this looks like AIF JSON (it has 'nodes'), not argmap JSON"),
+        ('{"elements": []}', "$.version: is missing"),
         ('{"format": "aif", "version": 1, "elements": []}', "$.format: 'aif' is not 'argmap' (is this AIF"),
-        ('{"version": "1", "elements": []}', '$.version: must be 1, not "1"'),
+        ('{"version": "1", "elements": []}', '$.version: must be 2, not "1"'),
         ('{"version": 1, "elements": {}}', "$.elements: must be a list, not an object"),
         ('{"version": 1, "title": 5, "elements": []}', "$.title: must be a string or null, not a number"),
         (_doc(3), "$.elements[0]: must be a JSON object, not a number"),
@@ -217,3 +226,124 @@ def test_what_readers_always_took_they_still_take() -> None:
     assert m == parse('claim a "A."\na supports a\n')
     span = m.elements[0].span
     assert span is not None and span.line == 3 and isinstance(span.line, int)
+
+
+def test_both_versions_schemas_are_valid_and_distinct() -> None:
+    old = schema(1)
+    jsonschema_rs.meta.validate(old)
+    assert old["properties"]["version"]["const"] == 1
+    assert old["$id"] == "urn:argmap:schema:argmap-1" != SCHEMA_ID
+    assert VERSION == 2
+    with pytest.raises(ValueError, match="no argmap JSON version 3"):
+        schema(3)
+
+
+def test_a_version_1_file_still_loads_converted() -> None:
+    text = (DATA / "four-day-week-version-1.json").read_text(encoding="utf-8")
+    doc = json.loads(text)
+    assert doc["version"] == 1
+    assert any(e["type"] == "rebuttal" and "attacker" in e for e in doc["elements"])
+    m = loads(text)
+    assert m == parse((ROOT / "maps" / "four-day-week.argmap").read_text(encoding="utf-8"))
+    # ... and is written back as version 2, which the current schema takes
+    again = json.loads(dumps(m))
+    assert again["version"] == 2
+    _validate(again)
+
+
+def test_version_1_documents_are_checked_with_the_version_1_schema() -> None:
+    one = {"version": 1, "elements": [{"type": "rebuttal", "attacker": "a", "target": "b"}]}
+    assert loads(json.dumps(one)).rebuttals[0].attackers == ("a",)
+    two = {"version": 2, "elements": [{"type": "rebuttal", "attacker": "a", "target": "b"}]}
+    with pytest.raises(InterchangeError, match=re.escape("$.elements[0].attackers: is missing")):
+        loads(json.dumps(two))
+    old_stance = {"version": 1, "elements": [{"type": "stance", "perspective": "p"}]}
+    with pytest.raises(InterchangeError, match=re.escape("$.elements[0].claim: is missing")):
+        loads(json.dumps(old_stance))
+
+
+LANGUAGE_2 = """\
+title "Every construct of language 2"
+allow W304 "listed on purpose"
+source ko "Kosovo Online" file "article.txt" allow W305
+perspective radic "Aleksandar Radić" allow W304
+perspective savkovic "Marko Savković"
+question conflict "Will it lead to tensions?" asked by radic, savkovic allow W306
+section readings "Readings"
+section nested "A nested one" in readings note "under readings" allow W303
+claim drones "Kosovo bought drones." date "2023-05"
+  answers conflict no, other
+  held by radic
+  rejected by savkovic
+  quote radic "brotherhood through arms" from ko at "para. 6" on "2024-05"
+  allow W303
+claim weapons "W."
+claim bridgehead "B."
+arming: drones + weapons support bridgehead by radic
+  rejected by savkovic
+  tags budget, "two words"
+  source ko
+  quote savkovic "a company" from ko
+  note "n"
+  allow W300
+r1: drones + weapons rebuts bridgehead by savkovic
+u1: weapons undercuts r1
+u2: drones undercuts u1 by radic
+c1: drones contradicts weapons
+radic rejects r1, c1 note "why" on "2023" allow W302
+savkovic accepts u1
+"""
+
+
+def test_every_language_2_construct_round_trips_and_validates() -> None:
+    m = parse(LANGUAGE_2)
+    doc = to_dict(m)
+    _validate(doc)
+    assert loads(json.dumps(doc)) == m
+    by_type: dict[str, list[dict[str, object]]] = {}
+    for e in doc["elements"]:
+        by_type.setdefault(e["type"], []).append(e)
+    assert by_type["rebuttal"][0]["attackers"] == ["drones", "weapons"]
+    assert by_type["rebuttal"][0]["name"] == "r1"
+    assert [u["target"] for u in by_type["undercut"]] == ["r1", "u1"]
+    assert by_type["claim"][0]["sides"] == [{"question": "conflict", "side": "no"}]
+    assert by_type["claim"][0]["quotes"][0] == {
+        "text": "brotherhood through arms",
+        "speaker": "radic",
+        "source": "ko",
+        "locator": "para. 6",
+        "date": "2024-05",
+    }
+    assert by_type["section"][1]["parent"] == "readings"
+    assert by_type["allow"] == [{"type": "allow", "codes": ["W304"], "reason": "listed on purpose"}]
+    stance = next(s for s in by_type["stance"] if s.get("note"))
+    assert stance == {
+        "type": "stance",
+        "perspective": "radic",
+        "target": "r1",
+        "accepts": False,
+        "note": "why",
+        "date": "2023",
+        "allow": ["W302"],
+    }
+    assert any(s["inline"] and s["target"] == "arming" for s in by_type["stance"] if "inline" in s)
+
+
+def test_compact_by_default_indented_on_request() -> None:
+    m = parse(LANGUAGE_2)
+    compact, indented = dumps(m), dumps(m, indent=2)
+    assert compact.count("\n") == 1 and ", " not in compact.split('"elements"')[0]
+    assert indented.count("\n") > 50
+    assert loads(compact) == loads(indented) == m
+
+
+def test_scheme_title_and_base_travel() -> None:
+    m = parse('claim a "A." title "Short" base 0.25\nclaim b "B."\nr: a rebuts b scheme "Expert Opinion"\n')
+    doc = to_dict(m)
+    _validate(doc)
+    assert doc["elements"][0]["title"] == "Short" and doc["elements"][0]["base"] == 0.25
+    assert doc["elements"][2]["scheme"] == "Expert Opinion"
+    assert loads(json.dumps(doc)) == m
+    doc["elements"][0]["base"] = 1.5
+    with pytest.raises(InterchangeError, match=re.escape("$.elements[0].base: must be at most 1, not 1.5")):
+        from_dict(doc)

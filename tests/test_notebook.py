@@ -88,7 +88,7 @@ def test_an_evaluation_is_a_compact_table(seed: ArgumentMap) -> None:
     assert (
         f"{len(ev.labels)} claims ({counts['in']} in, {counts['out']} out, {counts['undec']} undec)" in shown
     )
-    assert "<strong>preferred</strong> semantics, structured rule, the whole map" in shown
+    assert "<strong>preferred</strong> semantics, evidential rule, the whole map" in shown
     rows = re.findall(r"<tr><td[^>]*><code>([^<]*)</code></td><td[^>]*>(IN|OUT|UNDEC)</td>", shown)
     assert rows == [(c, v.upper()) for c, v in list(ev.labels.items())[: display.MAX_ROWS]]
     own = evaluate(seed, "grounded", "radic")._repr_html_()
@@ -115,7 +115,9 @@ def test_an_agreement_report_is_a_matrix_and_its_cruxes(seed: ArgumentMap) -> No
     for p, q in (("vuckovic", "kurti"), ("pavkovic", "savkovic")):
         score = report.agreement[(p, q)]
         assert score is not None
-        assert f'{p} / {q}: {report.shared[(p, q)]} claims in common">{score:.0%}' in shown
+        n = report.shared[(p, q)]
+        common = f"{n} claim or relation" if n == 1 else f"{n} claims and relations"
+        assert f'{p} / {q}: {common} in common">{score:.0%}' in shown
     crux = argmap.parse(
         'perspective a "A"\nperspective b "B"\n'
         'claim x "X" held by a\n  rejected by b\nclaim y "Y"\nx supports y\n'

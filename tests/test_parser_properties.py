@@ -217,30 +217,74 @@ _IDS = st.lists(_ID_OR_KEYWORD, min_size=1, max_size=3).flatmap(
     lambda ids: st.sampled_from([", ", ",", " , "]).map(lambda sep: sep.join(ids))
 )
 _CONTINUE = st.sampled_from(["\n  ", "\n\t", " ", "\n  # c\n  ", "\n\n  "])
+# Language 2's attributes: provenance, sides, dates, allow, titles, base scores and schemes.
+_CLAIM_ATTRIBUTE_2 = st.sampled_from(
+    [
+        "answers q yes",
+        "answers q1 no, q2",
+        'date "2013-05"',
+        'quote p "words" from src at "p. 3" on "2013"',
+        'quote "words" at "12:30"',
+        "allow W303",
+        'title "Short"',
+        "base 0.5",
+        "source s1, s2",
+        'tags a, "b c"',
+    ]
+)
+_RELATION_ATTRIBUTE_2 = st.sampled_from(
+    [
+        "rejected by p",
+        'scheme "Expert Opinion"',
+        'tags t, "u v"',
+        "source s",
+        'quote p "q" from s',
+        "allow W300",
+        'note "n"',
+    ]
+)
 
 
 @st.composite
 def _shaped_statement(draw: st.DrawFn) -> str:
     blank = draw(_BLANK)
-    shape = draw(st.sampled_from(["claim", "relation", "stance", "perspective", "title", "other"]))
+    shape = draw(
+        st.sampled_from(["claim", "relation", "stance", "perspective", "title", "section", "allow", "other"])
+    )
     if shape == "claim":
         kind = draw(st.sampled_from(["claim", "fact", "interpretation", "prediction", "value", "policy"]))
         out = f"{kind}{blank}{draw(_ID_OR_KEYWORD)}{draw(_BLANK)}{draw(_STRING)}"
         for _ in range(draw(st.integers(0, 2))):
-            how = draw(st.sampled_from(["held", "rejected", "held", "note"]))
-            out += (
-                f"{draw(_CONTINUE)}{how} by {draw(_IDS)}" if how != "note" else f'{draw(_CONTINUE)}note "n"'
-            )
+            how = draw(st.sampled_from(["held", "rejected", "held", "note", "language-2"]))
+            if how == "note":
+                out += f'{draw(_CONTINUE)}note "n"'
+            elif how == "language-2":
+                out += draw(_CONTINUE) + draw(_CLAIM_ATTRIBUTE_2)
+            else:
+                out += f"{draw(_CONTINUE)}{how} by {draw(_IDS)}"
     elif shape == "relation":
-        name = draw(st.sampled_from(["", "", "s1: ", "s2 :"]))
+        name = draw(st.sampled_from(["", "", "s1: ", "s2 :", "r1: ", "u-2: "]))
         premises = " + ".join(draw(st.lists(_ID_OR_KEYWORD, min_size=1, max_size=3)))
         verb = draw(st.sampled_from(["supports", "support", "rebuts", "attacks", "undercuts", "contradicts"]))
         out = f"{name}{premises}{blank}{verb} {draw(_ID_OR_KEYWORD)}"
         for _ in range(draw(st.integers(0, 2))):
-            out += f"{draw(_CONTINUE)}by{draw(_BLANK)}{draw(_IDS)}"
+            if draw(st.booleans()):
+                out += f"{draw(_CONTINUE)}by{draw(_BLANK)}{draw(_IDS)}"
+            else:
+                out += draw(_CONTINUE) + draw(_RELATION_ATTRIBUTE_2)
     elif shape == "stance":
         verb = draw(st.sampled_from(["accepts", "rejects"]))
         out = f"{draw(_ID_OR_KEYWORD)}{blank}{verb} {draw(_IDS)}"
+        if draw(st.booleans()):
+            out += draw(_CONTINUE) + draw(
+                st.sampled_from(['on "2013"', 'note "n" on "2023-05"', "allow W302"])
+            )
+    elif shape == "section":
+        out = f"section{blank}{draw(_ID_OR_KEYWORD)}{draw(_BLANK)}{draw(_STRING)}"
+        out += draw(st.sampled_from(["", " in parent", f" in {draw(_ID_OR_KEYWORD)}", ' note "n"']))
+    elif shape == "allow":
+        out = f"allow{blank}{draw(st.sampled_from(['W302', 'W302, E201', 'W303']))}"
+        out += draw(st.sampled_from(["", ' "why"', f" {draw(_STRING)}"]))
     elif shape == "perspective":
         out = f"perspective{blank}{draw(_ID_OR_KEYWORD)}{draw(_BLANK)}{draw(_STRING)}"
         for _ in range(draw(st.integers(0, 3))):

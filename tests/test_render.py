@@ -82,34 +82,44 @@ def texts_of(group: ET.Element) -> str:
 
 
 def expected_edges(amap: ArgumentMap) -> dict[str, int]:
-    """Edges the drawing must have, by kind, computed from the map (not from the renderer)."""
+    """Edges the drawing must have, by kind, computed from the map (not from the renderer): a
+    relation through a mark (linked, or named and undercut; a named support always) has one
+    edge per premise or attacker and one on."""
+    targets = {u.target for u in amap.undercuts}
     counts = {"support": 0, "rebuttal": 0, "undercut": 0, "contradiction": 0, "answers": 0}
     for s in amap.supports:
         counts["support"] += len(s.premises) + 1 if (s.linked or s.name) else 1
-    counts["rebuttal"] = len(amap.rebuttals)
-    counts["undercut"] = len(amap.undercuts)
-    counts["contradiction"] = len(amap.contradictions)
+    for r in amap.rebuttals:
+        counts["rebuttal"] += len(r.attackers) + 1 if (r.linked or r.name in targets) else 1
+    for u in amap.undercuts:
+        counts["undercut"] += len(u.attackers) + 1 if (u.linked or (u.name and u.name in targets)) else 1
+    for c in amap.contradictions:
+        counts["contradiction"] += 2 if c.name in targets else 1
     counts["answers"] = sum(len(dict.fromkeys(c.answers)) for c in amap.claims)
     return counts
 
 
-EDGE_COLORS = {
-    "support": "#1b7837",
-    "rebuttal": "#c0392b",
-    "undercut": "#6a3d9a",
-    "contradiction": "#d35400",
-    "answers": "#9a9a9a",
-}
-
-
 def edge_kind(group: ET.Element) -> str:
-    path = group.find(f"{SVG_NS}path")
-    assert path is not None
-    stroke = (path.get("stroke") or "").lower()
-    for kind, color in EDGE_COLORS.items():
-        if stroke == color:
-            return kind
-    raise AssertionError(f"edge {title_of(group)} has unknown colour {stroke}")
+    """A drawn edge's kind, told by its line and ends alone (every relation is in one ink)."""
+    paths = group.findall(f"{SVG_NS}path")
+    assert paths
+    stroke = (paths[0].get("stroke") or "").lower()
+    dashes = paths[0].get("stroke-dasharray") or ""
+    if len(paths) > 1:  # a doubled line
+        heads = [
+            p
+            for p in group.findall(f"{SVG_NS}polygon")
+            if p.get("fill", "").lower() not in ("white", "#ffffff")
+        ]
+        assert len(heads) == 2, "a contradiction has a mark at both ends"  # (not the label's background)
+        return "contradiction"
+    if stroke == "#9a9a9a":
+        return "answers"
+    if dashes.startswith("5"):
+        return "rebuttal"
+    if dashes.startswith("1"):
+        return "undercut"
+    return "support"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -134,16 +144,13 @@ def test_svg_structure(backend: str, name: str) -> None:
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_legend_is_drawn_in_svg(backend: str) -> None:
     svg = render(load("kinds"), "svg", backend=backend)
-    clusters = svg_groups(svg, "cluster")
-    assert [title_of(c) for c in clusters] == ["cluster_legend"]
-    text = "".join(
-        texts_of(g)
-        for cls in ("node", "edge")
-        for g in svg_groups(svg, cls)
-        if title_of(g).startswith("legend:")
-    )
+    assert not svg_groups(svg, "cluster")  # compact: one table
+    (legend,) = [g for g in svg_groups(svg, "node") if title_of(g) == "legend"]
+    text = texts_of(legend)
     for words in ("supports", "rebuts", "undercuts", "contradict", "Town council", "rejects the claim"):
         assert words in text
+    full = render(load("kinds"), "svg", backend=backend, legend="full")
+    assert [title_of(c) for c in svg_groups(full, "cluster")] == ["cluster_legend"]
 
 
 def normalise(text: str) -> str:
@@ -157,9 +164,9 @@ def test_adversarial_labels_come_back_intact(backend: str) -> None:
     root = ET.fromstring(svg)  # well-formed XML, whatever the text held
     nodes = {title_of(g): g for g in svg_groups(svg, "node")}
     # exactly the claims and the inference node: no text made extra nodes or edges
-    claim_nodes = {t for t in nodes if not t.startswith("legend:")}
+    claim_nodes = {t for t in nodes if not t.startswith("legend")}
     assert claim_nodes == {c.id for c in amap.claims} | {"support:named-one"}
-    assert len([g for g in svg_groups(svg, "edge") if not title_of(g).startswith("legend:")]) == 7
+    assert len([g for g in svg_groups(svg, "edge") if "legend" not in title_of(g)]) == 7
     for claim in amap.claims:
         shown = normalise(texts_of(nodes[claim.id]))
         wanted = normalise(claim.text.replace("\x07", "\ufffd").replace("\x1b", "\ufffd"))
@@ -312,7 +319,8 @@ def test_warnings_are_collected_not_raised() -> None:
         pytest.skip("the graphviz-pure pip package is not installed")
     warnings: list[str] = []
     render(load("adversarial"), "svg", backend="graphviz-pure", warnings=warnings)
-    assert any("non-ASCII" in w for w in warnings)
+    assert any("embedded renderer" in w for w in warnings)
+    assert not any("non-ASCII" in w for w in warnings)  # every cell is given its width
 
 
 @pytest.mark.skipif(not HAVE_PURE, reason="the graphviz-pure pip package is not installed")
@@ -378,3 +386,153 @@ def test_any_map_lays_out_with_one_node_per_claim(amap: ArgumentMap, data: st.Da
     assert len(drawn) == len(set(drawn))
     if not view.get("only"):
         assert set(drawn) == claim_ids
+
+
+# ---- nothing cut, nothing on top of something else -----------------------------------------------
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _points(element: ET.Element) -> list[tuple[float, float]]:
+    tag = element.tag.removeprefix(SVG_NS)
+    if tag == "ellipse":
+        cx, cy = float(element.get("cx", 0)), float(element.get("cy", 0))
+        rx, ry = float(element.get("rx", 0)), float(element.get("ry", 0))
+        return [(cx - rx, cy - ry), (cx + rx, cy + ry)]
+    raw = element.get("points") if tag == "polygon" else element.get("d") if tag == "path" else None
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", raw or "")]
+    return list(zip(numbers[::2], numbers[1::2], strict=False))
+
+
+def _bounds(points: list[tuple[float, float]]) -> Box | None:
+    if not points:
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _text_box(t: ET.Element) -> Box | None:
+    from argmap.drawing.metrics import text_width
+
+    content = "".join(t.itertext())
+    if not content.strip():
+        return None
+    size = float(t.get("font-size", "14"))
+    width = text_width(content, size, t.get("font-weight") == "bold")
+    x, y = float(t.get("x", 0)), float(t.get("y", 0))
+    anchor = t.get("text-anchor", "start")
+    x0 = x if anchor == "start" else x - width / 2 if anchor == "middle" else x - width
+    # the ink of the letters: Helvetica's capitals rise 0.72 em, its descenders fall 0.21 em
+    return x0, y - 0.72 * size, x0 + width, y + 0.21 * size
+
+
+def _overlap(a: Box, b: Box, slack: float) -> bool:
+    return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+
+
+def _inside(a: Box, b: Box, slack: float) -> bool:
+    return a[0] >= b[0] - slack and a[1] >= b[1] - slack and a[2] <= b[2] + slack and a[3] <= b[3] + slack
+
+
+def layout_problems(svg: bytes) -> list[str]:
+    """Text that overlaps other text, spills out of its node, or lies on another node.
+
+    Text is measured with the widths the drawing assumes (argmap.drawing.metrics, the widths of
+    the fonts the SVG names); a node's border is the box around its shapes."""
+    root = ET.fromstring(svg)
+    texts: list[tuple[Box, str, str]] = []  # box, owner node (or ""), the text
+    nodes: dict[str, Box] = {}
+    for group in root.iter(f"{SVG_NS}g"):
+        cls = group.get("class")
+        if cls not in ("node", "edge", "cluster", "graph"):
+            continue
+        name = title_of(group) if group.find(f"{SVG_NS}title") is not None else cls
+        shapes = [
+            p
+            for tag in ("polygon", "path", "ellipse")
+            for e in group.iter(f"{SVG_NS}{tag}")
+            for p in _points(e)
+        ]
+        if cls == "node":
+            box = _bounds(shapes)
+            if box is not None:
+                nodes[name] = box
+        direct = group.iter(f"{SVG_NS}text") if cls != "graph" else group.findall(f"{SVG_NS}text")
+        for t in direct:
+            tb = _text_box(t)
+            if tb is not None:
+                texts.append((tb, name if cls == "node" else "", "".join(t.itertext())))
+    problems = []
+    for box, owner, content in texts:
+        # (the full legend's captions and table have no border to cross)
+        if owner in nodes and not owner.startswith("legend:") and not _inside(box, nodes[owner], 1.5):
+            problems.append(f"{content!r} spills out of node {owner}")
+        for other, nbox in nodes.items():
+            if other != owner and _overlap(box, nbox, 0.5):
+                problems.append(f"{content!r} ({owner or 'a label'}) lies on node {other}")
+    ordered = sorted(texts, key=lambda t: t[0][0])
+    for i, (a, _, ca) in enumerate(ordered):
+        for b, _, cb in ordered[i + 1 :]:
+            if b[0] >= a[2]:
+                break
+            if _overlap(a, b, 0.5):
+                problems.append(f"{ca!r} overlaps {cb!r}")
+    return problems
+
+
+GALLERY: list[tuple[str, dict[str, object]]] = [
+    ("tweety", {}),
+    ("nixon-diamond", {"labels": "grounded"}),
+    ("four-day-week", {}),
+    ("turkey-kosovo", {}),
+    ("turkey-kosovo", {"perspective": "radic", "only": True}),
+    ("turkey-kosovo", {"perspective": "savkovic", "only": True}),
+    ("turkey-kosovo", {"compare": ("radic", "savkovic")}),
+    ("turkey-kosovo", {"question": "conflict", "quotes": True}),
+    ("adversarial", {}),
+    ("kinds", {"legend": "full"}),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("name", "view"), GALLERY, ids=[f"{n}-{'-'.join(map(str, v))}" for n, v in GALLERY])
+def test_no_text_is_cut_or_overlapping(backend: str, name: str, view: dict[str, object]) -> None:
+    svg = render(load(name), "svg", backend=backend, **view)  # type: ignore[arg-type]
+    assert layout_problems(svg) == []
+
+
+# ---- shape chosen for the reader -----------------------------------------------------------------
+def _aspect(svg: bytes) -> float:
+    found = re.search(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    assert found is not None
+    w, h = float(found.group(1)), float(found.group(2))
+    return max(w, h) / min(w, h)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_gallery_pictures_fit_a_screen(backend: str) -> None:
+    for name, view in GALLERY:
+        if view.get("legend") == "full":
+            continue
+        svg = render(load(name), "svg", backend=backend, **view)  # type: ignore[arg-type]
+        assert _aspect(svg) <= 2.05, (name, view, _aspect(svg))
+
+
+def _fan_in(n: int) -> ArgumentMap:
+    lines = ['claim c0 "The conclusion everyone argues about."', 'claim c1 "A second conclusion."']
+    lines += [f'claim e{i} "Evidence number {i} for the case, a sentence long."' for i in range(n)]
+    lines += [f"e{i} supports c{i % 2}" for i in range(n)]
+    return argmap.parse("\n".join(lines) + "\n")
+
+
+def test_a_wide_map_is_turned_and_its_sources_staggered() -> None:
+    dot = to_dot(_fan_in(40))
+    assert "rankdir=LR" in dot and "minlen=" in dot
+    if HAVE_DOT:
+        assert _aspect(render(_fan_in(40), "svg", backend="dot")) < 2.2
+        assert _aspect(render(_fan_in(40), "svg", backend="dot", rankdir="TB")) > 20
+
+
+def test_the_callers_rankdir_wins() -> None:
+    for rankdir in ("TB", "BT", "LR", "RL"):
+        dot = to_dot(_fan_in(40), rankdir=rankdir)  # type: ignore[arg-type]
+        assert f"rankdir={rankdir}" in dot and "minlen" not in dot

@@ -347,7 +347,8 @@ def test_semantics_and_rule_names_are_checked_with_a_suggestion() -> None:
     from argmap.semantics import RULES, SEMANTICS, rule_name, semantics_name
 
     assert [semantics_name(s) for s in SEMANTICS] == list(SEMANTICS)
-    assert [rule_name(r) for r in RULES] == ["structured", "attacks"]
+    assert [rule_name(r) for r in RULES] == ["evidential", "aspic", "attacks"]
+    assert rule_name("structured") == "evidential"  # its former name
     with pytest.raises(UnknownChoiceError, match="unknown semantics 'prefered'") as info:
         semantics_name("prefered")
     assert info.value.hint == "did you mean 'preferred'?"

@@ -5,6 +5,7 @@ budget."""
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,10 +15,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap.errors import SearchStopped
+from argmap.model import ArgumentMap
 from argmap.semantics import solvers as S
+from argmap.semantics.crux import flips
 from argmap.semantics.framework import IN, OUT, UNDEC, Framework
 from argmap.semantics.solvers import grounded_labels
+from argmap.semantics.translate import framework
+from argmap.syntax.parser import parse
+from bench.genmap import generate
 from tests.conftest import Result
 
 Cli = Callable[..., Result]
@@ -135,3 +142,64 @@ def test_a_component_past_the_budget_stops_with_a_clear_error(
     assert r.code == 1
     assert "past the solver's budget" in r.err and "--semantics grounded" in r.err
     assert "Traceback" not in r.err
+
+
+# ---- crux weighing: incremental against the two full passes (issue 20 item 2) -------------------
+def brute_flips(af: Framework, x: int) -> list[int]:
+    """The arguments whose IN-ness differs between x forced IN and x forced OUT, by two full
+    grounded passes (the computation argmap used before argmap.semantics.crux)."""
+    a, b = grounded_labels(af, {x: IN}), grounded_labels(af, {x: OUT})
+    return [i for i in range(af.n) if i != x and (a[i] == IN) != (b[i] == IN)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_frameworks())
+def test_flips_match_the_full_recomputation(fw: Fw) -> None:
+    n, attacks = fw
+    af = Framework.from_edges(n, attacks)
+    assert flips(af, range(n)) == [brute_flips(af, x) for x in range(n)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_flips_match_on_larger_random_frameworks(seed: int) -> None:
+    rng = random.Random(seed)
+    n = 600
+    density = (0.8, 1.2, 1.6, 2.5)[seed]
+    af = Framework.from_edges(n, [(rng.randrange(n), rng.randrange(n)) for _ in range(int(density * n))])
+    xs = rng.sample(range(n), 60)
+    assert flips(af, xs) == [brute_flips(af, x) for x in xs]
+
+
+def _reference_cruxes(m: ArgumentMap, max_cruxes: int = 500) -> list[tuple[str, tuple[str, ...], int]]:
+    """The cruxes as argmap weighed them before (two forced grounded passes each)."""
+    pers = tuple(p.id for p in m.perspectives)
+    claims = tuple(c.id for c in m.claims)
+    stance: dict[tuple[str, str], str] = {}
+    for s in m.stances:
+        stance.setdefault((s.claim, s.perspective), "accept" if s.accepts else "reject")
+    disputed = []
+    for c in claims:
+        acc = tuple(p for p in pers if stance.get((c, p)) == "accept")
+        rej = tuple(p for p in pers if stance.get((c, p)) == "reject")
+        if acc and rej:
+            disputed.append((c, acc, rej))
+    disputed.sort(key=lambda d: -(len(d[1]) + len(d[2])))
+    tr = framework(m)
+    claim_of = {i: c for c, i in tr.claims.items()}
+    out = []
+    for c, acc, rej in disputed[:max_cruxes]:
+        args = brute_flips(tr.framework, tr.claims[c])
+        depends = tuple(claim_of[i] for i in args if i in claim_of)
+        side = set(acc) | set(rej)
+        weight = sum(1 for (d, p) in stance if d in set(depends) and p in side)
+        out.append((c, depends, weight))
+    out.sort(key=lambda k: (-k[2], claims.index(k[0])))
+    return out
+
+
+@pytest.mark.parametrize(("n", "seed"), [(300, 0), (1000, 1), (2000, 2)])
+def test_cruxes_match_the_full_recomputation_on_generated_maps(n: int, seed: int) -> None:
+    m = parse(generate(n, seed).argmap_text)
+    report = argmap.perspectives(m)
+    assert report.cruxes, "the generated maps have disputed claims"
+    assert [(k.claim, k.depends, k.weight) for k in report.cruxes] == _reference_cruxes(m)

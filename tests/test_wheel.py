@@ -77,7 +77,7 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     out = subprocess.run(
         [str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True
     ).stdout
-    assert out.split() == ["a", "urn:argmap:schema:argmap-1", "True"]
+    assert out.split() == ["a", "urn:argmap:schema:argmap-2", "True"]
     cli = subprocess.run(
         [str(env_dir / "bin" / "argmap"), "check", "-"],
         input='claim a "A" answers q\nquestion q "Q?"\n',

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from interchange_strategies import maps
+from interchange_strategies import ids, maps
 
 from argmap.builder import MapBuilder
 from argmap.formats.writer import VERB_IDS, escape, number, quote, unexpressible, write
-from argmap.model import ArgumentMap, Claim, Source, Stance
+from argmap.model import ArgumentMap, Claim, Source, Stance, Support
 from argmap.syntax.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,19 @@ def test_base_scores_are_written_as_plain_digits_and_read_back_exactly(value: fl
     assert "e" not in text.lower()
     assert float(text) == value
     assert parse(f'claim a "A." base {text}\n').claim("a").base == value
+
+
+def test_the_reasons_given_for_allowed_codes_are_kept() -> None:
+    text = (
+        'claim two "T."\n  allow W303, W306 "both intended"\n  allow W999\n'
+        'p accepts two allow W302 "she contradicts herself"\n'
+    )
+    m = parse(text)
+    assert m.claim("two").allow_reasons == (("W303", "both intended"), ("W306", "both intended"))
+    written = write(m)
+    assert 'allow W303, W306 "both intended"' in written and "allow W999\n" in written
+    assert 'allow W302 "she contradicts herself"' in written
+    assert parse(written) == m
 
 
 def test_escapes() -> None:
@@ -109,3 +123,58 @@ def test_what_the_language_cannot_say_is_listed() -> None:
         assert unexpressible(m)
         with pytest.raises(ValueError, match="cannot be written"):
             write(m)
+
+
+def test_multi_line_text_of_white_space_keeps_its_meaning() -> None:
+    """Issue 21 item 8: a long string whose lines are all white space that is not a space or a
+    tab (the parser strips none of its indentation) gained the writer's four spaces."""
+    for text in ("\u3000\n", "\u3000\n\u2003", "\n\u00a0\n", "a\n\u3000"):
+        m = ArgumentMap((Claim("a", "x", note=text),))
+        assert parse(write(m)) == m, repr(text)
+
+
+_ANY_STANCE = st.builds(
+    Stance,
+    ids,
+    ids,
+    st.booleans(),
+    st.booleans(),
+    st.none() | st.just("n"),
+    st.none() | st.just("2013"),
+    st.just(()) | st.just(("W302",)),
+)
+
+
+@st.composite
+def _maps_with_stray_stances(draw: st.DrawFn) -> ArgumentMap:
+    """Maps with stances anywhere, inline or not, on anything in the map or not."""
+    elements = list(draw(maps(max_groups=6)).elements)
+    names = [n for e in elements if (n := getattr(e, "id", None) or getattr(e, "name", None))]
+    for _ in range(draw(st.integers(0, 4))):
+        s = draw(_ANY_STANCE)
+        if names and draw(st.booleans()):
+            s = attrs.evolve(s, target=draw(st.sampled_from(names)))
+        elements.insert(draw(st.integers(0, len(elements))), s)
+    return ArgumentMap(tuple(elements))
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_maps_with_stray_stances())
+def test_what_the_writer_cannot_say_it_lists(m: ArgumentMap) -> None:
+    """Issue 21 item 10: nothing is lost silently; parse(write(m)) == m or unexpressible says why."""
+    try:
+        text = write(m)
+    except ValueError:
+        assert unexpressible(m)
+        return
+    if parse(text) != m:
+        assert unexpressible(m)
+
+
+def test_an_inline_stance_on_a_stance_line_is_listed() -> None:
+    m = ArgumentMap((Stance("a", "t", False, False), Stance("a", "t", False, True)))
+    assert write(m) == "a rejects t, t\n"
+    notes = unexpressible(m)
+    assert len(notes) == 1 and "'a rejects t' is marked inline" in notes[0]
+    held = ArgumentMap((Support(("a",), "b", name="s"), Stance("p", "s", True, True)))
+    assert "takes only 'rejected by'" in unexpressible(held)[0]

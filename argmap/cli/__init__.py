@@ -21,7 +21,14 @@ import typer
 
 from argmap import __version__
 from argmap.cli import check, evaluate, interchange, lsp, render
-from argmap.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, exit_status, report_error
+from argmap.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    exit_status,
+    report_error,
+    with_limits,
+)
 from argmap.errors import ArgmapError
 
 __all__ = ["app", "main"]
@@ -54,15 +61,17 @@ def _root(
 
 
 # The commands, in the order `argmap --help` lists them.
-app.command("check")(check.check)
+# Those that read maps take the options of argmap's limits too (common.with_limits).
+app.command("check")(with_limits(check.check))
 app.command("codes")(check.codes)
-app.command("render")(render.render)
-app.command("evaluate")(evaluate.evaluate)
-app.command("perspectives")(evaluate.perspectives)
-app.command("framework")(evaluate.framework)
-app.command("export")(interchange.export)
-app.command("import")(interchange.import_)
-app.command("fmt")(interchange.fmt)
+app.command("render")(with_limits(render.render))
+app.command("evaluate")(with_limits(evaluate.evaluate))
+app.command("explain")(with_limits(evaluate.explain))
+app.command("perspectives")(with_limits(evaluate.perspectives))
+app.command("framework")(with_limits(evaluate.framework))
+app.command("export")(with_limits(interchange.export))
+app.command("import")(with_limits(interchange.import_))
+app.command("fmt")(with_limits(interchange.fmt))
 app.command("lsp")(lsp.lsp)
 
 

@@ -82,7 +82,7 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
 
     from argmap.checks import CODES, check_map
     from argmap.checks.config import find_settings
-    from argmap.cli.common import expand_paths, read_bytes
+    from argmap.cli.common import display_path, expand_paths, read_bytes
     from argmap.diagnostics import Diagnostic, Severity, sort_key
     from argmap.diagnostics.report import (
         format_summary,
@@ -122,12 +122,12 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             data, name = read_bytes(path)
         except CommandError as exc:
             io_failed = True
-            where = Span(path, 1, 1, 1, 1)
+            where = Span(display_path(path), 1, 1, 1, 1)
             findings.append(Diagnostic.make("E106", where, exc.message, "check the path and its permissions"))
             continue
         names.append(name)
         try:  # the project's settings, from the map's folder up (from here for standard input)
-            settings = find_settings(Path.cwd() if name.startswith("<") else name)
+            settings = find_settings(Path.cwd() if path == "-" else path)  # the real name
         except ArgmapError as exc:
             raise CommandError.about(exc) from None
         try:

@@ -14,9 +14,9 @@ import errno
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NoReturn
+from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn, Optional, TypeVar
 
 from argmap.errors import (
     ArgmapError,
@@ -30,6 +30,7 @@ from argmap.errors import (
     ViewError,
 )
 from argmap.syntax.errors import ParseError
+from argmap.util.limits import first_surrogate
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
@@ -43,6 +44,7 @@ __all__ = [
     "EXIT_USAGE",
     "CommandError",
     "atomic_write",
+    "display_path",
     "exit_status",
     "expand_paths",
     "fail",
@@ -51,6 +53,7 @@ __all__ = [
     "read_map",
     "read_text",
     "report_error",
+    "with_limits",
     "write_output",
 ]
 
@@ -78,6 +81,8 @@ EXIT_STATUS: dict[type[BaseException], int] = {
 }
 
 STDIN_NAME = "<stdin>"
+
+R = TypeVar("R")
 
 
 def exit_status(exc: BaseException) -> int:
@@ -109,9 +114,28 @@ def fail(message: str, code: int = EXIT_USAGE, hint: str | None = None) -> NoRet
     raise CommandError(message, code, hint)
 
 
+def display_path(path: str) -> str:
+    """``path`` as it is shown in messages and reports: valid Unicode whatever the file's name.
+
+    Python hands a file name that is not UTF-8 to a program with each of its stray bytes as a
+    lone surrogate (``surrogateescape``), which no UTF-8 output can hold: printed as is, it
+    kills the program or writes invalid bytes (invalid JSON). Here each such byte is written
+    ``\\xNN`` (the name ``\xff\xfe.argmap`` is shown as ``\\xff\\xfe.argmap``); any other
+    name is returned unchanged. The file is still opened by its real name."""
+    if path.isascii() or first_surrogate(path) is None:
+        return path
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte (a name made in Python)
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def expand_paths(paths: Iterable[str]) -> list[str]:
     """The files a command works on: files as given, folders searched for ``*.argmap`` (sorted),
-    ``-`` for standard input. A missing path or a folder without maps ends the command (exit 2)."""
+    ``-`` for standard input. A missing path or a folder without maps ends the command (exit 2).
+
+    The paths are the real names, to open files with; show them with :func:`display_path`."""
     found: list[str] = []
     for raw in paths:
         if raw == "-":
@@ -121,30 +145,51 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         if p.is_dir():
             inside = sorted(str(f) for f in p.rglob("*.argmap") if f.is_file())
             if not inside:
-                fail(f"{raw}: folder holds no .argmap files")
+                fail(f"{display_path(raw)}: folder holds no .argmap files")
             found.extend(inside)
         elif p.exists():
             found.append(raw)
         else:
-            fail(f"{raw}: no such file or folder")
+            fail(f"{display_path(raw)}: no such file or folder")
     return found
 
 
 def read_bytes(path: str) -> tuple[bytes, str]:
     """The bytes of ``path`` (``-`` is standard input) and the name to show for it; a
-    CommandError (exit 2) saying why when it cannot be read."""
+    CommandError (exit 2) saying why when it cannot be read, a LimitError (exit 1) when it is
+    over the input size limit (a file is measured before it is read, standard input is read
+    no further than the limit)."""
+    from argmap.util.limits import check_size, current
+
+    limit = current().input_size
     if path == "-":
-        return sys.stdin.buffer.read(), STDIN_NAME
+        data = sys.stdin.buffer.read(limit + 1)
+        check_size(len(data), where=STDIN_NAME)
+        return data, STDIN_NAME
+    shown = display_path(path)
     try:
         if Path(path).is_dir():
-            fail(f"{path}: is a folder, not a .argmap file")
-        return Path(path).read_bytes(), path
+            fail(f"{shown}: is a folder, not a .argmap file")
+        data = _read_at_most(path, limit, shown)
+        check_size(len(data), where=shown)
+        return data, shown
     except FileNotFoundError:
-        fail(f"{path}: no such file")
+        fail(f"{shown}: no such file")
     except PermissionError:
-        fail(f"{path}: permission denied")
+        fail(f"{shown}: permission denied")
     except OSError as exc:
-        fail(f"{path}: cannot read ({exc.strerror or exc})")
+        fail(f"{shown}: cannot read ({exc.strerror or exc})")
+
+
+def _read_at_most(path: str, limit: int, shown: str) -> bytes:
+    """The bytes of a file measured before it is read (LimitError when it is over ``limit``),
+    and read no further than one byte past it: a file that grows meanwhile, or a device that
+    never ends (/dev/zero), is still bounded."""
+    from argmap.util.limits import check_size
+
+    with open(path, "rb") as f:
+        check_size(os.fstat(f.fileno()).st_size, where=shown)
+        return f.read(limit + 1)
 
 
 def read_text(path: str) -> tuple[str, str]:
@@ -188,19 +233,21 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _write_all(stream: BinaryIO, data: bytes) -> None:
-    """Write all of ``data``. A buffered stream's ``write`` returns a short count, without an
-    error, when the file fails part way (a reader that went away, a full disk): the next call
-    raises it."""
-    view = memoryview(data)
-    while view:
-        written = stream.write(view)
-        if not written:
-            raise OSError(errno.EIO, "the stream took no bytes")
-        view = view[written:]
+def _write_all(stream: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    """Write all of ``data`` (bytes, or pieces of bytes written one after the other, so that a
+    big export is never held whole). A buffered stream's ``write`` returns a short count,
+    without an error, when the file fails part way (a reader that went away, a full disk): the
+    next call raises it."""
+    for piece in (data,) if isinstance(data, bytes) else data:
+        view = memoryview(piece)
+        while view:
+            written = stream.write(view)
+            if not written:
+                raise OSError(errno.EIO, "the stream took no bytes")
+            view = view[written:]
 
 
-def atomic_write(path: str, data: bytes) -> None:
+def atomic_write(path: str, data: bytes | Iterable[bytes]) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one,
     never a part: a temporary file in the same folder, flushed to disk, then renamed."""
     target = Path(path)
@@ -228,7 +275,7 @@ def _umask() -> int:
     return mask
 
 
-def write_output(data: bytes | str, out: str | None, inputs: Iterable[str] = ()) -> None:
+def write_output(data: bytes | str | Iterable[bytes], out: str | None, inputs: Iterable[str] = ()) -> None:
     """Write a command's result to ``out`` (None or ``-``: stdout), atomically, refusing to
     overwrite any of the command's own input files."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -264,3 +311,65 @@ def report_error(exc: ArgmapError) -> None:
         print(f"argmap: error: {exc.message}", file=sys.stderr)
     if exc.hint:
         print(f"  hint: {exc.hint}", file=sys.stderr)
+
+
+# ---- limits: the options every command that reads input shares -----------------------------------
+#: Each limit's option: parameter name -> (the Limits field, its help).
+_LIMIT_OPTIONS: dict[str, tuple[str, str]] = {
+    "max_input_size": (
+        "input_size",
+        "Refuse an input file larger than this (bytes; k, M, G allowed) [default: 32M].",
+    ),
+    "max_statement_length": (
+        "statement_length",
+        "Refuse a .argmap statement longer than this many characters [default: 1M].",
+    ),
+    "max_text_length": ("text_length", "Refuse a text longer than this many characters [default: 100000]."),
+    "max_depth": ("depth", "Refuse JSON or AIF nested deeper than this [default: 200]."),
+}
+
+
+def with_limits(command: Callable[..., R]) -> Callable[..., R]:
+    """``command`` with the options that raise (or lower) argmap's limits on what it reads:
+    ``--max-input-size``, ``--max-statement-length``, ``--max-text-length``, ``--max-depth``
+    (see :mod:`argmap.util.limits`). The limits hold while the command runs, then the previous
+    ones are back; a value that is not a size ends the command (exit 2)."""
+    import functools
+    import inspect
+    import typing
+
+    import typer
+
+    from argmap.util.limits import DEFAULT, parse_size, using
+
+    signature = inspect.signature(command, eval_str=True)
+    hints = typing.get_type_hints(command, include_extras=True)
+    added: dict[str, object] = {}
+    for name, (_, help_text) in _LIMIT_OPTIONS.items():
+        flag = "--" + name.replace("_", "-")
+        added[name] = Annotated[Optional[str], typer.Option(flag, help=help_text, metavar="N")]  # noqa: UP045
+
+    @functools.wraps(command)
+    def run(*args: object, **kwargs: object) -> R:
+        changes: dict[str, int | None] = {}
+        for name, (field, _) in _LIMIT_OPTIONS.items():
+            value = kwargs.pop(name, None)
+            if value is None:
+                continue
+            try:
+                changes[field] = parse_size(str(value))
+            except ValueError as exc:
+                fail(f"--{name.replace('_', '-')}: {exc}")
+        with using(DEFAULT.raised(**changes)):
+            return command(*args, **kwargs)
+
+    parameters = [
+        *signature.parameters.values(),
+        *(
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+            for name, annotation in added.items()
+        ),
+    ]
+    run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {**hints, **added}
+    return run

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from argmap.semantics.agreement import AgreementReport
     from argmap.semantics.evaluate import Evaluation
 
-__all__ = ["EVAL_FORMATS", "TABLE_FORMATS", "evaluate", "framework", "perspectives"]
+__all__ = ["EVAL_FORMATS", "TABLE_FORMATS", "evaluate", "explain", "framework", "perspectives"]
 
 #: How ``evaluate`` prints its result.
 EvalFormat = Literal["text", "json"]
@@ -60,23 +60,31 @@ def _stopped(exc: Exception, semantics: str) -> None:
     )
 
 
-def _text(argmap: ArgumentMap, ev: Evaluation) -> str:
+def _text(argmap: ArgumentMap, ev: Evaluation, width: int = 100, full: bool = False) -> str:
+    """An evaluation for people: a heading, the claims by label (their text cut to ``width``),
+    the labellings summarised (all of them listed with ``full``), and a perspective's view."""
+    from argmap.semantics.display import natural_sorted, plural
+
     af = ev.translation.framework
     who = f"perspective '{ev.perspective}'" if ev.perspective else "the whole map"
-    lines = [
-        f"{ev.semantics} semantics, {ev.rule} rule, {who}: "
-        f"{len(ev.labels)} claims, {af.n} arguments, {af.attack_count()} attacks"
-    ]
+    import textwrap
+
+    lines = textwrap.wrap(
+        f"{ev.semantics} semantics, {ev.rule} rule, {who}: {plural(len(ev.labels), 'claim')}, "
+        f"{plural(af.n, 'argument')}, {plural(af.attack_count(), 'attack')}",
+        width,
+    )
     if ev.semantics in ("preferred", "stable", "complete"):
         if not ev.exists:
             lines.append(f"no {ev.semantics} labelling exists: every claim is undec")
         else:
-            count = "an unknown number of" if ev.count is None else str(ev.count)
-            plural = "" if ev.count == 1 else "s"
-            lines.append(
-                f"{count} {ev.semantics} labelling{plural}; in = in every one, out = out in every one"
+            count = (
+                f"more than {len(ev.extensions)} {ev.semantics} labellings"
+                if ev.count is None
+                else plural(ev.count, f"{ev.semantics} labelling")
             )
-    width = max((len(c) for c in ev.labels), default=0)
+            lines += textwrap.wrap(f"{count}; in = in every one, out = out in every one", width)
+    idw = max((len(c) for c in ev.labels), default=0)
     texts = {c.id: c.text for c in argmap.claims}
     for label in ("in", "out", "undec"):
         ids = [c for c, v in ev.labels.items() if v == label]
@@ -86,18 +94,38 @@ def _text(argmap: ArgumentMap, ev: Evaluation) -> str:
         lines.append(f"{label.upper()} ({len(ids)})")
         for c in ids:
             mark = " (credulously in)" if label != "in" and c in ev.credulous else ""
-            lines.append(f"  {c:<{width}}  {_short(texts.get(c, ''))}{mark}")
-    if ev.semantics != "grounded" and ev.extensions:
+            room = width - 2 - idw - 2 - len(mark)
+            lines.append(f"  {c:<{idw}}  {_short(texts.get(c, ''), room)}{mark}".rstrip())
+    if ev.semantics != "grounded" and ev.exists:
         lines.append("")
-        more = "" if ev.exhaustive else f" (the first {len(ev.extensions)}; stopped by the {ev.stopped_by})"
-        lines.append(f"Extensions, claims only{more}:")
-        for k, ext in enumerate(ev.extensions, 1):
-            lines.append(f"  {k}. {{{', '.join(sorted(ext))}}}")
+        scep, cred = natural_sorted(ev.sceptical), natural_sorted(ev.credulous)
+        lines.append(f"Sceptically accepted (in every labelling): {plural(len(scep), 'claim')}")
+        lines.extend(_wrapped(scep, width))
+        lines.append(f"Credulously accepted (in some labelling): {plural(len(cred), 'claim')}")
+        lines.extend(_wrapped(cred, width))
+        if ev.extensions:
+            lines.append("")
+            if full:
+                more = (
+                    ""
+                    if ev.exhaustive
+                    else f" (the first {len(ev.extensions)}; stopped by the {ev.stopped_by})"
+                )
+                lines.append(f"Extensions, claims only{more}:")
+                for k, ext in enumerate(ev.extensions, 1):
+                    lines.extend(_wrapped(natural_sorted(ext), width, f"  {k}. "))
+            else:
+                n = len(ev.extensions)
+                lines += textwrap.wrap(
+                    f"{plural(n, 'extension')} found; --all lists "
+                    f"{'it' if n == 1 else 'them'} (claims only; at most --limit)",
+                    width,
+                )
     v = ev.view
     if v is not None:
         lines.append("")
         lines.append(f"Perspective '{v.perspective}' in the whole map:")
-        lines.append(f"  accepts {len(v.accepts)} claims, rejects {len(v.rejects)}")
+        lines.append(f"  accepts {plural(len(v.accepts), 'claim')}, rejects {len(v.rejects)}")
         lines.append(f"  conflict-free: {'yes' if v.conflict_free else 'no'}")
         for a, b in v.conflicts:
             lines.append(f"    '{a}' attacks '{b}', and it accepts both")
@@ -109,7 +137,8 @@ def _text(argmap: ArgumentMap, ev: Evaluation) -> str:
             for t, a in v.owes:
                 lines.append(f"    '{a}' attacks '{t}'")
         if v.defends_unaccepted:
-            lines.append(f"  IN by its own relations but not accepted: {', '.join(v.defends_unaccepted)}")
+            lines.append("  IN by its own relations but not accepted:")
+            lines.extend(_wrapped(list(v.defends_unaccepted), width, "    "))
         if v.against_map:
             lines.append("  accepted, but not IN in the whole map:")
             for c, label in v.against_map.items():
@@ -117,49 +146,107 @@ def _text(argmap: ArgumentMap, ev: Evaluation) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _wrapped(ids: list[str], width: int, first: str = "  ") -> list[str]:
+    """Ids in braces, wrapped to ``width``, continuation lines indented under the first."""
+    import textwrap
+
+    text = "{" + ", ".join(ids) + "}"
+    return textwrap.wrap(
+        text, max(width, 20), initial_indent=first, subsequent_indent=" " * (len(first) + 1),
+        break_on_hyphens=False, break_long_words=False,
+    ) or [first + "{}"]  # fmt: skip
+
+
 def _short(text: str, width: int = 70) -> str:
     text = " ".join(text.split())
+    width = max(width, 12)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _agreement_rows(report: AgreementReport) -> list[tuple[str, str, str, int]]:
+def _agreement_rows(report: AgreementReport) -> list[tuple[str, str, str, int, int]]:
     rows = []
-    ps = report.perspectives
-    for i, p in enumerate(ps):
-        for q in ps[i + 1 :]:
-            score = report.agreement[(p, q)]
-            rows.append((p, q, "-" if score is None else f"{score:.2f}", report.shared[(p, q)]))
+    for p, q in report.pairs():
+        score = report.agreement[(p, q)]
+        n, r = report.shared[(p, q)], report.shared_relations.get((p, q), 0)
+        rows.append((p, q, "-" if score is None else f"{score:.2f}", n - r, r))
     return rows
 
 
-def _table(report: AgreementReport, markdown: bool) -> str:
+def _shared(claims: int, relations: int) -> str:
+    from argmap.semantics.display import plural
+
+    if relations:
+        return f"{plural(claims, 'shared claim')} and {plural(relations, 'shared relation')}"
+    return plural(claims, "shared claim")
+
+
+def _columns(header: list[str], body: list[list[str]], width: int, fixed: int) -> list[str]:
+    """A plain text table, split into blocks of columns that fit ``width`` (the first ``fixed``
+    columns repeated in each block)."""
+    widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
+    base = sum(widths[:fixed]) + 2 * fixed
+    blocks: list[list[int]] = [[]]
+    used = base
+    for i in range(fixed, len(header)):
+        if blocks[-1] and used + widths[i] + 2 > width:
+            blocks.append([])
+            used = base
+        blocks[-1].append(i)
+        used += widths[i] + 2
+    out: list[str] = []
+    for k, block in enumerate(blocks):
+        if k:
+            out.append("")
+        cols = list(range(fixed)) + block
+        out.append("  ".join(header[i].ljust(widths[i]) for i in cols).rstrip())
+        out.extend("  ".join(r[i].ljust(widths[i]) for i in cols).rstrip() for r in body)
+    return out
+
+
+def _table(report: AgreementReport, markdown: bool, width: int = 100) -> str:
+    from argmap.semantics.display import plural
+
     ps = report.perspectives
-    header = ["claim", report.semantics, *ps]
+    rows = [*report.claims, *report.relations]
+    labels = {**dict.fromkeys(report.relations, "(relation)"), **report.labels}
     body = [
-        [c, report.labels.get(c, ""), *(_SYMBOL[v] if not markdown else _md(v) for v in report.row(c))]
-        for c in report.claims
+        [c, labels.get(c, ""), *(_SYMBOL[v] if not markdown else _md(v) for v in report.row(c))] for c in rows
     ]
     out: list[str] = []
     if markdown:
+        header = ["claim", report.semantics, *ps]
         out.append("| " + " | ".join(header) + " |")
         out.append("|" + "|".join("---" for _ in header) + "|")
         out.extend("| " + " | ".join(r) + " |" for r in body)
     else:
-        widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
-        out.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
-        out.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body)
+        header = ["claim", report.semantics, *ps]
+        if sum(len(h) + 2 for h in header) > width and ps:
+            # perspective names as column numbers, with a key
+            header = ["claim", report.semantics, *(str(k) for k in range(1, len(ps) + 1))]
+            out.append("Perspectives: " + ", ".join(f"{k} {p}" for k, p in enumerate(ps, 1)))
+            out.append("")
+        out.extend(_columns(header, body, width, 2))
         out.append("")
         out.append("+ accepts, - rejects, . silent")
     out.append("")
     agreement = _agreement_rows(report)
-    if agreement:
+    apart = report.apart()
+    if agreement or apart:
         if markdown:
-            out.append("| perspective | perspective | agreement | shared claims |")
-            out.append("|---|---|---|---|")
-            out.extend(f"| {p} | {q} | {s} | {n} |" for p, q, s, n in agreement)
+            out.append("| perspective | perspective | agreement | shared claims | shared relations |")
+            out.append("|---|---|---|---|---|")
+            out.extend(f"| {p} | {q} | {s} | {n} | {r} |" for p, q, s, n, r in agreement)
+            out.append("")
         else:
-            out.append("Agreement (share of the claims both take a stance on where they agree):")
-            out.extend(f"  {p} / {q}: {s} over {n} shared claims" for p, q, s, n in agreement)
+            out.append(
+                "Agreement (share of the claims and relations both take a stance on where they agree):"
+            )
+            out.extend(f"  {p} / {q}: {s} over {_shared(n, r)}" for p, q, s, n, r in agreement)
+        if apart:
+            pairs = plural(apart, "pair")
+            verb = "is" if apart == 1 else "are"
+            lead = "" if markdown else "  "
+            out.append(f"{lead}{pairs} of perspectives with no claim or relation in common {verb} left out")
         out.append("")
     cruxes = [c for c in report.cruxes if c.weight > 0]
     title = "Cruxes (disputed claims other positions depend on):"
@@ -190,6 +277,8 @@ def _csv(report: AgreementReport) -> str:
     w.writerow(["claim", report.semantics, *report.perspectives])
     for c in report.claims:
         w.writerow([c, report.labels.get(c, ""), *report.row(c)])
+    for r in report.relations:
+        w.writerow([r, "(relation)", *report.row(r)])
     return buf.getvalue()
 
 
@@ -205,11 +294,18 @@ def evaluate(  # noqa: PLR0917 - typer maps parameters to options
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
     rule: Annotated[
         RuleName, typer.Option("--rule", help="How supports enter the framework (docs/semantics.md).")
-    ] = "structured",
+    ] = "evidential",
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
     ] = 10.0,
     limit: Annotated[int, typer.Option("--limit", help="List at most this many extensions.")] = 100,
+    all_: Annotated[
+        bool, typer.Option("--all", help="List every extension found (default: a summary).")
+    ] = False,
+    width: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--width", min=20, help="Text width (default: the terminal's)."),
+    ] = None,
 ) -> None:
     """Label every claim IN, OUT or UNDEC under a formal argumentation semantics.
 
@@ -238,7 +334,7 @@ def evaluate(  # noqa: PLR0917 - typer maps parameters to options
     if format == "json":
         write_output(json.dumps(ev.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
     else:
-        write_output(_text(argmap, ev), None)
+        write_output(_text(argmap, ev, _width(width), all_), None)
 
 
 def perspectives(
@@ -252,6 +348,10 @@ def perspectives(
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
     ] = 10.0,
+    width: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--width", min=20, help="Text width (default: the terminal's)."),
+    ] = None,
 ) -> None:
     """The agreement matrix: who accepts and rejects which claim, how far the perspectives
     agree, and the cruxes (disputed claims other positions depend on)."""
@@ -272,8 +372,74 @@ def perspectives(
     elif format == "csv":
         text = _csv(report)
     else:
-        text = _table(report, markdown=format == "markdown")
+        text = _table(report, markdown=format == "markdown", width=_width(width))
     write_output(text, None)
+
+
+def explain(  # noqa: PLR0917 - typer maps parameters to options
+    file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
+    claim: Annotated[str, typer.Argument(help="The claim whose label to explain.")],
+    semantics: Annotated[
+        SemanticsName, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
+    ] = "grounded",
+    perspective: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
+        typer.Option("--perspective", "-p", help="Explain the label in this perspective's own framework."),
+    ] = None,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+    rule: Annotated[
+        RuleName, typer.Option("--rule", help="How supports enter the framework (docs/semantics.md).")
+    ] = "evidential",
+    width: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--width", min=20, help="Text width (default: the terminal's)."),
+    ] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds a preferred or stable search may take.")
+    ] = 10.0,
+) -> None:
+    """Say why a claim is IN, OUT or UNDEC: IN, the defence (every attack on it defeated, by
+    arguments that are themselves defended); OUT, the attacks that go through and the relation
+    that carries each; UNDEC, the cycle of attacks it hangs on.
+
+    Exit 0 when done, 1 when the map has errors or the time limit was hit, 2 on usage errors
+    (an unknown claim or perspective).
+    """
+    import json
+
+    from argmap.cli.common import CommandError, write_output
+    from argmap.errors import UnknownIdError
+    from argmap.semantics.explain import explain as run
+    from argmap.semantics.solvers import SearchStopped
+
+    argmap = _load(file)
+    try:
+        found = run(
+            argmap,
+            claim,
+            semantics,
+            perspective,
+            rule=rule,
+            time_limit=time_limit if time_limit > 0 else None,
+        )
+    except SearchStopped as exc:
+        _stopped(exc, semantics)
+        return
+    except UnknownIdError as exc:
+        raise CommandError.about(exc, f"{file}: ") from None
+    if format == "json":
+        write_output(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
+    else:
+        write_output(found.to_text(_width(width)), None)
+
+
+def _width(width: int | None) -> int:
+    """The text width: as asked, else the terminal's (COLUMNS, then the terminal), else 100."""
+    if width is not None:
+        return width
+    import shutil
+
+    return max(shutil.get_terminal_size((100, 24)).columns, 40)
 
 
 def framework(  # noqa: PLR0917 - typer maps parameters to options
@@ -288,7 +454,7 @@ def framework(  # noqa: PLR0917 - typer maps parameters to options
         typer.Option("--perspective", "-p", help="Only what this perspective asserts."),
     ] = None,
     rule: Annotated[RuleName, typer.Option("--rule", help="How supports enter the framework.")] = (
-        "structured"
+        "evidential"
     ),
     names: Annotated[
         bool, typer.Option("--names/--no-names", help="i23: name the arguments in # comment lines.")

@@ -8,6 +8,7 @@ offered are the registry's (:mod:`argmap.formats`).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -32,6 +33,12 @@ def export(
         Optional[str],  # noqa: UP045
         typer.Option("--output", "-o", help="Write here (atomically) instead of standard output."),
     ] = None,
+    indent: Annotated[
+        bool,
+        typer.Option(
+            "--indent", help="Lay JSON (argmap's or AIF) out for people; argmap JSON is compact otherwise."
+        ),
+    ] = False,
 ) -> None:
     """Export a map to another format: argmap's JSON, AIF (AIFdb/OVA), Argdown, DOT or GraphML."""
     from argmap.cli.common import EXIT_FINDINGS, fail, read_map, write_output
@@ -45,16 +52,30 @@ def export(
     if fmt is None:
         fail("say which format to export to", hint=f"--to {'|'.join(EXPORT_FORMATS)}")
     m = read_map(file)
+    text: str | Iterable[bytes]
     try:
-        text = export_map(m, to=fmt)
+        if indent and fmt == "json":
+            from argmap.formats import jsonio
+
+            text = jsonio.dumps(m, indent=2)
+        elif indent and fmt == "aif":
+            from argmap.formats import aif
+
+            text = aif.dumps(m, indent=2)
+        elif fmt == "aif":  # streamed: a big map's AIF is never held whole (issue 20)
+            from argmap.formats.aif import chunks
+
+            text = (piece.encode("utf-8") for piece in chunks(m))
+        else:
+            text = export_map(m, to=fmt)
     except ImportError as exc:
         fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
     except ValueError as exc:
         fail(f"{file}: cannot export to {fmt}: {exc}", code=EXIT_FINDINGS)
-    if fmt == "argdown":
-        from argmap.formats.argdown import export_notes
+    if fmt in ("argdown", "aif"):
+        from argmap.formats import aif, argdown
 
-        for message in export_notes(m):
+        for message in (argdown if fmt == "argdown" else aif).export_notes(m):
             _note(message)
     write_output(text, output, inputs=[file])
 
@@ -81,7 +102,7 @@ def import_(
     from argmap.cli.common import EXIT_FINDINGS, fail, read_text, write_output
     from argmap.errors import InterchangeError
     from argmap.formats import as_import_format, guess_format, import_with_notes
-    from argmap.formats.writer import write
+    from argmap.formats.writer import unexpressible, write
     from argmap.syntax.errors import ParseError
 
     text, name = read_text(file)
@@ -99,7 +120,7 @@ def import_(
     try:
         m, notes = import_with_notes(text, fmt, path=name)
     except InterchangeError as exc:
-        fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS)
+        fail(f"{name}: not a valid {fmt} file: {exc}", code=EXIT_FINDINGS, hint=exc.hint)
     except ParseError as exc:
         from argmap.cli.common import print_diagnostics
 
@@ -109,6 +130,7 @@ def import_(
         body = write(m)
     except ValueError as exc:
         fail(f"{name}: the map cannot be written as .argmap text: {exc}", code=EXIT_FINDINGS)
+    notes = [*notes, *unexpressible(m)]  # what the text cannot say exactly (inline stances ...)
     header = ""
     if notes:
         lines = [f"# Imported from {Path(name).name} ({fmt}) by argmap import. Not represented:"]

@@ -12,10 +12,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from argmap.drawing import FORMATS, BackendName, EngineName, RankDir, RenderFormat
+from argmap.drawing import FORMATS, BackendName, EngineName, LegendMode, RankDir, RenderFormat
 from argmap.semantics import SemanticsName
 
 __all__ = ["render"]
+
+#: Whether the embedded renderer's note was printed already (once a process: --watch draws again).
+_NOTED = False
 
 #: Output file suffixes that name a format.
 _SUFFIXES: dict[str, RenderFormat] = {**{f".{f}": f for f in FORMATS}, ".gv": "dot", ".htm": "html"}
@@ -53,7 +56,10 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
         typer.Option("--format", "-f", help="The picture's format. Default: from OUT's suffix, else svg."),
     ] = None,
     engine: Annotated[EngineName, typer.Option("--engine", help="Graphviz layout engine.")] = "dot",
-    rankdir: Annotated[RankDir, typer.Option("--rankdir", help="Which way the arrows run.")] = "TB",
+    rankdir: Annotated[
+        Optional[RankDir],  # noqa: UP045
+        typer.Option("--rankdir", help="Which way the arrows run. Default: chosen from the map's shape."),
+    ] = None,
     perspective: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--perspective", "-p", help="Make this perspective's claims and relations stand out."),
@@ -81,6 +87,10 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
         Optional[SemanticsName],  # noqa: UP045
         typer.Option("--labels", help="Mark claims in/out/undecided under this semantics."),
     ] = None,
+    explain: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--explain", help="Only what explains this claim's label (see argmap explain)."),
+    ] = None,
     backend: Annotated[
         Optional[BackendName],  # noqa: UP045
         typer.Option(
@@ -92,7 +102,16 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Stop a layout that takes longer (seconds).")
     ] = 60.0,
-    no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend.")] = False,
+    no_legend: Annotated[
+        bool, typer.Option("--no-legend", help="Leave out the legend (--legend none).")
+    ] = False,
+    legend: Annotated[
+        LegendMode,
+        typer.Option("--legend", help="compact (one small table), full (drawn samples) or none."),
+    ] = "compact",
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Print each claim's quotes under it (for a printed version).")
+    ] = False,
     watch: Annotated[
         bool,
         typer.Option(
@@ -108,7 +127,7 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
     Exit 0 when drawn, 1 when the map does not parse or Graphviz fails, 2 on usage or I/O
     errors (or when no backend can write the format).
     """
-    from argmap.cli.common import CommandError, fail, read_map, write_output
+    from argmap.cli.common import CommandError, fail, print_diagnostics, read_map, write_output
     from argmap.drawing.render import render as draw
     from argmap.errors import BackendError, UnknownIdError, ViewError
 
@@ -132,13 +151,23 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
             [file],
             lambda: render(
                 file, out, fmt, engine, rankdir, perspective, only, compare, question, focus, depth, labels,
-                backend, timeout, no_legend,
+                explain, backend, timeout, no_legend, legend, quotes,
             ),
         )  # fmt: skip
         return
     amap = read_map(file)
+    from argmap.drawing.palette import colour_findings
+
+    findings = colour_findings(amap)
+    if findings:
+        print_diagnostics(findings, {amap.path: amap.source_text or ""})
     warnings: list[str] = []
+    given: SemanticsName | dict[str, str] | None = labels
     try:
+        if explain is not None:  # just the explanation's part of the map, with its labels
+            from argmap.drawing.explain import explain_view
+
+            amap, given = explain_view(amap, explain, labels or "grounded", perspective)
         data = draw(
             amap,
             fmt,
@@ -152,9 +181,10 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
             question=question,
             focus=focus,
             depth=depth,
-            labels=labels,
+            labels=given,
             rankdir=rankdir,
-            legend=not no_legend,
+            legend="none" if no_legend else legend,
+            quotes=quotes,
         )
     except (ViewError, UnknownIdError) as exc:
         raise CommandError.about(exc, f"{file}: ") from None
@@ -162,8 +192,14 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
         if exc.stderr:
             print(exc.stderr.rstrip(), file=sys.stderr)
         raise CommandError.about(exc) from None
+    global _NOTED
     for line in dict.fromkeys(ln for text in warnings for ln in text.rstrip().splitlines()):
-        print(f"argmap: graphviz: {line}", file=sys.stderr)
+        if line.startswith("note: "):
+            if not _NOTED:
+                print(f"argmap: {line}", file=sys.stderr)
+            _NOTED = True
+        else:
+            print(f"argmap: graphviz: {line}", file=sys.stderr)
     write_output(data, out, inputs=[file])
     if out != "-":
         print(f"wrote {out} ({fmt}, {len(data):,} bytes)", file=sys.stderr)

@@ -12,9 +12,11 @@ __all__ = [
     "BACKENDS",
     "ENGINES",
     "FORMATS",
+    "LEGENDS",
     "RANKDIRS",
     "BackendName",
     "EngineName",
+    "LegendMode",
     "RankDir",
     "RenderFormat",
 ]
@@ -29,6 +31,9 @@ ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 #: Directions the arrows may run.
 RankDir = Literal["TB", "BT", "LR", "RL"]
 RANKDIRS: tuple[RankDir, ...] = get_args(RankDir)
+#: The legend's forms: none, one compact table, or a framed cluster with drawn samples.
+LegendMode = Literal["none", "compact", "full"]
+LEGENDS: tuple[LegendMode, ...] = get_args(LegendMode)
 #: The Graphviz executables a caller may ask for (``auto``: dot if installed, else the embedded one).
 BackendName = Literal["auto", "dot", "graphviz-pure"]
 BACKENDS: tuple[BackendName, ...] = get_args(BackendName)

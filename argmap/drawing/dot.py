@@ -3,23 +3,32 @@
 :class:`Writer` draws one claim, question, missing reference or edge at a time, with the look of
 :mod:`argmap.drawing.styles` and each perspective's colour, and notes in :class:`Used` what the
 picture uses (for the legend); :func:`write` walks the map in document order and decides which
-relations the view shows. Claims are tables (a header with the kind and the id, the wrapped text,
-the perspectives' badges); a linked or named support passes through a small node of its own.
+relations the view shows. Claims are tables (a header with the kind and the id in cells of their
+own, the wrapped text, the perspectives' badges with their full names, links to the sources;
+with ``quotes`` the quotes too), every text cell as wide as its text measures
+(:func:`argmap.drawing.text.cell`). A relation passes through a mark of its own when it is
+linked (its premises or attackers meet in a dot) or named and answerable (a small box with its
+name and scheme: a named support always, an attack when something undercuts it), so that an
+undercut lands on the very relation it attacks. Sections become clusters when the drawing is
+small enough and spans two or more.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from argmap.drawing.metrics import text_width
 from argmap.drawing.palette import ink_on, readable
 from argmap.drawing.styles import (
     DIM_LINE,
     DIM_TEXT,
     FONT,
+    INK,
     KIND_STYLE,
     MUTED,
     QUESTION_FILL,
@@ -27,13 +36,32 @@ from argmap.drawing.styles import (
     TEXT,
     edge_attributes,
     inference_look,
-    swatch,
 )
-from argmap.drawing.text import html_text, literal, shorten, tooltip, wrap
+from argmap.drawing.text import cell, html_text, literal, text_lines, tooltip
 from argmap.drawing.views import View, agreement, perspective_name, stance
-from argmap.model import ArgumentMap, Claim, ClaimKind, Contradiction, Rebuttal, Support, Undercut
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    Contradiction,
+    Quote,
+    Rebuttal,
+    Relation,
+    Section,
+    Support,
+    Undercut,
+)
 
 __all__ = ["Used", "Writer", "graph_attributes", "write"]
+
+#: Characters per line of a badge (a perspective's name), a mark's name, a quote.
+BADGE_WRAP = 18
+MARK_WRAP = 20
+QUOTE_WRAP = 44
+#: Most claims a drawing may have for its sections to be drawn as clusters.
+CLUSTER_LIMIT = 300
+#: Node id prefix of each kind of relation's mark.
+_KIND = {Support: "support", Rebuttal: "rebuttal", Undercut: "undercut", Contradiction: "contradiction"}
 
 
 @attrs.define
@@ -48,10 +76,14 @@ class Used:
     perspectives: dict[str, None] = attrs.Factory(dict)
     holds: bool = False
     rejects: bool = False
+    rejected_relation: bool = False
     dimmed: bool = False
     statuses: set[str] = attrs.Factory(set)
     compare: set[str] = attrs.Factory(set)
     missing: bool = False
+    sources: bool = False
+    quotes: bool = False
+    sections: bool = False
 
 
 class Writer:
@@ -68,13 +100,17 @@ class Writer:
         status: dict[str, str],
         compare: Sequence[str] | None,
         compact: bool,
+        quotes: bool = False,
+        links: bool = True,
     ) -> None:
         self.amap = amap
+        self.link_sources = links
         self.view = view
         self.colors = colors
         self.status = status
         self.compare = tuple(compare) if compare else None
         self.compact = compact
+        self.quotes = quotes
         self.graph = graph
         self.used = Used()
         self.claims = {c.id: c for c in reversed(amap.claims)}  # first definition wins
@@ -85,7 +121,12 @@ class Writer:
         #: Badge tables made so far, by (holders, rejecters, strong).
         self._badge_tables: dict[tuple[tuple[str, ...], tuple[str, ...], bool], str] = {}
         #: Label parts made so far, by (kind, strong): see _claim_look.
-        self._claim_looks: dict[tuple[ClaimKind | None, bool], tuple[str, str, str]] = {}
+        self._claim_looks: dict[tuple[ClaimKind | None, bool], tuple[str, str, str, str]] = {}
+        self._sources = {s.id: s for s in reversed(amap.sources)}
+        #: Each node's estimated size in points, and the edges that rank them (tail, head,
+        #: index of the edge's statement in the graph's body): for :mod:`argmap.drawing.shape`.
+        self.sizes: dict[str, tuple[float, float]] = {}
+        self.links: list[tuple[str, str, int]] = []
 
     # -- nodes --
     def claim_node(self, claim: Claim) -> None:
@@ -93,43 +134,106 @@ class Writer:
         self.used.kinds.add(claim.kind)
         if not strong:
             self.used.dimmed = True
-        table, header, body = self._claim_look(claim.kind, strong)
+        table, kind_cell, ink, muted = self._claim_look(claim.kind, strong)
         band = self._band(claim.id) if strong else None
         badges = self._badges(claim.id, strong)
+        lines = text_lines(claim.text)
+        height = 30 + 13.2 * len(lines) + (16 if band else 0) + (12 * badges.count("<TR>") if badges else 0)
+        self.sizes[claim.id] = (max(text_width(line, 11) for line in lines) + 12 if lines else 40, height)
         rows = [
             band or "",
-            f"{header}{html_text(claim.id)}</FONT></TD></TR>",
-            f"{body}{wrap(claim.text)}</FONT></TD></TR>",
-            f"<TR><TD>{badges}</TD></TR>" if badges else "",
+            '<TR><TD ALIGN="LEFT" CELLPADDING="1"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'{kind_cell}<TD WIDTH="8"> </TD>{cell([claim.id], 8, color=muted)}</TR></TABLE></TD></TR>',
+            f"<TR>{cell(lines, 11, color=ink, padding=3)}</TR>",
+            f'<TR><TD ALIGN="LEFT" CELLPADDING="1">{badges}</TD></TR>' if badges else "",
+            self._source_row(claim.sources, muted) if claim.sources else "",
+            self._quote_rows(claim.quotes, ink, muted) if self.quotes and claim.quotes else "",
         ]
         label = f"{table}{''.join(rows)}</TABLE>>"
-        hover = claim.text if claim.note is None else f"{claim.text}\n\nNote: {claim.note}"
         self.graph.html_node(
             self.node_id(claim.id),
             label,
-            (("id", literal("claim-" + claim.id)), ("tooltip", tooltip(hover))),
+            (("id", literal("claim-" + claim.id)), ("tooltip", tooltip(self.hover(claim)))),
         )
 
-    def _claim_look(self, kind: ClaimKind | None, strong: bool) -> tuple[str, str, str]:
+    def hover(self, element: Claim | Relation) -> str:
+        """The tooltip of a claim or relation: its text, note, quotes (with speaker, source,
+        locator and date) and sources."""
+        parts = [element.text] if isinstance(element, Claim) else []
+        if element.note:
+            parts.append(f"Note: {element.note}")
+        for q in element.quotes:
+            parts.append(f"\u201c{q.text}\u201d \u2014 {self._attribution(q)}".rstrip(" \u2014"))
+        for sid in element.sources:
+            source = self._sources.get(sid)
+            if source is None:
+                parts.append(f"Source: {sid}")
+            else:
+                bits = [source.title, source.author, source.date, source.url]
+                parts.append("Source: " + ", ".join(b for b in bits if b))
+        return "\n\n".join(parts)
+
+    def _attribution(self, q: Quote) -> str:
+        """Who said a quote, where and when: "Speaker, Source title, locator, date"."""
+        bits = []
+        if q.speaker:
+            bits.append(perspective_name(self.amap, q.speaker))
+        if q.source:
+            source = self._sources.get(q.source)
+            bits.append(source.title if source is not None else q.source)
+        bits += [b for b in (q.locator, q.date) if b]
+        return ", ".join(bits)
+
+    def _claim_look(self, kind: ClaimKind | None, strong: bool) -> tuple[str, str, str, str]:
         """The parts of a claim's label that only its kind and ``strong`` decide: the table's
-        opening, the header row up to the id, the text row up to the text (made once each)."""
+        opening, the kind's cell, the text's ink and the muted ink (made once each)."""
         key = (kind, strong)
         look = self._claim_looks.get(key)
         if look is None:
             word, fill, rounded = KIND_STYLE[kind]
             ink = TEXT if strong else DIM_TEXT
+            muted = MUTED if strong else DIM_TEXT
             border = "#4A4A4A" if strong else DIM_LINE
             if not strong:
                 fill = "#FFFFFF"
             style = ' STYLE="rounded"' if rounded else ""
             look = self._claim_looks[key] = (
-                f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" BGCOLOR="{fill}" '
+                f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" BGCOLOR="{fill}" '
                 f'COLOR="{border}"{style}>',
-                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="8" '
-                f'COLOR="{MUTED if strong else DIM_TEXT}"><B>{word}</B>  ',
-                f'<TR><TD><FONT POINT-SIZE="11" COLOR="{ink}">',
+                cell([word], 8, bold=True, color=muted),
+                ink,
+                muted,
             )
         return look
+
+    def _source_row(self, sources: Sequence[str], muted: str) -> str:
+        """The claim's sources as small cells, each a link when the source has a URL."""
+        self.used.sources = True
+        cells = []
+        for sid in dict.fromkeys(sources):
+            source = self._sources.get(sid)
+            attributes = ""
+            if source is not None:
+                attributes = f' TITLE="{html_text(source.title)}"'
+                link = _link(source.url) if self.link_sources else None
+                if link:
+                    attributes += f' HREF="{link}" TARGET="_blank"'
+            cells.append(cell(text_lines(f"[{sid}]", 30), 7, color=muted, padding=1, attributes=attributes))
+        rows = ["<TR>" + "".join(cells[i : i + 3]) + "</TR>" for i in range(0, len(cells), 3)]
+        table = f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{"".join(rows)}</TABLE>'
+        return f'<TR><TD ALIGN="LEFT" CELLPADDING="1">{table}</TD></TR>'
+
+    def _quote_rows(self, quotes: Sequence[Quote], ink: str, muted: str) -> str:
+        """The claim's quotes, each with who said it, where and when (``quotes=True``)."""
+        self.used.quotes = True
+        rows = []
+        for q in quotes:
+            text = text_lines(f"\u201c{q.text}\u201d", QUOTE_WRAP)
+            rows.append(f"<TR>{cell(text, 9, italic=True, color=ink)}</TR>")
+            who = self._attribution(q)
+            if who:
+                rows.append(f"<TR>{cell(text_lines('- ' + who, QUOTE_WRAP + 6), 8, color=muted)}</TR>")
+        return "".join(rows)
 
     def _band(self, claim_id: str) -> str | None:
         cells: list[str] = []
@@ -137,7 +241,7 @@ class Writer:
         if status in STATUS:
             text, bg, fg = STATUS[status]
             self.used.statuses.add(status)
-            cells.append(f'<TD BGCOLOR="{bg}"><FONT POINT-SIZE="8" COLOR="{fg}"><B>{text}</B></FONT></TD>')
+            cells.append(cell([text], 8, bold=True, color=fg, attributes=f' BGCOLOR="{bg}"'))
         if self.compare is not None:
             p, q = self.compare
             sp = stance(self.amap, p, claim_id)
@@ -145,12 +249,14 @@ class Writer:
             kind, text, bg = agreement(self.amap, (p, q), (sp, sq), self.colors)
             if kind:
                 self.used.compare.add(kind)
-                cells.append(swatch(bg, text))
+                cells.append(
+                    cell(text_lines(text, 40), 8, bold=True, color=ink_on(bg), attributes=f' BGCOLOR="{bg}"')
+                )
         if not cells:
             return None
         inner = "".join(cells)
         return (
-            f'<TR><TD CELLPADDING="0"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f'<TR><TD ALIGN="LEFT" CELLPADDING="0"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
             f"<TR>{inner}</TR></TABLE></TD></TR>"
         )
 
@@ -172,35 +278,32 @@ class Writer:
             ink = ink_on(color) if strong else "#FFFFFF"
             self.used.holds = True
             self.used.perspectives[pid] = None
-            cells.append(
-                f'<TD BGCOLOR="{color}" COLOR="{color}"><FONT POINT-SIZE="8" COLOR="{ink}">'
-                f"{html_text(self._short(pid))}</FONT></TD>"
-            )
+            name = text_lines(perspective_name(self.amap, pid), BADGE_WRAP)
+            cells.append(cell(name, 8, color=ink, attributes=f' BGCOLOR="{color}"'))
         for pid in rejecters:
             color = self.colors.get(pid, "#777777") if strong else DIM_LINE
             self.used.rejects = True
             self.used.perspectives[pid] = None
+            name = text_lines(perspective_name(self.amap, pid) + " rejects", BADGE_WRAP)
+            ink = readable(color) if strong else DIM_TEXT
             cells.append(
-                f'<TD BGCOLOR="#FFFFFF" BORDER="1" COLOR="{color}"><FONT POINT-SIZE="8" '
-                f'COLOR="{readable(color) if strong else DIM_TEXT}">'
-                f"{html_text(shorten(perspective_name(self.amap, pid), 16))} rejects</FONT></TD>"
+                cell(name, 8, color=ink, attributes=f' BORDER="1" COLOR="{color}" BGCOLOR="#FFFFFF"')
             )
         per_row = 3
         rows = ["<TR>" + "".join(cells[i : i + per_row]) + "</TR>" for i in range(0, len(cells), per_row)]
-        return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
-
-    def _short(self, pid: str) -> str:
-        return shorten(perspective_name(self.amap, pid), 22) or pid
+        return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">{"".join(rows)}</TABLE>'
 
     def question_node(self, qid: str) -> None:
         q = self.amap.question(qid)
         self.used.question = True
         label = (
-            f'<<TABLE BORDER="2" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" BGCOLOR="{QUESTION_FILL}" '
-            f'COLOR="#7A6A00" STYLE="rounded"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{MUTED}">'
-            f"<B>QUESTION</B>  {html_text(q.id)}</FONT></TD></TR>"
-            f'<TR><TD><FONT POINT-SIZE="12"><B>{wrap(q.text, 30)}</B></FONT></TD></TR></TABLE>>'
+            f'<<TABLE BORDER="2" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" BGCOLOR="{QUESTION_FILL}" '
+            f'COLOR="#7A6A00" STYLE="rounded"><TR><TD ALIGN="LEFT" CELLPADDING="1"><TABLE BORDER="0" '
+            f'CELLSPACING="0" CELLPADDING="0"><TR>{cell(["QUESTION"], 8, bold=True, color=MUTED)}'
+            f'<TD WIDTH="8"> </TD>{cell([q.id], 8, color=MUTED)}</TR></TABLE></TD></TR>'
+            f"<TR>{cell(text_lines(q.text, 30), 12, bold=True, padding=3)}</TR></TABLE>>"
         )
+        self.sizes["question:" + qid] = (200.0, 60.0)
         self.graph.node(
             self.node_id("question:" + qid), label, tooltip=tooltip(q.text), id=literal("question-" + qid)
         )
@@ -210,31 +313,42 @@ class Writer:
             return
         self.missing.add(node_id)
         self.used.missing = True
-        self.graph.node(
-            self.node_id(node_id),
-            literal(f"? {node_id} ({what})"),
-            shape="box",
-            style="dashed",
-            color="#C0392B",
-            fontcolor="#C0392B",
-            fontsize="10",
+        self.sizes[node_id] = (120.0, 24.0)
+        label = (
+            '<<TABLE BORDER="1" STYLE="dashed" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
+            'COLOR="#C0392B">'
+            f"<TR>{cell(text_lines(f'? {node_id} ({what})', 30), 10, color='#C0392B')}</TR></TABLE>>"
         )
+        self.graph.node(self.node_id(node_id), label, shape="plain", tooltip=tooltip(f"{node_id}: {what}"))
 
     # -- edges --
-    def by_label(self, by: Sequence[str], strong: bool) -> str | None:
-        """An HTML label naming the perspectives that assert a relation (None: no label)."""
-        if not by or self.compact:
+    def by_label(
+        self, by: Sequence[str], strong: bool, rejected: Sequence[str] = (), accepted: Sequence[str] = ()
+    ) -> str | None:
+        """An HTML label naming the perspectives that assert (or accept) a relation, and those
+        that reject it ("NAME rejects"); None: no label."""
+        if (not by and not rejected and not accepted) or self.compact:
             return None
-        parts = []
+        rows = []
         # In one perspective's view its own name on every relation says nothing new.
         skip = self.view.focus_of if len(self.view.focus_of) == 1 else frozenset()
-        for pid in dict.fromkeys(p for p in by if p not in skip):
+        for pid in dict.fromkeys(p for p in (*by, *accepted) if p not in skip):
             self.used.perspectives[pid] = None
             color = readable(self.colors.get(pid, "#777777")) if strong else DIM_TEXT
-            parts.append(f'<FONT COLOR="{color}">{html_text(self._short(pid))}</FONT>')
-        if not parts:
+            rows.append(
+                cell(text_lines(perspective_name(self.amap, pid), BADGE_WRAP), 8, color=color, padding=1)
+            )
+        for pid in dict.fromkeys(rejected):
+            self.used.perspectives[pid] = None
+            self.used.rejected_relation = True
+            color = readable(self.colors.get(pid, "#777777"))
+            name = text_lines(perspective_name(self.amap, pid) + " rejects", BADGE_WRAP)
+            rows.append(cell(name, 8, color=color, padding=1, attributes=f' BORDER="1" COLOR="{color}"'))
+        if not rows:
             return None
-        return f'<<FONT POINT-SIZE="8">{"<BR/>".join(parts)}</FONT>>'
+        body = "".join(f"<TR>{r}</TR>" for r in rows)
+        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="0" BGCOLOR="#FFFFFF">'
+        return f"<{table}{body}</TABLE>>"
 
     def relation_strong(self, by: Sequence[str], ends: Iterable[str]) -> bool:
         if self.view.focus_of:
@@ -255,6 +369,8 @@ class Writer:
         if not strong:
             self.used.dimmed = True
         look = edge_attributes(kind, strong, arrowhead)
+        if kind != "contradiction" or arrowhead is not None:  # (a contradiction does not rank)
+            self.links.append((tail, head, len(self.graph.body)))
         if label is None:
             self.graph.look_edge(self.node_id(tail), self.node_id(head), look)
         else:
@@ -265,16 +381,66 @@ class Writer:
             self.missing_node(claim_id, "not defined")
         return claim_id
 
+    def mark_node(self, node: str, relation: Relation, strong: bool) -> None:
+        """The node a linked or named relation passes through: a dot where linked premises or
+        attackers meet, or a small box with the relation's name (and scheme) that undercuts
+        land on."""
+        name = relation.name
+        kind = _KIND[type(relation)]
+        if name is None:
+            self.sizes[node] = (8.0, 8.0)
+            self.used.junction = True
+            self.graph.node(self.node_id(node), "", _attributes=inference_look(False, strong))
+            return
+        self.used.inference = True
+        self.sizes[node] = (text_width(name[:MARK_WRAP], 8) + 10, 16.0)
+        ink = MUTED if strong else DIM_TEXT
+        rows = [f"<TR>{cell(text_lines(name, MARK_WRAP), 8, italic=True, color=ink, padding=1)}</TR>"]
+        scheme = getattr(relation, "scheme", None)
+        if scheme:
+            rows.append(f"<TR>{cell(text_lines(scheme, MARK_WRAP), 7, color=ink, padding=1)}</TR>")
+        border = INK if strong else DIM_LINE
+        style = ' STYLE="rounded"' if kind == "support" else ""
+        label = (
+            f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" COLOR="{border}" '
+            f'BGCOLOR="#FFFFFF"{style}>{"".join(rows)}</TABLE>>'
+        )
+        hover = f"{kind} {name}" + (f" ({scheme})" if scheme else "")
+        extra = self.hover(relation)
+        self.graph.node(
+            self.node_id(node),
+            label,
+            _attributes=inference_look(True, strong),
+            tooltip=tooltip(hover + ("\n\n" + extra if extra else "")),
+            id=literal(f"relation-{name}"),
+        )
+
+
+def _link(url: str | None) -> str | None:
+    """A source's URL as an HREF value, or None when it is not a web or mail address (no
+    ``javascript:`` links). Characters a URL should not hold are percent-encoded, and ``&``
+    is written so that both renderers put exactly ``&amp;`` in the SVG (system Graphviz
+    decodes entities in HREF once more and would write a bare ``&``)."""
+    from urllib.parse import quote, urlsplit
+
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in ("http", "https", "mailto", "ftp"):
+        return None
+    safe = quote(url, safe=":/?#[]@!$&()*+,;=%-._~")
+    return safe.replace("&", "&amp;amp;")
+
 
 def write(w: Writer) -> None:
-    """Add the view's nodes and edges: claims, questions, relations."""
+    """Add the view's nodes and edges: claims (in their sections' clusters when that helps),
+    questions, relations."""
     amap, view = w.amap, w.view
-    # claims, in document order
-    drawn: set[str] = set()
-    for claim in amap.claims:
-        if claim.id in view.shown and claim.id not in drawn:
-            drawn.add(claim.id)
-            w.claim_node(claim)
+    _claims(w)
     # questions and "answers" edges
     answered: dict[str, list[str]] = {}
     for claim in amap.claims:
@@ -286,69 +452,173 @@ def write(w: Writer) -> None:
             w.question_node(qid)
             for cid in dict.fromkeys(answered[qid]):
                 w.edge(cid, "question:" + qid, "answers", strong=cid in view.strong)
-    # relations
-    undercut_targets = {u.target for u in amap.undercuts if view.focus_of & set(u.by)}
-    n_support = 0
-    inference_nodes: dict[str, str] = {}
+    _relations(w)
+
+
+def _claims(w: Writer) -> None:
+    """The claim nodes, in document order, inside their sections' clusters when the drawing
+    is small enough and its claims lie in two sections or more."""
+    amap, view = w.amap, w.view
+    drawn: dict[str, Claim] = {}
+    for claim in amap.claims:
+        if claim.id in view.shown and claim.id not in drawn:
+            drawn[claim.id] = claim
+    sections: dict[str, list[Claim]] = {}
+    if amap.sections and len(drawn) <= CLUSTER_LIMIT and not w.compact:
+        for claim in drawn.values():
+            section = amap.section_of(claim)
+            sections.setdefault(section.id if section is not None else "", []).append(claim)
+    if len([s for s in sections if s]) < 2:
+        for claim in drawn.values():
+            w.claim_node(claim)
+        return
+    w.used.sections = True
+    known = {s.id: s for s in reversed(amap.sections)}
+    children: dict[str, list[str]] = {}
+    for sid, section in known.items():
+        parent = section.parent
+        children.setdefault(parent if parent in known else "", []).append(sid)
+    for kids in children.values():
+        kids.reverse()  # back in document order
+
+    def has_claims(sid: str) -> bool:
+        return bool(sections.get(sid)) or any(has_claims(k) for k in children.get(sid, ()))
+
+    def emit(sid: str, depth: int) -> None:
+        if sid and depth < 8:
+            section: Section = known[sid]
+            title = cell(text_lines(section.title, 60), 10, bold=True, color=MUTED)
+            w.graph.body.append(
+                f"\tsubgraph {w.graph._quote(literal('cluster_section:' + sid))} {{\n"
+                '\t\tgraph [label=<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">'
+                f"<TR>{title}</TR></TABLE>> "
+                f'labeljust=l style="rounded,dashed" color="#B0B0B0" margin=10 '
+                f"id={w.graph._quote(literal('section-' + sid))}]\n"
+            )
+        for claim in sections.get(sid, ()):
+            w.claim_node(claim)
+        for kid in children.get(sid, ()):
+            if has_claims(kid):
+                emit(kid, depth + 1)
+        if sid and depth < 8:
+            w.graph.body.append("\t}\n")
+
+    emit("", 0)
+
+
+def _mark_id(relation: Relation, n: int) -> str:
+    kind = _KIND[type(relation)]
+    return f"{kind}:{relation.name}" if relation.name is not None else f"{kind}#{n}"
+
+
+def _relations(w: Writer) -> None:
+    """Supports, rebuttals and contradictions in document order, then the undercuts, each
+    after the relation it attacks (an undercut of an undercut after that undercut)."""
+    amap, view = w.amap, w.view
+    undercut_targets = {u.target for u in amap.undercuts}
+    focus_undercut_targets = {u.target for u in amap.undercuts if view.focus_of & set(u.by)}
+    rejected_by_focus = {
+        r.name for p in view.focus_of for r in amap.relations_rejected_by(p) if r.name is not None
+    }
+    marks: dict[str, str] = {}  # relation name -> the node undercuts land on
+    n = 0
     for e in amap.elements:
         if isinstance(e, Support):
-            n_support += 1
+            n += 1
             ends = [*e.premises, e.conclusion]
             if not _ends_shown(w, ends):
                 continue
-            if (
-                view.relation_filter == "strong"
-                and not (view.focus_of & set(e.by))
-                and e.name not in undercut_targets
+            if view.relation_filter == "strong" and not (
+                view.focus_of & set(e.by) or e.name in focus_undercut_targets or e.name in rejected_by_focus
             ):
                 continue  # not the perspective's, and no undercut of its lands on it
-            strong = w.relation_strong(e.by, ends)
-            label = w.by_label(e.by, strong)
-            for c in ends:
-                w.claim_ref(c)
-            if e.linked or e.name is not None:
-                node = f"support:{e.name}" if e.name is not None else f"support#{n_support}"
-                if e.name is not None:
-                    inference_nodes.setdefault(e.name, node)
-                _inference_node(w, node, e, strong)
-                for p in e.premises:
-                    w.edge(p, node, "support", strong=strong, arrowhead="none")
-                w.edge(node, e.conclusion, "support", strong=strong, label=label)
-            else:
-                w.edge(e.premises[0], e.conclusion, "support", strong=strong, label=label)
-        elif isinstance(e, (Rebuttal, Contradiction)):
-            if isinstance(e, Rebuttal):
-                ends, kind = [e.attacker, e.target], "rebuttal"
-            else:
-                ends, kind = [e.left, e.right], "contradiction"
-            if not _relation_shown(w, view, ends, e.by):
+            node = _mark_id(e, n) if e.linked or e.name is not None else None
+            _draw(w, e, "support", list(e.premises), e.conclusion, node=node, marks=marks)
+        elif isinstance(e, Rebuttal):
+            n += 1
+            ends = [*e.attackers, e.target]
+            if not _relation_shown(w, ends, e, rejected_by_focus):
                 continue
-            strong = w.relation_strong(e.by, ends)
-            w.edge(
-                w.claim_ref(ends[0]),
-                w.claim_ref(ends[1]),
-                kind,
-                strong=strong,
-                label=w.by_label(e.by, strong),
-            )
-    support_names: set[str | None] | None = None  # made when first needed
+            named = e.name is not None and e.name in undercut_targets
+            node = _mark_id(e, n) if e.linked or named else None
+            _draw(w, e, "rebuttal", list(e.attackers), e.target, node=node, marks=marks)
+        elif isinstance(e, Contradiction):
+            n += 1
+            ends = [e.left, e.right]
+            if not _relation_shown(w, ends, e, rejected_by_focus):
+                continue
+            node = _mark_id(e, n) if e.name is not None and e.name in undercut_targets else None
+            _draw(w, e, "contradiction", [e.left], e.right, node=node, marks=marks)
+    # Undercuts: breadth first from the marks drawn, so that each lands on a drawn node.
+    by_target: dict[str, list[tuple[int, Undercut]]] = {}
+    names = {r.name for r in amap.relations if r.name is not None}
+    dangling: list[tuple[int, Undercut]] = []
     for e in amap.elements:
         if isinstance(e, Undercut):
-            if e.attacker not in view.shown and e.attacker in w.claims:
+            n += 1
+            if e.target in names:
+                by_target.setdefault(e.target, []).append((n, e))
+            else:
+                dangling.append((n, e))
+    queue = deque(marks)
+    while queue:
+        target = queue.popleft()
+        for number, u in by_target.pop(target, ()):
+            if not _undercut_shown(w, u, rejected_by_focus):
                 continue
-            if view.relation_filter == "strong" and not (view.focus_of & set(e.by)):
-                continue
-            found = inference_nodes.get(e.target)
-            if found is None:
-                if support_names is None:
-                    support_names = {s.name for s in amap.supports}
-                if e.target in support_names:
-                    continue  # the support it attacks is not in this view
-                found = f"support:{e.target}"
-                w.missing_node(found, "no such support")
-            node = found
-            strong = w.relation_strong(e.by, [e.attacker])
-            w.edge(w.claim_ref(e.attacker), node, "undercut", strong=strong, label=w.by_label(e.by, strong))
+            answered = u.name is not None and u.name in by_target
+            node = _mark_id(u, number) if answered or u.linked else None
+            _draw(
+                w, u, "undercut", list(u.attackers), marks[target], node=node, marks=marks, head_is_mark=True
+            )
+            if answered and u.name is not None:
+                queue.append(u.name)
+    for number, u in dangling:
+        if not _undercut_shown(w, u, rejected_by_focus):
+            continue
+        found = f"support:{u.target}"
+        w.missing_node(found, "no such relation")
+        node = _mark_id(u, number) if u.linked else None
+        _draw(w, u, "undercut", list(u.attackers), found, node=node, marks=marks, head_is_mark=True)
+
+
+def _draw(
+    w: Writer,
+    e: Relation,
+    kind: str,
+    starts: list[str],
+    end: str,
+    *,
+    node: str | None,
+    marks: dict[str, str],
+    head_is_mark: bool = False,
+) -> None:
+    """One relation: from ``starts`` to ``end``, through its mark ``node`` when it has one."""
+    amap = w.amap
+    holders: Sequence[str] = ()
+    rejecters: Sequence[str] = ()
+    if e.name is not None:
+        holders, rejecters = amap.holders(e.name), amap.rejecters(e.name)
+    claim_ends = starts if head_is_mark else [*starts, end]
+    strong = w.relation_strong(e.by, claim_ends)
+    label = w.by_label(e.by, strong, rejecters, holders)
+    for c in starts:
+        w.claim_ref(c)
+    if not head_is_mark:
+        w.claim_ref(end)
+    if node is None:
+        w.edge(starts[0], end, kind, strong=strong, label=label)
+        return
+    if e.name is not None:
+        marks[e.name] = node
+    w.mark_node(node, e, strong)
+    if kind == "contradiction":
+        w.edge(node, starts[0], kind, strong=strong, arrowhead="tee")
+        w.edge(node, end, kind, strong=strong, label=label, arrowhead="tee")
+        return
+    for p in starts:
+        w.edge(p, node, kind, strong=strong, arrowhead="none")
+    w.edge(node, end, kind, strong=strong, label=label)
 
 
 def _ends_shown(w: Writer, ends: Sequence[str]) -> bool:
@@ -360,28 +630,23 @@ def _ends_shown(w: Writer, ends: Sequence[str]) -> bool:
     return not shown.isdisjoint(ends)
 
 
-def _relation_shown(w: Writer, view: View, ends: Sequence[str], by: Sequence[str]) -> bool:
-    """Whether a rebuttal or contradiction between ``ends``, asserted by ``by``, is drawn."""
+def _relation_shown(w: Writer, ends: Sequence[str], e: Relation, rejected_by_focus: set[str]) -> bool:
+    """Whether a rebuttal or contradiction between ``ends`` is drawn."""
     if not _ends_shown(w, ends):
         return False
-    return not (view.relation_filter == "strong" and not (view.focus_of & set(by)))
+    view = w.view
+    if view.relation_filter != "strong":
+        return True
+    return bool(view.focus_of & set(e.by)) or e.name in rejected_by_focus
 
 
-def _inference_node(w: Writer, node: str, support: Support, strong: bool) -> None:
-    """The node a linked or named support passes through."""
-    look = inference_look(support.name is not None, strong)
-    if support.name is not None:
-        w.used.inference = True
-        w.graph.node(
-            w.node_id(node),
-            "",
-            _attributes=look,
-            tooltip=tooltip("support " + support.name),
-            xlabel=f'<<FONT POINT-SIZE="8" COLOR="{MUTED}"><I>{html_text(support.name)}</I></FONT>>',
-        )
-    else:
-        w.used.junction = True
-        w.graph.node(w.node_id(node), "", _attributes=look)
+def _undercut_shown(w: Writer, u: Undercut, rejected_by_focus: set[str]) -> bool:
+    view = w.view
+    if any(a not in view.shown and a in w.claims for a in u.attackers):
+        return False
+    if view.relation_filter == "strong":
+        return bool(view.focus_of & set(u.by)) or u.name in rejected_by_focus
+    return True
 
 
 def graph_attributes(
@@ -399,12 +664,12 @@ def graph_attributes(
         attrs_[key] = literal(value)
     title_text = amap.title if title else None
     if title_text or view.subtitle:
-        parts = []
+        rows = []
         if title_text:
-            parts.append(f'<FONT POINT-SIZE="18"><B>{wrap(title_text, 70)}</B></FONT>')
+            rows.append(f"<TR>{cell(text_lines(title_text, 70), 18, bold=True)}</TR>")
         for line in view.subtitle:
-            parts.append(f'<FONT POINT-SIZE="12" COLOR="{MUTED}">{wrap(line, 90)}</FONT>')
-        attrs_["label"] = "<" + "<BR/>".join(parts) + ">"
+            rows.append(f"<TR>{cell(text_lines(line, 90), 12, color=MUTED)}</TR>")
+        attrs_["label"] = f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{"".join(rows)}</TABLE>>'
         attrs_["labelloc"] = "t"
         attrs_["labeljust"] = "c"
     return attrs_

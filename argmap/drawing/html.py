@@ -352,7 +352,7 @@ def _agreement(amap: ArgumentMap, claim_ids: Sequence[str], *, rule: RuleName) -
 def page_data(
     amap: ArgumentMap,
     *,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     time_limit: float | None = 10.0,
     given_labels: Mapping[str, str] | None = None,
     initial: Mapping[str, Any] | None = None,

@@ -1,54 +1,75 @@
-"""The legend: a cluster that explains the kinds, perspectives, stances, statuses, comparison
-marks and relations a picture uses, and nothing it does not use.
+"""The legend: what the kinds, perspectives, stances, statuses, comparison marks and relations in
+a picture mean, and nothing the picture does not use.
+
+Two forms (``legend=`` of :func:`argmap.drawing.render.to_dot`, ``--legend`` on the command
+line): ``compact`` (the default) is one small table, two entries a row, laid on the last rank
+(below a top-down drawing, beside a left-right one), each relation shown by a sample of its line
+and end drawn in text; ``full`` is a framed cluster with a drawn sample of every relation and a
+table of the rest. ``none`` leaves it out.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from argmap.drawing import LEGENDS as _LEGENDS
 from argmap.drawing.palette import ink_on
 from argmap.drawing.styles import (
     DIM_LINE,
     DIM_TEXT,
     EDGE_STYLE,
+    INK,
     KIND_MEANING,
     KIND_STYLE,
     PLAIN_EDGE,
     QUESTION_FILL,
     STATUS,
     edge_attributes,
-    swatch,
 )
-from argmap.drawing.text import html_text, literal, shorten
+from argmap.drawing.text import cell, text_lines
 from argmap.drawing.views import perspective_name
 from argmap.model import ClaimKind
 
 if TYPE_CHECKING:
     from argmap.drawing.dot import Writer
 
-__all__ = ["draw_legend"]
+__all__ = ["LEGENDS", "draw_legend", "legend_size"]
+
+#: The legend's forms (argmap.drawing.LEGENDS).
+LEGENDS = _LEGENDS
+#: Each relation's line and end, drawn in text for the compact legend.
+_SAMPLE = {
+    "support": "\u2014\u2014\u2014>",
+    "rebuttal": "- - - -|",
+    "undercut": "\u00b7 \u00b7 \u00b7 \u00b7 |",
+    "contradiction": "|=====|",
+    "answers": "\u2014\u2014\u2014>",
+}
+_STATUS_MEANING = {
+    "in": "accepted: every attack on it is answered",
+    "out": "defeated by an accepted attacker",
+    "undec": "neither accepted nor defeated",
+}
 
 
-def draw_legend(w: Writer) -> None:
-    """Add to ``w``'s graph a cluster explaining what the picture uses, and only that (what
-    ``w.used`` noted)."""
+def _entries(w: Writer, *, relations: bool) -> list[tuple[str, str]]:
+    """(key cell, meaning) for everything the picture uses."""
     used = w.used
-    rows: list[str] = []
+    out: list[tuple[str, str]] = []
 
-    def row(cell: str, text: str) -> None:
-        rows.append(f'<TR>{cell}<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{html_text(text)}</FONT></TD></TR>')
+    def key(text: str, bg: str = "#FFFFFF", ink: str = "#000000", frame: str = "", bold: bool = False) -> str:
+        return cell(text_lines(text, 24), 8, bold=bold, color=ink, attributes=f' BGCOLOR="{bg}"{frame}')
 
     for kind in (None, *ClaimKind):
         if kind in used.kinds:
             word, fill, _ = KIND_STYLE[kind]
-            row(
-                swatch(fill, word, ink="#000000", border="1:#4A4A4A"),
-                KIND_MEANING[kind],
-            )
+            out.append((key(word, fill, frame=' BORDER="1" COLOR="#4A4A4A"', bold=True), KIND_MEANING[kind]))
     if used.question:
-        row(
-            swatch(QUESTION_FILL, "QUESTION", ink="#000000", border="2:#7A6A00"),
-            "an issue under debate",
+        out.append(
+            (
+                key("QUESTION", QUESTION_FILL, frame=' BORDER="2" COLOR="#7A6A00"', bold=True),
+                "an issue under debate",
+            )
         )
     order = {pid: i for i, pid in enumerate(w.colors)}  # definition order
     for pid in sorted(used.perspectives, key=lambda p: order.get(p, len(order))):
@@ -56,28 +77,24 @@ def draw_legend(w: Writer) -> None:
         role = ""
         if pid in {p.id for p in w.amap.perspectives}:
             role = w.amap.perspective(pid).role or ""
-        text = perspective_name(w.amap, pid) + (f", {role}" if role else "")
-        row(
-            f'<TD BGCOLOR="{color}"><FONT POINT-SIZE="8" COLOR="{ink_on(color)}">'
-            f"{html_text(shorten(perspective_name(w.amap, pid), 22))}</FONT></TD>",
-            shorten(text, 60),
-        )
+        out.append((key(perspective_name(w.amap, pid), color, ink_on(color)), role or "a perspective"))
     if used.holds:
-        row('<TD BGCOLOR="#777777"><FONT POINT-SIZE="8" COLOR="#FFFFFF">name</FONT></TD>', "holds the claim")
+        out.append((key("name", "#777777", "#FFFFFF"), "holds the claim"))
     if used.rejects:
-        row(
-            '<TD BORDER="1" COLOR="#777777"><FONT POINT-SIZE="8" COLOR="#555555">name rejects</FONT></TD>',
-            "rejects the claim",
+        out.append(
+            (key("name rejects", ink="#555555", frame=' BORDER="1" COLOR="#777777"'), "rejects the claim")
+        )
+    if used.rejected_relation:
+        out.append(
+            (
+                key("name rejects", ink="#555555", frame=' BORDER="1" COLOR="#777777"'),
+                "on an arrow: rejects that step",
+            )
         )
     for status in ("in", "out", "undec"):
         if status in used.statuses:
             text, bg, fg = STATUS[status]
-            meaning = {
-                "in": "accepted: every attack on it is answered",
-                "out": "defeated by an accepted attacker",
-                "undec": "neither accepted nor defeated",
-            }[status]
-            row(f'<TD BGCOLOR="{bg}"><FONT POINT-SIZE="8" COLOR="{fg}"><B>{text}</B></FONT></TD>', meaning)
+            out.append((key(text, bg, fg, bold=True), _STATUS_MEANING[status]))
     if w.compare is not None:
         p_name, q_name = (perspective_name(w.amap, x) for x in w.compare)
         meanings = {
@@ -86,27 +103,82 @@ def draw_legend(w: Writer) -> None:
             "only-p": (w.colors.get(w.compare[0], "#777777"), "only ...", f"only {p_name} takes a stance"),
             "only-q": (w.colors.get(w.compare[1], "#777777"), "only ...", f"only {q_name} takes a stance"),
         }
-        for key in ("agree", "disagree", "only-p", "only-q"):
-            if key in used.compare:
-                bg, word, meaning = meanings[key]
-                row(
-                    swatch(bg, word),
-                    meaning,
-                )
+        for name in ("agree", "disagree", "only-p", "only-q"):
+            if name in used.compare:
+                bg, word, meaning = meanings[name]
+                out.append((key(word, bg, ink_on(bg), bold=True), meaning))
     if used.dimmed:
-        row(
-            f'<TD BORDER="1" COLOR="{DIM_LINE}"><FONT POINT-SIZE="8" COLOR="{DIM_TEXT}">grey</FONT></TD>',
-            "not held or argued by the perspective(s) shown" if w.view.focus_of else "outside this view",
+        out.append(
+            (
+                key("grey", ink=DIM_TEXT, frame=f' BORDER="1" COLOR="{DIM_LINE}"'),
+                "not held or argued by the perspective(s) shown" if w.view.focus_of else "outside this view",
+            )
         )
     if used.missing:
-        row(
-            '<TD BORDER="1" COLOR="#C0392B"><FONT POINT-SIZE="8" COLOR="#C0392B">? id</FONT></TD>',
-            "named but never defined",
+        out.append(
+            (key("? id", ink="#C0392B", frame=' BORDER="1" COLOR="#C0392B"'), "named but never defined")
         )
+    if used.sources:
+        out.append((key("[source]", ink="#5A5A5A"), "where the claim comes from (a link when it has one)"))
+    if relations:
+        for kind in ("support", "rebuttal", "undercut", "contradiction", "answers"):
+            if kind in used.relations:
+                ink = "#9A9A9A" if kind == "answers" else INK
+                out.append((key(_SAMPLE[kind], ink=ink, bold=True), EDGE_STYLE[kind].meaning))
+    if used.junction:
+        out.append((key("\u2014\u25cf\u2014", ink=INK), "premises or attackers that act together"))
+    if used.inference:
+        out.append(
+            (
+                key("name", ink="#5A5A5A", frame=f' BORDER="1" COLOR="{INK}"'),
+                "a named step (undercuts land on it)",
+            )
+        )
+    return out
+
+
+def legend_size(w: Writer) -> tuple[float, float]:
+    """The estimated size in points of a one-column compact legend of what ``w`` drew."""
+    entries = len(_entries(w, relations=True))
+    return (340.0, 24.0 + 19.0 * entries) if entries else (0.0, 0.0)
+
+
+def draw_legend(w: Writer, mode: str = "compact", anchor: str | None = None, columns: int = 2) -> None:
+    """Add to ``w``'s graph a legend of what the picture uses (what ``w.used`` noted), in the
+    form ``mode`` (``none``, ``compact`` or ``full``); a compact legend (``columns`` entries a
+    row) goes one rank after ``anchor`` (a node on the last rank), tied to it by an invisible
+    edge."""
+    if mode == "none":
+        return
+    if mode == "full":
+        _full(w)
+        return
+    entries = _entries(w, relations=True)
+    if not entries:
+        return
+    rows = []
+    for i in range(0, len(entries), columns):
+        cells = []
+        for k, meaning in entries[i : i + columns]:
+            cells.append(k + cell(text_lines(meaning, 44), 9, color="#333333") + '<TD WIDTH="10"> </TD>')
+        rows.append("<TR>" + "".join(cells) + "</TR>")
+    table = (
+        '<<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" STYLE="rounded">'
+        f"<TR>{cell(['Legend'], 10, bold=True)}</TR>{''.join(rows)}</TABLE>>"
+    )
+    w.graph.node("legend", table, shape="plain", id="legend")
+    if anchor is not None:
+        w.graph.edge(anchor, "legend", _attributes={**PLAIN_EDGE, "style": "invis"})
+
+
+def _full(w: Writer) -> None:
+    """The framed legend: a drawn sample of each relation, a table of the rest."""
+    used = w.used
+    entries = _entries(w, relations=False)
     edge_kinds = [
         k for k in ("support", "rebuttal", "undercut", "contradiction", "answers") if k in used.relations
     ]
-    if not rows and not edge_kinds:
+    if not entries and not edge_kinds:
         return
     with w.graph.subgraph(name="cluster_legend") as legend:
         legend.attr(
@@ -121,29 +193,21 @@ def draw_legend(w: Writer) -> None:
         )
         first_tail: str | None = None
         for i, kind in enumerate(edge_kinds):
-            a, b = f"legend:{i}:a", f"legend:{i}:b"
-            meaning = EDGE_STYLE[kind].meaning
-            if kind == "support" and (used.junction or used.inference):
-                notes = []
-                if used.junction:
-                    notes.append("premises that act together meet in a dot")
-                if used.inference:
-                    notes.append("a named support passes through a diamond")
-                meaning = "supports\n(" + ";\n".join(notes) + ")"
+            a, b, c = f"legend:{i}:a", f"legend:{i}:b", f"legend:{i}:c"
             # as drawn in the map, except that the legend's own layout keeps every edge's rank
-            style = tuple(a for a in edge_attributes(kind, True) if a[0] != "constraint")
+            style = tuple(x for x in edge_attributes(kind, True) if x[0] != "constraint")
             legend.node(a, "", shape="point", width="0.02", color="#FFFFFF")
-            if w.compact:
-                # One edge label makes dot double every rank of the whole graph (measured: 9 s
-                # instead of 3 s for 5,000 claims), so in a compact drawing the text is a node.
-                legend.node(b, literal(meaning), shape="plaintext", fontsize="9")
-                legend.edge(a, b, _attributes=style)
-            else:
-                legend.node(b, "", shape="point", width="0.02", color="#FFFFFF")
-                legend.edge(a, b, literal(meaning), _attributes=(*style, ("fontsize", "9")))
+            legend.node(b, "", shape="point", width="0.02", color="#FFFFFF")
+            caption = (
+                f'<<TABLE BORDER="0"><TR>{cell(text_lines(EDGE_STYLE[kind].meaning, 30), 9)}</TR></TABLE>>'
+            )
+            legend.node(c, caption, shape="plain")
+            legend.edge(a, b, _attributes=style)
+            legend.edge(b, c, _attributes={**PLAIN_EDGE, "style": "invis"})
             first_tail = first_tail or b
-        if rows:
-            table = f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+        if entries:
+            rows = "".join(f"<TR>{k}{cell(text_lines(m, 44), 9)}</TR>" for k, m in entries)
+            table = f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{rows}</TABLE>>'
             legend.node("legend:table", table, shape="plain")
             if first_tail is not None:
                 # (Graphviz's own look, not the map's edge defaults, with style invis as before)

@@ -254,7 +254,7 @@ class ArgmapExtension(Extension):
         from argmap.drawing.html import inert_svg
         from argmap.drawing.render import render
 
-        svg = inert_svg(render(amap, "svg", **view))
+        svg = inert_svg(render(amap, "svg", links=False, **view))
         return _figure(svg, prefix, caption)
 
 

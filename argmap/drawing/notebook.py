@@ -66,7 +66,7 @@ def map_bundle(amap: ArgumentMap, *, height: int = FRAME_HEIGHT) -> dict[str, st
     from argmap.drawing.render import render
 
     try:
-        svg = render(amap, "svg").decode("utf-8")
+        svg = render(amap, "svg", links=False).decode("utf-8")
         page = assemble(inert_svg(svg), page_data(amap))
     except ArgmapError as exc:
         return {"text/html": _problem("draw this map", exc)}

@@ -1,19 +1,80 @@
-"""Colours: each perspective's colour (its own, else the next of two colour-blind-safe palettes),
-the CSS colour names, and the ink (black, white, darker) that reads on a colour.
+"""Colours: each perspective's colour (its own, else the next of a palette designed for it), the
+CSS colour names, the ink (black, white, darker) that reads on a colour, and the measured
+difference between two colours.
+
+The relations are drawn in neutral ink (told apart by line and arrowhead), so the colours belong
+to the perspectives. :data:`PERSPECTIVE_PALETTE` was chosen (greedily, each next colour the one
+farthest from those before it and from :data:`LABEL_COLORS`) so that any two of its colours, and
+any of them and a label colour, differ by at least :data:`MIN_DIFFERENCE` in CIEDE2000 for
+normal vision and :data:`MIN_CVD_DIFFERENCE` for protanopes and deuteranopes (simulated with
+Machado, Oliveira and Fernandes 2009, severity 1); tests/test_palette.py measures it. A user's
+``color`` closer than that to another perspective's colour or a label colour gets W500
+(:func:`colour_findings`).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from argmap.diagnostics import CodeInfo, Diagnostic, Related, Severity, register_codes
+
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["OKABE_ITO", "TOL_MUTED", "ink_on", "palette", "perspective_colors", "readable", "valid_color"]
+__all__ = [
+    "CODES",
+    "LABEL_COLORS",
+    "MIN_CVD_DIFFERENCE",
+    "MIN_DIFFERENCE",
+    "OKABE_ITO",
+    "PERSPECTIVE_PALETTE",
+    "TOL_MUTED",
+    "colour_findings",
+    "delta_e",
+    "ink_on",
+    "palette",
+    "perspective_colors",
+    "readable",
+    "simulate",
+    "valid_color",
+]
 
-#: Colour-blind-safe qualitative palettes, used in order of perspective definition.
+CODES = register_codes({"W500": CodeInfo(Severity.WARNING, "perspective colour hard to tell apart")})
+
+#: Perspective colours, in the order perspectives are defined (see the module docstring).
+PERSPECTIVE_PALETTE = (
+    "#0072B2",
+    "#AA99FF",
+    "#229999",
+    "#DD9988",
+    "#CC4477",
+    "#999900",
+    "#EE77BB",
+    "#7766FF",
+    "#007766",
+    "#AA2288",
+    "#AA8855",
+    "#7711FF",
+)
+#: The colours that carry a meaning of their own in a picture (statuses, comparison bands,
+#: a missing reference, questions, the relations' ink, dimmed parts): perspectives keep clear.
+LABEL_COLORS = {
+    "IN": "#1B7837",
+    "UNDECIDED": "#F2C14E",
+    "missing": "#C0392B",
+    "question": "#FFF3A8",
+    "ink": "#3A3A3A",
+    "dimmed": "#CFCFCF",
+    "agree": "#DDDDDD",
+}
+#: Least CIEDE2000 difference between palette colours (and to label colours), normal vision.
+MIN_DIFFERENCE = 12.0
+#: The same under simulated protanopia and deuteranopia.
+MIN_CVD_DIFFERENCE = 8.0
+#: Older palettes, kept for callers that named them.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")
 TOL_MUTED = (
     "#332288",
@@ -67,10 +128,11 @@ _NAMED = dict(item.split(":") for item in _CSS_COLORS.split())
 
 # ---- perspective colours and ink -----------------------------------------------------------------
 def palette() -> Iterable[str]:
-    yield from OKABE_ITO
-    yield from TOL_MUTED
+    """The perspective colours in order: the designed palette, then evenly spread hues (beyond
+    its twelve colours no palette keeps every pair apart)."""
+    yield from PERSPECTIVE_PALETTE
     n = 0
-    while True:  # beyond 17 perspectives: evenly spread hues
+    while True:
         n += 1
         yield f"{(n * 0.618034) % 1:.3f} 0.55 0.75"
 
@@ -88,14 +150,25 @@ def valid_color(value: str | None) -> str | None:
 
 def perspective_colors(amap: ArgumentMap) -> dict[str, str]:
     """Each perspective's colour: its ``color`` attribute when it is a usable colour, else the
-    next palette colour in the order perspectives are defined (so it is the same in every view)."""
+    next palette colour in the order perspectives are defined, passing over palette colours
+    too close to a colour some perspective chose itself (so it is the same in every view)."""
+    own = {p.id: valid_color(p.color) for p in reversed(amap.perspectives)}
+    chosen = [c for c in own.values() if c is not None]
     colors: dict[str, str] = {}
     spare = iter(palette())
     for p in amap.perspectives:
         if p.id in colors:
             continue
-        own = valid_color(p.color)
-        colors[p.id] = own if own is not None else next(spare)
+        color = own[p.id]
+        while color is None:
+            candidate = next(spare)
+            if (
+                not chosen
+                or not candidate.startswith("#")
+                or all(delta_e(candidate, c) >= MIN_DIFFERENCE for c in chosen)
+            ):
+                color = candidate
+        colors[p.id] = color
     return colors
 
 
@@ -131,3 +204,157 @@ def readable(color: str) -> str:
     while 0.299 * r * factor + 0.587 * g * factor + 0.114 * b * factor > 150 and factor > 0.3:
         factor -= 0.1
     return f"#{int(r * factor):02X}{int(g * factor):02X}{int(b * factor):02X}"
+
+
+# ---- measured colour difference ------------------------------------------------------------------
+def _rgb(color: str) -> tuple[int, int, int] | None:
+    rgb = _hex(valid_color(color) or "")
+    if rgb is None:
+        return None
+    return int(rgb[1:3], 16), int(rgb[3:5], 16), int(rgb[5:7], 16)
+
+
+def _linear(c: float) -> float:
+    c /= 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _gamma(c: float) -> float:
+    c = min(1.0, max(0.0, c))
+    return 255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055)
+
+
+def _lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
+    r, g, b = (_linear(c) for c in rgb)
+    x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047
+    y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
+    z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return float(t ** (1 / 3)) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+#: Machado, Oliveira and Fernandes (2009), severity 1.0, on linear RGB.
+_CVD = {
+    "protan": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deutan": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+}
+
+
+def simulate(rgb: tuple[float, float, float], vision: str) -> tuple[float, float, float]:
+    """``rgb`` as a protanope (``protan``) or deuteranope (``deutan``) sees it."""
+    lin = [_linear(c) for c in rgb]
+    m = _CVD[vision]
+    r, g, b = (_gamma(sum(m[i][j] * lin[j] for j in range(3))) for i in range(3))
+    return r, g, b
+
+
+def _ciede2000(lab1: tuple[float, float, float], lab2: tuple[float, float, float]) -> float:
+    l1, a1, b1 = lab1
+    l2, a2, b2 = lab2
+    c_bar = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(c_bar**7 / (c_bar**7 + 25**7)))
+    a1p, a2p = (1 + g) * a1, (1 + g) * a2
+    c1p, c2p = math.hypot(a1p, b1), math.hypot(a2p, b2)
+    h1p = math.degrees(math.atan2(b1, a1p)) % 360
+    h2p = math.degrees(math.atan2(b2, a2p)) % 360
+    dl, dc = l2 - l1, c2p - c1p
+    dh = 0.0
+    if c1p * c2p:
+        dh = h2p - h1p
+        dh = dh - 360 if dh > 180 else dh + 360 if dh < -180 else dh
+    dhh = 2 * math.sqrt(c1p * c2p) * math.sin(math.radians(dh / 2))
+    l_bar, cp_bar = (l1 + l2) / 2, (c1p + c2p) / 2
+    if not c1p * c2p:
+        h_bar = h1p + h2p
+    elif abs(h1p - h2p) <= 180:
+        h_bar = (h1p + h2p) / 2
+    else:
+        h_bar = (h1p + h2p + 360) / 2 if h1p + h2p < 360 else (h1p + h2p - 360) / 2
+    t = (
+        1
+        - 0.17 * math.cos(math.radians(h_bar - 30))
+        + 0.24 * math.cos(math.radians(2 * h_bar))
+        + 0.32 * math.cos(math.radians(3 * h_bar + 6))
+        - 0.20 * math.cos(math.radians(4 * h_bar - 63))
+    )
+    d_theta = 30 * math.exp(-(((h_bar - 275) / 25) ** 2))
+    rc = 2 * math.sqrt(cp_bar**7 / (cp_bar**7 + 25**7))
+    sl = 1 + 0.015 * (l_bar - 50) ** 2 / math.sqrt(20 + (l_bar - 50) ** 2)
+    sc, sh = 1 + 0.045 * cp_bar, 1 + 0.015 * cp_bar * t
+    rt = -math.sin(math.radians(2 * d_theta)) * rc
+    return math.sqrt((dl / sl) ** 2 + (dc / sc) ** 2 + (dhh / sh) ** 2 + rt * (dc / sc) * (dhh / sh))
+
+
+def delta_e(first: str, second: str, vision: str = "normal") -> float:
+    """The CIEDE2000 difference of two colours (hex or CSS names) for ``normal`` vision or as
+    a ``protan`` or ``deutan`` sees them (inf when one is not a colour)."""
+    a, b = _rgb(first), _rgb(second)
+    if a is None or b is None:
+        return math.inf
+    if vision == "normal":
+        return _ciede2000(_lab(a), _lab(b))
+    return _ciede2000(_lab(simulate(a, vision)), _lab(simulate(b, vision)))
+
+
+def colour_findings(amap: ArgumentMap) -> list[Diagnostic]:
+    """W500 for each perspective whose own ``color`` is closer than :data:`MIN_DIFFERENCE`
+    (CIEDE2000) to another perspective's colour or to a label colour: readers would take one
+    for the other. Two own colours that collide are reported once, on the later one."""
+    colors = perspective_colors(amap)
+    defined = {p.id: p for p in reversed(amap.perspectives)}  # the first definition
+    found: list[Diagnostic] = []
+    done: list[str] = []
+    for pid, p in reversed(list(defined.items())):
+        done.append(pid)
+        if valid_color(p.color) is None:
+            continue
+        own = colors[pid]
+        clash: tuple[str, float, Related | None] | None = None
+        for other, q in defined.items():
+            own_other = valid_color(q.color) is not None
+            if other == pid or (own_other and other not in done):
+                continue
+            diff = delta_e(own, colors[other])
+            if diff < MIN_DIFFERENCE:
+                where = Related(q.span, f"'{other}' is defined here")
+                clash = (f"perspective '{other}''s ({colors[other]})", diff, where)
+                break
+        if clash is None:
+            for meaning, label in LABEL_COLORS.items():
+                diff = delta_e(own, label)
+                if diff < MIN_DIFFERENCE:
+                    clash = (f"the picture's {meaning} colour ({label})", diff, None)
+                    break
+        if clash is not None:
+            what, diff, related = clash
+            found.append(
+                Diagnostic.make(
+                    "W500",
+                    p.span,
+                    f"the colour of perspective '{pid}' ({p.color}) is hard to tell from {what}: "
+                    f"a CIEDE2000 difference of {diff:.1f}, under {MIN_DIFFERENCE:g}",
+                    hint=_suggest(colors, pid),
+                    related=(related,) if related else (),
+                )
+            )
+    return found
+
+
+def _suggest(colors: dict[str, str], pid: str) -> str:
+    taken = [*(c for k, c in colors.items() if k != pid), *LABEL_COLORS.values()]
+    for candidate in PERSPECTIVE_PALETTE:
+        if all(delta_e(candidate, c) >= MIN_DIFFERENCE for c in taken):
+            return f'leave the colour out (argmap then picks one), or try color "{candidate}"'
+    return "leave the colour out: argmap then picks one"

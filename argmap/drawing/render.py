@@ -50,12 +50,14 @@ from argmap.drawing import (
     RANKDIRS,
     BackendName,
     EngineName,
+    LegendMode,
     RankDir,
     RenderFormat,
 )
 from argmap.drawing.digraph import digraph_class
 from argmap.drawing.dot import Writer, graph_attributes, write
-from argmap.drawing.legend import draw_legend
+from argmap.drawing.legend import LEGENDS, draw_legend, legend_size
+from argmap.drawing.metrics import FONT_STACK
 from argmap.drawing.palette import OKABE_ITO, TOL_MUTED, perspective_colors
 from argmap.drawing.styles import EDGE_DEFAULTS, FONT, NODE_DEFAULTS, STATUS
 from argmap.drawing.text import WRAP, dot_string, html_text
@@ -161,11 +163,13 @@ def to_dot(
     focus: str | None = None,
     depth: int | None = None,
     labels: SemanticsName | Mapping[str, str] | None = None,
-    rankdir: RankDir = "TB",
+    rankdir: RankDir | None = None,
     engine: EngineName = "dot",
-    legend: bool = True,
+    legend: bool | LegendMode = True,
     title: bool = True,
     compact: bool | None = None,
+    quotes: bool = False,
+    links: bool = True,
 ) -> str:
     """The map as DOT text, ready for any Graphviz layout engine.
 
@@ -190,6 +194,8 @@ def to_dot(
         legend=legend,
         title=title,
         compact=compact,
+        quotes=quotes,
+        links=links,
     )
     source: str = graph.source
     return source
@@ -205,15 +211,20 @@ def _dot_graph(
     focus: str | None,
     depth: int | None,
     labels: SemanticsName | Mapping[str, str] | None,
-    rankdir: RankDir,
+    rankdir: RankDir | None,
     engine: EngineName,
-    legend: bool,
+    legend: bool | LegendMode,
     title: bool,
     compact: bool | None,
+    quotes: bool = False,
+    links: bool = True,
 ) -> Any:
     """The map as a ``graphviz.Digraph`` (see :func:`to_dot` for the arguments)."""
-    UnknownChoiceError.check("rankdir", rankdir, RANKDIRS)
+    if rankdir is not None:
+        UnknownChoiceError.check("rankdir", rankdir, RANKDIRS)
     UnknownChoiceError.check("engine", engine, ENGINES)
+    mode = ("compact" if legend else "none") if isinstance(legend, bool) else legend
+    UnknownChoiceError.check("legend", mode, LEGENDS)
     view = make_view(
         amap, perspective=perspective, only=only, compare=compare, question=question, focus=focus, depth=depth
     )
@@ -229,16 +240,56 @@ def _dot_graph(
     layout = layout_settings(nodes, engine)
     graph = digraph_class()(
         "argmap",
-        graph_attr=graph_attributes(amap, view, rankdir=rankdir, layout=layout, title=title),
+        graph_attr=graph_attributes(amap, view, rankdir=rankdir or "TB", layout=layout, title=title),
         node_attr=NODE_DEFAULTS,
         edge_attr=EDGE_DEFAULTS,
     )
-    w = Writer(graph, amap, view=view, colors=colors, status=status, compare=compare, compact=compact)
+    w = Writer(
+        graph,
+        amap,
+        view=view,
+        colors=colors,
+        status=status,
+        compare=compare,
+        compact=compact,
+        quotes=quotes,
+        links=links,
+    )
     with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
         write(w)
-        if legend:
-            draw_legend(w)
+        if rankdir is None and engine == "dot":
+            rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0))
+        anchor, columns = None, 1
+        if mode == "compact" and w.sizes:
+            from argmap.drawing.shape import estimate
+
+            edges = [(t, h, 1) for t, h, _ in w.links]
+            width, _, rank = estimate(w.sizes, edges, rankdir or "TB")
+            anchor = max(rank, key=rank.__getitem__)  # a node on the last rank
+            # below a wide top-down drawing two entries a row; beside or under a narrow one, one
+            columns = 2 if rankdir in (None, "TB", "BT") and width > LEGEND_TWO_COLUMNS else 1
+        draw_legend(w, mode, anchor, columns)
     return graph
+
+
+def _shape(w: Writer, legend: tuple[float, float]) -> RankDir:
+    """Choose the rank direction (and stagger wide ranks) for the reader: see
+    :mod:`argmap.drawing.shape`."""
+    from argmap.drawing.shape import choose
+
+    shape = choose(w.sizes, [(t, h, 1) for t, h, _ in w.links], legend)
+    body = w.graph.body
+    for i, length in shape.minlen.items():
+        line = body[w.links[i][2]].rstrip("\n")
+        line = f"{line[:-1]} minlen={length}]" if line.endswith("]") else f"{line} [minlen={length}]"
+        body[w.links[i][2]] = line + "\n"
+    rankdir: RankDir = "LR" if shape.rankdir == "LR" else "TB"
+    w.graph.graph_attr["rankdir"] = rankdir
+    return rankdir
+
+
+#: Least estimated width (points) of a top-down drawing whose compact legend has two columns.
+LEGEND_TWO_COLUMNS = 900
 
 
 #: Seconds the interactive page's preferred and stable searches may take each (a search that
@@ -262,10 +313,12 @@ def render(
     focus: str | None = None,
     depth: int | None = None,
     labels: SemanticsName | Mapping[str, str] | None = None,
-    rankdir: RankDir = "TB",
-    legend: bool = True,
+    rankdir: RankDir | None = None,
+    legend: bool | LegendMode = True,
     title: bool = True,
     compact: bool | None = None,
+    quotes: bool = False,
+    links: bool = True,
 ) -> bytes:
     """The map drawn in ``format`` (svg, png, pdf, dot for the DOT text itself, or html for the
     interactive page of :func:`argmap.drawing.html.html_page`).
@@ -286,7 +339,13 @@ def render(
     if format == "html":  # the interactive page (html_page below draws its SVG through here)
         options: dict[str, Any] = {"perspective": perspective, "only": only, "compare": compare}
         options |= {"question": question, "focus": focus, "depth": depth, "labels": labels}
-        options |= {"rankdir": rankdir, "legend": legend, "title": title, "compact": compact}
+        options |= {
+            "rankdir": rankdir,
+            "legend": legend,
+            "title": title,
+            "compact": compact,
+            "quotes": quotes,
+        }
         options |= {"engine": engine, "warnings": warnings}
         return html_page(amap, backend=backend, timeout=timeout, **options).encode("utf-8")
     chosen_engine: EngineName = engine or "dot"
@@ -304,6 +363,8 @@ def render(
         legend=legend,
         title=title,
         compact=compact,
+        quotes=quotes,
+        links=links,
     )
     if format == "dot":
         # Line by line: the whole text at once would be a second copy, two bytes per character
@@ -316,9 +377,36 @@ def render(
         backend=backend,
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
     )
-    if warnings is not None and result.warnings.strip():
-        warnings.append(result.warnings)
-    return result.data
+    notes = _quiet(result.warnings)
+    if result.backend.name == "graphviz-pure":
+        notes.append(EMBEDDED_NOTE)
+    if warnings is not None and notes:
+        warnings.append("\n".join(notes))
+    data = result.data
+    if format == "svg":
+        # The layout was measured in Helvetica's widths: name fonts that have them.
+        data = data.replace(b'font-family="Helvetica,sans-Serif"', f'font-family="{FONT_STACK}"'.encode())
+    return data
+
+
+#: The note said once when the embedded renderer drew a picture.
+EMBEDDED_NOTE = (
+    "note: drawn by the embedded renderer (graphviz-pure); for the best layout install Graphviz "
+    "(https://graphviz.org/download/; apt-get install graphviz, brew install graphviz)"
+)
+
+
+def _quiet(text: str) -> list[str]:
+    """The renderer's warnings, without those argmap has made moot: the embedded renderer's
+    "no value for width of non-ASCII character" (every text cell is given its measured width)
+    and "no hard-coded metrics" (likewise), and without the doubled "Warning: Warning:"."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or "no value for width of non-ASCII character" in line or "no hard-coded metrics" in line:
+            continue
+        out.append(line.replace("Warning: Warning: ", "Warning: "))
+    return list(dict.fromkeys(out))
 
 
 def html_page(
@@ -335,11 +423,12 @@ def html_page(
     focus: str | None = None,
     depth: int | None = None,
     labels: str | Mapping[str, str] | None = None,
-    rankdir: RankDir = "TB",
-    legend: bool = True,
+    rankdir: RankDir | None = None,
+    legend: bool | LegendMode = True,
     title: bool = True,
     compact: bool | None = None,
-    rule: RuleName = "structured",
+    quotes: bool = False,
+    rule: RuleName = "evidential",
     time_limit: float | None = PAGE_TIME_LIMIT,
 ) -> str:
     """The map as one interactive HTML page (the text; :func:`argmap.render` with ``format="html"``
@@ -372,6 +461,8 @@ def html_page(
         legend=legend,
         title=title,
         compact=compact,
+        quotes=quotes,
+        links=False,  # the page is inert: sources open from its panel
     )
     data = page_data(amap, rule=rule, time_limit=time_limit, given_labels=given, initial=initial)
     return assemble(inert_svg(svg), data)

@@ -21,6 +21,7 @@ __all__ = [
     "EDGE_DEFAULTS",
     "EDGE_STYLE",
     "FONT",
+    "INK",
     "KIND_MEANING",
     "KIND_STYLE",
     "MUTED",
@@ -78,14 +79,15 @@ class EdgeStyle:
     both: bool = False
 
 
+#: The neutral ink every relation is drawn in: colour belongs to the perspectives.
+INK = "#3A3A3A"
+
 EDGE_STYLE = {
-    "support": EdgeStyle("#1B7837", "solid", "normal", "1.6", "supports"),
-    "rebuttal": EdgeStyle("#C0392B", "dashed", "tee", "1.6", "rebuts (attacks the claim)"),
-    "undercut": EdgeStyle(
-        "#6A3D9A", "dotted", "tee", "2.2", "undercuts (attacks the inference: the small diamond)"
-    ),
+    "support": EdgeStyle(INK, "solid", "normal", "1.4", "supports"),
+    "rebuttal": EdgeStyle(INK, "dashed", "tee", "1.4", "rebuts (attacks the claim)"),
+    "undercut": EdgeStyle(INK, "dotted", "tee", "2.2", "undercuts (attacks the step: the small box)"),
     "contradiction": EdgeStyle(
-        "#D35400:invis:#D35400", "solid", "tee", "1.2", "contradict each other", arrowtail="tee", both=True
+        f"{INK}:invis:{INK}", "solid", "tee", "1.1", "contradict each other", arrowtail="tee", both=True
     ),
     "answers": EdgeStyle("#9A9A9A", "solid", "empty", "0.8", "answers the question"),
 }
@@ -108,7 +110,7 @@ def edge_look(kind: str, strong: bool, arrowhead: str | None = None) -> tuple[tu
         ("penwidth", st.penwidth),
         ("arrowhead", arrowhead or st.arrowhead),
     ]
-    if st.both:
+    if st.both and arrowhead is None:
         out += [("dir", "both"), ("arrowtail", st.arrowtail), ("constraint", "false")]
     return tuple(out)
 
@@ -135,14 +137,14 @@ PLAIN_EDGE = {"color": "black", "style": "solid", "penwidth": "1", "arrowhead": 
 
 @functools.cache
 def inference_look(named: bool, strong: bool) -> Look:
-    """What draws the node a support passes through: a diamond for a named support (the target
-    of undercuts), a small dot where linked premises meet (made once each)."""
-    color = EDGE_STYLE["support"].color if strong else DIM_LINE
-    size = "0.18" if named else "0.1"
-    look = {"shape": "diamond" if named else "circle", "style": "filled", "fillcolor": color}
-    look |= {"color": color, "width": size, "height": size}
-    if not named:
-        look["tooltip"] = "linked support"
+    """What draws the node a relation passes through: a small box (its HTML label carries the
+    name) for a named relation, the target of undercuts; a small dot where linked premises or
+    attackers meet (made once each)."""
+    color = INK if strong else DIM_LINE
+    if named:
+        return Look((("shape", "plain"),))
+    look = {"shape": "circle", "style": "filled", "fillcolor": color, "color": color}
+    look |= {"width": "0.1", "height": "0.1", "tooltip": "linked: the premises or attackers act together"}
     return Look(look.items())
 
 

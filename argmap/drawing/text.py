@@ -14,11 +14,13 @@ from typing import Any
 
 __all__ = [
     "WRAP",
+    "cell",
     "dot_string",
     "escaped",
     "html_text",
     "literal",
     "shorten",
+    "text_lines",
     "tooltip",
     "wrap",
     "wrap_lines",
@@ -90,16 +92,49 @@ def tooltip(text: str) -> Any:
     return literal(text.replace("\\", "\\\\"))
 
 
-def wrap(text: str, width: int = WRAP) -> str:
-    """Wrapped, escaped text for a label body (existing line breaks kept)."""
+def text_lines(text: str, width: int = WRAP) -> list[str]:
+    """``text`` wrapped at ``width`` characters, its own line breaks kept (not escaped)."""
     if "\n" in text or "\r" in text:
         lines: list[str] = []
-        for paragraph in text.replace("\r\n", "\n").split("\n"):
+        for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             lines.extend(wrap_lines(paragraph, width) or [""])
         while lines and not lines[-1]:
             lines.pop()
-    else:
-        lines = wrap_lines(text, width)
+        return lines
+    return wrap_lines(text, width)
+
+
+def cell(
+    lines: list[str],
+    size: int,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    color: str | None = None,
+    padding: int = 2,
+    attributes: str = "",
+) -> str:
+    """A table cell holding ``lines`` (plain text, escaped here), left-aligned, at least as wide
+    as the lines measure in Helvetica's widths (:mod:`argmap.drawing.metrics`), so that neither
+    renderer can make it too narrow for its text."""
+    from argmap.drawing.metrics import lines_width
+
+    width = lines_width(lines, size, bold) + 2 * padding + 2
+    body = "<BR/>".join(html_text(line) for line in lines) if lines else " "
+    if bold:
+        body = f"<B>{body}</B>"
+    if italic:
+        body = f"<I>{body}</I>"
+    ink = f' COLOR="{color}"' if color else ""
+    return (
+        f'<TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="{padding}" WIDTH="{width}"{attributes}>'
+        f'<FONT POINT-SIZE="{size}"{ink}>{body}</FONT></TD>'
+    )
+
+
+def wrap(text: str, width: int = WRAP) -> str:
+    """Wrapped, escaped text for a label body (existing line breaks kept)."""
+    lines = text_lines(text, width)
     if not _SPECIAL.search(text):  # the lines are pieces of the text: nothing to escape
         return _BR.join(lines) or " "
     return _BR.join(html_text(line) for line in lines) or " "

@@ -48,13 +48,8 @@ def _neighbours(amap: ArgumentMap, claim_id: str, incoming_only: bool) -> Iterab
     for rel in amap.attacks_from(claim_id):
         yield rel.target if isinstance(rel, Rebuttal) else (rel.right if rel.left == claim_id else rel.left)
     for e in amap.elements:
-        if isinstance(e, Undercut) and e.attacker == claim_id:
-            try:
-                target = amap.support(e.target)
-            except KeyError:
-                continue
-            yield target.conclusion
-            yield from target.premises
+        if isinstance(e, Undercut) and claim_id in e.attackers:
+            yield from _relation_claims(amap, e)
 
 
 def _reach(amap: ArgumentMap, start: Iterable[str], depth: int | None, incoming_only: bool) -> set[str]:
@@ -85,23 +80,27 @@ def perspective_name(amap: ArgumentMap, perspective_id: str) -> str:
 def _touches(amap: ArgumentMap, perspective_id: str) -> set[str]:
     """Claims a perspective holds or rejects, or that its relations connect."""
     out = set(amap.accepted_by(perspective_id)) | set(amap.rejected_by(perspective_id))
-    for rel in amap.relations_by(perspective_id):
+    for rel in (*amap.relations_by(perspective_id), *amap.relations_rejected_by(perspective_id)):
         out.update(_relation_claims(amap, rel))
     return out
 
 
-def _relation_claims(amap: ArgumentMap, rel: object) -> list[str]:
-    """The claims a relation connects."""
+def _relation_claims(amap: ArgumentMap, rel: object, depth: int = 0) -> list[str]:
+    """The claims a relation connects (an undercut: its attackers and the claims of the
+    relation it attacks, which comes along: an undercut means nothing without its target)."""
     if isinstance(rel, Support):
         return [*rel.premises, rel.conclusion]
     if isinstance(rel, Rebuttal):
-        return [rel.attacker, rel.target]
+        return [*rel.attackers, rel.target]
     if isinstance(rel, Contradiction):
         return [rel.left, rel.right]
     if isinstance(rel, Undercut):
-        # the support it attacks comes along: an undercut means nothing without its target
-        supports = [s for s in amap.supports if s.name == rel.target][:1]
-        return [rel.attacker, *(c for s in supports for c in (*s.premises, s.conclusion))]
+        try:
+            target = amap.relation(rel.target)
+        except KeyError:
+            return list(rel.attackers)
+        inner = _relation_claims(amap, target, depth + 1) if depth < 50 else []
+        return [*rel.attackers, *inner]
     return []
 
 

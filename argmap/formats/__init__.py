@@ -27,6 +27,7 @@ from argmap.errors import UnknownChoiceError
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
+    from argmap.util.limits import Limits
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -190,17 +191,27 @@ def export(m: ArgumentMap, to: ExportFormat = "json") -> str:
 
 
 def import_with_notes(
-    text: str, from_: ImportFormat = "json", *, path: str | None = None
+    text: str, from_: ImportFormat = "json", *, path: str | None = None, limits: Limits | None = None
 ) -> tuple[ArgumentMap, list[str]]:
-    """The map in ``text`` (format ``from_``) and what it could not represent, one sentence each."""
+    """The map in ``text`` (format ``from_``) and what it could not represent, one sentence each.
+
+    ``limits`` (default: those in force) bound the input: see :mod:`argmap.util.limits`."""
+    from argmap.util.limits import check_reader_input, resolve, using
+
     read = FORMATS[as_import_format(from_)].read
     assert read is not None  # every import format reads
-    return read(text, path)
+    held = resolve(limits)
+    if from_ != "argmap":  # the .argmap reader checks its own
+        check_reader_input(text, from_, held, path or "")
+    with using(held):
+        return read(text, path)
 
 
-def import_(text: str, from_: ImportFormat = "json", *, path: str | None = None) -> ArgumentMap:
+def import_(
+    text: str, from_: ImportFormat = "json", *, path: str | None = None, limits: Limits | None = None
+) -> ArgumentMap:
     """The map in ``text`` (format ``from_``); :func:`import_with_notes` also says what was lost."""
-    return import_with_notes(text, from_, path=path)[0]
+    return import_with_notes(text, from_, path=path, limits=limits)[0]
 
 
 def guess_format(path: str, text: str | None = None) -> ExportFormat | None:

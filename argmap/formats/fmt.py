@@ -109,6 +109,8 @@ class _Items:
         self.toks = toks
         self.i = 0
         self.tags: list[Hashable] = ["head"] * len(toks)
+        #: The string tokens of each item's text (not of a quote's locator or date).
+        self.texts: dict[Hashable, list[_Tok]] = {}
 
     def _peek(self, offset: int = 0) -> _Tok | None:
         j = self.i + offset
@@ -121,9 +123,11 @@ class _Items:
             self.i += 1
         return tok
 
-    def _strings(self, key: Hashable) -> None:
+    def _strings(self, key: Hashable, text: bool = True) -> None:
         while (tok := self._peek()) is not None and tok.kind == "str":
             self._take(key)
+            if text:
+                self.texts.setdefault(key, []).append(tok)
 
     def _list(self, key: Hashable) -> int:
         """An id or tag list; returns how many items it had."""
@@ -140,6 +144,14 @@ class _Items:
     def _word_is(self, *words: str) -> bool:
         tok = self._peek()
         return tok is not None and tok.kind == "word" and tok.text in words
+
+    def whole(self) -> set[Hashable]:
+        """The items whose text the source wrote as one literal on one line: ``fmt`` never
+        breaks those (a quote stays searchable); a text written in pieces is laid out by the
+        writer's rule, so what the writer broke stays as it broke it."""
+        return {
+            key for key, toks in self.texts.items() if len(toks) == 1 and toks[0].line == toks[0].end_line
+        }
 
     def run(self) -> list[Hashable]:
         head = self.st.head
@@ -196,7 +208,7 @@ class _Items:
                     if detail is not None and detail.text == "from":
                         self._take(key)
                     else:
-                        self._strings(key)
+                        self._strings(key, text=False)
             else:  # note, url, date, author, role, color, file, on, title, scheme: text-valued
                 key = (word,)
                 self._take(key)
@@ -283,6 +295,7 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
             k += 1
         starts.append(k)
     anchors = [_Anchors() for _ in statements]
+    wholes: list[set[Hashable]] = [set() for _ in statements]
     footer: list[str | None] = []
 
     def blank_between(a_line: int, b_line: int) -> bool:
@@ -311,7 +324,9 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
         stop = starts[i + 1] if i + 1 < len(statements) else len(toks)
         region = toks[starts[i] : stop]
         code = [t for t in region if t.kind != "comment"]
-        tags = _Items(st, code).run()
+        walker = _Items(st, code)
+        tags = walker.run()
+        wholes[i] = walker.whole()
         tag_of = {id(t): tag for t, tag in zip(code, tags, strict=True)}
         last_code = code[-1]
         last_line = last_code.end_line
@@ -349,12 +364,12 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
 
     # lay the statements out
     blocks: list[list[Line]] = []
-    for st, a in zip(statements, anchors, strict=True):
+    for st, a, whole in zip(statements, anchors, wholes, strict=True):
         trailing_items = [key for key, found in a.trailing.items() if found]
         expand = any(key != "head" and found for key, found in a.before.items()) or len(trailing_items) >= 2
-        blocks.append(layout(st, expand=expand, width=width))
+        blocks.append(layout(st, expand=expand, width=width, whole=whole))
     breaks = [bool(a.leading) for a in anchors]
-    blocks = align(blocks, statements, breaks, width)
+    blocks = align(blocks, statements, breaks, width, wholes)
 
     out: list[str] = []
     for i, (block, a) in enumerate(zip(blocks, anchors, strict=True)):

@@ -1,11 +1,21 @@
 """Map -> GraphML, for graph tools (Gephi, yEd, Cytoscape, NetworkX).
 
-Nodes: every claim (``kind`` = claim, with its text, claim kind and tags), every support (a node
-of its own, ``kind`` = support, so that linked premises and undercuts have something to point
-at) and every perspective. Edges carry a ``relation``: ``premise`` (premise -> support),
-``conclusion`` (support -> conclusion), ``rebuttal``, ``undercut`` (attacker -> support),
-``contradiction``, ``accepts`` and ``rejects`` (perspective -> claim); ``by`` lists the
-perspectives that assert a relation. Export only: GraphML has no argument semantics to read.
+Nodes (``kind``): every claim, question and perspective, and every relation as a node of its
+own (``support``, ``rebuttal``, ``undercut``, ``contradiction``, as AIF's RA and CA nodes), so
+that linked premises and attackers meet in one place and an undercut (an attack on an attack
+too) has a node to point at. Edges carry a ``relation``:
+
+* ``premise`` (premise -> support) and ``conclusion`` (support -> conclusion);
+* ``attacker`` (attacker -> rebuttal or undercut) and ``target`` (rebuttal -> the claim it
+  attacks; undercut -> the node of the relation it attacks, of any kind);
+* ``side`` (each of a contradiction's two claims -> the contradiction);
+* ``accepts`` and ``rejects`` (perspective -> claim, or -> the node of a named relation);
+* ``answers`` (claim -> question, with the ``side`` it takes, if any).
+
+A relation node carries its ``name`` (also its ``label``), ``by`` (the perspectives asserting it),
+``note``, ``tags``, ``scheme`` and ``sources``; a claim its ``text``, ``claim_kind``, ``tags``,
+``title``, ``base``, ``date``, ``note``, ``sources`` and ``section`` (the innermost section it is
+written in). Lists are comma-separated. Export only: GraphML has no argument semantics to read.
 """
 
 from __future__ import annotations
@@ -13,7 +23,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from argmap.model import ArgumentMap, Claim, Contradiction, Perspective, Rebuttal, Stance, Support, Undercut
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    Contradiction,
+    Perspective,
+    Question,
+    Rebuttal,
+    Stance,
+    Support,
+    Undercut,
+)
 
 __all__ = ["dumps"]
 
@@ -26,10 +46,26 @@ _KEYS = (
     ("node", "claim_kind", "string"),
     ("node", "tags", "string"),
     ("node", "role", "string"),
+    ("node", "name", "string"),
+    ("node", "by", "string"),
+    ("node", "note", "string"),
+    ("node", "scheme", "string"),
+    ("node", "sources", "string"),
+    ("node", "title", "string"),
+    ("node", "base", "double"),
+    ("node", "date", "string"),
+    ("node", "section", "string"),
     ("edge", "relation", "string"),
-    ("edge", "by", "string"),
+    ("edge", "side", "string"),
+    ("edge", "date", "string"),
     ("edge", "note", "string"),
 )
+_RELATION_KINDS = {
+    Support: "support",
+    Rebuttal: "rebuttal",
+    Undercut: "undercut",
+    Contradiction: "contradiction",
+}
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -46,33 +82,32 @@ def dumps(m: ArgumentMap) -> str:
     """The map as a GraphML document."""
     root = ET.Element("graphml", xmlns=_NS)
     for domain, name, kind in _KEYS:
-        ET.SubElement(root, "key", {"id": name, "for": domain, "attr.name": name, "attr.type": kind})
+        key_id = f"{domain}_{name}" if (domain, name) in _SHARED else name
+        ET.SubElement(root, "key", {"id": key_id, "for": domain, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, "graph", id="argmap", edgedefault="directed")
     if m.title:
-        _data(graph, "title", m.title)
+        _data(graph, "graph_title", m.title)
     known: set[str] = set()
+    nodes: list[ET.Element] = []
+    edges: list[ET.Element] = []
 
     def node(node_id: str, kind: str, label: str) -> ET.Element:
         known.add(node_id)
-        element = ET.SubElement(graph, "node", id=node_id)
+        element = ET.Element("node", id=node_id)
+        nodes.append(element)
         _data(element, "kind", kind)
         _data(element, "label", label)
         return element
 
-    edges = 0
-
-    def edge(
-        source: str, target: str, relation: str, by: tuple[str, ...] = (), note: str | None = None
-    ) -> None:
-        nonlocal edges
-        edges += 1
+    def edge(source: str, target: str, relation: str, **data: str | None) -> None:
         for end in (source, target):
             if end not in known:
-                node(end, "undefined", end)
-        element = ET.SubElement(graph, "edge", id=f"e{edges}", source=source, target=target)
+                node(end, "undefined", end.partition(":")[2])
+        element = ET.Element("edge", id=f"e{len(edges) + 1}", source=source, target=target)
+        edges.append(element)
         _data(element, "relation", relation)
-        _data(element, "by", ",".join(by))
-        _data(element, "note", note)
+        for key, value in data.items():
+            _data(element, f"edge_{key}" if ("edge", key) in _SHARED else key, value)
 
     for e in m.elements:
         if isinstance(e, Claim) and f"claim:{e.id}" not in known:
@@ -80,35 +115,73 @@ def dumps(m: ArgumentMap) -> str:
             _data(element, "text", e.text)
             _data(element, "claim_kind", e.kind.value if e.kind else None)
             _data(element, "tags", ",".join(e.tags))
+            _data(element, "node_title", e.title)
+            _data(element, "base", None if e.base is None else repr(float(e.base)))
+            _data(element, "node_date", e.date)
+            _data(element, "node_note", e.note)
+            _data(element, "sources", ",".join(e.sources))
+            section = m.section_of(e)
+            _data(element, "section", None if section is None else section.id)
         elif isinstance(e, Perspective) and f"perspective:{e.id}" not in known:
             element = node(f"perspective:{e.id}", "perspective", e.name)
             _data(element, "role", e.role)
-    supports = 0
+            _data(element, "node_note", e.note)
+        elif isinstance(e, Question) and f"question:{e.id}" not in known:
+            element = node(f"question:{e.id}", "question", e.id)
+            _data(element, "text", e.text)
+            _data(element, "tags", ",".join(e.tags))
+            _data(element, "node_note", e.note)
+    # Every relation is a node; a named one is found by its name (first definition wins).
+    relation_ids: list[str] = []
     names: dict[str, str] = {}
-    for e in m.elements:
+    counts: dict[str, int] = {}
+    for e in m.relations:
+        kind = _RELATION_KINDS[type(e)]
+        counts[kind] = counts.get(kind, 0) + 1
+        named = e.name is not None and e.name not in names
+        rid = f"{kind}:{e.name}" if named and f"{kind}:{e.name}" not in known else f"{kind}#{counts[kind]}"
+        if e.name is not None:
+            names.setdefault(e.name, rid)
+        element = node(rid, kind, e.name or "")
+        _data(element, "name", e.name)
+        _data(element, "by", ",".join(e.by))
+        _data(element, "node_note", e.note)
+        _data(element, "tags", ",".join(e.tags))
+        _data(element, "scheme", e.scheme)
+        _data(element, "sources", ",".join(e.sources))
+        relation_ids.append(rid)
+    for e, rid in zip(m.relations, relation_ids, strict=True):
         if isinstance(e, Support):
-            supports += 1
-            sid = (
-                f"support:{e.name}"
-                if e.name is not None and f"support:{e.name}" not in known
-                else f"support#{supports}"
-            )
-            if e.name is not None:
-                names.setdefault(e.name, sid)
-            node(sid, "support", e.name or "")
             for p in e.premises:
-                edge(f"claim:{p}", sid, "premise", e.by, e.note)
-            edge(sid, f"claim:{e.conclusion}", "conclusion", e.by, e.note)
-    for e in m.elements:
-        if isinstance(e, Rebuttal):
-            edge(f"claim:{e.attacker}", f"claim:{e.target}", "rebuttal", e.by, e.note)
+                edge(f"claim:{p}", rid, "premise")
+            edge(rid, f"claim:{e.conclusion}", "conclusion")
+        elif isinstance(e, Rebuttal):
+            for a in e.attackers:
+                edge(f"claim:{a}", rid, "attacker")
+            edge(rid, f"claim:{e.target}", "target")
         elif isinstance(e, Undercut):
-            edge(f"claim:{e.attacker}", names.get(e.target, f"support:{e.target}"), "undercut", e.by, e.note)
-        elif isinstance(e, Contradiction):
-            edge(f"claim:{e.left}", f"claim:{e.right}", "contradiction", e.by, e.note)
-        elif isinstance(e, Stance):
+            for a in e.attackers:
+                edge(f"claim:{a}", rid, "attacker")
+            edge(rid, names.get(e.target, f"relation:{e.target}"), "target")
+        else:
+            edge(f"claim:{e.left}", rid, "side")
+            edge(f"claim:{e.right}", rid, "side")
+    for e in m.elements:
+        if isinstance(e, Stance):
             relation = "accepts" if e.accepts else "rejects"
-            edge(f"perspective:{e.perspective}", f"claim:{e.claim}", relation, (), e.note)
+            target = names.get(e.target, f"claim:{e.target}")
+            edge(f"perspective:{e.perspective}", target, relation, date=e.date, note=e.note)
+        elif isinstance(e, Claim):
+            for question in e.answers:
+                edge(f"claim:{e.id}", f"question:{question}", "answers", side=e.side(question))
+    graph.extend(nodes)
+    graph.extend(edges)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+#: Attribute names used by more than one domain: their key ids are prefixed with the domain
+#: (GraphML key ids are one namespace; the ``attr.name`` stays the plain name).
+_SHARED = frozenset({("graph", "title"), ("node", "title"), ("node", "date"), ("edge", "date"),
+                     ("node", "note"), ("edge", "note")})  # fmt: skip

@@ -1,28 +1,31 @@
 """Map <-> JSON: argmap's own interchange format, lossless and versioned.
 
-The document is an object ``{"format": "argmap", "version": 1, "title": ..., "elements": [...]}``
-whose elements keep the map's order, each with a ``"type"`` and every field of its model class
-(see ``docs/interchange.md``). ``loads(dumps(m)) == m`` for every map; spans are written only
-when asked for (``spans=True``) and read back when present.
+The document is an object ``{"format": "argmap", "version": 2, "title": ..., "elements": [...]}``
+whose elements keep the map's order, each with a ``"type"`` and the fields of its model class
+(see ``docs/interchange.md``); a field at its default (null, an empty list, false) is left out.
+``loads(dumps(m)) == m`` for every map; spans are written only when asked for (``spans=True``)
+and read back when present.
 
 The JSON Schema shipped in this package (``schema/argmap.schema.json``, :func:`schema`) is the one
 definition of a valid document: :func:`from_dict` validates with it (jsonschema-rs, loaded on the
 first read) and turns its first error into a message with the JSON path and what was expected.
-Only the version policy is code: a document whose ``version`` is newer than this reader knows is
-refused with a message saying so, before the schema (whose elements may have changed) is asked.
-Fields may be added within a version (readers ignore unknown fields), never removed or changed in
-meaning.
+Version 1 documents (language 1) are validated with the version-1 schema, kept beside it
+(``schema/argmap-1.schema.json``), and converted. Only the version policy is code: a document
+whose ``version`` is newer than this reader knows is refused with a message saying so, before a
+schema (whose elements may have changed) is asked. Fields may be added within a version (readers
+ignore unknown fields), never removed or changed in meaning.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import InterchangeError
 from argmap.model import (
+    Allow,
     ArgumentMap,
     Claim,
     ClaimKind,
@@ -32,6 +35,7 @@ from argmap.model import (
     Question,
     Quote,
     Rebuttal,
+    Section,
     Source,
     Span,
     Stance,
@@ -47,6 +51,7 @@ __all__ = [
     "FORMAT",
     "SCHEMA_ID",
     "SCHEMA_RESOURCE",
+    "SCHEMA_RESOURCES",
     "VERSION",
     "InterchangeError",
     "dumps",
@@ -57,100 +62,108 @@ __all__ = [
 ]
 
 FORMAT = "argmap"
-VERSION = 1
+#: The version this argmap writes; it reads every version up to this one.
+VERSION = 2
 #: The schema's ``$id``, written as every export's ``$schema``. A URN: it names the schema, it is
 #: not a place to fetch it from (the schema ships in the package: :func:`schema`). Readers accept
 #: any ``$schema``, so older exports, which carried an ``https`` identifier, still load.
-SCHEMA_ID = "urn:argmap:schema:argmap-1"
-#: Where the schema lives inside the package (read with importlib.resources).
-SCHEMA_RESOURCE = "schema/argmap.schema.json"
+SCHEMA_ID = "urn:argmap:schema:argmap-2"
+#: Where the schema of each version lives inside the package (read with importlib.resources).
+SCHEMA_RESOURCES: Mapping[int, str] = {1: "schema/argmap-1.schema.json", 2: "schema/argmap.schema.json"}
+#: The current version's schema.
+SCHEMA_RESOURCE = SCHEMA_RESOURCES[VERSION]
 
 
 # ---- writing --------------------------------------------------------------------------------------
-def _span(span: Span | None) -> dict[str, Any] | None:
-    return None if span is None else dict(span.to_dict())
+def _span(span: Span) -> dict[str, Any]:
+    return dict(span.to_dict())
+
+
+def _quote(q: Quote, spans: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": q.text}
+    if q.speaker is not None:
+        out["speaker"] = q.speaker
+    if q.source is not None:
+        out["source"] = q.source
+    if q.locator is not None:
+        out["locator"] = q.locator
+    if q.date is not None:
+        out["date"] = q.date
+    if spans and q.span is not None:
+        out["span"] = _span(q.span)
+    return out
+
+
+def _put(out: dict[str, Any], key: str, value: object) -> None:
+    """``out[key] = value`` unless the value is the field's default (None or empty)."""
+    if value is not None and value != ():
+        out[key] = list(value) if isinstance(value, tuple) else value
+
+
+#: The fields every relation writes after its ends (and name), in order; quotes come last.
+_RELATION_FIELDS = ("by", "note", "tags", "sources", "allow", "scheme")
 
 
 def _element(e: Element, spans: bool) -> dict[str, Any]:
     out: dict[str, Any]
-    if isinstance(e, Title):
+    if isinstance(e, Claim):  # the commonest first
+        out = {"type": "claim", "id": e.id, "text": e.text}
+        if e.kind is not None:
+            out["kind"] = e.kind.value
+        _put(out, "answers", e.answers)
+        if e.sides:
+            out["sides"] = [{"question": q, "side": side} for q, side in e.sides]
+        _put(out, "tags", e.tags)
+        _put(out, "sources", e.sources)
+        if e.quotes:
+            out["quotes"] = [_quote(q, spans) for q in e.quotes]
+        _put(out, "note", e.note)
+        _put(out, "date", e.date)
+        _put(out, "allow", e.allow)
+        _put(out, "title", e.title)
+        _put(out, "base", e.base)
+    elif isinstance(e, Stance):
+        out = {"type": "stance", "perspective": e.perspective, "target": e.target, "accepts": e.accepts}
+        if e.inline:
+            out["inline"] = True
+        _put(out, "note", e.note)
+        _put(out, "date", e.date)
+        _put(out, "allow", e.allow)
+    elif isinstance(e, (Support, Rebuttal, Undercut, Contradiction)):
+        if isinstance(e, Support):
+            out = {"type": "support", "premises": list(e.premises), "conclusion": e.conclusion}
+        elif isinstance(e, Rebuttal):
+            out = {"type": "rebuttal", "attackers": list(e.attackers), "target": e.target}
+        elif isinstance(e, Undercut):
+            out = {"type": "undercut", "attackers": list(e.attackers), "target": e.target}
+        else:
+            out = {"type": "contradiction", "left": e.left, "right": e.right}
+        _put(out, "name", e.name)
+        for key in _RELATION_FIELDS:
+            _put(out, key, getattr(e, key))
+        if e.quotes:
+            out["quotes"] = [_quote(q, spans) for q in e.quotes]
+    elif isinstance(e, Title):
         out = {"type": "title", "text": e.text}
     elif isinstance(e, Source):
-        out = {
-            "type": "source",
-            "id": e.id,
-            "title": e.title,
-            "url": e.url,
-            "date": e.date,
-            "author": e.author,
-            "note": e.note,
-        }
+        out = {"type": "source", "id": e.id, "title": e.title}
+        for key in ("url", "date", "author", "note", "file", "allow"):
+            _put(out, key, getattr(e, key))
     elif isinstance(e, Perspective):
-        out = {
-            "type": "perspective",
-            "id": e.id,
-            "name": e.name,
-            "role": e.role,
-            "color": e.color,
-            "note": e.note,
-        }
+        out = {"type": "perspective", "id": e.id, "name": e.name}
+        for key in ("role", "color", "note", "allow"):
+            _put(out, key, getattr(e, key))
     elif isinstance(e, Question):
-        out = {"type": "question", "id": e.id, "text": e.text, "tags": list(e.tags), "note": e.note}
-    elif isinstance(e, Claim):
-        out = {
-            "type": "claim",
-            "id": e.id,
-            "text": e.text,
-            "kind": None if e.kind is None else e.kind.value,
-            "answers": list(e.answers),
-            "tags": list(e.tags),
-            "sources": list(e.sources),
-            "quotes": [
-                {
-                    "text": q.text,
-                    "speaker": q.speaker,
-                    **({"span": _span(q.span)} if spans and q.span else {}),
-                }
-                for q in e.quotes
-            ],
-            "note": e.note,
-        }
-    elif isinstance(e, Support):
-        out = {
-            "type": "support",
-            "name": e.name,
-            "premises": list(e.premises),
-            "conclusion": e.conclusion,
-            "by": list(e.by),
-            "note": e.note,
-        }
-    elif isinstance(e, Rebuttal):
-        out = {
-            "type": "rebuttal",
-            "attacker": e.attacker,
-            "target": e.target,
-            "by": list(e.by),
-            "note": e.note,
-        }
-    elif isinstance(e, Undercut):
-        out = {
-            "type": "undercut",
-            "attacker": e.attacker,
-            "target": e.target,
-            "by": list(e.by),
-            "note": e.note,
-        }
-    elif isinstance(e, Contradiction):
-        out = {"type": "contradiction", "left": e.left, "right": e.right, "by": list(e.by), "note": e.note}
-    elif isinstance(e, Stance):
-        out = {
-            "type": "stance",
-            "perspective": e.perspective,
-            "claim": e.claim,
-            "accepts": e.accepts,
-            "inline": e.inline,
-            "note": e.note,
-        }
+        out = {"type": "question", "id": e.id, "text": e.text}
+        for key in ("tags", "note", "asked_by", "allow"):
+            _put(out, key, getattr(e, key))
+    elif isinstance(e, Section):
+        out = {"type": "section", "id": e.id, "title": e.title}
+        for key in ("parent", "note", "allow"):
+            _put(out, key, getattr(e, key))
+    elif isinstance(e, Allow):
+        out = {"type": "allow", "codes": list(e.codes)}
+        _put(out, "reason", e.reason)
     else:  # pragma: no cover - the Element union is closed
         raise TypeError(f"not a map element: {e!r}")
     if spans and e.span is not None:
@@ -169,30 +182,39 @@ def to_dict(m: ArgumentMap, *, spans: bool = False) -> dict[str, Any]:
     }
 
 
-def dumps(m: ArgumentMap, *, spans: bool = False, indent: int | None = 2) -> str:
-    """The map as an argmap JSON document (UTF-8 text, ends with a line break)."""
+def dumps(m: ArgumentMap, *, spans: bool = False, indent: int | None = None) -> str:
+    """The map as an argmap JSON document (UTF-8 text, ends with a line break).
+
+    Compact by default (one line: what programs read, and fast to write); ``indent`` lays it
+    out for people, each element on lines of its own.
+    """
+    if indent is None:
+        # json's C encoder, no spaces after separators: the smallest and fastest document.
+        return json.dumps(to_dict(m, spans=spans), ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(to_dict(m, spans=spans), ensure_ascii=False, indent=indent) + "\n"
 
 
 # ---- reading --------------------------------------------------------------------------------------
 @cache
-def _schema_text() -> str:
+def _schema_text(version: int = VERSION) -> str:
     from importlib.resources import files
 
-    return files(__package__).joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    return files(__package__).joinpath(SCHEMA_RESOURCES[version]).read_text(encoding="utf-8")
 
 
-def schema() -> dict[str, Any]:
-    """The JSON Schema of the format (a fresh copy: the caller may change it)."""
-    result: dict[str, Any] = json.loads(_schema_text())
+def schema(version: int = VERSION) -> dict[str, Any]:
+    """The JSON Schema of the format (of ``version``; a fresh copy: the caller may change it)."""
+    if version not in SCHEMA_RESOURCES:
+        raise ValueError(f"there is no argmap JSON version {version}; versions: 1 to {VERSION}")
+    result: dict[str, Any] = json.loads(_schema_text(version))
     return result
 
 
 @cache
-def _validator() -> tuple[Validator, dict[str, Any]]:
+def _validator(version: int = VERSION) -> tuple[Validator, dict[str, Any]]:
     import jsonschema_rs
 
-    doc = schema()
+    doc = schema(version)
     return jsonschema_rs.Draft202012Validator(doc), doc
 
 
@@ -221,12 +243,12 @@ _TYPE_WORDS = {
 }
 
 
-def _where(path: list[str | int]) -> str:
+def _where(path: Sequence[str | int]) -> str:
     """A JSON path in the ``$.elements[3].text`` notation."""
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
 
 
-def _at(root: object, pointer: list[str | int]) -> Any:
+def _at(root: object, pointer: Sequence[str | int]) -> Any:
     """What ``pointer`` leads to inside ``root`` (None when it leads nowhere)."""
     node: Any = root
     for step in pointer:
@@ -272,10 +294,13 @@ def _message(error: ValidationError, root: Mapping[str, Any], doc: object) -> st
     if keyword == "pattern" and "title" in sub:
         rule = sub.get("description", sub["pattern"])
         return f"{where}: {_shown(repr(value))} is not {sub['title']} ({rule})"
+    if keyword in ("minimum", "maximum") and keyword in sub:
+        bound = "at least" if keyword == "minimum" else "at most"
+        return f"{where}: must be {bound} {sub[keyword]}, not {_shown(json.dumps(value))}"
     if keyword == "minItems" and "minItems" in sub:
         count = sub["minItems"]
         return f"{where}: must hold at least {count} item{'s' if count != 1 else ''}, not {len(value or ())}"
-    return f"{where}: {error.message}"
+    return f"{where}: {_shown(error.message, 200)}"
 
 
 def _element_index(error: ValidationError) -> int:
@@ -283,8 +308,8 @@ def _element_index(error: ValidationError) -> int:
     return path[1] if len(path) > 1 and path[0] == "elements" and isinstance(path[1], int) else -1
 
 
-def _validate(doc: object) -> None:
-    """Raise InterchangeError for the first place (in document order) where the schema fails."""
+def _version_of(doc: object) -> int:
+    """The version whose schema checks ``doc`` (the current one unless the document says 1)."""
     if isinstance(doc, dict):
         # The version policy comes first: a newer document may have elements this schema lacks.
         fmt = doc.get("format", FORMAT)
@@ -293,18 +318,28 @@ def _validate(doc: object) -> None:
                 f"$.format: {_shown(repr(fmt))} is not 'argmap' (is this AIF or another format?)"
             )
         version = doc.get("version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-            raise InterchangeError(
-                f"$.version: this document is version {version}; this argmap reads up to version "
-                f"{VERSION} (upgrade argmap)"
-            )
-    validator, root = _validator()
-    if validator.is_valid(doc):
-        return
+        if isinstance(version, int) and not isinstance(version, bool):
+            if version > VERSION:
+                raise InterchangeError(
+                    f"$.version: this document is version {version}; this argmap reads up to version "
+                    f"{VERSION} (upgrade argmap)"
+                )
+            if version in SCHEMA_RESOURCES:
+                return version
+    return VERSION
+
+
+def _validate(doc: object) -> int:
+    """The document's version; InterchangeError for the first place (in document order) where
+    its schema fails."""
+    version = _version_of(doc)
+    validator, root = _validator(version)
     try:
+        if validator.is_valid(doc):
+            return version
         first = min(validator.iter_errors(doc), key=_element_index)
-    except ValueError as exc:  # jsonschema-rs cannot copy a value nested some 300 levels deep
-        raise InterchangeError(f"$: a value is nested too deeply ({exc})") from None
+    except (ValueError, RecursionError) as exc:  # a value nested too deep to copy or walk
+        raise InterchangeError(f"$: a value is nested too deeply ({_shown(str(exc), 120)})") from None
     raise InterchangeError(_message(first, root, doc))
 
 
@@ -327,6 +362,35 @@ def _read_span(d: Mapping[str, Any]) -> Span | None:
     )
 
 
+def _read_quotes(d: Mapping[str, Any]) -> tuple[Quote, ...]:
+    return tuple(
+        Quote(
+            q["text"],
+            q.get("speaker"),
+            q.get("source"),
+            q.get("locator"),
+            q.get("date"),
+            span=_read_span(q),
+        )
+        for q in d.get("quotes") or ()
+    )
+
+
+def _relation_fields(d: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields every relation has, as keyword arguments of its model class."""
+    return {
+        "name": d.get("name"),
+        "by": _ids(d, "by"),
+        "note": d.get("note"),
+        "tags": _ids(d, "tags"),
+        "sources": _ids(d, "sources"),
+        "quotes": _read_quotes(d),
+        "allow": _ids(d, "allow"),
+        "scheme": d.get("scheme"),
+        "span": _read_span(d),
+    }
+
+
 _CLAIM_KINDS: dict[str | None, ClaimKind | None] = {None: None, "claim": None} | {
     k.value: k for k in ClaimKind
 }
@@ -335,12 +399,34 @@ _CLAIM_KINDS: dict[str | None, ClaimKind | None] = {None: None, "claim": None} |
 _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
     "title": lambda d: Title(d["text"], span=_read_span(d)),
     "source": lambda d: Source(
-        d["id"], d["title"], d.get("url"), d.get("date"), d.get("author"), d.get("note"), span=_read_span(d)
+        d["id"],
+        d["title"],
+        d.get("url"),
+        d.get("date"),
+        d.get("author"),
+        d.get("note"),
+        d.get("file"),
+        _ids(d, "allow"),
+        span=_read_span(d),
     ),
     "perspective": lambda d: Perspective(
-        d["id"], d["name"], d.get("role"), d.get("color"), d.get("note"), span=_read_span(d)
+        d["id"],
+        d["name"],
+        d.get("role"),
+        d.get("color"),
+        d.get("note"),
+        _ids(d, "allow"),
+        span=_read_span(d),
     ),
-    "question": lambda d: Question(d["id"], d["text"], _ids(d, "tags"), d.get("note"), span=_read_span(d)),
+    "question": lambda d: Question(
+        d["id"],
+        d["text"],
+        _ids(d, "tags"),
+        d.get("note"),
+        _ids(d, "asked_by"),
+        _ids(d, "allow"),
+        span=_read_span(d),
+    ),
     "claim": lambda d: Claim(
         d["id"],
         d["text"],
@@ -348,41 +434,58 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         _ids(d, "answers"),
         _ids(d, "tags"),
         _ids(d, "sources"),
-        tuple(Quote(q["text"], q.get("speaker"), span=_read_span(q)) for q in d.get("quotes", ())),
+        _read_quotes(d),
         d.get("note"),
+        d.get("date"),
+        tuple((s["question"], s["side"]) for s in d.get("sides") or ()),
+        _ids(d, "allow"),
+        d.get("title"),
+        d.get("base"),
         span=_read_span(d),
     ),
-    "support": lambda d: Support(
-        tuple(d["premises"]), d["conclusion"], d.get("name"), _ids(d, "by"), d.get("note"), span=_read_span(d)
-    ),
-    "rebuttal": lambda d: Rebuttal(
-        d["attacker"], d["target"], _ids(d, "by"), d.get("note"), span=_read_span(d)
-    ),
-    "undercut": lambda d: Undercut(
-        d["attacker"], d["target"], _ids(d, "by"), d.get("note"), span=_read_span(d)
-    ),
-    "contradiction": lambda d: Contradiction(
-        d["left"], d["right"], _ids(d, "by"), d.get("note"), span=_read_span(d)
-    ),
+    "support": lambda d: Support(tuple(d["premises"]), d["conclusion"], **_relation_fields(d)),
+    "rebuttal": lambda d: Rebuttal(tuple(d["attackers"]), d["target"], **_relation_fields(d)),
+    "undercut": lambda d: Undercut(tuple(d["attackers"]), d["target"], **_relation_fields(d)),
+    "contradiction": lambda d: Contradiction(d["left"], d["right"], **_relation_fields(d)),
     "stance": lambda d: Stance(
         d["perspective"],
-        d["claim"],
+        d["target"],
         d.get("accepts", True),
         d.get("inline", False),
         d.get("note"),
+        d.get("date"),
+        _ids(d, "allow"),
         span=_read_span(d),
     ),
+    "section": lambda d: Section(
+        d["id"], d["title"], d.get("parent"), d.get("note"), _ids(d, "allow"), span=_read_span(d)
+    ),
+    "allow": lambda d: Allow(tuple(d["codes"]), d.get("reason"), span=_read_span(d)),
 }
 
 
+def _from_version_1(item: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A version-1 element as version 2 says it: a rebuttal's and an undercut's one
+    ``attacker`` became ``attackers``, a stance's ``claim`` became ``target``."""
+    kind = item["type"]
+    if kind in ("rebuttal", "undercut"):
+        return {**item, "attackers": [item["attacker"]]}
+    if kind == "stance":
+        return {**item, "target": item["claim"]}
+    return item
+
+
 def from_dict(doc: object, *, path: str | None = None) -> ArgumentMap:
-    """A map from a parsed argmap JSON document; InterchangeError says what is wrong and where."""
-    _validate(doc)
+    """A map from a parsed argmap JSON document (version 1 or 2); InterchangeError says what is
+    wrong and where."""
+    version = _validate(doc)
     assert isinstance(doc, dict)  # the schema says so
     elements: list[Element] = []
+    builders = _BUILDERS
     for i, item in enumerate(doc["elements"]):
         try:
-            elements.append(_BUILDERS[item["type"]](item))
+            fields = _from_version_1(item) if version == 1 else item
+            elements.append(builders[fields["type"]](fields))
         except (TypeError, ValueError) as exc:  # what the model refuses beyond the schema
             raise InterchangeError(f"$.elements[{i}]: {exc}") from None
     return ArgumentMap(tuple(elements), path=path)
@@ -393,9 +496,61 @@ def loads(text: str | bytes, *, path: str | None = None) -> ArgumentMap:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InterchangeError(f"line {exc.lineno} column {exc.colno}: not JSON ({exc.msg})") from None
+        raise InterchangeError(_not_json(text, exc)) from None
     except UnicodeDecodeError as exc:
         raise InterchangeError(f"not UTF-8 text ({exc.reason})") from None
     except RecursionError:
         raise InterchangeError("not JSON that can be read: lists or objects nested too deeply") from None
+    except ValueError as exc:  # Python's limit on the digits of an integer (4,300 by default)
+        raise InterchangeError(f"not JSON that can be read: {_shown(str(exc).split(';')[0], 120)}") from None
+    looks = _looks_like_other_json(doc)
+    if looks is not None:
+        raise InterchangeError(looks)
     return from_dict(doc, path=path)
+
+
+# ---- telling other formats apart ------------------------------------------------------------------
+def _not_json(text: str | bytes, exc: json.JSONDecodeError) -> str:
+    """The message for text that is not JSON, naming the format it looks like when it is one
+    argmap knows (.argmap text, Argdown)."""
+    message = f"line {exc.lineno} column {exc.colno}: not JSON ({exc.msg})"
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            return message
+    looks = _looks_like_text_format(text)
+    if looks is None:
+        return message
+    return f"{message}; this looks like {looks[0]}, not argmap JSON (read it with --from {looks[1]})"
+
+
+def _looks_like_text_format(text: str) -> tuple[str, str] | None:
+    """(what it is, its --from name) when ``text`` looks like .argmap text or Argdown."""
+    import re
+
+    head = text[:20_000].lstrip("\ufeff")
+    first = next((ln for ln in head.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
+    argmap_start = re.compile(
+        r"(title|source|perspective|question|claim|fact|interpretation|prediction|value|policy|section"
+        r"|allow)\s+\S|[\w-]+\s*:\s*[\w-]+.*\s(supports?|rebuts|attacks|undercuts|contradicts)\s"
+        r"|[\w-]+(\s*\+\s*[\w-]+)*\s+(supports?|rebuts|attacks|undercuts|contradicts|accepts|rejects)\s"
+    )
+    if argmap_start.match(first):
+        return ".argmap text", "argmap"
+    argdown = re.compile(r"^\s*(\[[^\]\n]+\]|<[^>\n]+>)\s*:?|^\s*[+\-]?[<>]?[+\-_]\s*[\[<]|^={3,}\s*$", re.M)
+    if argdown.search(head) and not head.lstrip().startswith(("{", "[")):
+        return "Argdown", "argdown"
+    return None
+
+
+def _looks_like_other_json(doc: object) -> str | None:
+    """A message when a JSON document is plainly another format's (AIF), else None."""
+    if (
+        isinstance(doc, dict)
+        and "format" not in doc
+        and "version" not in doc
+        and ("nodes" in doc or "AIF" in doc)
+    ):
+        return "$: this looks like AIF JSON (it has 'nodes'), not argmap JSON (read it with --from aif)"
+    return None

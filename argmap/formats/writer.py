@@ -24,8 +24,9 @@ Layout rules (the canonical layout):
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Container, Hashable, Iterable, Sequence
 from decimal import Decimal
+from typing import TypeAlias
 
 import attrs
 
@@ -155,7 +156,12 @@ def _split_text(text: str, first: int, rest: int) -> list[str]:
 def _long_ok(text: str) -> bool:
     """Whether ``text`` reads better as a \"\"\"long string\"\"\" (it has line breaks) and comes back
     from one unchanged (no line starts with a space: the parser strips common indentation)."""
-    return "\n" in text and not any(line.startswith(" ") for line in text.split("\n"))
+    if "\n" not in text:
+        return False
+    lines = text.split("\n")
+    # The parser removes the indentation common to the lines that are not white space only
+    # (str.strip); with no such line it would remove none and keep the writer's indentation.
+    return not any(line.startswith(" ") for line in lines) and any(line.strip() for line in lines)
 
 
 def _escape_long(text: str) -> str:
@@ -182,9 +188,17 @@ def _fit(word: str, room: int) -> int:
     return len(word)
 
 
-def _text_lines(prefix: str, text: str, width: int, cont: str | None = None) -> list[str]:
+def _text_lines(
+    prefix: str, text: str, width: int, cont: str | None = None, *, whole: bool = False
+) -> list[str]:
     """``prefix`` followed by ``text``, wrapped; continuation pieces sit under the first quote
-    (or at ``cont`` + two spaces when that is too far right)."""
+    (or at ``cont`` + two spaces when that is too far right). ``whole`` writes the text as one
+    literal on one line, however long (``fmt`` keeps a text that was written so)."""
+    if whole:
+        if width - len(prefix) < _MIN_TEXT_ROOM and len(quote(text)) > width - len(prefix):
+            pad = " " * (len(INDENT if cont is None else cont) + 2)
+            return [prefix.rstrip(), pad + quote(text)]
+        return [prefix + quote(text)]
     if _long_ok(text):
         body = INDENT if cont is None else cont + "  "
         lines = _escape_long(text).split("\n")
@@ -266,6 +280,11 @@ _CATEGORIES: dict[type, str] = {
 #: The statements that start with a keyword of their own.
 _KEYWORDS = ("title", "source", "perspective", "question", "section", "allow")
 _RELATIONS = (Support, Rebuttal, Undercut, Contradiction)
+#: The statements that take ``allow``.
+_Allowing: TypeAlias = (
+    "Source | Perspective | Question | Claim | Support | Rebuttal | Undercut | Contradiction"
+    " | Stance | Section"
+)
 
 
 def _writable_inline(stance: Stance) -> bool:
@@ -331,6 +350,7 @@ def unexpressible(m: ArgumentMap) -> list[str]:
     """What :func:`write` cannot say exactly (each entry one sentence); empty when the text
     re-parses to an equal map."""
     notes: list[str] = []
+    named = {e.name for e in m.relations if e.name is not None}
     for st in group_statements(m.elements):
         head = st.head
         if isinstance(head, (Source, Perspective, Question, Claim, Section)) and head.id in VERB_IDS:
@@ -338,14 +358,22 @@ def unexpressible(m: ArgumentMap) -> list[str]:
                 f"{st.keyword} '{head.id}' cannot be written: the grammar reads '{head.id}' after "
                 f"'{st.keyword}' as a verb (write() raises ValueError)"
             )
-        if isinstance(head, Stance) and head.inline:
+        if isinstance(head, Allow) and head.codes[0] in VERB_IDS:
+            notes.append(
+                f"allow '{head.codes[0]}' on a line of its own cannot be written: the grammar reads "
+                f"'allow {head.codes[0]}' as a relation or stance (write() raises ValueError)"
+            )
+        if isinstance(head, Stance):  # a stance statement: every inline stance in it is lost
             for s in st.elements:
                 assert isinstance(s, Stance)
-                why = (
-                    "it carries a note, a date or allowed codes"
-                    if not _writable_inline(s)
-                    else "it does not follow its claim or relation"
-                )
+                if not s.inline:
+                    continue
+                if not _writable_inline(s):
+                    why = "it carries a note, a date or allowed codes"
+                elif s.accepts and s.target in named:
+                    why = "a relation takes only 'rejected by', not 'held by'"
+                else:
+                    why = "it does not follow its claim or relation"
                 verb = "accepts" if s.accepts else "rejects"
                 notes.append(
                     f"stance '{s.perspective} {verb} {s.target}' is marked inline but {why}; "
@@ -384,8 +412,11 @@ def item_of_inline_stance(stances: Sequence[Stance], index: int) -> Hashable:
     return ("stances", 0)
 
 
-def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
-    """The statement's attributes, each as its key and its lines (without indentation)."""
+def _attr_items(
+    st: Statement, width: int, whole: Container[Hashable] = ()
+) -> list[tuple[Hashable, list[str]]]:
+    """The statement's attributes, each as its key and its lines (without indentation); the
+    texts of the items in ``whole`` are written unbroken."""
     head = st.head
     items: list[tuple[Hashable, list[str]]] = []
     room = width - len(INDENT)
@@ -393,7 +424,7 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
 
     def text_attr(key: str, value: str | None) -> None:
         if value is not None:
-            items.append(((key,), _text_lines(f"{key} ", value, room, cont="")))
+            items.append(((key,), _text_lines(f"{key} ", value, room, cont="", whole=(key,) in whole)))
 
     def ids_attr(key: tuple[Hashable, ...], word: str, ids: Sequence[str]) -> None:
         if ids:
@@ -405,10 +436,27 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
 
     def quotes_attr(quotes: Sequence[Quote]) -> None:
         for i, q in enumerate(quotes):
-            items.append((("quote", i), _quote_lines(q, room)))
+            items.append((("quote", i), _quote_lines(q, room, whole=("quote", i) in whole)))
 
-    def allow_attr(codes: Sequence[str]) -> None:
-        ids_attr(("allow",), "allow", codes)
+    def allow_attr(element: _Allowing) -> None:
+        """``allow`` codes, one attribute per run of codes with the same reason (or none)."""
+        if not element.allow:
+            return
+        why = dict(element.allow_reasons)
+        lines: list[str] = []
+        run: list[str] = []
+        for i, code in enumerate(element.allow):
+            run.append(code)
+            nxt = element.allow[i + 1] if i + 1 < len(element.allow) else None
+            if nxt is not None and why.get(nxt) == why.get(code):
+                continue
+            head = _flow("allow ", run, room, cont[len(INDENT) :] + "  ")
+            reason = why.get(code)
+            if reason is not None:
+                head[-1:] = _text_lines(head[-1] + " ", reason, room, cont="")
+            lines.extend(head)
+            run = []
+        items.append((("allow",), lines))
 
     def stance_runs(words: tuple[str, str]) -> None:
         stances = [s for s in st.elements[1:] if isinstance(s, Stance)]
@@ -418,16 +466,16 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
     if isinstance(head, Source):
         for key in ("url", "date", "author", "note", "file"):
             text_attr(key, getattr(head, key))
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Perspective):
         for key in ("role", "color", "note"):
             text_attr(key, getattr(head, key))
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Question):
         tags_attr(head.tags)
         ids_attr(("asked",), "asked by", head.asked_by)
         text_attr("note", head.note)
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Claim):
         if head.answers:
             sides = dict(head.sides)
@@ -442,7 +490,7 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
         text_attr("title", head.title)
         if head.base is not None:
             items.append((("base",), [f"base {number(head.base)}"]))
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, _RELATIONS):
         ids_attr(("by",), "by", head.by)
         stance_runs(("held by", "rejected by"))  # only rejections are grouped with a relation
@@ -451,14 +499,14 @@ def _attr_items(st: Statement, width: int) -> list[tuple[Hashable, list[str]]]:
         quotes_attr(head.quotes)
         text_attr("note", head.note)
         text_attr("scheme", head.scheme)
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Stance):
         text_attr("note", head.note)
         text_attr("on", head.date)
-        allow_attr(head.allow)
+        allow_attr(head)
     elif isinstance(head, Section):
         text_attr("note", head.note)
-        allow_attr(head.allow)
+        allow_attr(head)
     return items
 
 
@@ -469,10 +517,10 @@ def number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _quote_lines(q: Quote, room: int) -> list[str]:
+def _quote_lines(q: Quote, room: int, *, whole: bool = False) -> list[str]:
     """A quote attribute: its speaker and text, then where it is written and when."""
     prefix = "quote " if q.speaker is None else f"quote {q.speaker} "
-    lines = _text_lines(prefix, q.text, room, cont="")
+    lines = _text_lines(prefix, q.text, room, cont="", whole=whole)
     details: list[str] = []
     if q.source is not None:
         details.append(f"from {q.source}")
@@ -517,22 +565,27 @@ def _relation_parts(head: Support | Rebuttal | Undercut | Contradiction) -> tupl
     return (head.left,), "contradicts", head.right
 
 
-def _head_lines(st: Statement, width: int, pad: int = 0) -> list[str]:
+def _head_lines(st: Statement, width: int, pad: int = 0, whole: bool = False) -> list[str]:
     head = st.head
     if isinstance(head, Title):
-        return _text_lines("title ", head.text, width)
+        return _text_lines("title ", head.text, width, whole=whole)
     if isinstance(head, Allow):
+        if head.codes[0] in VERB_IDS:
+            raise ValueError(
+                f"allow '{head.codes[0]}' cannot be written: the grammar reads 'allow {head.codes[0]}' "
+                "as the start of a relation or stance whose first id is 'allow'"
+            )
         line = "allow " + ", ".join(head.codes)
         if head.reason is None:
             return [line]
-        return _text_lines(line + " ", head.reason, width)
+        return _text_lines(line + " ", head.reason, width, whole=whole)
     if isinstance(head, Section):
         if head.id in VERB_IDS:
             raise ValueError(
                 f"section '{head.id}' cannot be written: after 'section' the grammar reads "
                 f"'{head.id}' as the verb of a relation or stance"
             )
-        lines = _text_lines(f"section {head.id} ", head.title, width)
+        lines = _text_lines(f"section {head.id} ", head.title, width, whole=whole)
         if head.parent is not None:
             if len(lines[-1]) + 4 + len(head.parent) <= width:
                 lines[-1] += f" in {head.parent}"
@@ -554,7 +607,7 @@ def _head_lines(st: Statement, width: int, pad: int = 0) -> list[str]:
             else head.text
         )
         prefix = f"{st.keyword} {ident.ljust(pad)} "
-        return _text_lines(prefix, text, width)
+        return _text_lines(prefix, text, width, whole=whole)
     if isinstance(head, Stance):
         targets = [s.target for s in st.elements if isinstance(s, Stance)]
         verb = "accepts" if head.accepts else "rejects"
@@ -577,14 +630,23 @@ def _flow_words(words: Sequence[str], width: int, cont: str) -> list[str]:
     return lines
 
 
-def layout(st: Statement, *, expand: bool = False, width: int = WIDTH, pad: int = 0) -> list[Line]:
+def layout(
+    st: Statement,
+    *,
+    expand: bool = False,
+    width: int = WIDTH,
+    pad: int = 0,
+    whole: Container[Hashable] = (),
+) -> list[Line]:
     """The lines of one statement, each tagged with its item.
 
     ``expand`` puts every attribute on a line of its own even where the statement would fit
-    on one line; ``pad`` widens the id column (for alignment; one-line definitions only).
+    on one line; ``pad`` widens the id column (for alignment; one-line definitions only);
+    ``whole`` names the items (``"head"``, ``("note",)``, ``("quote", 0)`` ...) whose text is
+    written as one literal, however long (``fmt`` keeps so the texts its source wrote so).
     """
-    head_lines = _head_lines(st, width, pad)
-    attrs_ = _attr_items(st, width)
+    head_lines = _head_lines(st, width, pad, "head" in whole)
+    attrs_ = _attr_items(st, width, whole)
     lines = [Line(text, "head") for text in head_lines]
     if not attrs_:
         return lines
@@ -604,7 +666,11 @@ def is_alignable(st: Statement) -> bool:
 
 
 def align(
-    blocks: Sequence[list[Line]], statements: Sequence[Statement], breaks: Sequence[bool], width: int = WIDTH
+    blocks: Sequence[list[Line]],
+    statements: Sequence[Statement],
+    breaks: Sequence[bool],
+    width: int = WIDTH,
+    wholes: Sequence[Container[Hashable]] | None = None,
 ) -> list[list[Line]]:
     """Align the ids of runs of one-line definitions with the same keyword.
 
@@ -636,7 +702,8 @@ def align(
                     text = blocks[k][0].text
                     start = len(keyword) + 1 + ids[k - i]
                     padded.append(text[:start] + " " * (id_width - ids[k - i]) + text[start:])
-                    head_len = len(_head_lines(statements[k], width)[0]) + id_width - ids[k - i]
+                    whole = wholes is not None and "head" in wholes[k]
+                    head_len = len(_head_lines(statements[k], width, 0, whole)[0]) + id_width - ids[k - i]
                     heads.append(head_len if head_len < len(padded[-1]) else -1)
                 with_attrs = [h for h in heads if h >= 0]
                 if len(with_attrs) > 1 and max(with_attrs) - min(with_attrs) <= _MAX_PAD:

@@ -22,6 +22,7 @@ from argmap.errors import UnknownChoiceError
 __all__ = [
     "ICCMA_FORMATS",
     "RULES",
+    "RULE_ALIASES",
     "SEMANTICS",
     "IccmaFormat",
     "RuleName",
@@ -34,9 +35,14 @@ __all__ = [
 SemanticsName = Literal["grounded", "complete", "preferred", "stable"]
 SEMANTICS: tuple[SemanticsName, ...] = get_args(SemanticsName)
 
-#: The rules that turn a map into a framework (docs/semantics.md), the default first.
-RuleName = Literal["structured", "attacks"]
+#: The rules that turn a map into a framework (docs/semantics.md), the default first:
+#: "evidential" (a claim a support concludes needs one of its supports: evidential support,
+#: Oren and Norman 2008), "aspic" (every claim is an ordinary premise, supports add arguments
+#: for it: ASPIC+, Modgil and Prakken 2013), "attacks" (attacks only, supports play no part).
+RuleName = Literal["evidential", "aspic", "attacks"]
 RULES: tuple[RuleName, ...] = get_args(RuleName)
+#: Former names of rules, still read: "structured" was the evidential rule's name.
+RULE_ALIASES: dict[str, RuleName] = {"structured": "evidential"}
 #: The ICCMA competition's formats for a Dung framework (argmap.semantics.iccma).
 IccmaFormat = Literal["apx", "i23"]
 ICCMA_FORMATS: tuple[IccmaFormat, ...] = get_args(IccmaFormat)
@@ -55,4 +61,6 @@ def rule_name(value: str) -> RuleName:
     for name in RULES:
         if value == name:
             return name
+    if isinstance(value, str) and value in RULE_ALIASES:
+        return RULE_ALIASES[value]
     raise UnknownChoiceError("rule", str(value), RULES)

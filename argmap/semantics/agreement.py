@@ -8,8 +8,6 @@ import attrs
 from argmap.model import ArgumentMap
 from argmap.semantics import RuleName, SemanticsName, rule_name, semantics_name
 from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT, claim_labels, claim_labels_of_part
-from argmap.semantics.framework import IN, OUT
-from argmap.semantics.solvers import grounded_labels
 from argmap.semantics.translate import framework
 from argmap.semantics.views import PerspectiveView, perspective_view
 
@@ -43,10 +41,13 @@ class Crux:
 class AgreementReport:
     """The agreement matrix of a map and what follows from it.
 
-    ``cells[(claim, perspective)]`` is "accept", "reject" or "silent"; ``labels`` is the map's
-    verdict per claim; ``agreement[(p, q)]`` is the share of the claims on which both p and q
-    take a stance where they take the same one (None when there is no such claim), with
-    ``shared[(p, q)]`` the number of those claims; ``views`` is each perspective's
+    ``cells[(claim, perspective)]`` is "accept", "reject" or "silent", and so is
+    ``cells[(relation, perspective)]`` for the named ``relations`` some perspective takes a
+    stance on (``p accepts r``, ``rejected by p``; asserting it, ``by p``, is accepting it);
+    ``labels`` is the map's verdict per claim; ``agreement[(p, q)]`` is the share of the claims
+    and relations on which both p and q take a stance where they take the same one (None when
+    there is none), with ``shared[(p, q)]`` the number of those claims and relations
+    (``shared_relations[(p, q)]`` of them relations); ``views`` is each perspective's
     :class:`PerspectiveView`; ``cruxes`` are ordered by weight, heaviest first.
     """
 
@@ -59,6 +60,19 @@ class AgreementReport:
     shared: dict[tuple[str, str], int]
     views: dict[str, PerspectiveView]
     cruxes: tuple[Crux, ...]
+    relations: tuple[str, ...] = ()
+    shared_relations: dict[tuple[str, str], int] = attrs.field(factory=dict)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The pairs of perspectives (each once, in the order they are defined) that take a
+        stance on at least one common claim or relation."""
+        ps = self.perspectives
+        return [(p, q) for i, p in enumerate(ps) for q in ps[i + 1 :] if self.shared.get((p, q), 0) > 0]
+
+    def apart(self) -> int:
+        """How many pairs of perspectives share no claim or relation (left out of :meth:`pairs`)."""
+        k = len(self.perspectives)
+        return k * (k - 1) // 2 - len(self.pairs())
 
     def row(self, claim: str) -> tuple[str, ...]:
         return tuple(self.cells[(claim, p)] for p in self.perspectives)
@@ -79,12 +93,21 @@ class AgreementReport:
                 }
                 for c in self.claims
             ],
-            "agreement": [
-                {"a": p, "b": q, "score": self.agreement[(p, q)], "shared": self.shared[(p, q)]}
-                for p in self.perspectives
-                for q in self.perspectives
-                if p < q or (p != q and (q, p) not in self.agreement)
+            "relations": [
+                {"relation": r, "stances": dict(zip(self.perspectives, self.row(r), strict=True))}
+                for r in self.relations
             ],
+            "agreement": [
+                {
+                    "a": p,
+                    "b": q,
+                    "score": self.agreement[(p, q)],
+                    "shared": self.shared[(p, q)],
+                    "shared_relations": self.shared_relations.get((p, q), 0),
+                }
+                for p, q in self.pairs()
+            ],
+            "pairs_apart": self.apart(),
             "views": {p: v.to_dict() for p, v in self.views.items()},
             "cruxes": [c.to_dict() for c in self.cruxes],
         }
@@ -94,7 +117,7 @@ def perspectives(
     argmap: ArgumentMap,
     semantics: SemanticsName = "grounded",
     *,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     max_cruxes: int = 500,
 ) -> AgreementReport:
@@ -110,11 +133,24 @@ def perspectives(
     stance: dict[tuple[str, str], str] = {}
     for s in argmap.stances:
         stance.setdefault((s.claim, s.perspective), "accept" if s.accepts else "reject")
-    cells = {(c, p): stance.get((c, p), "silent") for c in claims for p in pers}
+    # asserting a named relation (by p) is accepting it, unless p says otherwise
+    for r in argmap.relations:
+        if r.name is not None:
+            for p in r.by:
+                stance.setdefault((r.name, p), "accept")
+    claim_ids = set(claims)
+    named = {r.name for r in argmap.relations if r.name is not None}
+    relations = tuple(dict.fromkeys(t for t, _ in stance if t in named and t not in claim_ids))
+    cells = {(c, p): stance.get((c, p), "silent") for c in (*claims, *relations) for p in pers}
     labels = claim_labels(argmap, semantics, rule=rule, time_limit=time_limit)
     agreement: dict[tuple[str, str], float | None] = {}
     shared: dict[tuple[str, str], int] = {}
-    taken = {p: {c: v for (c, q), v in stance.items() if q == p} for p in pers}
+    shared_relations: dict[tuple[str, str], int] = {}
+    rel_ids = set(relations)
+    taken: dict[str, dict[str, str]] = {p: {} for p in pers}
+    for (c, q), v in stance.items():
+        if q in taken and (c in claim_ids or c in rel_ids):
+            taken[q][c] = v
     for i, p in enumerate(pers):
         for q in pers[i + 1 :]:
             both = taken[p].keys() & taken[q].keys()
@@ -123,34 +159,12 @@ def perspectives(
             for key in ((p, q), (q, p)):
                 agreement[key] = score
                 shared[key] = len(both)
+                shared_relations[key] = len(both & rel_ids)
     views = {}
     for p in pers:
         own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
         views[p] = perspective_view(argmap, p, labels, own)
-    # cruxes
-    disputed = []
-    for c in claims:
-        acc = tuple(p for p in pers if stance.get((c, p)) == "accept")
-        rej = tuple(p for p in pers if stance.get((c, p)) == "reject")
-        if acc and rej:
-            disputed.append((c, acc, rej))
-    disputed.sort(key=lambda d: -(len(d[1]) + len(d[2])))
-    tr = framework(argmap, rule=rule)
-    af = tr.framework
-    claim_of = {i: c for c, i in tr.claims.items()}
-    cruxes = []
-    for c, acc, rej in disputed[:max_cruxes]:
-        x = tr.claims[c]
-        forced_in = grounded_labels(af, {x: IN})
-        forced_out = grounded_labels(af, {x: OUT})
-        depends = tuple(
-            claim_of[i] for i in sorted(claim_of) if i != x and (forced_in[i] == IN) != (forced_out[i] == IN)
-        )
-        side = set(acc) | set(rej)
-        dep = set(depends)
-        weight = sum(1 for (d, p) in stance if d in dep and p in side)
-        cruxes.append(Crux(c, acc, rej, depends, weight))
-    cruxes.sort(key=lambda k: (-k.weight, claims.index(k.claim)))
+    cruxes = _cruxes(argmap, rule=rule, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes)
     return AgreementReport(
         semantics=semantics,
         claims=claims,
@@ -161,14 +175,62 @@ def perspectives(
         shared=shared,
         views=views,
         cruxes=tuple(cruxes),
+        relations=relations,
+        shared_relations=shared_relations,
     )
+
+
+def _cruxes(
+    argmap: ArgumentMap,
+    *,
+    rule: RuleName,
+    claims: tuple[str, ...],
+    pers: tuple[str, ...],
+    stance: dict[tuple[str, str], str],
+    max_cruxes: int,
+) -> list[Crux]:
+    """The disputed claims most perspectives take sides on (at most ``max_cruxes``), each with
+    the claims whose grounded label flips with it (:func:`argmap.semantics.crux.flips`, exact
+    and incremental) and its weight, heaviest first."""
+    from argmap.semantics.crux import flips
+
+    order = {p: i for i, p in enumerate(pers)}
+    sides: dict[str, tuple[list[str], list[str]]] = {}
+    by_claim: dict[str, list[str]] = {}
+    for (c, p), v in stance.items():
+        by_claim.setdefault(c, []).append(p)
+        if p in order:
+            sides.setdefault(c, ([], []))[0 if v == "accept" else 1].append(p)
+    disputed = []
+    for c in claims:
+        taken = sides.get(c)
+        if taken and taken[0] and taken[1]:
+            acc = tuple(sorted(taken[0], key=order.__getitem__))
+            rej = tuple(sorted(taken[1], key=order.__getitem__))
+            disputed.append((c, acc, rej))
+    disputed.sort(key=lambda d: -(len(d[1]) + len(d[2])))
+    chosen = disputed[:max_cruxes]
+    if not chosen:
+        return []
+    tr = framework(argmap, rule=rule)
+    claim_of = {i: c for c, i in tr.claims.items()}
+    flipped = flips(tr.framework, [tr.claims[c] for c, _, _ in chosen])
+    position = {c: i for i, c in enumerate(claims)}
+    cruxes = []
+    for (c, acc, rej), args in zip(chosen, flipped, strict=True):
+        depends = tuple(claim_of[i] for i in args if i in claim_of)
+        side = set(acc) | set(rej)
+        weight = sum(1 for d in depends for p in by_claim.get(d, ()) if p in side)
+        cruxes.append(Crux(c, acc, rej, depends, weight))
+    cruxes.sort(key=lambda k: (-k.weight, position[k.claim]))
+    return cruxes
 
 
 def _agreement_html(report: AgreementReport, *, max_cruxes: int = 10) -> str:
     """An agreement report as a compact table: the pairwise agreement of the perspectives (the
     share of shared claims where they take the same stance, and how many they share), and the
     heaviest cruxes."""
-    from argmap.semantics.display import CELL, TABLE, escape
+    from argmap.semantics.display import CELL, TABLE, escape, plural
 
     ps = list(dict.fromkeys(report.perspectives))
     if not ps:
@@ -184,14 +246,14 @@ def _agreement_html(report: AgreementReport, *, max_cruxes: int = 10) -> str:
             score = report.agreement.get((p, q))
             shared = report.shared.get((p, q), 0)
             if score is None:
-                row.append(
-                    f'<td style="{CELL};color:#4d4d4d;text-align:center" title="no claim in common">.</td>'
-                )
+                none = "no claim or relation in common"
+                row.append(f'<td style="{CELL};color:#4d4d4d;text-align:center" title="{none}">.</td>')
             else:
                 shade = f"hsl({round(score * 120)},55%,{88 - 8 * score:.0f}%)"
+                common = plural(shared, "claim or relation", "claims and relations")
                 row.append(
                     f'<td style="{CELL};background:{shade};text-align:center" '
-                    f'title="{escape(p)} / {escape(q)}: {shared} claims in common">{score:.0%} '
+                    f'title="{escape(p)} / {escape(q)}: {common} in common">{score:.0%} '
                     f'<small style="color:#4d4d4d">{shared}</small></td>'
                 )
         rows.append("<tr>" + "".join(row) + "</tr>")

@@ -6,9 +6,20 @@ as well as a colour."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
-__all__ = ["CELL", "MAX_ROWS", "TABLE", "counts", "escape", "label_cell"]
+__all__ = [
+    "CELL",
+    "MAX_ROWS",
+    "TABLE",
+    "counts",
+    "escape",
+    "label_cell",
+    "natural_key",
+    "natural_sorted",
+    "plural",
+]
 
 #: An evaluation table lists at most this many claims (then says how many more there are).
 MAX_ROWS = 60
@@ -38,3 +49,22 @@ def counts(labels: Iterable[str]) -> str:
     """How many of the labels are in, out and undec."""
     values = list(labels)
     return ", ".join(f"{values.count(k)} {k}" for k in ("in", "out", "undec"))
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that reads runs of digits as numbers: c2 before c10 (natural sort)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(text) if part)
+
+
+def natural_sorted(items: Iterable[str]) -> list[str]:
+    """``items`` in natural order (:func:`natural_key`): c1, c2, c10, c10a, d."""
+    return sorted(items, key=natural_key)
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 claim``, ``2 claims``, ``0 claims``: the count with the word in the right number
+    (``words`` for an irregular plural; by default ``word`` + s)."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"

@@ -20,6 +20,7 @@ import attrs
 
 from argmap.model import ArgumentMap
 from argmap.semantics import RULES, RuleName, SemanticsName, rule_name, semantics_name
+from argmap.semantics.display import natural_sorted
 from argmap.semantics.findings import perspective_findings
 from argmap.semantics.solvers import acceptance, enumerate_labellings
 from argmap.semantics.translate import Translation, framework, require_perspective, translate
@@ -85,9 +86,9 @@ class Evaluation:
             "exists": self.exists,
             "count": self.count,
             "labels": dict(self.labels),
-            "credulous": sorted(self.credulous),
-            "sceptical": sorted(self.sceptical),
-            "extensions": [sorted(e) for e in self.extensions],
+            "credulous": natural_sorted(self.credulous),
+            "sceptical": natural_sorted(self.sceptical),
+            "extensions": [natural_sorted(e) for e in self.extensions],
             "exhaustive": self.exhaustive,
             "stopped_by": self.stopped_by,
         }
@@ -101,7 +102,7 @@ def evaluate(
     semantics: SemanticsName = "grounded",
     perspective: str | None = None,
     *,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     limit: int = DEFAULT_LIMIT,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Evaluation:
@@ -154,7 +155,7 @@ def claim_labels(
     argmap: ArgumentMap,
     semantics: SemanticsName = "grounded",
     *,
-    rule: RuleName = "structured",
+    rule: RuleName = "evidential",
     time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> dict[str, str]:
     """Every claim id -> "in", "out" or "undec" under ``semantics`` (the reading in the module

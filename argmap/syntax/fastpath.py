@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.model import (
     Claim,
@@ -38,6 +38,7 @@ from argmap.model import (
     Undercut,
 )
 from argmap.syntax.transformer import KINDS, unescape
+from argmap.util.limits import exceeded
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -229,9 +230,14 @@ class Shapes:
             return [self._name(ids)]  # one id, the usual case: the list is just it
         return [self._name(found.group()) for found in self.ident.finditer(ids)]
 
-    @staticmethod
-    def _string(text: str, m: re.Match[str], group: str) -> str:
-        return unescape(text[m.start(group) + 1 : m.end(group) - 1])
+    def _string(self, text: str, m: re.Match[str], group: str) -> str:
+        value = unescape(text[m.start(group) + 1 : m.end(group) - 1])
+        if len(value) > self.build.text_limit:
+            line = text.count("\n", 0, m.start(group)) + 1
+            column = m.start(group) - (text.rfind("\n", 0, m.start(group)) + 1) + 1
+            where = f"{self.build.path or '<text>'}:{line}:{column}"
+            raise exceeded("text_length", len(value), self.build.text_limit, where)
+        return value
 
     def _claim(self, m: re.Match[str], at: _Locator) -> None:
         text = at.text
@@ -306,7 +312,8 @@ class Shapes:
             start = end = detail.end()
         perspective_id = self._name(m.group("perspective"))
         name = self._string(text, m, "label")
-        self.build.elements.append(Perspective(perspective_id, name, **details, span=at.span(m.start(), end)))
+        fields: dict[str, Any] = details  # the grammar's text details: role, color, note
+        self.build.elements.append(Perspective(perspective_id, name, **fields, span=at.span(m.start(), end)))
 
     def _title(self, m: re.Match[str], at: _Locator) -> None:
         title = Title(self._string(at.text, m, "title"), span=at.span(m.start(), m.end("title")))

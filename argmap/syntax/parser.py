@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ from argmap.syntax.errors import ParseError
 from argmap.syntax.grammar import build_lark, facts, grammar_path, grammar_text
 from argmap.syntax.messages import syntax_diagnostic, terminal_words
 from argmap.syntax.transformer import Build
+from argmap.util.limits import DEFAULT as DEFAULT_LIMITS
+from argmap.util.limits import Limits, check_size, exceeded, resolve
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -61,11 +64,13 @@ class _Engine:
         """Terminal names as the words a message uses."""
         return terminal_words(self.lark)
 
-    def read(self, text: str, path: str | None) -> tuple[list[Element], list[Diagnostic]] | None:
+    def read(
+        self, text: str, path: str | None, text_limit: int = DEFAULT_LIMITS.text_length
+    ) -> tuple[list[Element], list[Diagnostic]] | None:
         """Elements and warnings of an error-free text (ending in a line break) read by the fast
         path, or None if it has errors."""
         with self.lock:
-            self.build.reset(path)
+            self.build.reset(path, text_limit)
             try:
                 ok = self.fast.parse(text) and not any(d.is_error for d in self.build.problems)
                 result = (self.build.elements, self.build.problems)
@@ -87,18 +92,27 @@ def _get_engine() -> _Engine:
     return _engine
 
 
-def parse(text: str, path: str | os.PathLike[str] | None = None) -> ArgumentMap:
+def parse(
+    text: str, path: str | os.PathLike[str] | None = None, *, limits: Limits | None = None
+) -> ArgumentMap:
     """Parse .argmap text into an :class:`ArgumentMap`.
 
     ``path`` only names the text in spans and messages. Raises :class:`ParseError` (with every
     syntax error found) when the text does not parse; warnings the parser noticed are kept on
-    the map as ``parse_diagnostics``.
+    the map as ``parse_diagnostics``. ``limits`` (default: the limits in force, see
+    :mod:`argmap.util.limits`) bound the text's size, each statement's length and each text's
+    length: going over one raises :class:`argmap.errors.LimitError`, the size and statements
+    checked before anything is parsed.
     """
     from argmap.util.gcpause import paused_gc
 
     name = None if path is None else os.fspath(path)
+    held = resolve(limits)
+    check_size(len(text), held, name or "<text>", "characters")
+    if len(text) > held.statement_length:
+        _check_statements(text, held.statement_length, name)
     with paused_gc():
-        elements, problems = _parse_all(text, name)
+        elements, problems = _parse_all(text, name, held.text_length)
     errors = [d for d in problems if d.is_error]
     warnings = tuple(d for d in problems if not d.is_error)
     result = ArgumentMap(tuple(elements), path=name, parse_diagnostics=warnings, source_text=text)
@@ -107,15 +121,22 @@ def parse(text: str, path: str | os.PathLike[str] | None = None) -> ArgumentMap:
     return result
 
 
-def load(path: str | os.PathLike[str]) -> ArgumentMap:
+def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> ArgumentMap:
     """Read and parse a .argmap file (UTF-8, with or without a byte-order mark).
 
-    Raises OSError when the file cannot be read and :class:`ParseError` when it is not UTF-8
-    text or does not parse.
+    Raises OSError when the file cannot be read, :class:`ParseError` when it is not UTF-8 text
+    or does not parse, and :class:`argmap.errors.LimitError` when it is over ``limits`` (a file
+    over the size limit is refused before it is read).
     """
     name = os.fspath(path)
-    text = decode(Path(name).read_bytes(), name)  # the bytes are freed before parsing
-    return parse(text, name)
+    held = resolve(limits)
+    with Path(name).open("rb") as f:
+        check_size(os.fstat(f.fileno()).st_size, held, name)
+        data = f.read(held.input_size + 1)  # a file that grew meanwhile is still bounded
+    check_size(len(data), held, name)
+    text = decode(data, name)
+    del data  # the bytes are freed before parsing
+    return parse(text, name, limits=held)
 
 
 def decode(data: bytes, path: str | None) -> str:
@@ -136,17 +157,40 @@ def decode(data: bytes, path: str | None) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _parse_all(text: str, path: str | None) -> tuple[list[Element], list[Diagnostic]]:
+#: Where a statement starts: a line that is not indented, blank or a comment (a line inside a
+#: long text may look like one too: then a statement looks shorter, never longer).
+_STATEMENT_START = re.compile(r"\n(?=[^ \t\r\n#])")
+
+
+def _check_statements(text: str, limit: int, path: str | None) -> None:
+    """Refuse a statement longer than ``limit`` characters, in one scan before parsing."""
+    start = 0
+    for m in _STATEMENT_START.finditer(text):
+        if m.start() - start > limit:
+            break
+        start = m.end()
+    else:
+        if len(text) - start <= limit:
+            return
+    line = text.count("\n", 0, start) + 1
+    raise exceeded("statement_length", limit + 1, limit, f"{path or '<text>'}:{line}", at_least=True)
+
+
+def _parse_all(
+    text: str, path: str | None, text_limit: int = DEFAULT_LIMITS.text_length
+) -> tuple[list[Element], list[Diagnostic]]:
     """The elements and the problems of a text: read by the fast path, or, when it has errors,
     by :func:`_recover`."""
     engine = _get_engine()
-    read = engine.read(text if text.endswith("\n") else text + "\n", path)
+    read = engine.read(text if text.endswith("\n") else text + "\n", path, text_limit)
     if read is not None:
         return read
-    return _recover(engine, text, path)
+    return _recover(engine, text, path, text_limit)
 
 
-def _recover(engine: _Engine, text: str, path: str | None) -> tuple[list[Element], list[Diagnostic]]:
+def _recover(
+    engine: _Engine, text: str, path: str | None, text_limit: int = DEFAULT_LIMITS.text_length
+) -> tuple[list[Element], list[Diagnostic]]:
     """Parse the whole text with Lark, and after each syntax error go on from the next
     statement (the lines before it are fed as blank lines, so that positions stay right)."""
     from lark.exceptions import UnexpectedInput
@@ -161,14 +205,15 @@ def _recover(engine: _Engine, text: str, path: str | None) -> tuple[list[Element
         if not feed.endswith("\n"):
             feed += "\n"
         with engine.lock:
-            engine.build.reset(path)
+            engine.build.reset(path, text_limit)
             try:
                 engine.lark.parse(feed)
                 failure: UnexpectedInput | None = None
             except UnexpectedInput as exc:
                 failure = exc
-            built, found = engine.build.elements, engine.build.problems
-            engine.build.reset(None)
+            finally:
+                built, found = engine.build.elements, engine.build.problems
+                engine.build.reset(None)
         if failure is None:
             elements.extend(built)
             problems.extend(found)

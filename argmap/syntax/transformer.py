@@ -30,6 +30,8 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.util.limits import DEFAULT as DEFAULT_LIMITS
+from argmap.util.limits import exceeded
 
 __all__ = ["ESCAPE", "KINDS", "Build", "dedent", "unescape"]
 
@@ -74,10 +76,13 @@ class Build:
         self.names: dict[str, str] = {}
         self.lists: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.line_offset = 0
+        #: The longest text a statement may hold (argmap.util.limits.Limits.text_length).
+        self.text_limit = DEFAULT_LIMITS.text_length
 
-    def reset(self, path: str | None) -> None:
+    def reset(self, path: str | None, text_limit: int = DEFAULT_LIMITS.text_length) -> None:
         self.path = path
         self.line_offset = 0
+        self.text_limit = text_limit
         self.elements = []
         self.problems = []
         self.names = {}
@@ -121,13 +126,20 @@ class Build:
     def tag(self, c: list[Token]) -> Token:
         tok = c[0]
         if tok.type == "STRING":
-            return tok.update(value=self._decode(tok))
+            return tok.update(value=self._limited(self._decode(tok), tok))
         return tok
 
     def text(self, c: list[Token]) -> _Text:
         if len(c) == 1:
-            return _Text(self._decode(c[0]), c[0], c[0])
-        return _Text("".join(self._decode(t) for t in c), c[0], c[-1])
+            return _Text(self._limited(self._decode(c[0]), c[0]), c[0], c[0])
+        return _Text(self._limited("".join(self._decode(t) for t in c), c[0]), c[0], c[-1])
+
+    def _limited(self, value: str, first: Token) -> str:
+        """``value``, or LimitError when it is longer than the text length limit."""
+        if len(value) > self.text_limit:
+            where = f"{self.path or '<text>'}:{first.line + self.line_offset}:{first.column}"
+            raise exceeded("text_length", len(value), self.text_limit, where)
+        return value
 
     @staticmethod
     def _decode(tok: Token) -> str:
@@ -211,8 +223,14 @@ class Build:
             span=self._span(a[2], a),
         )
 
-    def _allowed(self, a: tuple[str, Any, Any, Any]) -> list[str]:
-        return [self._id(t) for t in a[1][0]]
+    def _allowed(self, a: tuple[str, Any, Any, Any], why: list[tuple[str, str]]) -> list[str]:
+        """The codes of an ``allow`` attribute; each, with the attribute's reason if it gives
+        one, is added to ``why``."""
+        codes = [self._id(t) for t in a[1][0]]
+        reason = a[1][1]
+        if reason is not None:
+            why.extend((code, reason.value) for code in codes)
+        return codes
 
     def claim_kind(self, c: list[Token]) -> Token:
         return c[0]
@@ -222,38 +240,41 @@ class Build:
         text: _Text = c[1]
         self.elements.append(Title(text.value, span=self._span(c[0], text)))
 
-    def _definition(self, c: list[Any]) -> tuple[dict[str, Any], list[str]]:
-        """A definition's attributes: the single ones by name (W107 for a second), and the
-        codes it allows (repeatable)."""
+    def _definition(self, c: list[Any]) -> tuple[dict[str, Any], list[str], list[tuple[str, str]]]:
+        """A definition's attributes: the single ones by name (W107 for a second), the codes it
+        allows (repeatable) and the reasons given for them."""
         fields: dict[str, Any] = {}
         allow: list[str] = []
+        why: list[tuple[str, str]] = []
         for a in c[3:]:
             if a[0] == "allow":
-                allow.extend(self._allowed(a))
+                allow.extend(self._allowed(a, why))
             else:
                 self._once(fields, a[0], a)
-        return fields, allow
+        return fields, allow, why
 
     def source(self, c: list[Any]) -> None:
-        fields, allow = self._definition(c)
+        fields, allow, why = self._definition(c)
         self.elements.append(
             Source(
                 self._id(c[1]),
                 c[2].value,
                 **{k: v[1].value for k, v in fields.items()},
                 allow=allow,
+                allow_reasons=why,
                 span=self._span(c[0], c[-1]),
             )
         )
 
     def perspective(self, c: list[Any]) -> None:
-        fields, allow = self._definition(c)
+        fields, allow, why = self._definition(c)
         self.elements.append(
             Perspective(
                 self._id(c[1]),
                 c[2].value,
                 **{k: v[1].value for k, v in fields.items()},
                 allow=allow,
+                allow_reasons=why,
                 span=self._span(c[0], c[-1]),
             )
         )
@@ -262,6 +283,7 @@ class Build:
         tags: list[str] = []
         asked: list[str] = []
         allow: list[str] = []
+        why: list[tuple[str, str]] = []
         fields: dict[str, Any] = {}
         for a in c[3:]:
             if a[0] == "tags":
@@ -269,13 +291,20 @@ class Build:
             elif a[0] == "asked":
                 asked.extend(map(self._id, a[1]))
             elif a[0] == "allow":
-                allow.extend(self._allowed(a))
+                allow.extend(self._allowed(a, why))
             else:
                 self._once(fields, a[0], a)
         note = fields["note"][1].value if "note" in fields else None
         self.elements.append(
             Question(
-                self._id(c[1]), c[2].value, tags, note, self.ids(asked), allow, span=self._span(c[0], c[-1])
+                self._id(c[1]),
+                c[2].value,
+                tags,
+                note,
+                self.ids(asked),
+                allow,
+                allow_reasons=why,
+                span=self._span(c[0], c[-1]),
             )
         )
 
@@ -287,14 +316,23 @@ class Build:
             rest = rest[2:]
         fields: dict[str, Any] = {}
         allow: list[str] = []
+        why: list[tuple[str, str]] = []
         for a in rest:
             if a[0] == "allow":
-                allow.extend(self._allowed(a))
+                allow.extend(self._allowed(a, why))
             else:
                 self._once(fields, a[0], a)
         note = fields["note"][1].value if "note" in fields else None
         self.elements.append(
-            Section(self._id(c[1]), c[2].value, parent, note, allow, span=self._span(c[0], c[-1]))
+            Section(
+                self._id(c[1]),
+                c[2].value,
+                parent,
+                note,
+                allow,
+                allow_reasons=why,
+                span=self._span(c[0], c[-1]),
+            )
         )
 
     def allow_all(self, c: list[Any]) -> None:
@@ -310,6 +348,7 @@ class Build:
         answers: list[str] = []
         sides: list[tuple[str, str]] = []
         allow: list[str] = []
+        why: list[tuple[str, str]] = []
         tags: list[str] = []
         sources: list[str] = []
         quotes: list[Quote] = []
@@ -330,7 +369,7 @@ class Build:
                     if side is not None:
                         sides.append((answers[-1], str(side)))
             elif name == "allow":
-                allow.extend(self._allowed(a))
+                allow.extend(self._allowed(a, why))
             elif name == "tags":
                 tags.extend(map(str, a[1]))
             elif name == "source":
@@ -354,6 +393,7 @@ class Build:
                 allow,
                 note["title"][1].value if "title" in note else None,
                 self._base(note["base"]) if "base" in note else None,
+                allow_reasons=why,
                 span=self._span(kw, c[-1]),
             )
         )
@@ -381,6 +421,7 @@ class Build:
         sources: list[str] = []
         quotes: list[Quote] = []
         allow: list[str] = []
+        why: list[tuple[str, str]] = []
         rejected: list[Any] = []
         seen: dict[str, Any] = {}
         for a in c[i + 3 :]:
@@ -396,13 +437,14 @@ class Build:
             elif kind == "quote":
                 quotes.append(self._quote(a))
             elif kind == "allow":
-                allow.extend(self._allowed(a))
+                allow.extend(self._allowed(a, why))
             else:
                 self._once(seen, kind, a)
         note = seen["note"][1].value if "note" in seen else None
         relation = make(
             self.ids(ends), target, self.ids(by), note, name, tags, sources, quotes, allow,
-            seen["scheme"][1].value if "scheme" in seen else None, span=self._span(first, c[-1]),
+            seen["scheme"][1].value if "scheme" in seen else None, allow_reasons=why,
+            span=self._span(first, c[-1]),
         )  # fmt: skip
         self.elements.append(relation)
         if name is not None:  # the grammar takes `rejected by` only on a named relation
@@ -445,11 +487,12 @@ class Build:
         accepts = c[1].type == "KW_ACCEPTS"
         note = date = None
         allow: list[str] = []
+        why: list[tuple[str, str]] = []
         if len(c) > 3:
             seen: dict[str, Any] = {}
             for a in c[3:]:
                 if a[0] == "allow":
-                    allow.extend(self._allowed(a))
+                    allow.extend(self._allowed(a, why))
                 else:
                     self._once(seen, a[0], a)
             note = seen["note"][1].value if "note" in seen else None
@@ -459,7 +502,17 @@ class Build:
         for t in c[2]:
             span = Span(path, first.line + offset, first.column, t.end_line + offset, t.end_column)
             self.elements.append(
-                Stance(perspective, self._id(t), accepts, False, note, date, allowed, span=span)
+                Stance(
+                    perspective,
+                    self._id(t),
+                    accepts,
+                    False,
+                    note,
+                    date,
+                    allowed,
+                    allow_reasons=why,
+                    span=span,
+                )
             )
 
     def start(self, c: list[Any]) -> None:
@@ -478,10 +531,24 @@ def _support(  # noqa: PLR0917 - the order of every relation's fields
     allow: list[str],
     scheme: str | None,
     *,
+    allow_reasons: list[tuple[str, str]],
     span: Span,
 ) -> Support:
     """A support made in the order of the other relations' fields (its name comes second)."""
-    return Support(ends, target, name, by, note, tags, sources, quotes, allow, scheme, span=span)
+    return Support(
+        ends,
+        target,
+        name,
+        by,
+        note,
+        tags,
+        sources,
+        quotes,
+        allow,
+        scheme,
+        allow_reasons=allow_reasons,
+        span=span,
+    )
 
 
 def _contradiction(  # noqa: PLR0917 - the order of every relation's fields
@@ -496,10 +563,24 @@ def _contradiction(  # noqa: PLR0917 - the order of every relation's fields
     allow: list[str],
     scheme: str | None,
     *,
+    allow_reasons: list[tuple[str, str]],
     span: Span,
 ) -> Contradiction:
     """A contradiction made in the order of the other relations' fields (one claim each side)."""
-    return Contradiction(ends[0], target, by, note, name, tags, sources, quotes, allow, scheme, span=span)
+    return Contradiction(
+        ends[0],
+        target,
+        by,
+        note,
+        name,
+        tags,
+        sources,
+        quotes,
+        allow,
+        scheme,
+        allow_reasons=allow_reasons,
+        span=span,
+    )
 
 
 def dedent(body: str) -> str:

@@ -1,0 +1,166 @@
+"""The drawing's shape chosen for the reader: which way the arrows run, and how far the widest
+rank is spread over several, so that the picture fits a page or a screen (an aspect ratio of
+at most about 2 : 1) where the graph allows.
+
+:func:`choose` estimates the layout dot will make from each node's size (as the writer measured
+it) and the ranks a longest-path layering gives, for top-down and for left-right arrows, and
+takes the one whose bounding box is nearest to square (top-down on a tie). When even that is
+more than twice as wide as high, the sources of the widest ranks (claims nothing points to, the
+evidence) are staggered over two to four ranks (``minlen`` on their edges, as Graphviz's own
+``unflatten`` does), if that brings the picture nearer to the target. A caller's ``rankdir``
+is kept as given; this only decides when none was.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+__all__ = ["Shape", "choose", "estimate"]
+
+#: The aspect ratio (long side over short side) a drawing should not exceed where it can.
+TARGET = 2.0
+NODESEP = 0.3 * 72
+RANKSEP = 0.45 * 72
+#: dot's drawings come out larger than the sum of their parts (edge labels, spreading to
+#: uncross edges): measured on the gallery maps, about 1.4 times across the ranks and 1.3
+#: times along them.
+ACROSS = 1.4
+ALONG = 1.3
+#: The room an edge takes in a rank it crosses.
+VIRTUAL = NODESEP + 8
+
+
+@attrs.frozen
+class Shape:
+    """A chosen shape: the rank direction, each staggered edge's ``minlen`` (by its index in
+    the writer's list of edges), and the estimated size in points."""
+
+    rankdir: str
+    minlen: dict[int, int]
+    width: float
+    height: float
+
+    @property
+    def aspect(self) -> float:
+        return max(self.width, self.height) / max(1.0, min(self.width, self.height))
+
+
+def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[str, int]:
+    """Longest-path ranks (edges' ``minlen`` counted), cycles broken where they are met."""
+    out: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
+    indegree = dict.fromkeys(nodes, 0)
+    has_in: set[str] = set()
+    for tail, head, length in edges:
+        if tail in out and head in out and tail != head:
+            out[tail].append((head, length))
+            indegree[head] += 1
+            has_in.add(head)
+    rank = dict.fromkeys(nodes, 0)
+    queue = deque(n for n in nodes if indegree[n] == 0)
+    left = set(nodes)
+    while left:
+        if not queue:  # a cycle: go on from any node still waiting
+            start = min(left, key=lambda n: (indegree[n], nodes.index(n) if len(nodes) < 500 else 0))
+            indegree[start] = 0
+            queue.append(start)
+        n = queue.popleft()
+        if n not in left:
+            continue
+        left.discard(n)
+        for m, length in out[n]:
+            if m in left:
+                rank[m] = max(rank[m], rank[n] + length)
+                indegree[m] -= 1
+                if indegree[m] <= 0:
+                    queue.append(m)
+    # dot pulls a source down to its nearest target: so does the estimate
+    for n in nodes:
+        if n not in has_in and out[n]:
+            rank[n] = max(0, min(rank[m] - length for m, length in out[n]))
+    return rank
+
+
+def estimate(
+    sizes: Mapping[str, tuple[float, float]], edges: Sequence[tuple[str, str, int]], rankdir: str
+) -> tuple[float, float, dict[str, int]]:
+    """The estimated width and height of the drawing, and the ranks."""
+    nodes = list(sizes)
+    rank = _ranks(nodes, edges)
+    across: dict[int, float] = {}
+    along: dict[int, float] = {}
+    lr = rankdir in ("LR", "RL")
+    for n, r in rank.items():
+        w, h = sizes[n]
+        if lr:
+            w, h = h, w
+        across[r] = across.get(r, -NODESEP) + w + NODESEP
+        along[r] = max(along.get(r, 0.0), h)
+    # an edge across several ranks passes through each rank between as a thin virtual node
+    for tail, head, _ in edges:
+        if tail in rank and head in rank:
+            low, high = sorted((rank[tail], rank[head]))
+            for r in range(low + 1, high):
+                across[r] = across.get(r, 0.0) + VIRTUAL
+    top = max(rank.values(), default=0)
+    extent = (sum(along.get(r, 0.0) for r in range(top + 1)) + RANKSEP * top) * ALONG
+    width = max(across.values(), default=0.0) * ACROSS
+    return (extent, width, rank) if lr else (width, extent, rank)
+
+
+def _with_legend(w: float, h: float, rankdir: str, legend: tuple[float, float]) -> tuple[float, float]:
+    """The size with the legend on the last rank: below a top-down drawing, beside a
+    left-right one."""
+    lw, lh = legend
+    if not lw:
+        return w, h
+    if rankdir in ("LR", "RL"):
+        return w + RANKSEP + lw, max(h, lh)
+    return max(w, lw), h + RANKSEP + lh
+
+
+def choose(
+    sizes: Mapping[str, tuple[float, float]],
+    edges: Sequence[tuple[str, str, int]],
+    legend: tuple[float, float] = (0.0, 0.0),
+) -> Shape:
+    """The shape nearest to :data:`TARGET` (see the module docstring). ``edges`` are
+    (tail, head, 1) pairs in the writer's order, constraint edges only; ``legend`` the size
+    of a one-column legend (none: zero)."""
+    best: Shape | None = None
+    for rankdir in ("TB", "LR"):
+        w, h = _with_legend(*estimate(sizes, edges, rankdir)[:2], rankdir, legend)
+        shape = Shape(rankdir, {}, w, h)
+        if best is None or shape.aspect < best.aspect - 0.05:
+            best = shape
+    assert best is not None
+    if best.aspect <= TARGET or not edges:
+        return best
+    # Too wide even so: stagger the sources of the widest ranks.
+    wide_dir = "TB" if best.width > best.height else "LR"
+    _, _, rank = estimate(sizes, edges, wide_dir)
+    has_in = {head for _, head, _ in edges}
+    for levels in (2, 3, 4):
+        minlen: dict[int, int] = {}
+        staggered = list(edges)
+        seen: dict[int, int] = {}
+        for i, (tail, head, _) in enumerate(edges):
+            if tail in has_in or tail not in rank or head not in rank:
+                continue
+            count = seen.get(rank[head], 0)
+            seen[rank[head]] = count + 1
+            length = 1 + count % levels
+            if length > 1:
+                minlen[i] = length
+                staggered[i] = (tail, head, length)
+        if not minlen:
+            break
+        w, h = _with_legend(*estimate(sizes, staggered, wide_dir)[:2], wide_dir, legend)
+        shape = Shape(wide_dir, minlen, w, h)
+        if shape.aspect < best.aspect - 0.05:
+            best = shape
+        if best.aspect <= TARGET:
+            break
+    return best

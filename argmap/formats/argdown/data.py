@@ -1,0 +1,309 @@
+"""Argdown's ``{data}`` and front matter (YAML) read for what argmap needs, and argmap's own
+elements as JSON data (``{"argmap": {...}}``), which is YAML too, so Argdown reads it.
+
+argmap writes data as one-line JSON in which ``{``, ``}``, ``=`` and line breaks inside strings
+are ``\\u`` escapes: Argdown's lexer then finds the block's end where argmap does, and js-yaml
+reads it back as the same values. Data written by people (``{color: red, isInMap: false}``) is
+read by a small reader of YAML's flow style; what it cannot read is kept as text.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from typing import Any
+
+import attrs
+
+from argmap.model import (
+    Allow,
+    Claim,
+    ClaimKind,
+    Contradiction,
+    Element,
+    Perspective,
+    Question,
+    Quote,
+    Rebuttal,
+    Section,
+    Source,
+    Stance,
+    Support,
+    Title,
+    Undercut,
+)
+
+__all__ = ["TYPES", "decode", "dump", "encode", "parse", "parse_block"]
+
+#: Element classes by the ``type`` argmap's data gives them.
+TYPES: dict[str, type[Any]] = {
+    "title": Title,
+    "source": Source,
+    "perspective": Perspective,
+    "question": Question,
+    "claim": Claim,
+    "support": Support,
+    "rebuttal": Rebuttal,
+    "undercut": Undercut,
+    "contradiction": Contradiction,
+    "stance": Stance,
+    "section": Section,
+    "allow": Allow,
+}
+TYPE_NAMES = {cls: name for name, cls in TYPES.items()}
+
+
+# ---- argmap elements <-> plain values ------------------------------------------------------------
+def _plain(value: object) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Quote):
+        return encode(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def encode(obj: object, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An element (or quote) as a dict of the fields that differ from their defaults."""
+    out: dict[str, Any] = {}
+    cls: Any = type(obj)
+    for f in attrs.fields(cls):
+        if f.name == "span" or f.name in skip or not f.init:
+            continue
+        value = getattr(obj, f.name)
+        if f.default is not attrs.NOTHING and value in (f.default, ()):
+            continue
+        out[f.name] = _plain(value)
+    return out
+
+
+def _field_value(name: str, value: object) -> object:
+    if name == "quotes":
+        if not isinstance(value, list):
+            raise TypeError("quotes must be a list")
+        return tuple(decode(Quote, q) for q in value)
+    if name == "kind":
+        return None if value is None else ClaimKind(value)
+    if name == "sides":
+        if not isinstance(value, list):
+            raise TypeError("sides must be a list")
+        return tuple(tuple(pair) for pair in value)
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        raise TypeError(f"{name} cannot be an object")
+    return value
+
+
+def decode(cls: type[Any], fields: object, **given: Any) -> Any:
+    """An element of class ``cls`` from a dict made by :func:`encode` (and the fields
+    ``given``); TypeError or ValueError (from the model's own checks) when it cannot be one."""
+    if not isinstance(fields, dict):
+        raise TypeError("element data must be an object")
+    known = {f.name for f in attrs.fields(cls) if f.init and f.name != "span"}
+    unknown = set(fields) - known
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(map(str, unknown)))}")
+    kwargs = {name: _field_value(name, v) for name, v in fields.items()}
+    kwargs.update(given)
+    return cls(**kwargs)
+
+
+def element_data(e: Element) -> dict[str, Any]:
+    """An element as data with its ``type``."""
+    return {"type": TYPE_NAMES[type(e)], **encode(e)}
+
+
+def element_from(d: object) -> Element:
+    """The element a dict made by :func:`element_data` stands for (TypeError/ValueError)."""
+    if not isinstance(d, dict) or d.get("type") not in TYPES:
+        raise TypeError("not an argmap element")
+    rest = {k: v for k, v in d.items() if k not in ("type", "section", "written")}
+    result: Element = decode(TYPES[d["type"]], rest)
+    return result
+
+
+# ---- writing -----------------------------------------------------------------------------------------
+_UNSAFE = re.compile("[{}=<>\\[\\]\u2028\u2029\x7f]")
+
+
+def dump(value: object) -> str:
+    """Data as one line of JSON that Argdown's lexer and js-yaml read back unchanged."""
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    # inside strings only: a brace or "=" outside a string is JSON's own syntax
+    out: list[str] = []
+    in_string = False
+    escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            elif _UNSAFE.match(ch):
+                out.append(f"\\u{ord(ch):04x}")
+                continue
+        elif ch == '"':
+            in_string = True
+        out.append(ch)
+    return "".join(out)
+
+
+# ---- reading: YAML's flow style, as far as data blocks use it ----------------------------------------
+class _Flow:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.i = 0
+
+    def ws(self) -> None:
+        while self.i < len(self.text) and self.text[self.i].isspace():
+            self.i += 1
+
+    def value(self, depth: int = 0) -> Any:
+        if depth > 50:
+            raise ValueError("nested too deeply")
+        self.ws()
+        if self.i >= len(self.text):
+            raise ValueError("a value is missing")
+        ch = self.text[self.i]
+        if ch == "{":
+            return self.mapping(depth)
+        if ch == "[":
+            return self.sequence(depth)
+        if ch == '"':
+            decoder = json.JSONDecoder()
+            value, end = decoder.raw_decode(self.text, self.i)
+            self.i = end
+            return value
+        if ch == "'":
+            end = self.i + 1
+            parts = []
+            while True:
+                at = self.text.find("'", end)
+                if at == -1:
+                    raise ValueError("a quoted text is not closed")
+                parts.append(self.text[end:at])
+                if self.text.startswith("''", at):
+                    parts.append("'")
+                    end = at + 2
+                    continue
+                self.i = at + 1
+                return "".join(parts)
+        m = re.compile(r"[^,\[\]{}\n]*").match(self.text, self.i)
+        assert m is not None
+        self.i = m.end()
+        return _scalar(m.group().strip())
+
+    def key(self) -> str:
+        self.ws()
+        if self.i < len(self.text) and self.text[self.i] in "\"'":
+            k = self.value()
+            return str(k)
+        m = re.compile(r"[^:,\[\]{}\n]*").match(self.text, self.i)
+        assert m is not None
+        self.i = m.end()
+        return m.group().strip()
+
+    def mapping(self, depth: int) -> dict[str, Any]:
+        self.i += 1
+        out: dict[str, Any] = {}
+        while True:
+            self.ws()
+            if self.text.startswith("}", self.i):
+                self.i += 1
+                return out
+            k = self.key()
+            self.ws()
+            if self.text.startswith(":", self.i):
+                self.i += 1
+                out[k] = self.value(depth + 1)
+            else:
+                out[k] = None
+            self.ws()
+            if self.text.startswith(",", self.i):
+                self.i += 1
+            elif not self.text.startswith("}", self.i):
+                raise ValueError("expected ',' or '}'")
+
+    def sequence(self, depth: int) -> list[Any]:
+        self.i += 1
+        out: list[Any] = []
+        while True:
+            self.ws()
+            if self.text.startswith("]", self.i):
+                self.i += 1
+                return out
+            out.append(self.value(depth + 1))
+            self.ws()
+            if self.text.startswith(",", self.i):
+                self.i += 1
+            elif not self.text.startswith("]", self.i):
+                raise ValueError("expected ',' or ']'")
+
+
+def _scalar(text: str) -> Any:
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if text in ("null", "~", "", "Null", "NULL"):
+        return None
+    if re.fullmatch(r"[-+]?\d{1,15}", text):
+        return int(text)
+    if re.fullmatch(r"[-+]?\d{1,15}\.\d{0,15}", text):
+        return float(text)
+    return text
+
+
+def parse(text: str) -> Any:
+    """A data block ``{...}`` (flow style, or Argdown's block style: ``{`` and a line break,
+    then ``key: value`` lines); ValueError when it is not data this reader understands."""
+    stripped = text.strip()
+    block = re.match(r"\{[ \t]*\n", stripped)
+    if block is not None:
+        return parse_block(stripped[block.end() : -1])
+    try:
+        return json.loads(stripped)
+    except (ValueError, RecursionError):
+        pass
+    flow = _Flow(stripped)
+    value = flow.value()
+    flow.ws()
+    if flow.i != len(stripped):
+        raise ValueError("text after the data")
+    return value
+
+
+def parse_block(text: str) -> dict[str, Any]:
+    """Top-level ``key: value`` lines of YAML's block style (front matter); nested blocks are
+    kept as their text. ValueError for what is not that."""
+    out: dict[str, Any] = {}
+    key: str | None = None
+    nested: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] in " \t":
+            if key is None:
+                raise ValueError("an indented line before any key")
+            nested.append(line.strip())
+            out[key] = "\n".join(nested)
+            continue
+        m = re.match(r"""("[^"]*"|'[^']*'|[^:]+):(?:\s+(.*))?$""", line)
+        if m is None:
+            raise ValueError(f"not 'key: value': {line.strip()[:40]}")
+        key = m.group(1).strip().strip("\"'")
+        nested = []
+        raw = (m.group(2) or "").strip()
+        if not raw:
+            out[key] = None
+            continue
+        flow = _Flow(raw)
+        value = flow.value()
+        flow.ws()
+        out[key] = value if flow.i == len(raw) else raw
+    return out

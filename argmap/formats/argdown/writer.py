@@ -1,0 +1,372 @@
+"""Map -> Argdown text. The structure is written in Argdown's own syntax; what Argdown has no
+syntax for goes into data (``{"argmap": {...}}`` on a statement, an argument or a heading, and
+an ``argmap`` entry in the front matter), so that argmap reads its own export back whole, and
+:func:`export_notes` lists what Argdown itself cannot say."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from argmap.formats.argdown import data as D
+from argmap.formats.argdown.reader import ARGUMENT_TAG, DATA_VERSION, _slug
+from argmap.model import (
+    Allow,
+    ArgumentMap,
+    Claim,
+    Contradiction,
+    Element,
+    Perspective,
+    Question,
+    Rebuttal,
+    Section,
+    Source,
+    Stance,
+    Support,
+    Title,
+    Undercut,
+)
+from argmap.util.gcpause import paused_gc
+
+__all__ = ["dumps", "export_notes"]
+
+_BREAKS = re.compile("[\n\r\u2028\u2029]")
+#: Characters escaped wherever they stand: each starts one of Argdown's tokens.
+_ALWAYS = set("\\@#*_[]<>{}")
+_TAG_WORD = re.compile("[a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
+
+
+def escape(text: str) -> str | None:
+    """Text Argdown reads back as exactly ``text`` (None when it holds a line break, which
+    Argdown cannot escape)."""
+    if _BREAKS.search(text):
+        return None
+    n = len(text)
+    # for ".x." and ":x:" (special characters): the next whitespace after each position
+    next_space = [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        next_space[k] = k if text[k].isspace() else next_space[k + 1]
+    next_same: dict[str, list[int]] = {}
+    for ch in ".:":
+        nxt = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            nxt[k] = k if text[k] == ch else nxt[k + 1]
+        next_same[ch] = nxt
+    # text ending in an escaped character is glued to what follows it (see _after): then a
+    # "." or ":" with no white space after it could start a special character reaching past it
+    glued = bool(text) and (text[-1] in _ALWAYS or text[-1] in " \t")
+    out: list[str] = []
+    for k, ch in enumerate(text):
+        if ch in _ALWAYS:
+            out.append("\\" + ch)
+        elif ch == "/" and text[k + 1 : k + 2] in ("/", "*"):
+            out.append("\\/")
+        elif ch == "=" and text[k + 1 : k + 3] == "==":
+            out.append("\\=")
+        elif ch in ".:":
+            later = next_same[ch][k + 2] if k + 2 <= n else n
+            special = later < n and later < next_space[k + 1]
+            out.append("\\" + ch if special or (glued and next_space[k + 1] == n) else ch)
+        elif ch == " ":
+            lone = 0 < k < n - 1 and not text[k - 1].isspace() and not text[k + 1].isspace()
+            out.append(" " if lone else "\\ ")
+        elif ch == "\t":
+            out.append("\\\t")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _after(text: str) -> str:
+    """What separates text from a tag or data after it: nothing after an escaped character
+    (Argdown's escape takes the spaces after it into the text), else a space."""
+    k = len(text) - 2
+    run = 0
+    while k >= 0 and text[k] == "\\":
+        run += 1
+        k -= 1
+    return "" if run % 2 else " "
+
+
+def _tag(tag: str) -> str | None:
+    """A tag as Argdown writes it (None when Argdown cannot carry it exactly)."""
+    if _BREAKS.search(tag) or "]:" in tag or ">:" in tag:  # a title before would reach into it
+        return None
+    if _TAG_WORD.fullmatch(tag):
+        return f"#{tag}"
+    if tag and tag == tag.strip() and ")" not in tag and not _BREAKS.search(tag):
+        return f"#({tag})"
+    return None
+
+
+def _title_ok(title: str | None, *, argument: bool) -> bool:
+    if not title or title != title.strip() or _BREAKS.search(title) or title.startswith("-"):
+        return False
+    if title.startswith("Untitled "):
+        return False
+    if argument:
+        return ">" not in title and not title.startswith("!--")
+    return "]" not in title
+
+
+class _Export:
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.lost: Counter[str] = Counter()  # left out of the file entirely
+        self.data_only: Counter[str] = Counter()  # kept in argmap's data, not in Argdown's syntax
+        self.claims: dict[str, Claim] = {}
+        for c in m.claims:
+            if c.id in self.claims:
+                self.lost["second claim with an id already used"] += 1
+            else:
+                self.claims[c.id] = c
+        self.arguments = {c.id for c in self.claims.values() if ARGUMENT_TAG in c.tags}
+        self.titles: dict[str, str] = {}
+        taken = set(self.claims)
+        for c in self.claims.values():
+            title = c.title
+            ok = title is not None and _title_ok(title, argument=c.id in self.arguments)
+            if ok and title not in taken:
+                assert title is not None
+                self.titles[c.id] = title
+                taken.add(title)
+            else:
+                self.titles[c.id] = c.id
+        self.undefined: set[str] = set()
+        self.front: list[dict[str, Any]] = []
+        self.section: str | None = None
+        self.support_title: dict[str, str] = {}
+        self.used_arguments = set(self.arguments)
+
+    # ---- references ---------------------------------------------------------------------------
+    def ref(self, claim_id: str) -> str:
+        if claim_id not in self.claims:
+            self.undefined.add(claim_id)
+            return f"[{claim_id}]"
+        title = self.titles[claim_id]
+        return f"<{title}>" if claim_id in self.arguments else f"[{title}]"
+
+    def keep(self, e: Element, *, written: bool) -> None:
+        entry = D.element_data(e)
+        if written:
+            entry["written"] = True
+        if self.section is not None:
+            entry["section"] = self.section
+        self.front.append(entry)
+
+    # ---- claims --------------------------------------------------------------------------------------
+    def claim(self, c: Claim, stances: list[Stance]) -> list[str]:
+        argument = c.id in self.arguments
+        title = self.titles[c.id]
+        data = D.encode(c, skip=("id", "text", "tags", "title"))
+        if title != c.id:
+            data["id"] = c.id
+        if c.title is not None and c.title != title:
+            data["title"] = c.title
+        tags, tag_text = [], []
+        for t in c.tags:
+            if t == ARGUMENT_TAG and argument:
+                continue
+            written = _tag(t)
+            if written is not None and t not in tags:
+                tags.append(t)
+                tag_text.append(written)
+        expected = tags + ([ARGUMENT_TAG] if argument and ARGUMENT_TAG not in tags else [])
+        if tuple(expected) != c.tags:
+            data["tags"] = list(c.tags)
+            self.data_only["tag Argdown cannot write"] += sum(1 for t in c.tags if _tag(t) is None)
+        text = escape(c.text)
+        if text is None:
+            data["text"] = c.text
+            self.data_only["text with a line break (written on one line)"] += 1
+            text = escape(" ".join(_BREAKS.split(c.text)))
+        if not c.text:
+            data["text"] = ""
+        for s in stances:
+            data.setdefault("held by" if s.accepts else "rejected by", []).append(s.perspective)
+        for what in ("kind", "answers", "sources", "quotes", "note", "date", "sides", "allow", "base"):
+            if what in data:
+                self.data_only[f"claim's {what}"] += 1
+        if stances:
+            self.data_only["stance"] += len(stances)
+        head = f"<{title}>" if argument else f"[{title}]"
+        line = f"{head}: {text}" if text else head
+        if tag_text:
+            line += _after(line) + " ".join(tag_text)
+        if data:
+            line += _after(line) + D.dump({"argmap": data})
+        return [line, ""]
+
+    # ---- relations ------------------------------------------------------------------------------------
+    def argument_title(self, s: Support) -> str:
+        wanted = s.name or _slug("-".join((*s.premises, s.conclusion)))
+        title, n = wanted, 2
+        while title in self.used_arguments:
+            title = f"{wanted}-{n}"
+            n += 1
+        self.used_arguments.add(title)
+        return title
+
+    def support(self, s: Support, stances: list[Stance], title: str | None) -> list[str]:
+        extra = D.encode(s, skip=("premises", "conclusion", "name"))
+        if title is None:
+            return [self.ref(s.premises[0]), f"  +> {self.ref(s.conclusion)}", ""]
+        data = dict(extra)
+        if s.name != title:
+            data["name"] = s.name
+        for st in stances:
+            data.setdefault("held by" if st.accepts else "rejected by", []).append(st.perspective)
+        self._count_relation_data(extra)
+        if stances:
+            self.data_only["stance on a relation"] += len(stances)
+        head = f"<{title}>" + (" " + D.dump({"argmap": data}) if data else "")
+        lines = [head, ""]
+        for k, p in enumerate(s.premises, start=1):
+            lines.append(f"({k}) {self.ref(p)}")
+        lines.append("----")
+        lines.append(f"({len(s.premises) + 1}) {self.ref(s.conclusion)}")
+        return [*lines, ""]
+
+    def _count_relation_data(self, extra: dict[str, Any]) -> None:
+        for key in extra:
+            self.data_only[f"relation's {key}"] += 1
+
+    def attack(self, e: Rebuttal | Undercut | Contradiction) -> list[str]:
+        extra = D.encode(e, skip=("attackers", "target", "left", "right"))
+        if isinstance(e, Contradiction):
+            lines = [self.ref(e.left), f"  >< {self.ref(e.right)}", ""]
+        elif e.linked:
+            self.data_only["linked attack"] += 1
+            self.keep(e, written=False)
+            return []
+        elif isinstance(e, Rebuttal):
+            lines = [self.ref(e.attacker), f"  -> {self.ref(e.target)}", ""]
+        else:
+            target = self.support_title.get(e.target)
+            if target is None:
+                self.data_only["undercut of an attack (Argdown undercuts only inferences)"] += 1
+                self.keep(e, written=False)
+                return []
+            lines = [self.ref(e.attacker), f"  _> <{target}>", ""]
+        if extra:
+            self._count_relation_data(extra)
+            self.keep(e, written=True)
+        return lines
+
+    # ---- the whole map ----------------------------------------------------------------------------------
+    def run(self) -> str:
+        m = self.m
+        body: list[str] = []
+        elements = m.elements
+        # stances written on their claim or argument: inline ones, right after it, bare
+        attached: dict[int, list[Stance]] = {}
+        skip: set[int] = set()
+        for i, e in enumerate(elements):
+            if isinstance(e, (Claim, Support)):
+                k = i + 1
+                while k < len(elements):
+                    s = elements[k]
+                    target = e.id if isinstance(e, Claim) else e.name
+                    if (
+                        isinstance(s, Stance)
+                        and s.inline
+                        and s.target == target
+                        and D.encode(s, skip=("perspective", "target", "accepts", "inline")) == {}
+                    ):
+                        attached.setdefault(i, []).append(s)
+                        skip.add(k)
+                        k += 1
+                    else:
+                        break
+        # supports written as arguments get their titles before anything refers to them
+        self.pre_titles: dict[int, str] = {}
+        for i, e in enumerate(elements):
+            if isinstance(e, Support):
+                extra = D.encode(e, skip=("premises", "conclusion", "name"))
+                if e.linked or e.name is not None or extra or attached.get(i):
+                    self.pre_titles[i] = self.argument_title(e)
+                    if e.name is not None:
+                        self.support_title.setdefault(e.name, self.pre_titles[i])
+        first_title = True
+        levels: dict[str, int] = {}
+        stack: list[tuple[int, str]] = []
+        for i, e in enumerate(elements):
+            if i in skip:
+                continue
+            if isinstance(e, Title):
+                if first_title:
+                    first_title = False
+                    continue
+                self.keep(e, written=False)
+            elif isinstance(e, Section):
+                body += self.heading(e, levels, stack)
+            elif isinstance(e, Claim):
+                if self.claims.get(e.id) is not e:
+                    continue
+                body += self.claim(e, attached.get(i, []))
+            elif isinstance(e, Support):
+                body += self.support(e, attached.get(i, []), self.pre_titles.get(i))
+            elif isinstance(e, (Rebuttal, Undercut, Contradiction)):
+                body += self.attack(e)
+            elif isinstance(e, (Perspective, Source, Question, Stance, Allow)):
+                self.keep(e, written=False)
+                self.data_only[type(e).__name__.lower()] += 1
+        front: list[str] = []
+        meta: dict[str, Any] = {}
+        if self.front:
+            meta["elements"] = self.front
+        undefined = sorted(self.undefined)
+        if undefined:
+            meta["undefined"] = undefined
+        if m.title is not None or meta:
+            front.append("===")
+            if m.title is not None:
+                front.append(f"title: {D.dump(m.title)}")
+            if meta:
+                front.append(f"argmap: {D.dump({'version': DATA_VERSION, **meta})}")
+            front += ["===", ""]
+        lines = front + body
+        while lines and lines[-1] == "":
+            lines.pop()
+        return "\n".join(lines) + "\n"
+
+    def heading(self, s: Section, levels: dict[str, int], stack: list[tuple[int, str]]) -> list[str]:
+        parent_level = levels.get(s.parent) if s.parent is not None else None
+        level = 1 if parent_level is None else parent_level + 1
+        levels[s.id] = level
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        derived = stack[-1][1] if stack else None
+        stack.append((level, s.id))
+        self.section = s.id
+        data = D.encode(s, skip=("title", "parent"))
+        if derived != s.parent:
+            data["parent"] = s.parent
+        text = escape(s.title)
+        if not text:
+            data["title"] = s.title
+            text = escape(" ".join(_BREAKS.split(s.title))) or s.id
+        if "note" in data or "allow" in data:
+            self.data_only["section's note or allow"] += 1
+        line = "#" * level + " " + text
+        return [line + _after(line) + D.dump({"argmap": data}), ""]
+
+
+def dumps(m: ArgumentMap) -> str:
+    """The map as Argdown text, accepted by Argdown's CLI; what Argdown's syntax cannot say is
+    kept in argmap's data in the file (see :func:`export_notes`)."""
+    with paused_gc():
+        return _Export(m).run()
+
+
+def export_notes(m: ArgumentMap) -> list[str]:
+    """What Argdown itself cannot say of the map (one sentence each): kept in argmap's data in
+    the file, which argmap reads back but other Argdown tools ignore, or left out."""
+    e = _Export(m)
+    e.run()
+    notes = [
+        f"Argdown has no place for {what}: {n} kept in argmap's data only" for what, n in e.data_only.items()
+    ]
+    notes += [f"Argdown export leaves out {what}: {n}" for what, n in e.lost.items()]
+    return notes
