@@ -40,6 +40,7 @@ _LAZY: dict[str, str] = {
     "Undercut": "argmap.model",
     # errors: every one argmap raises on purpose is an ArgmapError
     "ArgmapError": "argmap.errors",
+    "ConfigError": "argmap.errors",
     "IccmaError": "argmap.errors",
     "InvalidElementError": "argmap.errors",
     "LimitError": "argmap.errors",
@@ -58,6 +59,7 @@ _LAZY: dict[str, str] = {
     "MapBuilder": "argmap.builder",
     # consistency
     "check": "argmap.checks",
+    "check_map": "argmap.checks",
     # argumentation semantics over maps and perspectives
     "claim_labels": "argmap.semantics.evaluate",
     "evaluate": "argmap.semantics.evaluate",
@@ -89,6 +91,7 @@ __all__ = [
     "BackendError",
     "Claim",
     "ClaimKind",
+    "ConfigError",
     "Contradiction",
     "Diagnostic",
     "Element",
@@ -120,6 +123,7 @@ __all__ = [
     "ViewError",
     "__version__",
     "check",
+    "check_map",
     "claim_labels",
     "evaluate",
     "export",
@@ -136,12 +140,13 @@ __all__ = [
 
 if TYPE_CHECKING:
     from argmap.builder import MapBuilder
-    from argmap.checks import CODES, check
+    from argmap.checks import CODES, check, check_map
     from argmap.diagnostics import Diagnostic, Severity
     from argmap.drawing.render import render, to_dot
     from argmap.errors import (
         ArgmapError,
         BackendError,
+        ConfigError,
         IccmaError,
         InterchangeError,
         InvalidElementError,

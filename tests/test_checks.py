@@ -337,6 +337,11 @@ def test_conflicts_count_relation_stances() -> None:
     assert [d.message for d in run(accepted) if d.code == "W302"] == [
         "'w' asserts rebuttal 'r1' but accepts 'only', which undercuts it"
     ]
+    # accepting the undercut itself while asserting what it undercuts
+    assert [d.message for d in run(L2_BASE + "w accepts u1\n")] == [
+        "'w' accepts undercut 'u1' but asserts 'r1', the relation it undercuts"
+    ]
+    assert run(L2_BASE + "c accepts u1\n") == []
 
 
 def test_self_attack_is_a_warning_and_undercut_cycles() -> None:
@@ -482,7 +487,7 @@ claim lonely2 "Alone too."
 
 def test_allow_on_a_statement_a_section_and_the_map() -> None:
     m = argmap.parse(SILENCED, "s.argmap")
-    result = argmap.checks.check_map(m, settings=None)
+    result = argmap.check_map(m, settings=None)
     assert sorted((d.code, d.span.line) for d in result.findings) == [("W303", 18), ("W304", 9)]
     assert sorted((s.diagnostic.code, s.diagnostic.span.line) for s in result.silenced) == [
         ("W302", 15), ("W303", 17), ("W304", 5), ("W304", 7), ("W305", 2)

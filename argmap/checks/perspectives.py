@@ -120,9 +120,20 @@ def conflicts(context: Context) -> None:
             attackers, target = rel.attackers, rel.target
         else:
             attackers, target = (rel.left,), rel.right
-        if target in attackers or target not in holders:
+        held = holders.get(target)
+        if held is None or target in attackers:
             continue
-        who = (accepting_all(attackers) & holders[target].keys()) - waived(rel)
+        if len(attackers) == 1:
+            first_holders = holders.get(attackers[0])
+            if first_holders is None:
+                continue
+            who = first_holders.keys() & held.keys()
+        else:
+            who = accepting_all(attackers) & held.keys()
+        if not who:
+            continue
+        if rel.name is not None and (rejecters or undercut_by):
+            who -= waived(rel)
         for p in sorted(who):
             key = (p, min(attackers[0], target), max(attackers[0], target))
             if isinstance(rel, Contradiction) or not rel.linked:
@@ -154,8 +165,6 @@ def conflicts(context: Context) -> None:
         except KeyError:
             continue
         who = accepting_all(u.attackers) - waived(u)
-        if not who:
-            continue
         accepted_rel = holders.get(u.target, {})
         for p in sorted(who):
             if p not in target_rel.by and p not in accepted_rel:
@@ -169,6 +178,20 @@ def conflicts(context: Context) -> None:
                 context.locate(stance.span, p),
                 f"'{p}' {how} {kind} '{u.target}' but accepts {undercutters}, which undercuts it",
                 hint="the perspective's position is not conflict-free; drop the stance or the assertion",
+                related=[Related(u.span, "the undercut"), Related(target_rel.span, "the relation")],
+            )
+        # Accepting the undercut itself (a stance on it) while asserting or accepting its target.
+        if u.name is None or u.name not in holders:
+            continue
+        for p in sorted(holders[u.name].keys() - who):
+            if p not in target_rel.by and p not in accepted_rel:
+                continue
+            how = "asserts" if p in target_rel.by else "accepts"
+            context.emit(
+                "W302",
+                context.locate(holders[u.name][p].span, p),
+                f"'{p}' accepts undercut '{u.name}' but {how} '{u.target}', the relation it undercuts",
+                hint="the perspective's position is not conflict-free; drop one of the two",
                 related=[Related(u.span, "the undercut"), Related(target_rel.span, "the relation")],
             )
 

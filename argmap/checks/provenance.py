@@ -33,9 +33,8 @@ CODES = register_codes(
     }
 )
 
-#: A source text larger than this is checked for quotes, but not searched for the nearest
-#: passage when a quote is missing (that search compares the quote with every passage).
-NEAREST_LIMIT = 2_000_000
+#: How many candidate places the nearest-passage search compares with a missing quote in full.
+CANDIDATES = 12
 #: How much of the nearest passage a finding shows.
 PASSAGE_CHARS = 160
 
@@ -69,6 +68,7 @@ _TYPOGRAPHIC = str.maketrans(
 #: Punctuation a quote may end (or start) with where the text has other: a sentence's full stop
 #: becomes a comma when the sentence is quoted inside another.
 _EDGE = " .,;:!?"
+_WORD_EDGE = "\"'()[]{}.,;:!?-"
 _ELISION = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\.\.\.)\s*")
 
 
@@ -139,37 +139,57 @@ class SourceText(NamedTuple):
             position = found + len(part)
         return True
 
-    def nearest(self, quote: str) -> tuple[int, str] | None:
-        """The passage most like the quote (as many words long), with its first line."""
+    def nearest(self, quote: str, index: dict[str, list[int]] | None = None) -> tuple[int, str] | None:
+        """The passage most like the quote (as many words long), with its first line.
+
+        Candidates are the places where most of the quote's words stand in the quote's order
+        (each word found votes for the start it implies); the best few are compared in full.
+        The work is the number of times the quote's words occur in the text, not the text's
+        length times the quote's."""
         wanted = normalise(quote)
-        size = max(len(wanted.split()), 1)
-        if not self.words or len(self.flat) > NEAREST_LIMIT:
+        quote_words = wanted.split()
+        size = max(len(quote_words), 1)
+        if not self.words:
             return None
+        if index is None:
+            index = self.index()
+        last = max(len(self.words) - size, 0)
+        votes: dict[int, int] = {}
+        for k, word in enumerate(quote_words):
+            for position in index.get(_key(word), ()):
+                start = position - k
+                votes[start] = votes.get(start, 0) + 1
+        ranked = sorted(votes, key=lambda start: (-votes[start], start))[:CANDIDATES]
+        starts = {min(max(start + d, 0), last) for start in ranked or [0] for d in (-1, 0, 1)}
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(wanted)
-
-        def score(start: int) -> float:
-            matcher.set_seq1(" ".join(self.words[start : start + size]))
-            return matcher.ratio()
-
-        last = max(len(self.words) - size, 0)
-        step = max(size // 4, 1)
         best, best_at = -1.0, 0
-        for start in range(0, last + 1, step):
+        for start in sorted(starts):
             matcher.set_seq1(" ".join(self.words[start : start + size]))
-            if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= best:
-                continue
             ratio = matcher.ratio()
-            if ratio > best:
-                best, best_at = ratio, start
-        for start in range(max(best_at - step, 0), min(best_at + step, last) + 1):
-            ratio = score(start)
             if ratio > best:
                 best, best_at = ratio, start
         passage = " ".join(self.words[best_at : best_at + size])
         if len(passage) > PASSAGE_CHARS:
             passage = passage[: PASSAGE_CHARS - 1] + "…"
         return self.lines[best_at], passage
+
+    def index(self) -> dict[str, list[int]]:
+        """Where each word stands (by its :func:`_key`), for :meth:`nearest`."""
+        table: dict[str, list[int]] = {}
+        for position, word in enumerate(self.words):
+            key = _key(word)
+            found = table.get(key)
+            if found is None:
+                table[key] = [position]
+            else:
+                found.append(position)
+        return table
+
+
+def _key(word: str) -> str:
+    """A word as the nearest-passage search compares it: lower case, without edge punctuation."""
+    return word.strip(_WORD_EDGE).lower()
 
 
 def dates(context: Context) -> None:
@@ -226,15 +246,25 @@ def quotes(context: Context) -> None:
                 "are not checked until it can be read",
             )
     quoting: list[Claim | Relation] = [*m.claims, *m.relations]
+    indexes: dict[Path, dict[str, list[int]]] = {}  # each text's words, when a quote is missing
     for e in quoting:
         for quote in e.quotes:
             text = texts.get(quote.source) if quote.source is not None else None
             if text is not None and not text.contains(quote.text):
-                _missing(context, e, quote, text)
+                _missing(context, e, quote, text, indexes)
 
 
-def _missing(context: Context, element: Element, quote: Quote, text: SourceText) -> None:
-    nearest = text.nearest(quote.text)
+def _missing(
+    context: Context,
+    element: Element,
+    quote: Quote,
+    text: SourceText,
+    indexes: dict[Path, dict[str, list[int]]],
+) -> None:
+    index = indexes.get(text.path)
+    if index is None:
+        index = indexes[text.path] = text.index()
+    nearest = text.nearest(quote.text, index)
     name = text.path.name
     message = f"the quote is not in the text of '{quote.source}' ({name}) verbatim"
     related: list[Related] = []

@@ -186,18 +186,21 @@ def references(context: Context) -> References:
         connected.add(s.conclusion)
         if s.conclusion not in claims:
             add(BadReference(s, s.conclusion, Claim, "the conclusion", -1))
-        extras(s)
+        if s.by or s.sources or s.quotes:
+            extras(s)
     for r in m.rebuttals:
         starting(r, r.attackers, "the attacker")
         connected.add(r.target)
         if r.target not in claims:
             add(BadReference(r, r.target, Claim, "the target", -1))
-        extras(r)
+        if r.by or r.sources or r.quotes:
+            extras(r)
     for u in m.undercuts:
         starting(u, u.attackers, "the attacker")
         if u.target not in relations:
             add(BadReference(u, u.target, AnyRelation, "the undercut relation", -1))
-        extras(u)
+        if u.by or u.sources or u.quotes:
+            extras(u)
     for c2 in m.contradictions:
         connected.add(c2.left)
         connected.add(c2.right)
@@ -205,7 +208,8 @@ def references(context: Context) -> References:
             add(BadReference(c2, c2.left, Claim, "the claim", 1 if c2.left == c2.name else 0))
         if c2.right not in claims:
             add(BadReference(c2, c2.right, Claim, "the claim", -1))
-        extras(c2)
+        if c2.by or c2.sources or c2.quotes:
+            extras(c2)
     for st in m.stances:
         used_perspectives.add(st.perspective)
         if st.perspective not in perspectives:

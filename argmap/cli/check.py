@@ -55,6 +55,7 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
         list[str] | None,
         typer.Option(
             "--select",
+            metavar="CODES",
             help="Report only these codes: codes or their starts (W3: every W3xx), comma-separated "
             "or repeated.",
             show_default=False,
@@ -64,6 +65,7 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
         list[str] | None,
         typer.Option(
             "--ignore",
+            metavar="CODES",
             help="Never report these codes: codes or their starts, comma-separated or repeated.",
             show_default=False,
         ),
