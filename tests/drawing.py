@@ -27,8 +27,9 @@ def unquote(token: str) -> str:
 
 
 def node_ids(dot: str) -> set[str]:
+    """The map's nodes (the legend, drawn as a node of its own, is not one of them)."""
     found = re.findall(rf"^\t+({DOT_ID}) \[", dot, re.MULTILINE)
-    return {unquote(t) for t in found if t not in ("graph", "node", "edge")}
+    return {unquote(t) for t in found if t not in ("graph", "node", "edge", "legend")}
 
 
 def node_line(dot: str, node: str) -> str:

@@ -47,5 +47,6 @@ def test_a_broken_promise_is_caught_with_its_minimized_input(monkeypatch: pytest
     monkeypatch.setitem(fuzz.TARGETS, "argdown", (fuzz.hostile_text(), broken, ".argdown"))
     with pytest.raises(Crash) as info:
         run_target("argdown", 200)
-    assert info.value.data == "#"
+    # shrunk to a few characters holding the trigger (how far hypothesis shrinks varies a little)
+    assert "#" in info.value.data and len(info.value.data) <= 4, info.value.data
     assert "KeyError" in info.value.why

@@ -162,7 +162,7 @@ def _all_paths(text: str) -> list[object]:
     shapes.starts = lambda _text, _pos: True  # type: ignore[method-assign]
     try:
         results.append(attempt())
-        engine.read = lambda _text, _path: None  # type: ignore[method-assign]
+        engine.read = lambda *_: None  # type: ignore[method-assign]
         results.append(attempt())
     finally:
         shapes.read, shapes.starts, engine.read = read, starts, fast_read  # type: ignore[method-assign]

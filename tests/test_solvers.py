@@ -106,7 +106,7 @@ def test_a_50000_claim_support_cycle_is_solved_not_crashed(tmp_path: Path) -> No
     path.write_text(_support_cycle(50_000), encoding="utf-8")
     r = _child("-m", "argmap", "evaluate", "-s", "preferred", str(path))
     assert r.returncode == 0, r.stderr[-2000:]
-    assert r.stdout.startswith("preferred semantics, structured rule, the whole map: 50000 claims")
+    assert r.stdout.startswith("preferred semantics, evidential rule, the whole map: 50000 claims")
     assert "2 preferred labellings" in r.stdout
 
 
