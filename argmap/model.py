@@ -118,7 +118,27 @@ def _tuple(value: Iterable[str] | str) -> tuple[str, ...]:
 def _reasons(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """``allow_reasons``: why codes are allowed, ``(code, reason)`` for each allowed code given
     with a reason (``allow W302 "the witness contradicts herself"``): no written word is lost."""
-    return value if type(value) is tuple else tuple((code, why) for code, why in value)
+    if type(value) is tuple and all(type(pair) is tuple for pair in value):
+        return value
+    return tuple((code, why) for code, why in value)
+
+
+def _check_reasons(
+    instance: Any, attribute: attrs.Attribute[tuple[tuple[str, str], ...]], value: tuple[tuple[str, str], ...]
+) -> None:
+    """A reason is for a code the element allows, given once, and is text."""
+    if not value:
+        return
+    allowed = set(instance.allow)
+    seen: set[str] = set()
+    for code, reason in value:
+        if code not in allowed:
+            raise InvalidElementError(f"allow_reasons gives a reason for {code!r}, which allow does not list")
+        if code in seen:
+            raise InvalidElementError(f"allow_reasons gives {code!r} two reasons")
+        if not isinstance(reason, str):
+            raise TypeError(f"the reason for {code!r} must be a string, not {type(reason).__name__}")
+        seen.add(code)
 
 
 def _span_field() -> Span | None:
@@ -157,7 +177,9 @@ class Source:
     note: str | None = None
     file: str | None = None
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
 
@@ -171,7 +193,9 @@ class Perspective:
     color: str | None = None
     note: str | None = None
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
 
@@ -186,7 +210,9 @@ class Question:
     note: str | None = None
     asked_by: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
 
@@ -249,7 +275,9 @@ class Claim:
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     title: str | None = attrs.field(default=None, validator=_check_optional_text)
     base: float | None = attrs.field(default=None, validator=_check_base)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
     def side(self, question_id: str) -> str | None:
@@ -280,7 +308,9 @@ class Support:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
     @premises.validator
@@ -322,7 +352,9 @@ class Rebuttal:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
     @property
@@ -357,7 +389,9 @@ class Undercut:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
     @property
@@ -390,7 +424,9 @@ class Contradiction:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
     scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
     @property
@@ -412,7 +448,9 @@ class Stance:
     note: str | None = None
     date: str | None = None
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
     @property
@@ -431,7 +469,9 @@ class Section:
     parent: str | None = attrs.field(default=None, validator=_check_optional_id)
     note: str | None = None
     allow: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_check_ids)
-    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons, kw_only=True)
+    allow_reasons: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_reasons, validator=_check_reasons, kw_only=True
+    )
     span: Span | None = _span_field()
 
 

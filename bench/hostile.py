@@ -145,6 +145,8 @@ def shapes() -> list[Shape]:
         Shape("check: one statement, undefined premises", 1_000, "premises", _premises, _check_report),
         Shape("check: one long text line", 1_000_000, "chars", _long_text, _check_report),
         Shape("fmt: one long text", 100_000, "chars", _long_text, _fmt),
+        Shape("parse: many held-by lines", 4_000, "lines", _held_by, lambda t: argmap.parse(t, limits=OPEN)),
+        Shape("check: many held-by lines", 4_000, "lines", _held_by, _check_report),
         Shape("fmt: many held-by lines", 1_000, "lines", _held_by, _fmt),
         Shape("render -f dot: one long text", 250_000, "chars", _long_text, _dot),
         Shape("fmt --check: many-line map", 10_000, "lines", _lines, _fmt),
@@ -158,7 +160,7 @@ def shapes() -> list[Shape]:
         ),
         Shape(
             "import argdown: ' *a' repeated",
-            1_000,
+            8_000,
             "stars",
             _argdown_stars,
             lambda t: argmap.import_(t, "argdown"),

@@ -347,9 +347,25 @@ _COMMANDS: dict[str, dict[str, list[str] | None]] = {
 }
 
 
+#: The documents `argmap import` is fuzzed with: file suffix -> its strategy.
+_IMPORTS = {".json": "json", ".aif.json": "aif", ".argdown": "argdown"}
+
+
 @st.composite
-def cli_runs(draw: st.DrawFn) -> tuple[str, list[str]]:
-    """A file's text and the command to run over it (``{}`` stands for the file)."""
+def cli_runs(draw: st.DrawFn) -> tuple[str, list[str], str]:
+    """A file's text, the command to run over it (``{}`` stands for the file), and the file's
+    suffix (``argmap import`` reads the other formats, by suffix or by ``--from``)."""
+    if draw(st.integers(0, 4)) == 0:
+        suffix = draw(st.sampled_from(sorted(_IMPORTS)))
+        fmt = _IMPORTS[suffix]
+        text = draw(argdown_texts() if fmt == "argdown" else json_documents(fmt))
+        guess = draw(st.booleans())
+        args = (
+            ["import", "-o", "-"]
+            + ([] if guess else ["--from", fmt])
+            + (["-q"] if draw(st.booleans()) else [])
+        )
+        return text, [*args, "{}"], suffix
     command = draw(st.sampled_from(sorted(_COMMANDS)))
     options = _COMMANDS[command]
     args = [command]
@@ -358,13 +374,13 @@ def cli_runs(draw: st.DrawFn) -> tuple[str, list[str]]:
         args += [name] if values is None else [name, draw(st.sampled_from(values))]
     if command == "render" and "-f" not in args:
         args += ["-f", "dot", "-o", "-"]
-    return draw(argmap_texts()), [*args, "{}"]
+    return draw(argmap_texts()), [*args, "{}"], ".argmap"
 
 
-def check_cli(run: tuple[str, list[str]]) -> None:
-    text, args = run
+def check_cli(run: tuple[str, list[str], str]) -> None:
+    text, args, suffix = run
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "fuzz.argmap"
+        path = Path(folder) / f"fuzz{suffix}"
         path.write_bytes(text.encode("utf-8", "surrogatepass"))  # a surrogate: not UTF-8
         code, err = run_cli([str(path) if a == "{}" else a for a in args])
     if code not in (0, 1, 2) or "Traceback" in err or "internal error" in err:
@@ -428,7 +444,7 @@ def _save(crash: Crash, folder: Path) -> Path:
     step = {"argmap": "parse", "cli": "cli"}.get(crash.kind, crash.kind)
     data = crash.data
     if crash.kind == "cli":
-        data = json.loads(data)[0]  # the file's text; the command is in the message
+        data, _, suffix = json.loads(data)  # the file's text; the command is in the message
     path = folder / f"{step}-fuzz-{_digest(crash.data)}{suffix}"
     path.write_bytes(data.encode("utf-8", "surrogatepass"))
     return path

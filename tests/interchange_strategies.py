@@ -12,6 +12,7 @@ scores, relations' schemes.
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 
 from argmap.formats.writer import VERB_IDS
@@ -98,11 +99,19 @@ def _one(strategy: st.SearchStrategy[Element]) -> st.SearchStrategy[list[Element
     return strategy.map(lambda e: [e])
 
 
+def _reasons(draw: st.DrawFn, allow: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Reasons for some of the allowed codes, one per code (as `allow W302 "why"` gives them)."""
+    why = {code: draw(st.none() | texts) for code in dict.fromkeys(allow)}
+    return tuple((code, reason) for code, reason in why.items() if reason is not None)
+
+
 @st.composite
 def stance_lines(draw: st.DrawFn) -> list[Element]:
     p, accepts, note, date, allow = draw(ids), draw(st.booleans()), draw(opt_text), draw(dates), draw(codes)
+    why = _reasons(draw, allow)  # one line: the same reasons for each of its stances
     return [
-        Stance(p, c, accepts, False, note, date, allow) for c in draw(st.lists(ids, min_size=1, max_size=3))
+        Stance(p, c, accepts, False, note, date, allow, allow_reasons=why)
+        for c in draw(st.lists(ids, min_size=1, max_size=3))
     ]
 
 
@@ -151,8 +160,17 @@ element_groups = st.one_of(
 )
 
 
+def _with_reasons(draw: st.DrawFn, e: Element) -> Element:
+    """The element with reasons for some of the codes it allows (stance lines draw their own)."""
+    allow: tuple[str, ...] = getattr(e, "allow", ())
+    if isinstance(e, (Allow, Stance)) or not allow:
+        return e
+    reasons = _reasons(draw, allow)
+    return attrs.evolve(e, allow_reasons=reasons) if reasons else e
+
+
 @st.composite
 def maps(draw: st.DrawFn, max_groups: int = 12) -> ArgumentMap:
     """A map the language can express, its elements in random order."""
     groups = draw(st.lists(element_groups, max_size=max_groups))
-    return ArgumentMap(tuple(e for g in groups for e in g))
+    return ArgumentMap(tuple(_with_reasons(draw, e) for g in groups for e in g))

@@ -55,7 +55,10 @@ def argdown_model(doc: dict, imported: argdown.Imported) -> tuple[set[str], set[
         kind = {"contrary": "attack"}.get(r["relationType"], r["relationType"])
         if kind == "attack" and r["toType"] == "argument" and r["to"] in reconstructed:
             kind = "undercut"  # an attack on a reconstructed argument lands on its inference
-        relations.add((kind, name(r["from"], r["fromType"]), name(r["to"], r["toType"])))
+        ends = (name(r["from"], r["fromType"]), name(r["to"], r["toType"]))
+        if kind == "contradictory":  # symmetric: Argdown keeps one of a pair written both ways
+            ends = (min(ends), max(ends))
+        relations.add((kind, *ends))
     pcs = {}
     for title, arg in doc["arguments"].items():
         members = arg.get("pcs") or []
@@ -83,22 +86,28 @@ def argmap_model(imported: argdown.Imported) -> tuple[set[str], set[str], set[Tr
                 relations.add(("support", e.premises[0], e.conclusion))
         elif isinstance(e, Rebuttal):
             relations.add(("undercut" if e.note == "undercut in Argdown" else "attack", e.attacker, e.target))
-        elif isinstance(e, Undercut):
-            relations.add(("undercut", e.attacker, owner.get(e.target, e.target)))
+        elif isinstance(e, Undercut):  # of an argument's step: of the argument
+            step = re.sub(r"-\d+$", "", e.target)
+            relations.add(("undercut", e.attacker, owner.get(e.target, owner.get(step, e.target))))
         elif isinstance(e, Contradiction):
-            relations.add(("contradictory", e.left, e.right))
+            relations.add(("contradictory", min(e.left, e.right), max(e.left, e.right)))
     for arg, chain in steps.items():
-        conclusions = {s.conclusion for s in chain}
+        conclusions = {s.conclusion for s in chain[:-1]}  # the intermediate ones
         premises = {p for s in chain for p in s.premises} - conclusions
         pcs[arg] = (premises, chain[-1].conclusion)
     return set(imported.statements.values()), set(imported.arguments.values()), relations, pcs
+
+
+TAG_WORD = "[a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]"
 
 
 def plain(text: str, tags: Iterable[str]) -> str:
     """Argdown's text of a statement without its tags (Argdown keeps them in the text)."""
     for tag in tags:
         text = text.replace(f"#({tag})", "")
-        text = re.sub(rf"#{re.escape(tag)}(?![\w-])", "", text)
+    for tag in tags:
+        if re.fullmatch(f"{TAG_WORD}+", tag):  # Argdown's own class of tag characters
+            text = re.sub(rf"#{re.escape(tag)}(?!{TAG_WORD})", "", text)
     return " ".join(text.split())
 
 
@@ -112,8 +121,10 @@ def assert_same(doc: dict, imported: argdown.Imported) -> None:
     texts = {c.id: c.text for c in m.claims}
     for title, cls in doc["statements"].items():
         given = [x["text"] for x in cls["members"] if (x.get("text") or "").strip()]
-        if given:
-            assert texts[imported.statements[title]] == plain(given[0], cls.get("tags", [])), title
+        theirs_text = plain(given[0], cls.get("tags", [])) if given else ""
+        if theirs_text:  # (a statement of tags only has no text; argmap shows its title)
+            ours = " ".join(texts[imported.statements[title]].split())
+            assert ours == theirs_text, title
 
 
 # ---- without node: the shipped JSON ----------------------------------------------------------------
@@ -148,6 +159,16 @@ def test_own_file_covers_every_relation_symbol() -> None:
     assert [s.title for s in m.sections] == ["Central"]
     kinds = {loss.kind for loss in imported.losses}
     assert "inference rule" in kinds and "front matter setting 'author' (Argdown's own)" in kinds
+
+
+def test_an_undercut_under_an_inference_line_undercuts_that_step() -> None:
+    text = (
+        "<A>\n\n(1) [p]: P\n-- rule --\n  <_ [x]: X.\n(2) [q]: Q\n(3) [r]: R\n"
+        "----\n  <_ [y]: Y.\n(4) [c]: C\n"
+    )
+    m = argdown.loads(text)
+    assert m.support("A-1").conclusion == "q" and m.support("A").conclusion == "c"
+    assert set(m.undercuts) == {Undercut("x", "A-1"), Undercut("y", "A")}
 
 
 def test_bare_arguments_become_named_supports() -> None:
@@ -218,6 +239,20 @@ def test_titles_data_and_sources_are_kept() -> None:
     assert argument.title == "The price argument" and argument.note == 'Argdown data: {"isInMap": true}'
     back = argdown.dumps(m)
     assert "[Sugar tax]: Sugar should be taxed." in back and "<The price argument>: Prices steer." in back
+
+
+def test_an_argument_keeps_its_title_and_description_through_argmap() -> None:
+    text = "<Price signal>: Prices change what people buy.\n\n(1) [a]: A.\n----\n(2) [b]: B.\n"
+    m = argdown.loads(text)
+    assert m.support("price-signal").note == "<Price signal>\nPrices change what people buy."
+    back = argdown.dumps(m)
+    assert "<Price signal>: Prices change what people buy." in back
+    assert normal(argdown.loads(back)) == normal(m)
+
+
+def test_a_statement_keeps_its_title_as_id_when_an_argument_has_it_too() -> None:
+    m = argdown.loads("<Tax>: An argument.\n  +> [Other]\n\n[Tax]: A statement.\n")
+    assert m.claim("Tax").text == "A statement." and m.claim("Tax-2").text == "An argument."
 
 
 def test_notes_name_the_right_line_after_front_matter() -> None:
@@ -300,6 +335,13 @@ a mention @[T] and a special character .+1. {source: A book, color: red}
 
 [S]: Another text for S.
 
+<Steps>
+
+(1) [P0]: p0.
+----
+  <_ [Z0]: Undercuts the inference.
+(2) [C0]: c0.
+
 An untitled statement.
 
 * [L1]: In an unordered list.
@@ -343,6 +385,7 @@ def test_every_construct_is_represented_or_listed() -> None:
     s = claims["S"]
     assert s.tags == ("tag", "a longer tag") and s.sources == ("a-book",)
     assert s.text.startswith("A statement with , , bold, italic, a link,") and "@[T]" in s.text
+    assert s.text.endswith("a special character \U0001f44d")  # .+1. is Argdown's thumbs up
     assert s.note == 'Argdown data: {"color": "red"}'
     relations = {
         (
@@ -365,6 +408,7 @@ def test_every_construct_is_represented_or_listed() -> None:
     assert Contradiction("S", "W") in m.contradictions
     inference = imported.inferences["Arg"]
     assert Undercut("S", inference) in m.undercuts and Undercut("Q", inference) in m.undercuts
+    assert Undercut("Z0", imported.inferences["Steps"]) in m.undercuts  # under the inference line
     assert {"L1", "L2", "an-untitled-statement"} <= set(claims)
     # listed, each with where
     for kind, count in [
@@ -375,14 +419,13 @@ def test_every_construct_is_represented_or_listed() -> None:
         ("bold or italic formatting", 1),
         ("inference rule", 2),
         ("data of an inference", 1),
-        ("special character shortcode (kept as written, not as Argdown's symbol)", 1),
         ("relation with nothing above it", 1),
         ("support of a reconstructed argument (kept as a support of the argument's claim)", 1),
         ("undercut of a statement or of an argument without premises and conclusion (kept as a rebuttal)", 2),
     ]:
         assert kinds[kind].count == count, (kind, kinds[kind])
         assert kind in listed
-    assert kinds["relation with nothing above it"].where == ("line 54",)
+    assert kinds["relation with nothing above it"].where == ("line 61",)
     assert parse_again(m)
 
 
@@ -394,7 +437,7 @@ def test_the_import_command_prints_the_list(tmp_path: Path) -> None:
     result = run_cli("import", str(f))
     assert result.code == 0
     assert "inference rule: 2 (line " in result.err
-    assert "# - relation with nothing above it: 1 (line 54)" in result.out
+    assert "# - relation with nothing above it: 1 (line 61)" in result.out
 
 
 # ---- issue 21: hostile input -------------------------------------------------------------------------------
@@ -429,6 +472,33 @@ def test_hostile_texts_and_tags_come_back(name: str) -> None:
     assert normal(argdown.loads(argdown.dumps(m))) == normal(m)
 
 
+ARGDOWN_PIECES = [
+    "[a]: ", "[a]", "<b>: ", "<b>", "\n", "\n\n", "  ", "    ", "+ ", "- ", "_ ", "<+ ", "<- ", "<_ ", "+> ",
+    "-> ", "_> ", ">< ", "(1) ", "(2) ", "----", "--", "-- rule --", "# ", "## ", "===\n", "title: x\n", "{",
+    "}", "{a: [1, {b: 2}]}", "#t", "#(x y)", "#(", ")", "*", "**", "_", "__", "\\", "\\*", "//", "/*", "*/",
+    "<!--", "-->", "@[a]", "@<b>", "[l](u)", ".+1.", ":x:", "text", "é", "\r", "\r\n", "\t", "* ", "1. ",
+    '{"argmap": {"id": 5}}', '{"argmap": {"stands for": null}}', '{"argmap": {"tags": 3, "text": []}}',
+    '{"argmap": {"held by": true}}', '{"argmap": {"id": "supports"}}',
+    "# h {argmap: {id: rebuts}}", "argmap: {elements: [{type: claim}, {section: [1]}]}\n", "argmap: 7\n",
+    'argmap: {"undefined": [{}], "elements": [{"type": "stance", "perspective": "p", "target": "a"}]}\n',
+    'argmap: {"elements": [{"type": "perspective", "id": "accepts", "name": "x"}]}\n',
+]  # fmt: skip
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@given(st.lists(st.sampled_from(ARGDOWN_PIECES), max_size=40).map("".join))
+def test_any_text_reads_to_a_map_the_writer_can_write(text: str) -> None:
+    """Whatever the Argdown text (or argmap data in it) holds: a map, or a clear error."""
+    from argmap.errors import InterchangeError
+    from argmap.formats.writer import write
+
+    try:
+        imported = argdown.read(text)
+    except InterchangeError:
+        return
+    write(imported.map)
+
+
 # ---- export then import ------------------------------------------------------------------------------------
 def normal(m: ArgumentMap) -> Counter[tuple[str | None, object]]:
     """A map's content without its order (Argdown has its own): each element with its section."""
@@ -461,23 +531,29 @@ hostile_texts = st.one_of(
     st.lists(st.sampled_from(HOSTILE_PIECES), max_size=8).map("".join),
     st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=20),
 )
-ids = st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True)
+ids = st.from_regex(r"[a-z_][a-z0-9_-]{0,6}", fullmatch=True)
 
 
 @st.composite
 def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
     """Maps with every construct Argdown export handles, and hostile text everywhere."""
-    names = draw(st.lists(ids.filter(lambda i: i != "arg"), min_size=2, max_size=6, unique=True))
+    names = draw(
+        st.lists(ids.filter(lambda i: i not in ("arg", "_arg")), min_size=2, max_size=6, unique=True)
+    )
     people = [f"p{k}" for k in range(draw(st.integers(0, 2)))]
     opt = st.none() | hostile_texts
     b = MapBuilder(draw(opt))
     arguments = []
     if draw(st.booleans()):  # a claim standing for an Argdown argument
-        b.claim("arg", draw(hostile_texts), tags=["argument", *draw(st.lists(hostile_texts, max_size=1))])
-        arguments.append("arg")
+        arg = draw(st.sampled_from(["arg", "_arg"]))  # "<_arg>" would read as a relation
+        b.claim(arg, draw(hostile_texts), tags=["argument", *draw(st.lists(hostile_texts, max_size=1))])
+        arguments.append(arg)
     for p in people:
         b.perspective(p, draw(hostile_texts), note=draw(opt))
-    b.source("src", draw(hostile_texts))
+    b.source("src", draw(hostile_texts), date=draw(st.none() | st.sampled_from(["2013", "2013-05"])))
+    b.question("q", draw(hostile_texts), asked_by=people[:1])
+    if draw(st.booleans()):
+        b.allow("W303", reason=draw(opt))
     sections: list[str] = []
     for n in names:
         if draw(st.integers(0, 4)) == 0:
@@ -504,24 +580,32 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
             held_by=draw(st.lists(st.sampled_from(people), max_size=2, unique=True)) if people else (),
             kind=draw(st.none() | st.sampled_from(["fact", "value"])),
             date=draw(st.none() | st.sampled_from(["2013", "2023-05"])),
+            answers=draw(st.sampled_from([(), ("q",)])),
+            allow=draw(st.sampled_from([(), ("W303",)])),
+            base=draw(st.none() | st.sampled_from([0.0, 0.5, 1.0])),
         )
+        if draw(st.integers(0, 3)) == 0:  # a claim with sides and reasons for what it allows
+            b.add(Claim(f"{n}X", draw(hostile_texts), answers=("q",), sides=(("q", "yes"),), allow=("W303",),
+                        allow_reasons=(("W303", draw(hostile_texts)),)))  # fmt: skip
     pick = st.sampled_from(names + arguments)
     relation_names: list[str] = []
     for k in range(draw(st.integers(0, 4))):
         premises = draw(st.lists(pick, min_size=1, max_size=3, unique=True))
-        name = f"r{k}" if draw(st.booleans()) else None
+        name = draw(st.sampled_from([None, f"r{k}", f"_r{k}"]))
         b.support(
             premises,
             draw(pick),
             name=name,
             by=draw(st.lists(st.sampled_from(people), max_size=1)) if people else (),
             note=draw(opt),
+            scheme=draw(st.none() | st.just("Argument From Expert Opinion")),
+            tags=draw(st.lists(hostile_texts, max_size=1)),
         )
         if name:
             relation_names.append(name)
     for k in range(draw(st.integers(0, 3))):
         attackers = draw(st.lists(pick, min_size=1, max_size=2, unique=True))
-        name = f"a{k}" if draw(st.booleans()) else None
+        name = draw(st.sampled_from([None, f"a{k}", f"_a{k}"]))
         b.rebut(attackers, draw(pick), name=name, note=draw(opt))
         if name:
             relation_names.append(name)
@@ -546,29 +630,52 @@ def test_export_then_import_keeps_the_map(m: ArgumentMap) -> None:
     assert normal(back.map) == normal(m)
     assert not back.losses
     plain = argdown.read(without_argmap_data(text))
-    titles = _Export(m).titles
+    export = _Export(m)
+    export.run()
     arguments = {c.id for c in m.claims if argdown.ARGUMENT_TAG in c.tags}
 
     def rename(cid: str) -> str:
         table = plain.arguments if cid in arguments else plain.statements
-        return table.get(titles.get(cid, cid), cid)
+        return table.get(export.titles.get(cid, cid), cid)
 
-    assert structure(plain.map)[1:3] == structure_plain(m, rename)
+    # arguments standing for attacks Argdown cannot say are checked by Argdown's CLI (below)
+    stand_ins = {plain.arguments[t] for t in export.stand_ins.values()}
+    supports, attacks = structure(plain.map)[1:3]
+    supports = {s for s in supports if s[1] not in stand_ins and not set(s[0]) & stand_ins}
+    attacks = {a for a in attacks if a[2] not in stand_ins and not set(a[1]) & stand_ins}
+    stood_for = {id(m.elements[i]) for i in export.stand_ins}
+    assert (supports, attacks) == structure_plain(m, rename, stood_for)
 
 
-def structure_plain(m: ArgumentMap, rename: Callable[[str], str]) -> tuple[set[Any], set[Any]]:
-    """Supports and one-attacker attacks: what Argdown's own syntax says of the map, with the
-    ids a reader of Argdown alone gives the claims."""
-    supports = {(tuple(map(rename, s.premises)), rename(s.conclusion)) for s in m.supports}
-    attacks = {("attack", (rename(r.attacker),), rename(r.target)) for r in m.rebuttals if not r.linked}
-    attacks |= {("contradictory", (rename(c.left),), rename(c.right)) for c in m.contradictions}
+def structure_plain(
+    m: ArgumentMap, rename: Callable[[str], str], stood_for: set[int]
+) -> tuple[set[Any], set[Any]]:
+    """Supports and plain attacks: what Argdown's own syntax says of the map, with the ids a
+    reader of Argdown alone gives the claims."""
+    arguments = {a.id for a in m.claims if argdown.ARGUMENT_TAG in a.tags}
+    supports = {
+        (tuple(map(rename, s.premises)), rename(s.conclusion))
+        for s in m.supports
+        if id(s) not in stood_for and s.premises != (s.conclusion,)
+    }
+    attacks = {
+        ("attack", (rename(r.attacker),), rename(r.target))
+        for r in m.rebuttals
+        if id(r) not in stood_for and r.target not in r.attackers
+    }
+    attacks |= {
+        ("contradictory", (rename(c.left),), rename(c.right))
+        for c in m.contradictions
+        if c.left != c.right and not {c.left, c.right} & arguments
+    }
     return supports, attacks
 
 
 def without_argmap_data(text: str) -> str:
-    """The Argdown text as another Argdown tool sees it: argmap's data taken out."""
-    text = re.sub(r"^argmap: .*$", "", text, flags=re.M)
-    return re.sub(r' \{"argmap": .*\}$', "", text, flags=re.M)
+    """The Argdown text as another Argdown tool sees it: argmap's data taken out (the front
+    matter's entry, and the data blocks; the space before a block may belong to an escape)."""
+    text = re.sub(r"^argmap: [\s\S]*?(?=^===)", "", text, count=1, flags=re.M)
+    return re.sub(r'\{"argmap": .*\}$', "", text, flags=re.M)
 
 
 def test_export_notes_list_what_argdown_cannot_say() -> None:
@@ -663,6 +770,8 @@ def test_cli_accepts_exports(argdown_cli: str, tmp_path: Path) -> None:
     for path in CORPUS:
         sources[f"reexport-{path.stem}"] = argdown.loads(path.read_text(encoding="utf-8"))
     sources["tricky"] = _tricky()
+    sources["hostile"] = _hostile()
+    sources["attacks-on-attacks"] = parse(ATTACKS_ON_ATTACKS)
     files = []
     for stem, m in sources.items():
         target = tmp_path / f"{stem}.argdown"
@@ -673,6 +782,36 @@ def test_cli_accepts_exports(argdown_cli: str, tmp_path: Path) -> None:
         text = (tmp_path / f"{stem}.argdown").read_text(encoding="utf-8")
         assert_same(docs[stem], argdown.read(without_argmap_data(text)))
         assert normal(argdown.read(text).map) == normal(m), stem
+
+
+def test_cli_reads_generated_hostile_exports(argdown_cli: str, tmp_path: Path) -> None:
+    """Argdown itself reads what argmap exports of generated maps full of hostile text as
+    the same statements, texts, arguments and relations (argmap's data aside)."""
+    maps: list[ArgumentMap] = []
+
+    @settings(max_examples=60, derandomize=True, database=None, deadline=None)
+    @given(hostile_maps())
+    def collect(m: ArgumentMap) -> None:
+        maps.append(m)
+
+    collect()
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    texts = {}
+    for k, m in enumerate(maps):
+        texts[f"g{k}"] = argdown.dumps(m)
+        (folder / f"g{k}.argdown").write_text(texts[f"g{k}"], encoding="utf-8")
+    done = subprocess.run(
+        [argdown_cli, "json", str(folder / "*.argdown"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0 and "Invalid Argdown syntax" not in done.stdout + done.stderr, done.stdout
+    for stem, text in texts.items():
+        doc = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
+        assert_same(doc, argdown.read(without_argmap_data(text)))
 
 
 def _tricky() -> ArgumentMap:
@@ -688,6 +827,53 @@ def _tricky() -> ArgumentMap:
         .contradict("b", "d")
         .build()
     )
+
+
+ATTACKS_ON_ATTACKS = """
+claim rating "The inspector rated the bridge 'monitor' in 2019."
+claim diligent "The council was diligent."
+claim only-monitor "A 'monitor' rating does not call for repairs."
+claim rule "The council's own rules call for repairs after a 'monitor' rating."
+claim pilot-cost "The pilot cost 40,000."
+claim no-budget "There is no budget."
+r1: rating rebuts diligent by witness
+u1: only-monitor undercuts r1 by council
+u2: rule undercuts u1 by witness
+r-cost: pilot-cost + no-budget rebuts diligent
+"""
+
+
+def test_attacks_on_attacks_and_linked_attacks_go_out_as_arguments_standing_for_them() -> None:
+    m = parse(ATTACKS_ON_ATTACKS)
+    text = argdown.dumps(m)
+    assert "<r1> " in text and "  <+ [rating]\n  -> [diligent]" in text
+    assert "<u1> " in text and "  _> <r1>" in text and "[rule]\n  _> <u1>" in text
+    assert "  <+ [pilot-cost]\n  <+ [no-budget]\n  -> [diligent]" in text
+    assert normal(argdown.loads(text)) == normal(m)
+    notes = "\n".join(argdown.export_notes(m))
+    assert "linked attack (written as an argument standing for it): 1" in notes
+    assert "undercut attack (written as an argument standing for it): 2" in notes
+
+
+def _hostile() -> ArgumentMap:
+    """Claims whose texts, titles and tags hold every hostile piece, alone and in pairs (no line
+    breaks: those travel in data, which Argdown does not read as text)."""
+    import random
+
+    rng = random.Random(21)
+    pieces = [p for p in HOSTILE_PIECES if not re.search("[\n\r\u2028\u2029]", p)]
+    b = MapBuilder("Hostile: /* <!-- // === {x}")
+    names = []
+    for k, piece in enumerate(pieces):
+        text = f"x{piece}y {piece} " + rng.choice(pieces) + rng.choice(pieces) + " end"
+        b.claim(f"c{k}", text.strip() or "x", tags=[piece.strip() or "t", rng.choice(pieces).strip() or "u"])
+        names.append(f"c{k}")
+    for k in range(len(names) - 1):
+        b.support([names[k]], names[k + 1]) if k % 2 else b.rebut([names[k]], names[k + 1])
+    b.claim("_arg", "An argument whose id reads like a relation", tags=["argument"])
+    b.support(["c0", "_arg"], "c1", name="_s", note="<+> a note that looks like a title")
+    b.undercut(["c2"], "_s")
+    return b.build()
 
 
 def test_claims_keep_texts_with_markup(tmp_path: Path) -> None:

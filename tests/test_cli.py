@@ -386,11 +386,12 @@ def _choices(command: str, option: str) -> list[str]:
 def test_the_cli_s_choices_are_the_library_s_registries() -> None:
     from argmap.drawing import BACKENDS, ENGINES, FORMATS, RANKDIRS
     from argmap.formats import EXPORT_FORMATS, IMPORT_FORMATS
-    from argmap.semantics import ICCMA_FORMATS, RULES, SEMANTICS
+    from argmap.semantics import ANY_SEMANTICS, ICCMA_FORMATS, RULES, SEMANTICS
 
-    assert _choices("evaluate", "--semantics") == list(SEMANTICS)
+    assert _choices("evaluate", "--semantics") == list(ANY_SEMANTICS)
+    assert _choices("explain", "--semantics") == list(ANY_SEMANTICS)
     assert _choices("perspectives", "--semantics") == list(SEMANTICS)
-    assert _choices("render", "--labels") == list(SEMANTICS)
+    assert _choices("render", "--labels") == list(ANY_SEMANTICS)
     assert _choices("evaluate", "--rule") == _choices("framework", "--rule") == list(RULES)
     assert _choices("framework", "--to") == list(ICCMA_FORMATS)
     assert _choices("render", "--format") == list(FORMATS)

@@ -250,3 +250,165 @@ def test_fmt_warns_when_an_attribute_given_twice_loses_a_value(tmp_path: Path) -
     assert result.code == 0
     assert "W107" in result.err
     assert path.read_text(encoding="utf-8") == 'claim x "X"\n  note "second"\n'
+
+
+# ---- fmt and files (issue 21 item 11) -------------------------------------------------------------
+FORMATTED = 'claim soup "Soup is warm."  # warm\nclaim eat  "Eat."\nsoup supports eat\n'
+
+
+def test_fmt_follows_a_symbolic_link_and_writes_its_target(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "map.argmap"
+    target.write_text(UGLY, encoding="utf-8")
+    link = tmp_path / "link.argmap"
+    link.symlink_to(target)
+    result = run_cli("fmt", str(link))
+    assert result.code == 0, result.err
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert target.read_text(encoding="utf-8") == FORMATTED
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["link.argmap", "map.argmap", "real"]
+
+
+def test_fmt_keeps_hard_links(tmp_path: Path) -> None:
+    first = tmp_path / "a.argmap"
+    first.write_text(UGLY, encoding="utf-8")
+    second = tmp_path / "b.argmap"
+    os.link(first, second)
+    inode = first.stat().st_ino
+    result = run_cli("fmt", str(first))
+    assert result.code == 0, result.err
+    assert first.stat().st_ino == second.stat().st_ino == inode and first.stat().st_nlink == 2
+    assert second.read_text(encoding="utf-8") == FORMATTED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.argmap", "b.argmap"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give files away")
+def test_fmt_keeps_owner_and_group(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "theirs.argmap"
+    path.write_text(UGLY, encoding="utf-8")
+    os.chown(path, 1234, 2345)
+    os.chmod(path, 0o664)
+    assert run_cli("fmt", str(path)).code == 0
+    st = path.stat()
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (1234, 2345, 0o664)
+    assert path.read_text(encoding="utf-8") == FORMATTED
+    # where the owner cannot be given to a new file, the file is rewritten in place
+    path.write_text(UGLY, encoding="utf-8")
+    inode = path.stat().st_ino
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", refuse)
+    assert run_cli("fmt", str(path)).code == 0
+    st = path.stat()
+    assert (st.st_ino, st.st_uid, st.st_gid) == (inode, 1234, 2345)
+    assert path.read_text(encoding="utf-8") == FORMATTED
+    assert [p.name for p in tmp_path.iterdir()] == ["theirs.argmap"]
+
+
+def test_fmt_refuses_a_read_only_file_unless_forced(tmp_path: Path) -> None:
+    path = tmp_path / "frozen.argmap"
+    path.write_text(UGLY, encoding="utf-8")
+    os.chmod(path, 0o444)
+    result = run_cli("fmt", str(path))
+    assert result.code == 2
+    assert "is read-only; left unchanged (--force rewrites it)" in result.err
+    assert "0 file(s) reformatted, 0 unchanged, 1 could not be written" in result.err
+    assert path.read_text(encoding="utf-8") == UGLY
+    result = run_cli("fmt", "--force", str(path))
+    assert result.code == 0, result.err
+    assert path.read_text(encoding="utf-8") == FORMATTED
+    assert path.stat().st_mode & 0o777 == 0o444
+
+
+def test_fmt_counts_truthfully_when_the_folder_is_not_writable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    path = tmp_path / "ugly.argmap"
+    path.write_text(UGLY, encoding="utf-8")
+    other = tmp_path / "fine.argmap"
+    other.write_text(FORMATTED, encoding="utf-8")
+
+    def denied(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)  # what a folder we may not write gives
+    result = run_cli("fmt", str(path), str(other))
+    assert result.code == 2
+    assert "cannot write (Permission denied); left unchanged" in result.err
+    assert "0 file(s) reformatted, 1 unchanged, 1 could not be written" in result.err
+    assert path.read_text(encoding="utf-8") == UGLY
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_fmt_stopped_by_a_signal_leaves_no_temporary_file(tmp_path: Path, name: str) -> None:
+    """A signal that arrives while the new text is being put in place (here: from os.replace
+    itself) is held back until the file is whole, then ends the process: no temporary file."""
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "ugly.argmap"
+    path.write_text(UGLY, encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "real = os.replace\n"
+        f"os.replace = lambda *a: (os.kill(os.getpid(), signal.{name}), real(*a))\n"
+        "from argmap.cli import main\n"
+        "main(['fmt', sys.argv[1]])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr.decode(errors="replace") or name == "SIGINT"
+    assert [p.name for p in tmp_path.iterdir()] == ["ugly.argmap"]
+    assert path.read_text(encoding="utf-8") in (UGLY, FORMATTED)
+    if name != "SIGINT":
+        assert done.returncode == -getattr(signal, name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "json-nested-1000-deep.json",
+        "json-int-4301-digits.json",
+        "json-argmap-text.json",
+        "json-aif-document.json",
+    ],
+)
+@pytest.mark.parametrize("how", [["--from", "json"], []])
+def test_import_of_hostile_json_is_a_clear_error(name: str, how: list[str]) -> None:
+    """With --from json and with the suffix guesser: exit 1, a message, no traceback."""
+    result = run_cli("import", str(ROOT / "tests" / "data" / "hostile" / name), *how)
+    if name == "json-aif-document.json" and not how:
+        assert result.code == 0, result.err  # the suffix guesser reads AIF in a .json file as AIF
+        return
+    assert result.code == 1, result.err
+    assert "argmap: error:" in result.err and "Traceback" not in result.err
+
+
+def test_import_lists_what_the_text_cannot_say(tmp_path: Path) -> None:
+    """Issue 21 item 10 through the CLI: an inline stance the text cannot keep inline is listed,
+    on standard error and in the header, not lost silently."""
+    doc = {
+        "format": "argmap",
+        "version": 2,
+        "elements": [
+            {"type": "stance", "perspective": "a", "target": "t", "accepts": False},
+            {"type": "stance", "perspective": "a", "target": "t", "accepts": False, "inline": True},
+        ],
+    }
+    path = tmp_path / "stances.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = run_cli("import", str(path))
+    assert result.code == 0, result.err
+    assert "'a rejects t' is marked inline" in result.err
+    assert result.out.startswith("# Imported from stances.json (json) by argmap import. Not represented:")

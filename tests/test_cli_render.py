@@ -251,3 +251,12 @@ def test_overwrites_an_existing_output_atomically(cli: Cli, workdir: Path) -> No
     result = cli("render", str(workdir / "kinds.argmap"), "-o", str(out))
     assert result.code == 0
     assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_shape_is_chosen_unless_rankdir_is_given(cli: Cli) -> None:
+    chosen = cli("render", str(MAPS / "turkey-kosovo.argmap"), "-f", "dot", "-o", "-")
+    assert chosen.code == 0 and "rankdir=LR" in chosen.out  # a wide map turned to fit a screen
+    given = cli("render", str(MAPS / "turkey-kosovo.argmap"), "-f", "dot", "-o", "-", "--rankdir", "TB")
+    assert given.code == 0 and "rankdir=TB" in given.out
+    bad = cli("render", str(MAPS / "turkey-kosovo.argmap"), "-f", "dot", "-o", "-", "--legend", "big")
+    assert bad.code == 2 and "big" in bad.err

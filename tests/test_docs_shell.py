@@ -1,8 +1,12 @@
-"""The shell examples of README.md and docs/*.md, as a user would type them: every ``argmap ...``
-line of a ``sh``, ``console``, ``bash`` or ``shell`` block (and of an unmarked block that holds
-command lines) is run, page by page in order, in a temporary copy of the repository's ``maps/``,
-and must succeed. A line that cannot run here is skipped with its reason (:data:`SKIP`); files a
-page names but does not make are provided from ``tests/data`` (:data:`FILES`)."""
+"""The shell examples of README.md and docs/*.md, as a user would type them.
+
+Every ``argmap ...`` line of a ``sh``, ``console``, ``bash`` or ``shell`` block (and of an
+unmarked block that holds command lines) is run, page by page in order, in a temporary folder
+with a copy of the repository's ``maps/`` (and its ``tests/``, read only). It must succeed,
+write the file it names with ``-o``, and print the lines a ``$`` prompted example shows after
+it (in order; ``...`` stands for anything). A line that cannot run here is skipped with its
+reason (:data:`SKIP`); files a page names but does not make are provided from ``tests/data``
+(:data:`FILES`)."""
 
 from __future__ import annotations
 
@@ -51,18 +55,40 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
     return blocks
 
 
-def _commands(page: Path) -> list[str]:
-    found = []
+def _commands(page: Path) -> list[tuple[str, list[str]]]:
+    """Each command line, with the output a ``$ `` prompted example shows after it."""
+    found: list[tuple[str, list[str]]] = []
     for lang, body in _blocks(page.read_text(encoding="utf-8")):
         if lang not in SHELLS:
             continue
+        shown: list[str] | None = None
         for raw in body:
             line = raw.strip()
-            if line.startswith("$ "):
+            prompted = line.startswith("$ ")
+            if prompted:
                 line = line[2:]
             if line.startswith("argmap ") and (lang or raw.startswith(("argmap ", "$ argmap "))):
-                found.append(line)
+                shown = [] if prompted else None
+                found.append((line, shown if shown is not None else []))
+            elif shown is not None and not prompted:
+                shown.append(raw)
     return found
+
+
+def _shows(output: str, shown: list[str]) -> str | None:
+    """Where ``output`` misses a line the page shows (in order; ``...`` stands for anything)."""
+    lines = output.splitlines()
+    at = 0
+    for want in shown:
+        if want.strip() in ("", "..."):
+            continue
+        pattern = re.compile(".*".join(re.escape(part) for part in want.rstrip().split("...")) + "$")
+        while at < len(lines) and not pattern.match(lines[at].rstrip()):
+            at += 1
+        if at == len(lines):
+            return want
+        at += 1
+    return None
 
 
 COMMANDS = {page.relative_to(ROOT).as_posix(): _commands(page) for page in PAGES}
@@ -78,24 +104,31 @@ def _skipped(line: str) -> str | None:
 
 def test_there_are_shell_examples() -> None:
     assert "docs/interchange.md" in COMMANDS and "README.md" in COMMANDS
-    run = [line for lines in COMMANDS.values() for line in lines if _skipped(line) is None]
+    run = [line for lines in COMMANDS.values() for line, _shown in lines if _skipped(line) is None]
     assert len(run) >= 20
 
 
 @pytest.mark.parametrize("page", sorted(COMMANDS))
 def test_the_shell_examples_run(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    shutil.copytree(ROOT / "maps", tmp_path / "maps")  # fmt rewrites maps/: a copy
+    (tmp_path / "tests").symlink_to(ROOT / "tests")  # pages read test data, never write it
     (tmp_path / "docs" / "img").mkdir(parents=True)
     for name, source in FILES.items():
         shutil.copy(ROOT / source, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     ran = 0
-    for line in COMMANDS[page]:
+    for line, shown in COMMANDS[page]:
         if _skipped(line) is not None:
             continue
         args = shlex.split(line, comments=True)
         result = run_cli(*args[1:])
         assert result.code == 0, f"{page}: `{line}` exited {result.code}\n{result.err[-2000:]}"
+        for flag in ("-o", "--output"):
+            if flag in args:
+                written = tmp_path / args[args.index(flag) + 1]
+                assert written.stat().st_size > 0, f"{page}: `{line}` did not write {written.name}"
+        missing = _shows(result.out + result.err, shown)
+        assert missing is None, f"{page}: `{line}` does not print what the page shows: {missing!r}"
         ran += 1
     if not ran:
         pytest.skip(f"{page}: every command line is skipped for a stated reason")
@@ -103,6 +136,6 @@ def test_the_shell_examples_run(page: str, tmp_path: Path, monkeypatch: pytest.M
 
 def test_skipping_is_for_the_stated_reasons_only() -> None:
     """Each skip rule is used, so the list stays the list of what really cannot run."""
-    lines = [line for page in COMMANDS.values() for line in page]
+    lines = [line for page in COMMANDS.values() for line, _shown in page]
     for pattern, reason in SKIP:
         assert any(re.search(pattern, line) for line in lines), f"unused skip rule: {reason}"

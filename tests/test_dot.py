@@ -4,6 +4,8 @@ sections as clusters, provenance in tooltips and links."""
 
 from __future__ import annotations
 
+import re
+
 import argmap
 from argmap.drawing.render import to_dot
 from tests.drawing import edges, load, node_ids, node_line
@@ -94,3 +96,25 @@ def test_only_web_and_mail_sources_become_links() -> None:
     assert "javascript" not in line.split("tooltip=")[0]
     assert 'HREF="https://e.org/r?a=1&amp;amp;b=%3C2%3E"' in line
     assert "HREF" not in node_line(to_dot(amap, links=False), "x")
+
+
+def test_a_relations_provenance_is_its_arrows_tooltip() -> None:
+    amap = argmap.parse(
+        'perspective p "Pat"\nsource s "The Article"\nclaim a "A." date "2013-05"\nclaim b "B."\n'
+        'a supports b note "Only in winter." source s quote p "It follows." from s at "para. 2"\n'
+    )
+    dot = to_dot(amap)
+    line = next(ln for ln in dot.splitlines() if ln.startswith("\ta -> b"))
+    assert "Note: Only in winter." in line and "It follows." in line and "Pat, The Article, para. 2" in line
+    assert "Date: 2013-05" in node_line(dot, "a")
+
+
+def test_names_are_never_cut() -> None:
+    long_name = "The Extraordinarily Long-Named Association of Concerned Residents"
+    amap = argmap.parse(
+        f'perspective p "{long_name}"\nperspective q "Q"\nclaim x "X." held by p\n  rejected by q\n'
+    )
+    for dot in (to_dot(amap), to_dot(amap, compare=("p", "q")), to_dot(amap, perspective="p")):
+        assert "..." not in dot
+        words = {w for line in dot.splitlines() for w in re.findall(r"[A-Za-z-]+", line)}
+        assert set(long_name.split()) <= words

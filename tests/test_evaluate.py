@@ -3,6 +3,7 @@ matrix, cruxes and the W400 finding, through the public functions."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -346,3 +347,56 @@ def test_the_evaluation_step_is_importable_from_its_front_door() -> None:
     assert front.PerspectiveView is views.PerspectiveView
     with pytest.raises(AttributeError, match="no_such_name"):
         front.no_such_name  # noqa: B018
+
+
+# ---- what a perspective's framework takes in (docs/semantics.md, "Per perspective") -------------------
+PART = """
+perspective a "A"
+perspective b "B"
+fact f "A fact a uses."
+fact g "A fact nobody in b's part mentions."
+claim x "X."
+claim y "Y."
+claim z "Z."
+r: f rebuts y by a, b
+s: x rebuts z by a
+b accepts s
+b rejects r
+"""
+
+
+def test_a_perspective_framework_takes_its_relations_less_those_it_rejects() -> None:
+    m = argmap.parse(PART)
+    a = claim_labels(m, perspective="a")
+    assert a == {"f": "in", "y": "out", "x": "in", "z": "out"}  # g is no part of a's reasoning
+    b = claim_labels(m, perspective="b")
+    # b asserts r but rejects it: out of b's framework; b accepts s: in it
+    assert b == {"x": "in", "z": "out"}
+    assert evaluate(m, perspective="b").labels == b
+
+
+def test_render_of_one_perspective_alone_uses_its_own_labels() -> None:
+    from argmap.drawing.render import to_dot
+
+    m = argmap.parse(PART + "g rebuts x\n")  # unattributed: the whole map's, not a's
+    assert claim_labels(m)["x"] == "out" and claim_labels(m, perspective="a")["x"] == "in"
+    alone = to_dot(m, perspective="a", only=True, labels="grounded")
+    whole = to_dot(m, labels="grounded")
+    node = re.compile(r"^\s*x \[label=.*$", re.M)
+    assert "IN: accepted" in node.findall(alone)[0] and "OUT: defeated" in node.findall(whole)[0]
+
+
+def test_a_linked_attack_is_answered_by_defeating_one_attacker_or_undercutting_it() -> None:
+    head = 'perspective p "P"\nclaim t "T." held by p\nclaim a "A."\nclaim b "B."\nclaim x "X." held by p\n'
+    open_attack = head + "r: a + b rebuts t by p\n"
+    assert evaluate(argmap.parse(open_attack), perspective="p").view.owes == (("t", "a"),)  # type: ignore[union-attr]
+    assert [d.code for d in perspective_findings(argmap.parse(open_attack))] == ["W400"]
+    for answer in ("x rebuts b by p\n", "x undercuts r by p\n"):
+        m = argmap.parse(open_attack + answer)
+        view = evaluate(m, perspective="p").view
+        assert view is not None and view.owes == () and view.unanswered == ()
+        assert perspective_findings(m) == []
+    # accepting only one of two linked attackers is no conflict
+    one = argmap.parse(head + "a + x rebuts t by p\n")
+    view = evaluate(one, perspective="p").view
+    assert view is not None and view.conflicts == ()

@@ -15,6 +15,7 @@ from argmap.syntax.parser import ParseError, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "interchange"
+HOSTILE = ROOT / "tests" / "data" / "hostile"
 MAP_FILES = sorted((ROOT / "maps").glob("*.argmap"))
 
 
@@ -186,3 +187,72 @@ def test_fmt_keeps_meaning_and_comments_and_is_idempotent(text: str) -> None:
     before = [t.text.rstrip() for t in _scan(text) if t.kind == "comment"]
     after = [t.text.rstrip() for t in _scan(once) if t.kind == "comment"]
     assert sorted(before) == sorted(after)
+
+
+# ---- linear on hostile shapes (issue 21 item 6); the timings are in bench/, these count work ---
+def test_fmt_of_a_claim_with_many_held_by_lines_groups_its_stances_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """5k/10k/20k ``held by`` lines took 1.7/6.2/26 s: each stance regrouped all of them."""
+    from argmap.formats import writer
+
+    calls = 0
+    real = writer._stance_runs
+
+    def counted(stances):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return real(stances)
+
+    monkeypatch.setattr(writer, "_stance_runs", counted)
+    text = (HOSTILE / "fmt-held-by-many-lines.argmap").read_text(encoding="utf-8")
+    assert text.count("held by") >= 1000
+    _check(text)
+    assert calls <= 8  # a few per format_text, not one per stance
+
+
+def test_wrapping_a_long_word_escapes_each_character_a_few_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 200k-character text with escapes and no space took the writer 83 s: each cut escaped
+    the whole rest of the word again."""
+    from argmap.formats import writer
+
+    escaped = 0
+    real = writer.escape
+
+    def counted(text: str) -> str:
+        nonlocal escaped
+        escaped += len(text)
+        return real(text)
+
+    monkeypatch.setattr(writer, "escape", counted)
+    text = (HOSTILE / "fmt-long-word-with-escapes.argmap").read_text(encoding="utf-8")
+    m = parse(text)
+    length = len(m.claims[0].text)
+    assert length >= 5000
+    out = _check(text)
+    assert escaped <= 12 * length
+    assert len(out.splitlines()) > 50  # written in pieces, as the writer breaks it
+
+
+def test_the_parser_locates_a_statement_of_many_lines_counting_each_line_once() -> None:
+    """The fast path's spans counted the line breaks from the statement's start for every
+    element: a claim with k ``held by`` lines was located in O(k^2) (parse, so check and fmt)."""
+    from argmap.syntax.fastpath import _Locator
+
+    class Counted(str):
+        scanned = 0
+
+        def count(self, sub: str, start: int | None = None, end: int | None = None) -> int:  # type: ignore[override]
+            Counted.scanned += (len(self) if end is None else end) - (start or 0)
+            return super().count(sub, start, end)
+
+    text = Counted((HOSTILE / "fmt-held-by-many-lines.argmap").read_text(encoding="utf-8"))
+    at = _Locator(None, text)
+    offsets = [i for i, ch in enumerate(text) if ch == "h"]
+    spans = [at.span(o, o + 1) for o in offsets]
+    assert [s.line for s in spans[-3:]] == [text.count("\n", 0, o) + 1 for o in offsets[-3:]]
+    Counted.scanned = 0
+    at = _Locator(None, text)
+    for o in offsets:
+        at.span(o, o + 1)
+    assert Counted.scanned <= 3 * len(text)

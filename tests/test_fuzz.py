@@ -15,11 +15,7 @@ EXAMPLES = {"argmap": 60, "json": 60, "aif": 60, "argdown": 60, "cli": 25}
 
 #: Targets with a known crash fixed on another branch not merged yet (target -> why): they run
 #: and may fail. Empty this once those branches are in.
-KNOWN: dict[str, str] = {
-    "aif": "issue 21 item 3: AIF extension members of the wrong type (the AIF branch)",
-    "argdown": "issue 21 item 3: Argdown `#()` (the Argdown branch)",
-    "json": "a lone surrogate escape in a key reaches jsonschema-rs (the JSON branch)",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -401,3 +401,23 @@ def test_each_id_once_the_first_definition() -> None:
     assert [s["title"] for s in data["sources"]] == ["First S"]
     assert [q["text"] for q in data["questions"]] == ["First K?"]
     assert len(data["semantics"][0]["labels"]) == 2 and len(data["agreement"]["cells"]) == 2
+
+
+@pytest.mark.parametrize("name", ["language2", "kinds", "tweety"])
+def test_the_pages_relations_name_the_drawings_marks_and_edges(name: str) -> None:
+    """The panel finds each relation's mark and edges in the SVG by the names the drawing gave
+    them (language 2: marks of attacks, undercuts of undercuts, linked attacks); a relation's
+    scheme reaches the panel."""
+    from tests.drawing import edges, load, node_ids
+
+    amap = load(name)
+    dot = argmap.to_dot(amap)
+    data = page.page_data(amap)
+    drawn = {f"{a}->{b}" for a, b in edges(dot)}
+    for r in data["relations"]:
+        assert set(r["edges"]) <= drawn, r
+        assert r["node"] is None or r["node"] in node_ids(dot), r
+    if name == "language2":
+        schemes = {r["name"]: r["scheme"] for r in data["relations"] if r["name"]}
+        assert schemes["cost-step"] == "Argument From Cause To Effect"
+        assert "Argument From Cause To Effect" in dot and "Comparison" in dot  # mark and label

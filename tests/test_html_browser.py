@@ -87,7 +87,8 @@ def seed() -> ArgumentMap:
 @pytest.fixture(scope="session")
 def seed_page(seed: ArgumentMap, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("pages") / "turkey-kosovo.html"
-    path.write_bytes(argmap.render(seed, "html"))
+    # top-down, a wide picture: the panning tests need room to pan sideways
+    path.write_bytes(argmap.render(seed, "html", rankdir="TB"))
     return path
 
 
@@ -212,7 +213,7 @@ def test_clicking_an_arrow_opens_the_relation(clean: Browser, seed_page: Path) -
     diamond = clean.js(
         "return Array.from(document.querySelectorAll('g.inference'))"
         ".find(g => g.querySelector('title').textContent === 'support:arms-bridgehead')"
-        ".querySelector('polygon')"
+        ".querySelector('polygon, path')"
     )
     click(clean, diamond)
     text = panel(clean)
@@ -645,8 +646,9 @@ def test_the_notebook_frame_works_in_its_sandbox(
         other = clean.js(
             "var v = document.getElementById('viewport').getBoundingClientRect();"
             "return Array.from(document.querySelectorAll('g.claim')).find(function (g) {"
-            " var r = g.getBoundingClientRect(); return g.id !== 'claim-bridgehead' && r.left > v.left"
-            " && r.right < v.right && r.top > v.top && r.bottom < v.bottom; })"
+            " var r = g.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;"
+            " return g.id !== 'claim-bridgehead' && x > v.left + 10 && x < v.right - 10"
+            " && y > v.top + 10 && y < v.bottom - 10; })"
         )
         click(clean, other)
         want = "claim:" + other.get_attribute("id")[len("claim-") :]
@@ -834,3 +836,21 @@ def test_the_benchmark_runs(browser: Browser, capsys: pytest.CaptureFixture[str]
     assert cells[0] == "seed (turkey-kosovo)" and cells[1] == "63"
     assert 0 < float(cells[3].replace(",", "")) < 1000  # KB: under a megabyte
     assert all(re.fullmatch(r"\d+(, \d+)?", c) for c in cells[6:]), cells
+
+
+def test_language_2_relations_open_with_their_scheme_and_undercuts(clean: Browser, tmp_path: Path) -> None:
+    """An undercut of a rebuttal lands on the rebuttal's own mark, and the panel says so; a
+    relation's scheme is in its panel."""
+    page = page_of(DATA / "render" / "language2.argmap", tmp_path, "l2.html")
+    clean.open(page, "support=cost-step")
+    _settle(clean)
+    text = panel(clean)
+    assert "SCHEME" in text.upper() and "Argument From Cause To Effect" in text
+    mark = clean.js(
+        "return Array.from(document.querySelectorAll('g.inference'))"
+        ".find(g => g.querySelector('title').textContent === 'rebuttal:seasonal')"
+        ".querySelector('polygon, path')"
+    )
+    click(clean, mark)
+    text = panel(clean)
+    assert "REBUTTAL" in text.upper() and "seasonal" in text and "UNDERCUT BY" in text.upper()

@@ -347,3 +347,30 @@ def test_scheme_title_and_base_travel() -> None:
     doc["elements"][0]["base"] = 1.5
     with pytest.raises(InterchangeError, match=re.escape("$.elements[0].base: must be at most 1, not 1.5")):
         from_dict(doc)
+
+
+HOSTILE = ROOT / "tests" / "data" / "hostile"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("json-nested-1000-deep.json", "nested too deeply"),
+        ("json-nested-900-deep-in-elements.json", "nested too deeply"),
+        ("json-int-4301-digits.json", "a number is too long (Exceeds the limit (4300 digits)"),
+        (
+            "json-argmap-text.json",
+            "this looks like .argmap text, not argmap JSON (read it with --from argmap)",
+        ),
+        ("json-argdown-text.json", "this looks like Argdown, not argmap JSON (read it with --from argdown)"),
+        (
+            "json-aif-document.json",
+            "this looks like AIF JSON (it has 'nodes'), not argmap JSON (read it with --from aif)",
+        ),
+    ],
+)
+def test_hostile_and_foreign_documents_are_clear_errors(name: str, message: str) -> None:
+    """Issue 21 item 3 and issue 19 item 4 (the JSON reader's part): no RecursionError or
+    ValueError escapes, and text of another format is named."""
+    with pytest.raises(InterchangeError, match=re.escape(message)):
+        loads((HOSTILE / name).read_text(encoding="utf-8"))

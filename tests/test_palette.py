@@ -68,3 +68,12 @@ def test_a_colour_that_collides_gets_w500() -> None:
     assert "'a'" in found[0].message and "IN colour" in found[1].message
     assert found[0].hint and "leave the colour out" in found[0].hint
     assert colour_findings(argmap.parse('perspective a "A"\nperspective b "B"\n')) == []
+
+
+def test_w500_is_a_check_and_stays_fast_on_many_colours() -> None:
+    """argmap check reports W500 too; with hundreds of own colours each is compared with the 200
+    before it (the same colour 300 times: every one after the first clashes)."""
+    text = "".join(f'perspective p{i} "P{i}" color "#0072B2"\n' for i in range(300))
+    amap = argmap.parse(text)
+    assert [d.code for d in argmap.check(amap)].count("W500") == 299
+    assert len(colour_findings(amap)) == 299

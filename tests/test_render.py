@@ -101,17 +101,14 @@ def expected_edges(amap: ArgumentMap) -> dict[str, int]:
 
 def edge_kind(group: ET.Element) -> str:
     """A drawn edge's kind, told by its line and ends alone (every relation is in one ink)."""
-    paths = group.findall(f"{SVG_NS}path")
+    paths = list(group.iter(f"{SVG_NS}path"))  # (inside a link when the arrow has a tooltip)
     assert paths
     stroke = (paths[0].get("stroke") or "").lower()
     dashes = paths[0].get("stroke-dasharray") or ""
     if len(paths) > 1:  # a doubled line
-        heads = [
-            p
-            for p in group.findall(f"{SVG_NS}polygon")
-            if p.get("fill", "").lower() not in ("white", "#ffffff")
-        ]
-        assert len(heads) == 2, "a contradiction has a mark at both ends"  # (not the label's background)
+        invisible = ("white", "#ffffff", "none", "transparent")  # (the label's background too)
+        heads = [p for p in group.iter(f"{SVG_NS}polygon") if p.get("fill", "").lower() not in invisible]
+        assert len(heads) == 2, "a contradiction has a visible mark at both ends"
         return "contradiction"
     if stroke == "#9a9a9a":
         return "answers"
@@ -253,9 +250,21 @@ def test_labels_from_a_semantics() -> None:
 # ---- layout settings and the render entry point --------------------------------------------------
 def test_large_maps_get_fast_settings() -> None:
     assert "nslimit" not in layout_settings(100)
-    assert layout_settings(1000)["splines"] == "polyline"
+    assert layout_settings(500)["splines"] == "polyline"
+    assert layout_settings(1000)["splines"] == "line"
     assert layout_settings(5000)["nslimit"] == "0.02"
     assert layout_settings(5000, "sfdp")["splines"] == "false"
+
+
+def test_layout_limits_tighten_smoothly_with_size() -> None:
+    """No cliff (issue 20): every limit moves a little from one size to the next, never jumps."""
+    previous = layout_settings(301)
+    for nodes in range(310, 1600, 10):
+        now = layout_settings(nodes)
+        for key in ("nslimit", "mclimit", "searchsize"):
+            a, b = float(previous[key]), float(now[key])
+            assert b <= a and (a - b) / a < 0.1, (nodes, key, a, b)
+        previous = now
 
 
 def test_render_dot_format_needs_no_backend() -> None:
@@ -490,6 +499,9 @@ GALLERY: list[tuple[str, dict[str, object]]] = [
     ("turkey-kosovo", {"question": "conflict", "quotes": True}),
     ("adversarial", {}),
     ("kinds", {"legend": "full"}),
+    ("language2", {}),
+    ("convention-1787", {}),
+    ("language2", {"perspective": "union"}),
 ]
 
 
@@ -536,3 +548,13 @@ def test_the_callers_rankdir_wins() -> None:
     for rankdir in ("TB", "BT", "LR", "RL"):
         dot = to_dot(_fan_in(40), rankdir=rankdir)  # type: ignore[arg-type]
         assert f"rankdir={rankdir}" in dot and "minlen" not in dot
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_text_in_every_script_stays_in_its_box(backend: str) -> None:
+    """Accents, Cyrillic, Greek, Japanese and the widest Latin letters: the embedded renderer
+    knows only ASCII widths, so the cells carry measured widths; nothing spills."""
+    warnings: list[str] = []
+    svg = render(load("scripts"), "svg", backend=backend, warnings=warnings)
+    assert layout_problems(svg) == []
+    assert not [w for w in warnings if "non-ASCII" in w or "metrics" in w]

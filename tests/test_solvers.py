@@ -20,7 +20,7 @@ from argmap.errors import SearchStopped
 from argmap.model import ArgumentMap
 from argmap.semantics import solvers as S
 from argmap.semantics.crux import flips
-from argmap.semantics.framework import IN, OUT, UNDEC, Framework
+from argmap.semantics.framework import IN, OUT, UNDEC, Framework, labelling_of
 from argmap.semantics.solvers import grounded_labels
 from argmap.semantics.translate import framework
 from argmap.syntax.parser import parse
@@ -203,3 +203,31 @@ def test_cruxes_match_the_full_recomputation_on_generated_maps(n: int, seed: int
     report = argmap.perspectives(m)
     assert report.cruxes, "the generated maps have disputed claims"
     assert [(k.claim, k.depends, k.weight) for k in report.cruxes] == _reference_cruxes(m)
+
+
+# ---- the clingo back end for hard preferred components (issue 20 item 3) -------------------------
+@pytest.mark.parametrize("seed", range(6))
+def test_the_clingo_back_end_gives_a_preferred_labelling(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    pytest.importorskip("clingo", reason="clingo is not installed (pip install argmap[asp])")
+    from bench.semantics import hard_af
+
+    monkeypatch.setattr(S, "ASP_MIN_ARGUMENTS", 1)
+    monkeypatch.setattr(S, "ASP_AFTER", 0.0)  # straight to clingo
+    from argmap.semantics import asp
+
+    calls = []
+    real = asp.preferred_labels
+
+    def spy(*args: object) -> bytes | None:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(asp, "preferred_labels", spy)
+    n = 12 + seed
+    af = Framework.from_edges(n, list(dict.fromkeys(hard_af(n, seed))))
+    lab = S.one_labelling(af, "preferred")
+    assert lab is not None
+    ext = lab.ins()
+    assert lab == labelling_of(af, ext)
+    assert ext in {e.ins() for e in S.enumerate_labellings(af, "preferred").labellings}
+    assert calls, "clingo was asked"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +73,40 @@ def test_wrap_breaks_lines_where_textwrap_does(words: list[str], seps: list[str]
     for paragraph in text.split("\n"):
         expected = textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True)
         assert wrap_lines(paragraph, width) == expected
+
+
+def test_widths_are_helveticas() -> None:
+    from argmap.drawing.metrics import lines_width, text_width
+
+    assert text_width("M", 10) == pytest.approx(8.33, abs=0.01)  # Helvetica: 833/1000 em
+    assert text_width("i", 10) == pytest.approx(2.22, abs=0.01)
+    assert text_width("M", 10, bold=True) == pytest.approx(8.33, abs=0.01)
+    assert text_width("ć", 10) == text_width("c", 10)  # accents take no room of their own
+    assert text_width("ğ", 10) == text_width("g", 10)
+    assert text_width("Ж", 10) > text_width("x", 10) > 0  # Cyrillic is in the font
+    assert text_width("日本", 10) == 20.0  # wide scripts: a whole em each
+    assert text_width("e\u0301", 10) == text_width("e", 10)  # a combining accent: no width
+    assert lines_width(["ab", "abcd"], 10) == 22 and lines_width([], 10) == 0
+
+
+def test_a_cell_is_as_wide_as_its_text() -> None:
+    from argmap.drawing.metrics import text_width
+    from argmap.drawing.text import cell
+
+    made = cell(["Savković & <Erdoğan>"], 11, padding=2)
+    width = int(re.search(r'WIDTH="(\d+)"', made).group(1))  # type: ignore[union-attr]
+    assert width >= text_width("Savković & <Erdoğan>", 11) + 4
+    assert "&amp; &lt;Erdoğan&gt;" in made and 'ALIGN="LEFT"' in made
+
+
+def test_very_long_paragraphs_wrap_at_their_spaces() -> None:
+    """Above LONG characters the wrapping is linear (bench/render_long_text.py times it):
+    one long word is cut into whole lines, white space runs count as one space."""
+    from argmap.drawing.text import LONG, text_lines
+
+    word = "x" * (3 * LONG) + "-y\tz"
+    lines = wrap_lines(word, 34)
+    assert all(len(line) <= 34 for line in lines)
+    assert "".join(lines).replace(" ", "") == "x" * (3 * LONG) + "-yz"
+    words = " ".join(["word"] * LONG)
+    assert text_lines(words, 34) == textwrap.wrap(words, 34)

@@ -9,15 +9,13 @@ one table, :data:`EXIT_STATUS`.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
+from argmap.cli.files import atomic_write, write_all
 from argmap.errors import (
     ArgmapError,
     BackendError,
@@ -164,14 +162,14 @@ def read_bytes(path: str) -> tuple[bytes, str]:
     limit = current().input_size
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
-        check_size(len(data), where=STDIN_NAME)
+        check_size(len(data), where=STDIN_NAME, at_least=True)
         return data, STDIN_NAME
     shown = display_path(path)
     try:
         if Path(path).is_dir():
             fail(f"{shown}: is a folder, not a .argmap file")
         data = _read_at_most(path, limit, shown)
-        check_size(len(data), where=shown)
+        check_size(len(data), where=shown, at_least=True)  # it grew, or never ends (/dev/zero)
         return data, shown
     except FileNotFoundError:
         fail(f"{shown}: no such file")
@@ -233,46 +231,8 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _write_all(stream: BinaryIO, data: bytes | Iterable[bytes]) -> None:
-    """Write all of ``data`` (bytes, or pieces of bytes written one after the other, so that a
-    big export is never held whole). A buffered stream's ``write`` returns a short count,
-    without an error, when the file fails part way (a reader that went away, a full disk): the
-    next call raises it."""
-    for piece in (data,) if isinstance(data, bytes) else data:
-        view = memoryview(piece)
-        while view:
-            written = stream.write(view)
-            if not written:
-                raise OSError(errno.EIO, "the stream took no bytes")
-            view = view[written:]
-
-
-def atomic_write(path: str, data: bytes | Iterable[bytes]) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one,
-    never a part: a temporary file in the same folder, flushed to disk, then renamed."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            _write_all(f, data)
-            f.flush()
-            os.fsync(f.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+# Writing files safely lives in argmap.cli.files (links, owner and mode kept, no litter).
+_write_all = write_all
 
 
 def write_output(data: bytes | str | Iterable[bytes], out: str | None, inputs: Iterable[str] = ()) -> None:

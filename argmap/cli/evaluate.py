@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional, get_args
 
 import typer
 
-from argmap.semantics import IccmaFormat, RuleName, SemanticsName
+from argmap.semantics import AnySemanticsName, IccmaFormat, RuleName, SemanticsName
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.semantics.agreement import AgreementReport
     from argmap.semantics.evaluate import Evaluation
+    from argmap.semantics.graded import Strengths
 
 __all__ = ["EVAL_FORMATS", "TABLE_FORMATS", "evaluate", "explain", "framework", "perspectives"]
 
@@ -143,6 +144,32 @@ def _text(argmap: ArgumentMap, ev: Evaluation, width: int = 100, full: bool = Fa
             lines.append("  accepted, but not IN in the whole map:")
             for c, label in v.against_map.items():
                 lines.append(f"    {c}: {label}")
+    return "\n".join(lines) + "\n"
+
+
+def _graded_text(argmap: ArgumentMap, g: Strengths, width: int) -> str:
+    """Strengths for people: every claim, strongest first, with its base score and text."""
+    import textwrap
+
+    from argmap.semantics.display import natural_key, plural
+
+    who = f"perspective '{g.perspective}'" if g.perspective else "the whole map"
+    lines = textwrap.wrap(
+        f"{g.semantics} strengths, {who}: {plural(len(g.strengths), 'claim')}; strength in [0, 1] "
+        "from each claim's base score (0.5 unless given), its attackers and its supporters",
+        width,
+    )
+    if not g.converged:
+        lines += textwrap.wrap(
+            f"the strengths did not settle in {g.rounds} rounds (a cycle): shown as they are", width
+        )
+    texts = {c.id: c.text for c in argmap.claims}
+    idw = max((len(c) for c in g.strengths), default=0)
+    lines.append("")
+    lines.append(f"  {'claim':<{idw}}  strength  base")
+    for c in sorted(g.strengths, key=lambda c: (-round(g.strengths[c], 9), natural_key(c))):
+        text = _short(texts.get(c, ""), width - 2 - idw - 18)
+        lines.append(f"  {c:<{idw}}  {g.strengths[c]:8.3f}  {g.bases[c]:4.2f}  {text}".rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -285,7 +312,8 @@ def _csv(report: AgreementReport) -> str:
 def evaluate(  # noqa: PLR0917 - typer maps parameters to options
     file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
     semantics: Annotated[
-        SemanticsName, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
+        AnySemanticsName,
+        typer.Option("--semantics", "-s", help="Which semantics labels the claims (or grades them)."),
     ] = "grounded",
     perspective: Annotated[
         Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
@@ -319,10 +347,19 @@ def evaluate(  # noqa: PLR0917 - typer maps parameters to options
     from argmap.semantics.solvers import SearchStopped
 
     argmap = _load(file)
+    if semantics in ("df-quad", "quadratic-energy"):
+        from argmap.semantics.graded import strengths
+
+        graded = strengths(argmap, semantics, perspective, supports=rule != "attacks")
+        if format == "json":
+            write_output(json.dumps(graded.to_dict(), indent=2, ensure_ascii=False) + "\n", None)
+        else:
+            write_output(_graded_text(argmap, graded, _width(width)), None)
+        return
     try:
         ev = run(
             argmap,
-            semantics,
+            semantics,  # type: ignore[arg-type]  # not a graded one: handled above
             perspective,
             rule=rule,
             limit=max(limit, 0),
@@ -380,7 +417,8 @@ def explain(  # noqa: PLR0917 - typer maps parameters to options
     file: Annotated[str, typer.Argument(help="The .argmap file; - reads standard input.")],
     claim: Annotated[str, typer.Argument(help="The claim whose label to explain.")],
     semantics: Annotated[
-        SemanticsName, typer.Option("--semantics", "-s", help="Which semantics labels the claims.")
+        AnySemanticsName,
+        typer.Option("--semantics", "-s", help="Which semantics labels (or grades) the claims."),
     ] = "grounded",
     perspective: Annotated[
         Optional[str],  # noqa: UP045 - typer needs Optional on 3.10
@@ -413,11 +451,35 @@ def explain(  # noqa: PLR0917 - typer maps parameters to options
     from argmap.semantics.solvers import SearchStopped
 
     argmap = _load(file)
+    if semantics in ("df-quad", "quadratic-energy"):
+        from argmap.semantics.graded import strengths
+
+        graded = strengths(argmap, semantics, perspective, supports=rule != "attacks")
+        if claim not in graded.strengths:
+            from argmap.util.suggest import did_you_mean
+
+            raise CommandError(
+                f"{file}: no claim '{claim}' in the framework",
+                hint=did_you_mean(claim, list(graded.strengths)),
+            )
+        if format == "json":
+            doc = {
+                "claim": claim,
+                "semantics": semantics,
+                "perspective": perspective,
+                "strength": graded.strengths[claim],
+                "base": graded.bases[claim],
+                "influences": [{"relation": w, "brings": v} for w, v in graded.influences.get(claim, ())],
+            }
+            write_output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", None)
+        else:
+            write_output(graded.explain(claim), None)
+        return
     try:
         found = run(
             argmap,
             claim,
-            semantics,
+            semantics,  # type: ignore[arg-type]  # not a graded one: handled above
             perspective,
             rule=rule,
             time_limit=time_limit if time_limit > 0 else None,

@@ -153,10 +153,15 @@ def fmt(
     diff: Annotated[
         bool, typer.Option("--diff", help="Change nothing; show what formatting would change.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rewrite read-only files too (they are left alone otherwise).")
+    ] = False,
 ) -> None:
     """Format .argmap files in the canonical layout, in place, keeping their comments.
 
-    Files are rewritten atomically; a file that does not parse is left alone (exit 1).
+    Files are rewritten atomically (a symbolic link's target is written; hard links, owner,
+    group and mode are kept); a file that does not parse is left alone (exit 1), and so is a
+    read-only file unless --force (exit 2).
     """
     from argmap.cli.common import (
         EXIT_FINDINGS,
@@ -168,12 +173,13 @@ def fmt(
         print_diagnostics,
         read_text,
     )
+    from argmap.cli.files import is_read_only
     from argmap.formats.fmt import format_with_warnings
     from argmap.syntax.errors import ParseError
 
     files = expand_paths(paths)
     status = EXIT_OK
-    changed = unchanged = 0
+    changed = unchanged = failed = 0
     for path in files:
         try:
             text, name = read_text(path)
@@ -203,11 +209,19 @@ def fmt(
         if formatted == text:
             unchanged += 1
             continue
-        changed += 1
         if check or diff:
+            changed += 1
             _show_diff(text, formatted, name)
             if check:
                 status = max(status, EXIT_FINDINGS)
+            continue
+        if not force and is_read_only(path):
+            print(
+                f"argmap: error: {path}: is read-only; left unchanged (--force rewrites it)",
+                file=sys.stderr,
+            )
+            failed += 1
+            status = max(status, EXIT_USAGE)
             continue
         try:
             atomic_write(path, formatted.encode("utf-8"))
@@ -216,12 +230,17 @@ def fmt(
                 f"argmap: error: {path}: cannot write ({exc.strerror or exc}); left unchanged",
                 file=sys.stderr,
             )
-            status = EXIT_USAGE
+            failed += 1
+            status = max(status, EXIT_USAGE)
             continue
+        changed += 1
         print(f"reformatted {path}", file=sys.stderr)
     if files and files != ["-"]:
         verb = "would be reformatted" if check or diff else "reformatted"
-        print(f"{changed} file(s) {verb}, {unchanged} unchanged", file=sys.stderr)
+        summary = f"{changed} file(s) {verb}, {unchanged} unchanged"
+        if failed:
+            summary += f", {failed} could not be written"
+        print(summary, file=sys.stderr)
     raise typer.Exit(status)
 
 

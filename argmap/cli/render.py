@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from argmap.drawing import FORMATS, BackendName, EngineName, LegendMode, RankDir, RenderFormat
-from argmap.semantics import SemanticsName
+from argmap.semantics import AnySemanticsName
 
 __all__ = ["render"]
 
@@ -84,8 +84,10 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
         typer.Option("--depth", min=0, help="Steps from --focus (default 2) or from --question's answers."),
     ] = None,
     labels: Annotated[
-        Optional[SemanticsName],  # noqa: UP045
-        typer.Option("--labels", help="Mark claims in/out/undecided under this semantics."),
+        Optional[AnySemanticsName],  # noqa: UP045
+        typer.Option(
+            "--labels", help="Mark claims in/out/undecided (or shade them by strength) under this semantics."
+        ),
     ] = None,
     explain: Annotated[
         Optional[str],  # noqa: UP045
@@ -130,6 +132,7 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
     from argmap.cli.common import CommandError, fail, print_diagnostics, read_map, write_output
     from argmap.drawing.render import render as draw
     from argmap.errors import BackendError, UnknownIdError, ViewError
+    from argmap.semantics import SEMANTICS
 
     fmt = _format_for(out, format)
     if out is None:
@@ -162,12 +165,19 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
     if findings:
         print_diagnostics(findings, {amap.path: amap.source_text or ""})
     warnings: list[str] = []
-    given: SemanticsName | dict[str, str] | None = labels
+    given: AnySemanticsName | dict[str, str] | None = labels
     try:
         if explain is not None:  # just the explanation's part of the map, with its labels
             from argmap.drawing.explain import explain_view
 
-            amap, given = explain_view(amap, explain, labels or "grounded", perspective)
+            dung = labels if labels in SEMANTICS else "grounded"
+            amap, given = explain_view(amap, explain, dung, perspective)
+        if labels in ("df-quad", "quadratic-energy"):  # shaded by strength (drawing.styles)
+            from argmap.drawing.styles import strength_status
+            from argmap.semantics.graded import strengths
+
+            graded = strengths(amap, labels, perspective if only else None)
+            given = {c: strength_status(v) for c, v in graded.strengths.items()}
         data = draw(
             amap,
             fmt,
@@ -181,7 +191,7 @@ def render(  # noqa: PLR0917 - typer maps parameters to options
             question=question,
             focus=focus,
             depth=depth,
-            labels=given,
+            labels=given,  # type: ignore[arg-type]  # graded ones were made a mapping above
             rankdir=rankdir,
             legend="none" if no_legend else legend,
             quotes=quotes,

@@ -52,7 +52,7 @@ from argmap.model import (
     Undercut,
 )
 
-__all__ = ["Used", "Writer", "graph_attributes", "write"]
+__all__ = ["Used", "Writer", "graph_attributes", "relation_marks", "write"]
 
 #: Characters per line of a badge (a perspective's name), a mark's name, a quote.
 BADGE_WRAP = 18
@@ -127,6 +127,11 @@ class Writer:
         #: index of the edge's statement in the graph's body): for :mod:`argmap.drawing.shape`.
         self.sizes: dict[str, tuple[float, float]] = {}
         self.links: list[tuple[str, str, int]] = []
+        #: With sections drawn as clusters: each claim's and each mark's chain of sections
+        #: (outermost first). A mark goes in the cluster of what its arrow ends at (an edge
+        #: label between a node outside the clusters and one inside lands on other labels).
+        self.cluster_path: dict[str, tuple[str, ...]] = {}
+        self.mark_path: dict[str, tuple[str, ...]] = {}
 
     # -- nodes --
     def claim_node(self, claim: Claim) -> None:
@@ -143,7 +148,7 @@ class Writer:
         rows = [
             band or "",
             '<TR><TD ALIGN="LEFT" CELLPADDING="1"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'{kind_cell}<TD WIDTH="8"> </TD>{cell([claim.id], 8, color=muted)}</TR></TABLE></TD></TR>',
+            f'{kind_cell}<TD WIDTH="8"></TD>{cell([claim.id], 8, color=muted)}</TR></TABLE></TD></TR>',
             f"<TR>{cell(lines, 11, color=ink, padding=3)}</TR>",
             f'<TR><TD ALIGN="LEFT" CELLPADDING="1">{badges}</TD></TR>' if badges else "",
             self._source_row(claim.sources, muted) if claim.sources else "",
@@ -160,6 +165,8 @@ class Writer:
         """The tooltip of a claim or relation: its text, note, quotes (with speaker, source,
         locator and date) and sources."""
         parts = [element.text] if isinstance(element, Claim) else []
+        if isinstance(element, Claim) and element.date:
+            parts.append(f"Date: {element.date}")
         if element.note:
             parts.append(f"Note: {element.note}")
         for q in element.quotes:
@@ -300,7 +307,7 @@ class Writer:
             f'<<TABLE BORDER="2" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" BGCOLOR="{QUESTION_FILL}" '
             f'COLOR="#7A6A00" STYLE="rounded"><TR><TD ALIGN="LEFT" CELLPADDING="1"><TABLE BORDER="0" '
             f'CELLSPACING="0" CELLPADDING="0"><TR>{cell(["QUESTION"], 8, bold=True, color=MUTED)}'
-            f'<TD WIDTH="8"> </TD>{cell([q.id], 8, color=MUTED)}</TR></TABLE></TD></TR>'
+            f'<TD WIDTH="8"></TD>{cell([q.id], 8, color=MUTED)}</TR></TABLE></TD></TR>'
             f"<TR>{cell(text_lines(q.text, 30), 12, bold=True, padding=3)}</TR></TABLE>>"
         )
         self.sizes["question:" + qid] = (200.0, 60.0)
@@ -323,13 +330,22 @@ class Writer:
 
     # -- edges --
     def by_label(
-        self, by: Sequence[str], strong: bool, rejected: Sequence[str] = (), accepted: Sequence[str] = ()
+        self,
+        by: Sequence[str],
+        strong: bool,
+        rejected: Sequence[str] = (),
+        accepted: Sequence[str] = (),
+        scheme: str | None = None,
     ) -> str | None:
         """An HTML label naming the perspectives that assert (or accept) a relation, and those
-        that reject it ("NAME rejects"); None: no label."""
-        if (not by and not rejected and not accepted) or self.compact:
+        that reject it ("NAME rejects"), under the relation's scheme when it has no mark to
+        show it in; None: no label."""
+        if (not by and not rejected and not accepted and not scheme) or self.compact:
             return None
         rows = []
+        if scheme:
+            ink = MUTED if strong else DIM_TEXT
+            rows.append(cell(text_lines(scheme, MARK_WRAP), 7, italic=True, color=ink, padding=1))
         # In one perspective's view its own name on every relation says nothing new.
         skip = self.view.focus_of if len(self.view.focus_of) == 1 else frozenset()
         for pid in dict.fromkeys(p for p in (*by, *accepted) if p not in skip):
@@ -364,6 +380,7 @@ class Writer:
         strong: bool,
         label: str | None = None,
         arrowhead: str | None = None,
+        hover: str | None = None,
     ) -> None:
         self.used.relations.add(kind)
         if not strong:
@@ -371,7 +388,11 @@ class Writer:
         look = edge_attributes(kind, strong, arrowhead)
         if kind != "contradiction" or arrowhead is not None:  # (a contradiction does not rank)
             self.links.append((tail, head, len(self.graph.body)))
-        if label is None:
+        if hover:
+            self.graph.edge(
+                self.node_id(tail), self.node_id(head), label, _attributes=look, tooltip=tooltip(hover)
+            )
+        elif label is None:
             self.graph.look_edge(self.node_id(tail), self.node_id(head), look)
         else:
             self.graph.edge(self.node_id(tail), self.node_id(head), label, _attributes=look)
@@ -453,6 +474,8 @@ def write(w: Writer) -> None:
             for cid in dict.fromkeys(answered[qid]):
                 w.edge(cid, "question:" + qid, "answers", strong=cid in view.strong)
     _relations(w)
+    if w.mark_path:
+        _marks_into_clusters(w)
 
 
 def _claims(w: Writer) -> None:
@@ -484,8 +507,9 @@ def _claims(w: Writer) -> None:
     def has_claims(sid: str) -> bool:
         return bool(sections.get(sid)) or any(has_claims(k) for k in children.get(sid, ()))
 
-    def emit(sid: str, depth: int) -> None:
+    def emit(sid: str, depth: int, path: tuple[str, ...]) -> None:
         if sid and depth < 8:
+            path = (*path, sid)
             section: Section = known[sid]
             title = cell(text_lines(section.title, 60), 10, bold=True, color=MUTED)
             w.graph.body.append(
@@ -497,13 +521,79 @@ def _claims(w: Writer) -> None:
             )
         for claim in sections.get(sid, ()):
             w.claim_node(claim)
+            if path:
+                w.cluster_path[claim.id] = path
         for kid in children.get(sid, ()):
             if has_claims(kid):
-                emit(kid, depth + 1)
+                emit(kid, depth + 1, path)
         if sid and depth < 8:
             w.graph.body.append("\t}\n")
 
-    emit("", 0)
+    emit("", 0, ())
+
+
+def _marks_into_clusters(w: Writer) -> None:
+    """Open each section's cluster again (by its name, nested as before) and add the marks
+    that belong in it."""
+    by_path: dict[tuple[str, ...], list[str]] = {}
+    for node, path in w.mark_path.items():
+        if path:
+            by_path.setdefault(path, []).append(node)
+    for path, nodes in by_path.items():
+        opening = "".join(f"subgraph {w.graph._quote(literal('cluster_section:' + sid))} {{ " for sid in path)
+        members = " ".join(f"{w.graph._quote_edge(w.node_id(n))};" for n in nodes)
+        w.graph.body.append(f"\t{opening}{members}{' }' * len(path)}\n")
+
+
+def relation_marks(amap: ArgumentMap) -> list[tuple[Relation, str | None, list[str]]]:
+    """Each relation of the whole map's drawing, in document order, with the mark it passes
+    through (None: none) and its edges as the SVG titles them (``tail->head``): the decisions
+    :func:`write` makes, for the interactive page to find a relation's parts."""
+    targets = {u.target for u in amap.undercuts}
+    names = {r.name for r in amap.relations if r.name is not None}
+    found: dict[int, tuple[Relation, str | None, list[str]]] = {}
+    marks: dict[str, str] = {}
+    n = 0
+    for i, e in enumerate(amap.elements):
+        if isinstance(e, Support):
+            n += 1
+            node = _mark_id(e, n) if e.linked or e.name is not None else None
+            found[i] = (e, node, _edge_keys(list(e.premises), e.conclusion, node, contradiction=False))
+        elif isinstance(e, Rebuttal):
+            n += 1
+            node = _mark_id(e, n) if e.linked or (e.name is not None and e.name in targets) else None
+            found[i] = (e, node, _edge_keys(list(e.attackers), e.target, node, contradiction=False))
+        elif isinstance(e, Contradiction):
+            n += 1
+            node = _mark_id(e, n) if e.name is not None and e.name in targets else None
+            found[i] = (e, node, _edge_keys([e.left], e.right, node, contradiction=True))
+        else:
+            continue
+        if node is not None and e.name is not None:
+            marks.setdefault(e.name, node)
+    for i, e in enumerate(amap.elements):
+        if isinstance(e, Undercut):
+            n += 1
+            answered = e.name is not None and e.name in targets
+            node = _mark_id(e, n) if answered or e.linked else None
+            if node is not None and e.name is not None:
+                marks.setdefault(e.name, node)
+            found[i] = (e, node, [])
+    for e, node, keys in found.values():
+        if isinstance(e, Undercut):
+            end = marks.get(e.target) if e.target in names else None
+            keys.extend(
+                _edge_keys(list(e.attackers), end or f"support:{e.target}", node, contradiction=False)
+            )
+    return [found[i] for i in sorted(found)]
+
+
+def _edge_keys(starts: list[str], end: str, node: str | None, *, contradiction: bool) -> list[str]:
+    if node is None:
+        return [f"{starts[0]}->{end}"]
+    if contradiction:
+        return [f"{node}->{starts[0]}", f"{node}->{end}"]
+    return [*(f"{s}->{node}" for s in starts), f"{node}->{end}"]
 
 
 def _mark_id(relation: Relation, n: int) -> str:
@@ -601,24 +691,30 @@ def _draw(
         holders, rejecters = amap.holders(e.name), amap.rejecters(e.name)
     claim_ends = starts if head_is_mark else [*starts, end]
     strong = w.relation_strong(e.by, claim_ends)
-    label = w.by_label(e.by, strong, rejecters, holders)
+    label = w.by_label(e.by, strong, rejecters, holders, e.scheme if node is None else None)
     for c in starts:
         w.claim_ref(c)
     if not head_is_mark:
         w.claim_ref(end)
+    # a relation's note, quotes and sources show on its last arrow (a mark shows them too)
+    hover = w.hover(e) if e.note or e.quotes or e.sources else None
     if node is None:
-        w.edge(starts[0], end, kind, strong=strong, label=label)
+        w.edge(starts[0], end, kind, strong=strong, label=label, hover=hover)
         return
     if e.name is not None:
         marks[e.name] = node
     w.mark_node(node, e, strong)
+    if w.cluster_path:
+        w.mark_path[node] = (
+            w.mark_path[end] if head_is_mark and end in w.mark_path else w.cluster_path.get(end, ())
+        )
     if kind == "contradiction":
         w.edge(node, starts[0], kind, strong=strong, arrowhead="tee")
-        w.edge(node, end, kind, strong=strong, label=label, arrowhead="tee")
+        w.edge(node, end, kind, strong=strong, label=label, arrowhead="tee", hover=hover)
         return
     for p in starts:
         w.edge(p, node, kind, strong=strong, arrowhead="none")
-    w.edge(node, end, kind, strong=strong, label=label)
+    w.edge(node, end, kind, strong=strong, label=label, hover=hover)
 
 
 def _ends_shown(w: Writer, ends: Sequence[str]) -> bool:

@@ -43,7 +43,6 @@ from argmap.model import (
     Rebuttal,
     Source,
     Support,
-    Undercut,
 )
 from argmap.semantics import SEMANTICS, RuleName, SemanticsName
 
@@ -238,33 +237,22 @@ def _claim(amap: ArgumentMap, c: Claim) -> dict[str, Any]:
 
 def _relations(amap: ArgumentMap) -> list[dict[str, Any]]:
     """Every relation, with the Graphviz edges that draw it (``tail->head``, as the SVG titles
-    them) and the inference node it passes through: the names
-    :func:`argmap.drawing.render.to_dot` gives them."""
+    them) and the mark it passes through: the names :func:`argmap.drawing.render.to_dot` gives
+    them (:func:`argmap.drawing.dot.relation_marks`)."""
+    from argmap.drawing.dot import relation_marks
+
     out: list[dict[str, Any]] = []
-    n_support = 0
-    for e in amap.elements:
+    for e, node, edges in relation_marks(amap):
         item: dict[str, Any]
         if isinstance(e, Support):
-            n_support += 1
-            node = None
-            if e.linked or e.name is not None:
-                node = f"support:{e.name}" if e.name is not None else f"support#{n_support}"
-                edges = [f"{p}->{node}" for p in e.premises] + [f"{node}->{e.conclusion}"]
-            else:
-                edges = [f"{e.premises[0]}->{e.conclusion}"]
-            item = {"type": "support", "from": list(e.premises), "to": e.conclusion, "name": e.name}
-            item |= {"node": node, "edges": edges}
+            item = {"type": "support", "from": list(e.premises), "to": e.conclusion}
         elif isinstance(e, Rebuttal):
-            item = {"type": "rebuttal", "from": [e.attacker], "to": e.target, "name": None, "node": None}
-            item["edges"] = [f"{e.attacker}->{e.target}"]
+            item = {"type": "rebuttal", "from": list(e.attackers), "to": e.target}
         elif isinstance(e, Contradiction):
-            item = {"type": "contradiction", "from": [e.left], "to": e.right, "name": None, "node": None}
-            item["edges"] = [f"{e.left}->{e.right}"]
-        elif isinstance(e, Undercut):
-            item = {"type": "undercut", "from": [e.attacker], "to": e.target, "name": None, "node": None}
-            item["edges"] = [f"{e.attacker}->support:{e.target}"]
+            item = {"type": "contradiction", "from": [e.left], "to": e.right}
         else:
-            continue
+            item = {"type": "undercut", "from": list(e.attackers), "to": e.target}
+        item |= {"name": e.name, "node": node, "edges": edges, "scheme": e.scheme}
         item |= {"by": list(e.by), "note": e.note, "line": _line(e)}
         out.append(item)
     return out

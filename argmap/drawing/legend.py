@@ -160,13 +160,13 @@ def draw_legend(w: Writer, mode: str = "compact", anchor: str | None = None, col
     for i in range(0, len(entries), columns):
         cells = []
         for k, meaning in entries[i : i + columns]:
-            cells.append(k + cell(text_lines(meaning, 44), 9, color="#333333") + '<TD WIDTH="10"> </TD>')
+            cells.append(k + cell(text_lines(meaning, 44), 9, color="#333333") + '<TD WIDTH="10"></TD>')
         rows.append("<TR>" + "".join(cells) + "</TR>")
     table = (
         '<<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" STYLE="rounded">'
         f"<TR>{cell(['Legend'], 10, bold=True)}</TR>{''.join(rows)}</TABLE>>"
     )
-    w.graph.node("legend", table, shape="plain", id="legend")
+    w.graph.node("legend", table, shape="plain", id="map-legend")
     if anchor is not None:
         w.graph.edge(anchor, "legend", _attributes={**PLAIN_EDGE, "style": "invis"})
 

@@ -2,23 +2,32 @@
 
 What the picture shows:
 
-* claims as boxes: a header with the kind (FACT, INTERPRETATION, ...) and the id, the wrapped
-  text, and a row of badges for the perspectives that hold (filled with the perspective's
-  colour) or reject (outlined, "NAME rejects") the claim; each kind has its own fill and
-  corners; questions are yellow boxes with a thick border, and claims point to the questions
-  they answer with a thin grey line (only ASCII in argmap's own marks: graphviz-pure's
-  embedded fonts have no check marks or diamonds);
-* relations, each told apart by line *and* arrowhead, not by colour alone: support a solid green
-  line with a filled arrow; rebuttal a dashed red line ending in a bar; undercut a dotted purple
-  line ending in a bar on the small inference node of the support it attacks; contradiction a
-  doubled orange line with bars at both ends;
-* a linked support as premises meeting in one junction dot before the arrow goes on; a named
-  support through a small inference diamond (AIF's RA node) labelled with its name;
-* each perspective in one colour everywhere (its ``color`` attribute, else the Okabe-Ito and
-  then Paul Tol palettes in the order the perspectives are defined): on the badges and on the
-  relations it asserts (a label in its colour; left out of large, compact drawings, where any
+* claims as boxes: a header with the kind (FACT, INTERPRETATION, ...) and, in a cell of its own,
+  the id; the wrapped text; a row of badges for the perspectives that hold (filled with the
+  perspective's colour) or reject (outlined, "NAME rejects") the claim, full names wrapped, never
+  cut; the sources (links when they have a web address); with ``quotes=True`` the quotes, each
+  with speaker, source, locator and date. Every text cell is as wide as its text measures in
+  Helvetica's widths (:mod:`~argmap.drawing.metrics`), so both renderers keep text inside its box;
+  questions are yellow boxes with a thick border, and claims point to the questions they answer
+  with a thin grey line;
+* relations in one neutral ink, told apart by line *and* arrowhead: support a solid line with a
+  filled arrow; rebuttal a dashed line ending in a bar; undercut a dotted line ending in a bar on
+  the mark of the relation it attacks; contradiction two lines side by side with bars at both ends;
+* premises or attackers that act together meeting in one dot before the arrow goes on; a named
+  support, and a named attack that something undercuts, through a small box with its name and
+  scheme (AIF's RA and CA nodes); a stance on a relation as "NAME rejects" by its arrow;
+* each perspective in one colour everywhere (its ``color`` attribute, else the designed palette of
+  :mod:`~argmap.drawing.palette`, in the order the perspectives are defined): on the badges and on
+  the relations it asserts (a label in its colour; left out of large, compact drawings, where any
   edge label would make dot several times slower);
-* the title, the view in a subtitle, and a legend listing only what the picture uses.
+* sections as framed clusters when the drawing is small enough and spans two or more;
+* the title, the view in a subtitle, and a legend listing only what the picture uses (``legend``:
+  ``compact``, the default, ``full`` or ``none``);
+* tooltips: a claim's text, date, note, quotes and sources; a relation's note, quotes and sources.
+
+Without a ``rankdir`` the direction of the arrows (and how far a wide fan of sources is staggered)
+comes from the map's shape (:mod:`~argmap.drawing.shape`), so that the picture fits a page or a
+screen; a ``rankdir`` given wins.
 
 Views (all keyword arguments, combinable unless said otherwise): ``perspective`` (its claims and
 relations stand out, the rest is dimmed; ``only=True`` drops the rest), ``compare=(P, Q)``
@@ -28,7 +37,8 @@ in/out/undecided by an argumentation semantics, or by a mapping given directly).
 
 The steps, one module each: :mod:`~argmap.drawing.views` (what the view shows),
 :mod:`~argmap.drawing.palette` (each perspective's colour), :mod:`~argmap.drawing.styles` (the
-look), :mod:`~argmap.drawing.text` (escaping and wrapping), :mod:`~argmap.drawing.dot` (the nodes
+look), :mod:`~argmap.drawing.text` (escaping and wrapping) and :mod:`~argmap.drawing.metrics`
+(text widths), :mod:`~argmap.drawing.shape`, :mod:`~argmap.drawing.dot` (the nodes
 and edges, in a ``graphviz.Digraph`` from :mod:`~argmap.drawing.digraph`),
 :mod:`~argmap.drawing.legend`. This module holds the entry points, the labelling and the layout
 settings. The layout runs through :mod:`argmap.drawing.backends` (our own subprocess, with a
@@ -95,22 +105,28 @@ __all__ = [
 #: relation labels); above HUGE even more so. See docs/benchmarks.md for the measurements.
 LARGE = 300
 HUGE = 1500
+#: Above this many nodes edges are straight lines (routing them around nodes costs more).
+STRAIGHT = 800
 
 
 # ---- layout settings -----------------------------------------------------------------------------
 def layout_settings(nodes: int, engine: EngineName = "dot") -> dict[str, str]:
-    """Graph attributes for a layout of ``nodes`` nodes: the full look for small maps, faster
-    settings above :data:`LARGE` and :data:`HUGE` nodes (fewer crossing-reduction and
-    network-simplex passes, straight edges)."""
+    """Graph attributes for a layout of ``nodes`` nodes: the full look for small maps, and
+    from :data:`LARGE` nodes on fewer crossing-reduction and network-simplex passes, tightened
+    step by step up to :data:`HUGE` nodes (so that the time grows smoothly with the size: no
+    setting jumps at one size), and straight edges from :data:`STRAIGHT` nodes."""
     if engine == "dot":
         settings = {"newrank": "true", "nodesep": "0.3", "ranksep": "0.45"}
         if nodes > LARGE:
-            settings.update({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "remincross": "false"})
-            settings["splines"] = "line" if nodes > HUGE else "polyline"
-        if nodes > HUGE:
-            # Network simplex for x positions dominates above this size: 0.02 makes a 5,000-claim
-            # map 3-4 times faster (bench/render.py) at the price of less balanced spacing.
-            settings.update({"mclimit": "0.05", "nslimit": "0.02", "nslimit1": "0.02", "searchsize": "10"})
+            # 0 at LARGE, 1 at HUGE and above: each limit moves on a log scale between its
+            # two ends (network simplex for the x positions dominates big layouts: its limit
+            # 0.02 makes a 5,000-claim map 3-4 times faster, bench/render.py, at the price of
+            # less balanced spacing).
+            t = min(1.0, (nodes - LARGE) / (HUGE - LARGE))
+            nslimit = f"{2 * 0.01**t:.3g}"
+            settings |= {"mclimit": f"{0.3 * (0.05 / 0.3) ** t:.3g}", "nslimit": nslimit, "nslimit1": nslimit}
+            settings |= {"remincross": "false", "searchsize": str(round(30 - 20 * t))}
+            settings["splines"] = "line" if nodes > STRAIGHT else "polyline"
         return settings
     settings = {"overlap": "prism" if engine == "sfdp" else "false", "sep": "+6", "splines": "true"}
     if engine in ("neato", "fdp"):
@@ -122,10 +138,11 @@ def layout_settings(nodes: int, engine: EngineName = "dot") -> dict[str, str]:
 
 # ---- labels --------------------------------------------------------------------------------------
 def _labels_of(
-    amap: ArgumentMap, labels: SemanticsName | Mapping[str, str] | None
+    amap: ArgumentMap, labels: SemanticsName | Mapping[str, str] | None, perspective: str | None = None
 ) -> tuple[dict[str, str], str | None]:
     """Each claim's status ("in", "out", "undec") for ``labels``, and the semantics that gave it
-    (None when the labels were given as a mapping)."""
+    (None when the labels were given as a mapping); with ``perspective`` (a view of that
+    perspective alone), the labels of its own framework (docs/semantics.md, "Per perspective")."""
     if labels is None:
         return {}, None
     if isinstance(labels, str):
@@ -133,7 +150,7 @@ def _labels_of(
         from argmap.semantics.evaluate import claim_labels
 
         try:
-            found = claim_labels(amap, labels)
+            found = claim_labels(amap, labels, perspective=perspective)
         except SearchStopped as exc:
             raise ViewError(
                 f"cannot label the claims under {labels} semantics: {exc}", hint=exc.hint
@@ -175,7 +192,10 @@ def to_dot(
 
     The views (``perspective``/``only``, ``compare``, ``question``, ``focus``/``depth``,
     ``labels``) are described in the module docstring; ``compact`` (default: only for large maps)
-    leaves out relation labels to keep the layout fast. Raises :class:`ViewError` when the view
+    leaves out relation labels to keep the layout fast; ``rankdir`` None chooses the direction
+    from the map's shape; ``legend`` is ``compact`` (or True), ``full`` or ``none`` (or False);
+    ``quotes`` prints each claim's quotes in its box; ``links`` makes sources with a web address
+    links (the interactive page draws without them). Raises :class:`ViewError` when the view
     asks for something the map does not have (:class:`~argmap.errors.UnknownPerspectiveError` and
     :class:`~argmap.errors.UnknownIdError` for a name it lacks, with a did-you-mean hint) or for an option
     that is not one of its choices (:class:`~argmap.errors.UnknownChoiceError`).
@@ -228,7 +248,7 @@ def _dot_graph(
     view = make_view(
         amap, perspective=perspective, only=only, compare=compare, question=question, focus=focus, depth=depth
     )
-    status, semantics = _labels_of(amap, labels)
+    status, semantics = _labels_of(amap, labels, perspective if only else None)
     if semantics:
         view.subtitle.append(f"Claim status under {semantics} semantics")
     elif status:

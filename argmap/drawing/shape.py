@@ -29,6 +29,9 @@ RANKSEP = 0.45 * 72
 #: times along them.
 ACROSS = 1.4
 ALONG = 1.3
+#: Most nodes a drawing may have for its sources to be staggered (more ranks make a big
+#: layout slower, and a big map's aspect hardly changes).
+STAGGER_LIMIT = 300
 #: The room an edge takes in a rank it crosses.
 VIRTUAL = NODESEP + 8
 
@@ -61,9 +64,12 @@ def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[
     rank = dict.fromkeys(nodes, 0)
     queue = deque(n for n in nodes if indegree[n] == 0)
     left = set(nodes)
+    next_waiting = 0  # where to look for the next node still waiting (each is passed once)
     while left:
-        if not queue:  # a cycle: go on from any node still waiting
-            start = min(left, key=lambda n: (indegree[n], nodes.index(n) if len(nodes) < 500 else 0))
+        if not queue:  # a cycle: go on from the first node still waiting, in document order
+            while nodes[next_waiting] not in left:
+                next_waiting += 1
+            start = nodes[next_waiting]
             indegree[start] = 0
             queue.append(start)
         n = queue.popleft()
@@ -136,7 +142,7 @@ def choose(
         if best is None or shape.aspect < best.aspect - 0.05:
             best = shape
     assert best is not None
-    if best.aspect <= TARGET or not edges:
+    if best.aspect <= TARGET or not edges or len(sizes) > STAGGER_LIMIT:
         return best
     # Too wide even so: stagger the sources of the widest ranks.
     wide_dir = "TB" if best.width > best.height else "LR"

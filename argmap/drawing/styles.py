@@ -35,6 +35,7 @@ __all__ = [
     "edge_attributes",
     "edge_look",
     "inference_look",
+    "strength_status",
     "swatch",
 ]
 
@@ -86,8 +87,10 @@ EDGE_STYLE = {
     "support": EdgeStyle(INK, "solid", "normal", "1.4", "supports"),
     "rebuttal": EdgeStyle(INK, "dashed", "tee", "1.4", "rebuts (attacks the claim)"),
     "undercut": EdgeStyle(INK, "dotted", "tee", "2.2", "undercuts (attacks the step: the small box)"),
+    # Two lines side by side. (Not "ink:invis:ink": both renderers draw a tail end in the
+    # second colour of the list, and the second mark would be invisible.)
     "contradiction": EdgeStyle(
-        f"{INK}:invis:{INK}", "solid", "tee", "1.1", "contradict each other", arrowtail="tee", both=True
+        f"{INK}:{INK}", "solid", "tee", "1.1", "contradict each other", arrowtail="tee", both=True
     ),
     "answers": EdgeStyle("#9A9A9A", "solid", "empty", "0.8", "answers the question"),
 }
@@ -98,6 +101,16 @@ STATUS = {
     "out": ("OUT: defeated", "#5A5A5A", "#FFFFFF"),
     "undec": ("UNDECIDED", "#F2C14E", "#000000"),
 }
+# Graded strength (render --labels df-quad|quadratic-energy), shaded in five bands of 0.2, light
+# to dark (a sequential green ramp, ColorBrewer Greens), the band written on the badge too.
+_BANDS = (("#EDF8E9", "#000000"), ("#BAE4B3", "#000000"), ("#74C476", "#000000"), ("#31A354", "#FFFFFF"))
+for _k, (_bg, _ink) in enumerate((*_BANDS, ("#006D2C", "#FFFFFF"))):
+    STATUS[f"strength-{_k}"] = (f"STRENGTH {_k / 5:.1f}-{(_k + 1) / 5:.1f}", _bg, _ink)
+
+
+def strength_status(value: float) -> str:
+    """The STATUS key that shades a graded strength in [0, 1]."""
+    return f"strength-{min(int(value * 5), 4)}"
 
 
 def edge_look(kind: str, strong: bool, arrowhead: str | None = None) -> tuple[tuple[str, str], ...]:

@@ -28,6 +28,8 @@ __all__ = [
 
 #: Characters per line of a claim's text.
 WRAP = 34
+#: Longer paragraphs are wrapped in linear time at their spaces only (see :func:`wrap_lines`).
+LONG = 10_000
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 #: Every character that html_text or escaped changes (and a few they keep): text without any
@@ -92,8 +94,18 @@ def tooltip(text: str) -> Any:
     return literal(text.replace("\\", "\\\\"))
 
 
+#: Characters of the wide East Asian scripts (each as wide as two Latin letters).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
 def text_lines(text: str, width: int = WRAP) -> list[str]:
-    """``text`` wrapped at ``width`` characters, its own line breaks kept (not escaped)."""
+    """``text`` wrapped at ``width`` characters (half as many for text in a wide East Asian
+    script, which has no spaces to break at and letters twice as wide), its own line breaks
+    kept (not escaped)."""
+    if not text.isascii() and _WIDE.search(text):
+        width = max(4, width // 2)
     if "\n" in text or "\r" in text:
         lines: list[str] = []
         for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -147,6 +159,10 @@ def wrap_lines(paragraph: str, width: int) -> list[str]:
     and no space at either end: textwrap's chunks are then just the words and the spaces, and
     each line ends at the last space that fits (tests/test_text.py compares the two on random
     text). Anything else goes to textwrap itself."""
+    if len(paragraph) > LONG:
+        # textwrap cuts a long word off its rest again and again (quadratic): a very long
+        # paragraph is wrapped at its spaces only, white space runs made one space
+        return _wrap_words(" ".join(paragraph.split()), width) if paragraph.strip() else []
     if (
         not paragraph.isprintable()  # the only whitespace a printable text can hold is " "
         or "-" in paragraph
@@ -187,10 +203,12 @@ def _wrap_words(paragraph: str, width: int) -> list[str]:
             rest = word[cut:]
         else:
             lines.append(line)
-        while len(rest) > width:
-            lines.append(rest[:width])
-            rest = rest[width:]
-        line = rest
+        # by index: cutting the rest off again and again copies it each time (quadratic)
+        start = 0
+        while len(rest) - start > width:
+            lines.append(rest[start : start + width])
+            start += width
+        line = rest[start:]
     lines.append(line)
     return lines
 

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from argmap.drawing.text import shorten
 from argmap.errors import UnknownIdError, UnknownPerspectiveError, ViewError
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support, Undercut
 
@@ -198,7 +197,7 @@ def agreement(
     ``only-q``, or "" when neither takes one), the band's text and its colour."""
     p, q = pair
     sp, sq = stances
-    np_, nq = shorten(perspective_name(amap, p), 18), shorten(perspective_name(amap, q), 18)
+    np_, nq = perspective_name(amap, p), perspective_name(amap, q)  # whole names: the band wraps
     if sp and sq:
         if sp == sq:
             return "agree", f"AGREE: both {'hold' if sp == 'holds' else 'reject'}", "#DDDDDD"

@@ -17,8 +17,10 @@ belongs to. The statements are then laid out by :mod:`argmap.formats.writer` and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from argmap.formats.writer import (
@@ -28,7 +30,7 @@ from argmap.formats.writer import (
     Statement,
     align,
     group_statements,
-    item_of_inline_stance,
+    inline_stance_items,
     layout,
 )
 from argmap.model import (
@@ -51,6 +53,7 @@ __all__ = ["format_text", "format_with_warnings", "is_formatted"]
 
 
 # ---- scanning -----------------------------------------------------------------------------------
+@cache
 def _token() -> re.Pattern[str]:
     """The grammar's own terminals, by kind, and single line breaks."""
     return scanner(
@@ -64,7 +67,7 @@ def _token() -> re.Pattern[str]:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str  # str, comment, num, word, punct
     text: str
@@ -73,15 +76,14 @@ class _Tok:
     end_line: int
 
 
-def _scan(text: str) -> list[_Tok]:
-    """The tokens of text that parses (white space and line breaks left out)."""
+def _scan(text: str, pos: int = 0, end: int | None = None, line: int = 1, line_start: int = 0) -> list[_Tok]:
+    """The tokens of text that parses (white space and line breaks left out), from ``pos`` (on
+    ``line``, which starts at offset ``line_start``) to ``end``."""
     toks: list[_Tok] = []
-    line, line_start = 1, 0
-    pos = 0
-    n = len(text)
+    n = len(text) if end is None else end
     token = _token()
     while pos < n:
-        m = token.match(text, pos)
+        m = token.match(text, pos, n)
         if m is None:  # cannot happen for text that parses; skip the character
             pos += 1
             continue
@@ -170,12 +172,16 @@ class _Items:
         else:
             self._relation_head()
         stances = [e for e in self.st.elements[1:] if isinstance(e, Stance)]
+        stance_keys = inline_stance_items(stances)  # once: per stance it would make fmt quadratic
         stance_no = 0
         quote_no = 0
         while (tok := self._peek()) is not None:
             word = tok.text
             if word in ("held", "rejected", "asked"):
-                key = ("asked",) if word == "asked" else item_of_inline_stance(stances, stance_no)
+                if word == "asked":
+                    key: Hashable = ("asked",)
+                else:
+                    key = stance_keys[stance_no] if stance_no < len(stance_keys) else ("stances", 0)
                 self._take(key)
                 self._take(key)  # by
                 count = self._list(key)
@@ -244,7 +250,7 @@ class _Items:
 
 
 # ---- comments -----------------------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _Anchors:
     """The comments of one statement."""
 
@@ -275,28 +281,45 @@ def format_with_warnings(
 
     if text.startswith("\ufeff"):
         text = text[1:]
-    m = parse(text, path)
-    return _format(m, text, width), m.parse_diagnostics
+    from argmap.util.gcpause import paused_gc
+
+    # Hundreds of thousands of small objects (tokens, lines), no cycles: the cyclic collector
+    # would only walk them again and again (a third of the time at 100k claims).
+    with paused_gc():
+        m = parse(text, path)
+        return _format(m, text, width), m.parse_diagnostics
 
 
 def _format(m: ArgumentMap, text: str, width: int) -> str:
     first_break = text.find("\n")
     newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
     lines_of_text = text.split("\n")
-    toks = _scan(text)
     statements = group_statements(m.elements, by_span=True)
-    # where each statement starts in the token list
-    starts: list[int] = []
-    k = 0
+    # Each statement's text runs from its first character to the next statement's; only the
+    # parts holding a comment or a string are scanned into tokens (most statements hold neither).
+    line_offsets = [0]
+    find = text.find
+    at = find("\n")
+    while at >= 0:
+        line_offsets.append(at + 1)
+        at = find("\n", at + 1)
+    offsets: list[int] = []
     for st in statements:
         span = st.head.span
         assert span is not None
-        while k < len(toks) and (toks[k].line, toks[k].column) != (span.line, span.column):
-            k += 1
-        starts.append(k)
+        offsets.append(line_offsets[span.line - 1] + span.column - 1)
     anchors = [_Anchors() for _ in statements]
     wholes: list[set[Hashable]] = [set() for _ in statements]
     footer: list[str | None] = []
+
+    def line_of(offset: int) -> int:
+        return bisect_right(line_offsets, offset)
+
+    def region_of(i: int) -> list[_Tok]:
+        start = offsets[i]
+        stop = offsets[i + 1] if i + 1 < len(statements) else len(text)
+        line = line_of(start)
+        return _scan(text, start, stop, line, line_offsets[line - 1])
 
     def blank_between(a_line: int, b_line: int) -> bool:
         return any(not lines_of_text[ln - 1].strip() for ln in range(a_line + 1, b_line))
@@ -313,16 +336,31 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
             target.append(None)
 
     # comments before the first statement
-    first = starts[0] if statements else len(toks)
-    head_comments = [t for t in toks[:first] if t.kind == "comment"]
+    first = offsets[0] if statements else len(text)
+    head_comments = [t for t in _scan(text, 0, first) if t.kind == "comment"]
     if statements:
-        add_gap(anchors[0].leading, head_comments, 0, toks[first].line)
+        add_gap(anchors[0].leading, head_comments, 0, line_of(offsets[0]))
     else:
         add_gap(footer, head_comments, 0, len(lines_of_text) + 1)
 
     for i, st in enumerate(statements):
-        stop = starts[i + 1] if i + 1 < len(statements) else len(toks)
-        region = toks[starts[i] : stop]
+        stop = offsets[i + 1] if i + 1 < len(statements) else len(text)
+        next_line = line_of(offsets[i + 1]) if i + 1 < len(statements) else len(lines_of_text) + 1
+        plain = find("#", offsets[i], stop) < 0
+        if plain and find('"', offsets[i], stop) < 0:  # no comment, no text: no tokens needed
+            last = offsets[i] + len(text[offsets[i] : stop].rstrip()) - 1
+            add_gap(
+                anchors[i + 1].leading if i + 1 < len(statements) else footer, [], line_of(last), next_line
+            )
+            continue
+        region = region_of(i)
+        if plain or not any(t.kind == "comment" for t in region):  # only the texts to keep whole matter
+            walker = _Items(st, region)
+            walker.run()
+            wholes[i] = walker.whole()
+            prev = region[-1].end_line
+            add_gap(anchors[i + 1].leading if i + 1 < len(statements) else footer, [], prev, next_line)
+            continue
         code = [t for t in region if t.kind != "comment"]
         walker = _Items(st, code)
         tags = walker.run()
@@ -357,10 +395,7 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
                 prev = t.line
             else:
                 rest.append(t)
-        if i + 1 < len(statements):
-            add_gap(anchors[i + 1].leading, rest, prev, toks[starts[i + 1]].line)
-        else:
-            add_gap(footer, rest, prev, len(lines_of_text) + 1)
+        add_gap(anchors[i + 1].leading if i + 1 < len(statements) else footer, rest, prev, next_line)
 
     # lay the statements out
     blocks: list[list[Line]] = []
@@ -378,6 +413,9 @@ def _format(m: ArgumentMap, text: str, width: int) -> str:
             while leading and leading[0] is None:
                 leading.pop(0)
         out.extend("" if c is None else c for c in leading)
+        if not (a.before or a.trailing or a.trailer):  # no comments to put back
+            out.extend([line.text for line in block])
+            continue
         present = {line.item for line in block}
         before = _regroup(a.before, present)
         trailing = _regroup(a.trailing, present)

@@ -19,6 +19,7 @@ ignore unknown fields), never removed or changed in meaning.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -94,6 +95,17 @@ def _quote(q: Quote, spans: bool) -> dict[str, Any]:
     return out
 
 
+def _put_allow(out: dict[str, Any], e: Any) -> None:
+    """The codes an element allows, and the reasons given for them (code -> reason)."""
+    _put(out, "allow", e.allow)
+    if e.allow_reasons:
+        out["allow_reasons"] = dict(e.allow_reasons)
+
+
+def _read_reasons(d: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple((d.get("allow_reasons") or {}).items())
+
+
 def _put(out: dict[str, Any], key: str, value: object) -> None:
     """``out[key] = value`` unless the value is the field's default (None or empty)."""
     if value is not None and value != ():
@@ -101,7 +113,7 @@ def _put(out: dict[str, Any], key: str, value: object) -> None:
 
 
 #: The fields every relation writes after its ends (and name), in order; quotes come last.
-_RELATION_FIELDS = ("by", "note", "tags", "sources", "allow", "scheme")
+_RELATION_FIELDS = ("by", "note", "tags", "sources", "scheme")
 
 
 def _element(e: Element, spans: bool) -> dict[str, Any]:
@@ -119,7 +131,7 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
             out["quotes"] = [_quote(q, spans) for q in e.quotes]
         _put(out, "note", e.note)
         _put(out, "date", e.date)
-        _put(out, "allow", e.allow)
+        _put_allow(out, e)
         _put(out, "title", e.title)
         _put(out, "base", e.base)
     elif isinstance(e, Stance):
@@ -128,7 +140,7 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
             out["inline"] = True
         _put(out, "note", e.note)
         _put(out, "date", e.date)
-        _put(out, "allow", e.allow)
+        _put_allow(out, e)
     elif isinstance(e, (Support, Rebuttal, Undercut, Contradiction)):
         if isinstance(e, Support):
             out = {"type": "support", "premises": list(e.premises), "conclusion": e.conclusion}
@@ -141,26 +153,31 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
         _put(out, "name", e.name)
         for key in _RELATION_FIELDS:
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
         if e.quotes:
             out["quotes"] = [_quote(q, spans) for q in e.quotes]
     elif isinstance(e, Title):
         out = {"type": "title", "text": e.text}
     elif isinstance(e, Source):
         out = {"type": "source", "id": e.id, "title": e.title}
-        for key in ("url", "date", "author", "note", "file", "allow"):
+        for key in ("url", "date", "author", "note", "file"):
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
     elif isinstance(e, Perspective):
         out = {"type": "perspective", "id": e.id, "name": e.name}
-        for key in ("role", "color", "note", "allow"):
+        for key in ("role", "color", "note"):
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
     elif isinstance(e, Question):
         out = {"type": "question", "id": e.id, "text": e.text}
-        for key in ("tags", "note", "asked_by", "allow"):
+        for key in ("tags", "note", "asked_by"):
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
     elif isinstance(e, Section):
         out = {"type": "section", "id": e.id, "title": e.title}
-        for key in ("parent", "note", "allow"):
+        for key in ("parent", "note"):
             _put(out, key, getattr(e, key))
+        _put_allow(out, e)
     elif isinstance(e, Allow):
         out = {"type": "allow", "codes": list(e.codes)}
         _put(out, "reason", e.reason)
@@ -190,8 +207,18 @@ def dumps(m: ArgumentMap, *, spans: bool = False, indent: int | None = None) -> 
     """
     if indent is None:
         # json's C encoder, no spaces after separators: the smallest and fastest document.
-        return json.dumps(to_dict(m, spans=spans), ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(to_dict(m, spans=spans), ensure_ascii=False, indent=indent) + "\n"
+        text = json.dumps(to_dict(m, spans=spans), ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        text = json.dumps(to_dict(m, spans=spans), ensure_ascii=False, indent=indent) + "\n"
+    lone = _LONE_SURROGATE.search(text)
+    if lone is not None:  # half of a UTF-16 pair: no UTF-8 file can hold it, and the reader refuses it
+        raise InterchangeError(
+            f"the map holds a lone surrogate U+{ord(lone.group()):04X}, which JSON text cannot carry"
+        )
+    return text
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # ---- reading --------------------------------------------------------------------------------------
@@ -386,6 +413,7 @@ def _relation_fields(d: Mapping[str, Any]) -> dict[str, Any]:
         "sources": _ids(d, "sources"),
         "quotes": _read_quotes(d),
         "allow": _ids(d, "allow"),
+        "allow_reasons": _read_reasons(d),
         "scheme": d.get("scheme"),
         "span": _read_span(d),
     }
@@ -407,6 +435,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("note"),
         d.get("file"),
         _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "perspective": lambda d: Perspective(
@@ -416,6 +445,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("color"),
         d.get("note"),
         _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "question": lambda d: Question(
@@ -425,6 +455,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("note"),
         _ids(d, "asked_by"),
         _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "claim": lambda d: Claim(
@@ -441,6 +472,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         _ids(d, "allow"),
         d.get("title"),
         d.get("base"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "support": lambda d: Support(tuple(d["premises"]), d["conclusion"], **_relation_fields(d)),
@@ -455,10 +487,17 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], Element]] = {
         d.get("note"),
         d.get("date"),
         _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
         span=_read_span(d),
     ),
     "section": lambda d: Section(
-        d["id"], d["title"], d.get("parent"), d.get("note"), _ids(d, "allow"), span=_read_span(d)
+        d["id"],
+        d["title"],
+        d.get("parent"),
+        d.get("note"),
+        _ids(d, "allow"),
+        allow_reasons=_read_reasons(d),
+        span=_read_span(d),
     ),
     "allow": lambda d: Allow(tuple(d["codes"]), d.get("reason"), span=_read_span(d)),
 }
@@ -485,10 +524,31 @@ def from_dict(doc: object, *, path: str | None = None) -> ArgumentMap:
     for i, item in enumerate(doc["elements"]):
         try:
             fields = _from_version_1(item) if version == 1 else item
-            elements.append(builders[fields["type"]](fields))
+            element = builders[fields["type"]](fields)
         except (TypeError, ValueError) as exc:  # what the model refuses beyond the schema
             raise InterchangeError(f"$.elements[{i}]: {exc}") from None
+        _refuse_unwritable_id(element, i)
+        elements.append(element)
     return ArgumentMap(tuple(elements), path=path)
+
+
+def _refuse_unwritable_id(e: Element, i: int) -> None:
+    """An id the .argmap text cannot give a definition (a verb read as the verb, issue 21): an
+    importer never makes a map the writer cannot write."""
+    from argmap.formats.writer import VERB_IDS
+
+    if isinstance(e, (Source, Perspective, Question, Claim, Section)) and e.id in VERB_IDS:
+        raise InterchangeError(
+            f"$.elements[{i}].id: {e.id!r} cannot be written as the id of a "
+            f"{type(e).__name__.lower()} in .argmap text (after the keyword it reads as the verb)",
+            hint="rename it, for example to '" + e.id + "-1'",
+        )
+    if isinstance(e, Allow) and e.codes[0] in VERB_IDS:
+        raise InterchangeError(
+            f"$.elements[{i}].codes[0]: 'allow {e.codes[0]}' on a line of its own reads as a "
+            f"relation or stance in .argmap text",
+            hint="list a finding code first",
+        )
 
 
 def loads(text: str | bytes, *, path: str | None = None) -> ArgumentMap:
@@ -502,11 +562,45 @@ def loads(text: str | bytes, *, path: str | None = None) -> ArgumentMap:
     except RecursionError:
         raise InterchangeError("not JSON that can be read: lists or objects nested too deeply") from None
     except ValueError as exc:  # Python's limit on the digits of an integer (4,300 by default)
-        raise InterchangeError(f"not JSON that can be read: {_shown(str(exc).split(';')[0], 120)}") from None
+        raise InterchangeError(
+            f"not JSON that can be read: a number is too long ({_shown(str(exc).split(';')[0], 120)})"
+        ) from None
+    if _SURROGATE_HINT.search(text if isinstance(text, str) else text.decode("utf-8", "replace")):
+        _refuse_surrogates(doc)
     looks = _looks_like_other_json(doc)
     if looks is not None:
         raise InterchangeError(looks)
     return from_dict(doc, path=path)
+
+
+#: A surrogate escape (or character) in the text: only then are the document's strings walked.
+_SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_LONE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(doc: object) -> None:
+    """InterchangeError naming the first string (or key) holding a lone surrogate: no UTF-8
+    text, so no map file and no export, can hold one (JSON's escapes can write one)."""
+    todo: list[tuple[object, list[str | int]]] = [(doc, [])]
+    while todo:
+        node, where = todo.pop()
+        items: list[tuple[str | int, object]]
+        if isinstance(node, dict):
+            for key in node:
+                if _LONE.search(key):
+                    raise InterchangeError(
+                        f"{_where(where)}: a key holds a lone surrogate, which no text can hold"
+                    )
+            items = list(node.items())
+        elif isinstance(node, list):
+            items = list(enumerate(node))
+        else:
+            if isinstance(node, str) and (bad := _LONE.search(node)):
+                raise InterchangeError(
+                    f"{_where(where)}: holds a lone surrogate U+{ord(bad.group()):04X}, which no text holds"
+                )
+            continue
+        todo.extend((value, [*where, key]) for key, value in reversed(items))
 
 
 # ---- telling other formats apart ------------------------------------------------------------------
@@ -527,8 +621,6 @@ def _not_json(text: str | bytes, exc: json.JSONDecodeError) -> str:
 
 def _looks_like_text_format(text: str) -> tuple[str, str] | None:
     """(what it is, its --from name) when ``text`` looks like .argmap text or Argdown."""
-    import re
-
     head = text[:20_000].lstrip("\ufeff")
     first = next((ln for ln in head.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
     argmap_start = re.compile(
@@ -538,8 +630,12 @@ def _looks_like_text_format(text: str) -> tuple[str, str] | None:
     )
     if argmap_start.match(first):
         return ".argmap text", "argmap"
-    argdown = re.compile(r"^\s*(\[[^\]\n]+\]|<[^>\n]+>)\s*:?|^\s*[+\-]?[<>]?[+\-_]\s*[\[<]|^={3,}\s*$", re.M)
-    if argdown.search(head) and not head.lstrip().startswith(("{", "[")):
+    # A statement or argument defined ([Title]: text, <Title>: text), a relation line
+    # (+ <a>, <- [b], _> <c>), a heading of equals signs.
+    argdown = re.compile(
+        r"^[ \t]*(\[[^\]\n]+\]|<[^>\n]+>)[ \t]*:|^[ \t]*(<?[+\-_]>?)[ \t]+[\[<]|^={3,}[ \t]*$", re.M
+    )
+    if argdown.search(head):
         return "Argdown", "argdown"
     return None
 

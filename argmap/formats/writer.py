@@ -30,6 +30,7 @@ from typing import TypeAlias
 
 import attrs
 
+from argmap.errors import InterchangeError
 from argmap.model import (
     Allow,
     ArgumentMap,
@@ -93,7 +94,7 @@ def _escape_one(m: re.Match[str]) -> str:
     if short is not None:
         return short
     if 0xD800 <= ord(ch) <= 0xDFFF:
-        raise ValueError(f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold")
+        raise InterchangeError(f"text holds a lone surrogate U+{ord(ch):04X}, which .argmap text cannot hold")
     return f"\\u{{{ord(ch):X}}}"
 
 
@@ -119,36 +120,44 @@ def _split_text(text: str, first: int, rest: int) -> list[str]:
 
     Cuts go after white space (so pieces end with their space: "part one " + "part two") and
     after every line break; a word too long for a line is cut inside. The pieces join to
-    ``text`` exactly.
+    ``text`` exactly. Linear in the text's length: each word is escaped once, and a long word is
+    measured a piece at a time (issue 21 item 6: it was quadratic).
     """
-    if len(quote(text)) <= first and "\n" not in text.rstrip("\n"):
+    if "\n" not in text.rstrip("\n") and len(quote(text)) <= first:
         return [text]
     pieces: list[str] = []
     room = first
-    segments = re.split(r"(?<=\n)", text)
-    for segment in segments:
+    for segment in re.split(r"(?<=\n)", text):
         if not segment:
             continue
-        current = ""
+        current: list[str] = []
+        size = 2  # the literal's two quotes
         for word in _WORDS.findall(segment):
             if not word:
                 continue
-            if len(quote(current + word)) <= room:
-                current += word
+            word_size = len(escape(word))
+            if size + word_size <= room:
+                current.append(word)
+                size += word_size
                 continue
             if current:
-                pieces.append(current)
+                pieces.append("".join(current))
                 room = rest
-                current = ""
-            left = word
-            while len(quote(left)) > room:
-                cut = _fit(left, room)
-                pieces.append(left[:cut])
+                current, size = [], 2
+            if 2 + word_size <= room:
+                current, size = [word], 2 + word_size
+                continue
+            start = 0  # a word too long for a line: cut inside, as much as fits each time
+            while True:
+                stop, stop_size = _fit(word, start, room)
+                if stop == len(word):
+                    current, size = [word[start:]], stop_size
+                    break
+                pieces.append(word[start:stop])
                 room = rest
-                left = left[cut:]
-            current = left
+                start = stop
         if current:
-            pieces.append(current)
+            pieces.append("".join(current))
             room = rest
     return pieces or [""]
 
@@ -178,14 +187,16 @@ def _escape_long(text: str) -> str:
     return "".join(out)
 
 
-def _fit(word: str, room: int) -> int:
-    """How many characters of ``word`` fit in a literal of ``room`` columns (at least one)."""
+def _fit(word: str, start: int, room: int) -> tuple[int, int]:
+    """Where a literal of ``room`` columns holding ``word`` from ``start`` must end (at least one
+    character), and that literal's size; ``len(word)`` when the rest fits."""
     size = 2
-    for i, ch in enumerate(word):
-        size += len(escape(ch))
-        if size > room:
-            return max(i, 1)
-    return len(word)
+    for i in range(start, len(word)):
+        step = len(escape(word[i]))
+        if size + step > room:
+            return max(i, start + 1), size
+        size += step
+    return len(word), size
 
 
 def _text_lines(
@@ -321,8 +332,8 @@ def group_statements(elements: Iterable[Element], *, by_span: bool = False) -> l
             if (
                 isinstance(prev, Stance)
                 and not _inline_kept(prev, out[-1])
-                and (prev.perspective, prev.accepts, prev.note, prev.date, prev.allow)
-                == (e.perspective, e.accepts, e.note, e.date, e.allow)
+                and (prev.perspective, prev.accepts, prev.note, prev.date, prev.allow, prev.allow_reasons)
+                == (e.perspective, e.accepts, e.note, e.date, e.allow, e.allow_reasons)
                 and _same_line(prev, e, by_span)
             ):
                 out[-1].append(e)
@@ -402,14 +413,18 @@ def _stance_runs(stances: Sequence[Stance]) -> list[tuple[bool, list[Stance]]]:
     return runs
 
 
+def inline_stance_items(stances: Sequence[Stance]) -> list[Hashable]:
+    """The item key of each inline stance of a claim (its run of held/rejected), in order."""
+    keys: list[Hashable] = []
+    for run_no, (_accepts, run) in enumerate(_stance_runs(stances)):
+        keys.extend([("stances", run_no)] * len(run))
+    return keys
+
+
 def item_of_inline_stance(stances: Sequence[Stance], index: int) -> Hashable:
     """The item key of the ``index``-th inline stance of a claim (its run of held/rejected)."""
-    seen = 0
-    for run_no, (_accepts, run) in enumerate(_stance_runs(stances)):
-        seen += len(run)
-        if index < seen:
-            return ("stances", run_no)
-    return ("stances", 0)
+    keys = inline_stance_items(stances)
+    return keys[index] if 0 <= index < len(keys) else ("stances", 0)
 
 
 def _attr_items(

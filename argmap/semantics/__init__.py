@@ -20,10 +20,12 @@ from typing import Literal, get_args
 from argmap.errors import UnknownChoiceError
 
 __all__ = [
+    "ANY_SEMANTICS",
     "ICCMA_FORMATS",
     "RULES",
     "RULE_ALIASES",
     "SEMANTICS",
+    "AnySemanticsName",
     "IccmaFormat",
     "RuleName",
     "SemanticsName",
@@ -34,6 +36,11 @@ __all__ = [
 #: The semantics argmap evaluates with; the CLI's choices come from here.
 SemanticsName = Literal["grounded", "complete", "preferred", "stable"]
 SEMANTICS: tuple[SemanticsName, ...] = get_args(SemanticsName)
+#: Every semantics ``argmap evaluate`` and ``render --labels`` take: the Dung semantics above,
+#: which label claims in/out/undec, and the graded ones (argmap.semantics.graded), which give
+#: each claim a strength in [0, 1].
+AnySemanticsName = Literal["grounded", "complete", "preferred", "stable", "df-quad", "quadratic-energy"]
+ANY_SEMANTICS: tuple[AnySemanticsName, ...] = get_args(AnySemanticsName)
 
 #: The rules that turn a map into a framework (docs/semantics.md), the default first:
 #: "evidential" (a claim a support concludes needs one of its supports: evidential support,

@@ -157,10 +157,14 @@ def claim_labels(
     *,
     rule: RuleName = "evidential",
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    perspective: str | None = None,
 ) -> dict[str, str]:
     """Every claim id -> "in", "out" or "undec" under ``semantics`` (the reading in the module
-    docstring: sceptical for preferred and stable). Raises SearchStopped past the time limit."""
-    tr = framework(argmap, rule=rule)
+    docstring: sceptical for preferred and stable), in the whole map or in ``perspective``'s
+    own framework (only the claims in it). Raises SearchStopped past the time limit."""
+    if perspective is not None:
+        require_perspective(argmap, perspective)
+    tr = framework(argmap, rule=rule, perspective=perspective)
     return tr.claim_labels(acceptance(tr.framework, semantics, time_limit=time_limit))
 
 

@@ -59,7 +59,7 @@ def _perspective_findings(argmap: ArgumentMap) -> list[Diagnostic]:
             continue
         accepted = set(first_stance)
         attacks = attack_pairs(rels)
-        owed = unanswered(accepted, attacks)
+        owed = unanswered(accepted, attacks, [u for u in rels if isinstance(u, Undercut)])
         if not owed:
             continue
         hit = {t for a, t, _ in attacks if a in accepted}

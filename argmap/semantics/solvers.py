@@ -17,6 +17,12 @@ How each semantics is computed, and why (measured in ``bench/semantics.py``):
   frameworks grounded settles almost everything, so the solver sees little; on hard families
   it does the real work in C. A pure-Python labelling search was the alternative; it is what
   peers such as pygarg and py_arg do and they time out at 100k arguments.
+* one preferred labelling of a hard component (200+ arguments, not found by SAT within 1 s)
+  is asked of clingo when it is installed (the ``argmap[asp]`` extra, :mod:`argmap.semantics.asp`):
+  on frameworks where every argument has a few attackers its search is much faster there.
+* safety: long clauses reach Glucose sorted by variable (its recursive quicksort overflowed the
+  C stack on a 200,000-literal clause), and a component past :data:`SAT_LITERAL_BUDGET` stops
+  with SearchStopped before the solver starts, so no input ends in a signal.
 
 Every search takes ``limit`` (how many labellings at most) and ``time_limit`` (seconds); a
 result says plainly whether it is exhaustive, or which of the two stopped it.
@@ -396,11 +402,7 @@ def one_labelling(
     try:
         for comp in _components(af, lab):
             _check_budget(af, comp, sem)
-            c = _Component(af, comp, sem == "stable", clock)
-            try:
-                labels = next(c.each(sem, 1), None)
-            finally:
-                c.close()
+            labels = _one(af, comp, sem, clock)
             if labels is None:
                 return None
             for x, v in zip(comp, labels, strict=True):
@@ -410,6 +412,47 @@ def one_labelling(
     finally:
         clock.stop()
     return Labelling(bytes(lab), af.names)
+
+
+#: A preferred search on a component at least this large that has not finished within
+#: ASP_AFTER seconds of SAT is handed to clingo when it is installed (argmap.semantics.asp).
+ASP_MIN_ARGUMENTS = 200
+ASP_AFTER = 1.0
+
+
+def _one(af: Framework, comp: list[int], sem: SemanticsName, clock: _Clock) -> bytes | None:
+    """One labelling of one component (None when it has none); raises _TimeUp."""
+    from argmap.semantics import asp
+
+    def sat(c_clock: _Clock) -> bytes | None:
+        c = _Component(af, comp, sem == "stable", c_clock)
+        try:
+            return next(c.each(sem, 1), None)
+        finally:
+            c.close()
+
+    if sem != "preferred" or len(comp) < ASP_MIN_ARGUMENTS or not asp.available():
+        return sat(clock)
+    remaining = None if clock.deadline is None else clock.deadline - time.monotonic()
+    if ASP_AFTER > 0:
+        first = _Clock(ASP_AFTER if remaining is None else min(ASP_AFTER, max(remaining, 0.0)))
+        try:
+            return sat(first)
+        except _TimeUp:
+            pass
+        finally:
+            first.stop()
+    remaining = None if clock.deadline is None else clock.deadline - time.monotonic()
+    if remaining is not None and remaining <= 0:
+        raise _TimeUp
+    ordered = sorted(range(len(comp)), key=comp.__getitem__)  # clingo's search follows the order
+    labels = asp.preferred_labels(af, [comp[i] for i in ordered], remaining)
+    if labels is None:
+        raise _TimeUp
+    out = bytearray(len(comp))
+    for i, v in zip(ordered, labels, strict=True):
+        out[i] = v
+    return bytes(out)
 
 
 def _timeout_message(sem: SemanticsName, time_limit: float | None) -> str:

@@ -13,7 +13,7 @@ from typing import TypeAlias
 
 import attrs
 
-from argmap.model import ArgumentMap, ClaimKind, Contradiction, Rebuttal
+from argmap.model import ArgumentMap, ClaimKind, Contradiction, Rebuttal, Undercut
 
 __all__ = ["Attack", "PerspectiveView", "attack_pairs", "perspective_view", "unanswered"]
 
@@ -80,15 +80,30 @@ def attack_pairs(relations: Iterable[object]) -> list[Attack]:
     return out
 
 
-def unanswered(accepted: set[str], attacks: list[Attack]) -> list[Attack]:
-    """(accepted claim, attacker, relation) where no accepted claim attacks the attacker."""
-    answered = {t for a, t, _ in attacks if a in accepted}
+def _starts(attacker: str, rel: Rebuttal | Contradiction) -> tuple[str, ...]:
+    """What an attack needs: every attacker of a (linked) rebuttal, the one side of a contradiction."""
+    return rel.attackers if isinstance(rel, Rebuttal) else (attacker,)
+
+
+def unanswered(accepted: set[str], attacks: list[Attack], undercuts: Iterable[Undercut] = ()) -> list[Attack]:
+    """(accepted claim, attacker, relation) where the attack is not answered: no accepted claim
+    attacks one of its attackers (a linked attack falls with any of them), no undercut whose
+    attackers are all accepted stops the relation, and not all its attackers are accepted (that
+    is a conflict, not an open attack)."""
+    answered = {t for a, t, rel in attacks if all(s in accepted for s in _starts(a, rel))}
+    cut = {u.target for u in undercuts if all(s in accepted for s in u.attackers)}
     out: list[Attack] = []
     seen: set[tuple[str, str]] = set()
     for a, t, rel in attacks:
-        if t in accepted and a != t and a not in accepted and a not in answered and (t, a) not in seen:
-            seen.add((t, a))
-            out.append((t, a, rel))
+        if t not in accepted or a == t or (t, a) in seen:
+            continue
+        starts = _starts(a, rel)
+        if all(s in accepted for s in starts) or any(s in answered for s in starts):
+            continue
+        if rel.name is not None and rel.name in cut:
+            continue
+        seen.add((t, a))
+        out.append((t, a, rel))
     return out
 
 
@@ -99,21 +114,29 @@ def perspective_view(
     own_labels: dict[str, str],
 ) -> PerspectiveView:
     """Where ``perspective`` stands, given the map's labels and those of its own framework."""
-    accepts = argmap.accepted_by(perspective)
+    claim_ids = {c.id for c in argmap.claims}
+    accepts = tuple(c for c in argmap.accepted_by(perspective) if c in claim_ids)
     accepted = set(accepts)
     all_attacks = attack_pairs(argmap.relations)
     conflicts = tuple(
-        dict.fromkeys((a, t) for a, t, _ in all_attacks if a in accepted and t in accepted and a != t)
+        dict.fromkeys(
+            (a, t)
+            for a, t, rel in all_attacks
+            if t in accepted and a != t and all(s in accepted for s in _starts(a, rel))
+        )
     )
-    open_attacks = tuple((t, a) for t, a, _ in unanswered(accepted, all_attacks))
-    owes = tuple((t, a) for t, a, _ in unanswered(accepted, attack_pairs(argmap.relations_by(perspective))))
+    open_attacks = tuple((t, a) for t, a, _ in unanswered(accepted, all_attacks, argmap.undercuts))
+    rejected = {id(r) for r in argmap.relations_rejected_by(perspective)}
+    own = [r for r in argmap.relations_by(perspective) if id(r) not in rejected]
+    own_cuts = [u for u in own if isinstance(u, Undercut)]
+    owes = tuple((t, a) for t, a, _ in unanswered(accepted, attack_pairs(own), own_cuts))
     facts = {c.id for c in argmap.claims if c.kind is ClaimKind.FACT}
     defends = tuple(c for c, v in own_labels.items() if v == "in" and c not in accepted and c not in facts)
     against = {c: map_labels[c] for c in accepts if c in map_labels and map_labels[c] != "in"}
     return PerspectiveView(
         perspective=perspective,
         accepts=accepts,
-        rejects=argmap.rejected_by(perspective),
+        rejects=tuple(c for c in argmap.rejected_by(perspective) if c in claim_ids),
         conflicts=conflicts,
         unanswered=open_attacks,
         owes=owes,

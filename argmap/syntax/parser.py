@@ -133,7 +133,7 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Argum
     with Path(name).open("rb") as f:
         check_size(os.fstat(f.fileno()).st_size, held, name)
         data = f.read(held.input_size + 1)  # a file that grew meanwhile is still bounded
-    check_size(len(data), held, name)
+    check_size(len(data), held, name, at_least=True)
     text = decode(data, name)
     del data  # the bytes are freed before parsing
     return parse(text, name, limits=held)
@@ -163,7 +163,15 @@ _STATEMENT_START = re.compile(r"\n(?=[^ \t\r\n#])")
 
 
 def _check_statements(text: str, limit: int, path: str | None) -> None:
-    """Refuse a statement longer than ``limit`` characters, in one scan before parsing."""
+    """Refuse a statement longer than ``limit`` characters, in one scan before parsing.
+
+    A statement that long spans a whole window of ``limit // 2`` characters (at a multiple of
+    it) without a statement start; when every such window has one (a real map: a few searches
+    that each stop at the window's first line), no statement is too long."""
+    half = max(limit // 2, 1)
+    search = _STATEMENT_START.search
+    if all(search(text, w, w + half) for w in range(0, len(text) - half + 1, half)):
+        return
     start = 0
     for m in _STATEMENT_START.finditer(text):
         if m.start() - start > limit:

@@ -225,11 +225,12 @@ class Build:
 
     def _allowed(self, a: tuple[str, Any, Any, Any], why: list[tuple[str, str]]) -> list[str]:
         """The codes of an ``allow`` attribute; each, with the attribute's reason if it gives
-        one, is added to ``why``."""
+        one, is added to ``why`` (once per code: the first reason given for it)."""
         codes = [self._id(t) for t in a[1][0]]
         reason = a[1][1]
         if reason is not None:
-            why.extend((code, reason.value) for code in codes)
+            given = {code for code, _ in why}
+            why.extend((code, reason.value) for code in dict.fromkeys(codes) if code not in given)
         return codes
 
     def claim_kind(self, c: list[Token]) -> Token:

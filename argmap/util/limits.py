@@ -133,11 +133,14 @@ def exceeded(
     )
 
 
-def check_size(size: int, limits: Limits | None = None, where: str = "", unit: str = "bytes") -> None:
-    """Refuse an input of ``size`` bytes (or characters, for a string) over the input size limit."""
+def check_size(
+    size: int, limits: Limits | None = None, where: str = "", unit: str = "bytes", *, at_least: bool = False
+) -> None:
+    """Refuse an input of ``size`` bytes (or characters, for a string) over the input size limit
+    (``at_least``: reading stopped at ``size``, the input may be longer)."""
     limit = resolve(limits).input_size
     if size > limit:
-        raise exceeded("input_size", size, limit, where, unit=unit)
+        raise exceeded("input_size", size, limit, where, unit=unit, at_least=at_least)
 
 
 def check_text_length(text: str, limits: Limits | None = None, where: str = "") -> None:

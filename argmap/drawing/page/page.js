@@ -79,12 +79,14 @@
   var relIn = new Map();      // claim id -> supports and rebuttals that end on it
   var relOut = new Map();     // claim id -> supports, rebuttals and undercuts it starts
   var contra = new Map();     // claim id -> contradictions it is part of
-  var undercutIn = new Map(); // support relation index -> undercuts of it
+  var undercutIn = new Map(); // relation index -> undercuts of it
   var namedSupport = new Map();
+  var namedRelation = new Map(); // any named relation: undercuts land on them
   var answersOf = new Map();  // question id -> claims answering it
   D.relations.forEach(function (r, i) {
     r.i = i;
     if (r.type === "support" && r.name != null && !namedSupport.has(r.name)) namedSupport.set(r.name, r);
+    if (r.name != null && !namedRelation.has(r.name)) namedRelation.set(r.name, r);
   });
   D.relations.forEach(function (r) {
     if (r.type === "contradiction") {
@@ -94,7 +96,7 @@
     }
     r.from.forEach(function (a) { push(relOut, a, r); });
     if (r.type === "undercut") {
-      var target = namedSupport.get(r.to);
+      var target = namedRelation.get(r.to);
       if (target) push(undercutIn, target.i, r);
     } else push(relIn, r.to, r);
   });
@@ -103,11 +105,11 @@
   function personName(pid) { var p = perspById.get(pid); return p ? p.name : pid; }
   function kindWord(c) { return c.kind ? KIND_WORD[c.kind] || c.kind.toUpperCase() : "CLAIM"; }
   /** The claims a relation connects (an undercut brings the support it attacks along). */
-  function relationClaims(r) {
+  function relationClaims(r, depth) {
     var out = r.from.slice();
     if (r.type === "undercut") {
-      var t = namedSupport.get(r.to);
-      if (t) out = out.concat(t.from, [t.to]);
+      var t = namedRelation.get(r.to);
+      if (t && (depth || 0) < 50) out = out.concat(relationClaims(t, (depth || 0) + 1));
     } else out.push(r.to);
     return out;
   }
@@ -163,7 +165,7 @@
       nodeOfSupport.set(name, g);
       info.set(g, { type: "relation", rel: relByNode.get(name) });
       g.classList.add("inference");
-    } else if (name.indexOf("legend:") === 0) {
+    } else if (name === "legend" || name.indexOf("legend:") === 0) {
       g.classList.add("legend");
     }
   });
@@ -685,10 +687,10 @@
       var li = h("li");
       var refs = h("span", { class: "refs" });
       if (r.type === "undercut") {
-        var t = namedSupport.get(r.to);
-        append(li, [relRef(r, "undercuts"), " the support ", h("code", { text: r.to })]);
-        if (t) append(refs, [" of ", claimRef(t.to)]);
-        else append(refs, h("span", { class: "fine", text: " (no such support)" }));
+        var t = namedRelation.get(r.to);
+        append(li, [relRef(r, "undercuts"), " the " + (t ? t.type : "relation") + " ", h("code", { text: r.to })]);
+        if (t && t.type !== "undercut") append(refs, [" of ", claimRef(t.to)]);
+        else if (!t) append(refs, h("span", { class: "fine", text: " (no such relation)" }));
       } else if (side === "both") {
         append(li, relRef(r, "contradicts"));
         append(refs, claimRef(r.from[0] === c.id ? r.to : r.from[0]));
@@ -812,10 +814,11 @@
     var verb = r.type === "support" && r.from.length > 1 ? " together support " : " " + REL_WORD[r.type] + " ";
     append(sentence, h("span", { class: "verb", text: verb }));
     if (r.type === "undercut") {
-      var t = namedSupport.get(r.to);
-      append(sentence, t ? [relRef(t, "the support " + r.to), " of ", claimRef(t.to)] : ["the support ", h("code", { text: r.to }), " (not defined in the map)"]);
+      var t = namedRelation.get(r.to);
+      append(sentence, t ? [relRef(t, "the " + t.type + " " + r.to), t.type === "undercut" ? null : [" of ", claimRef(t.to)]] : ["the relation ", h("code", { text: r.to }), " (not defined in the map)"]);
     } else append(sentence, claimRef(r.to));
     append(frag, sentence);
+    if (r.scheme) append(frag, section("Scheme", h("p", { class: "scheme", text: r.scheme })));
     append(frag, section("Asserted by", h("p", {}, byLine(r))));
     if (r.note) append(frag, section("Note", h("p", { class: "note", text: r.note })));
     var cuts = undercutIn.get(r.i) || [];

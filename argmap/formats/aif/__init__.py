@@ -117,6 +117,9 @@ def _decode(text: str | bytes) -> object:
         if isinstance(exc, json.JSONDecodeError):
             raise InterchangeError(f"line {exc.lineno} column {exc.colno}: not JSON ({exc.msg})") from None
         raise InterchangeError(f"not JSON: {exc}") from None
+    except ValueError as exc:  # Python's limit on the digits of an integer (4,300 by default)
+        reason = str(exc).split(";")[0]
+        raise InterchangeError(f"not AIF: the JSON cannot be read, a number is too long ({reason})") from None
 
 
 def read(text: str | bytes, *, path: str | None = None) -> Imported:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from argmap.errors import InterchangeError, InvalidElementError
 from argmap.formats.aif._common import ACCEPTING, _a, _Graph, _kind, _list, _node_id, _shape
 from argmap.model import (
@@ -214,12 +216,27 @@ class _Extension:
         for entry in self.entries:
             element = self.element(entry)
             if element is not None:
+                reasons = entry.d.get("allow_reasons")
+                if reasons is not None and not isinstance(element, (Title, Allow)):
+                    element = attrs.evolve(element, allow_reasons=self.reasons(entry, reasons))
                 elements.append(element)
         left = [n for n in g.nodes if n not in self.accounted]
         if left:
             shown = ", ".join(left[:5]) + (", ..." if len(left) > 5 else "")
             raise _Mismatch(f"nodes {shown} are not in it")
         return elements
+
+    @staticmethod
+    def reasons(entry: _Fields, value: object) -> tuple[tuple[str, str], ...]:
+        """The reasons given for allowed codes: an object of code -> reason."""
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise InterchangeError(
+                f"{entry.at('allow_reasons')}: expected an object of code -> reason, "
+                f"got {type(value).__name__}"
+            )
+        return tuple(value.items())
 
     def element(self, entry: _Fields) -> Element | None:
         g = self.g

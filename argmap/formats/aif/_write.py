@@ -177,7 +177,11 @@ class _Writer:
                     yield self.flush()
         claims, relations = iter(claim_nodes), iter(relation_nodes)
         for e in m.elements:
-            self.entries.append(_entry(self.element(e, claims, relations)))
+            entry = self.element(e, claims, relations)
+            reasons = getattr(e, "allow_reasons", ())
+            if reasons:
+                entry["allow_reasons"] = dict(reasons)
+            self.entries.append(_entry(entry))
             if len(self.batch) >= _BATCH:
                 yield self.flush()
         yield self.flush()

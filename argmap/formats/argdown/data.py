@@ -79,22 +79,43 @@ def encode(obj: object, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return out
 
 
-def _field_value(name: str, value: object) -> object:
+def _strings(name: str, value: object) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{name} must be a list of texts")
+    return tuple(value)
+
+
+def _field_value(name: str, kind: str, value: object) -> object:
+    """A field's value from data, checked against the field's declared type (the model checks
+    ids and some values, not every type)."""
     if name == "quotes":
         if not isinstance(value, list):
             raise TypeError("quotes must be a list")
         return tuple(decode(Quote, q) for q in value)
     if name == "kind":
         return None if value is None else ClaimKind(value)
-    if name == "sides":
-        if not isinstance(value, list):
-            raise TypeError("sides must be a list")
-        return tuple(tuple(pair) for pair in value)
-    if isinstance(value, list):
-        return tuple(value)
-    if isinstance(value, dict):
-        raise TypeError(f"{name} cannot be an object")
-    return value
+    if kind == "tuple[tuple[str, str], ...]":  # sides, allow_reasons
+        pairs = value if isinstance(value, (list, tuple)) else None
+        if pairs is None or not all(
+            isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+        ):
+            raise TypeError(f"{name} must be a list of pairs of texts")
+        return tuple((a, b) for a, b in pairs)
+    if kind == "tuple[str, ...]":
+        return _strings(name, value)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be true or false")
+        return value
+    if kind in ("str", "str | None"):
+        if not isinstance(value, str) and not (value is None and kind == "str | None"):
+            raise TypeError(f"{name} must be a text")
+        return value
+    if kind == "float | None":
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise TypeError(f"{name} must be a number")
+        return value
+    raise TypeError(f"{name} cannot be read from data")
 
 
 def decode(cls: type[Any], fields: object, **given: Any) -> Any:
@@ -102,11 +123,11 @@ def decode(cls: type[Any], fields: object, **given: Any) -> Any:
     ``given``); TypeError or ValueError (from the model's own checks) when it cannot be one."""
     if not isinstance(fields, dict):
         raise TypeError("element data must be an object")
-    known = {f.name for f in attrs.fields(cls) if f.init and f.name != "span"}
-    unknown = set(fields) - known
+    types = {f.name: str(f.type) for f in attrs.fields(cls) if f.init and f.name != "span"}
+    unknown = set(fields) - set(types)
     if unknown:
         raise TypeError(f"unknown fields: {', '.join(sorted(map(str, unknown)))}")
-    kwargs = {name: _field_value(name, v) for name, v in fields.items()}
+    kwargs = {name: _field_value(name, types[name], v) for name, v in fields.items()}
     kwargs.update(given)
     return cls(**kwargs)
 
@@ -278,32 +299,47 @@ def parse(text: str) -> Any:
     return value
 
 
+def _flow_value(text: str) -> Any:
+    """One whole value in YAML's flow style (JSON first); ValueError when it is not one."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError:
+        pass
+    flow = _Flow(text)
+    value = flow.value()
+    flow.ws()
+    if flow.i != len(text):
+        raise ValueError("text after the value")
+    return value
+
+
 def parse_block(text: str) -> dict[str, Any]:
-    """Top-level ``key: value`` lines of YAML's block style (front matter); nested blocks are
-    kept as their text. ValueError for what is not that."""
-    out: dict[str, Any] = {}
-    key: str | None = None
-    nested: list[str] = []
+    """Top-level ``key: value`` lines of YAML's block style (front matter). A flow value may go
+    on over indented lines; a value that cannot be read (a nested block) is kept as its text.
+    ValueError for what is not key-value lines at all."""
+    groups: list[tuple[str, str, list[str]]] = []
     for line in text.split("\n"):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if line[0] in " \t":
-            if key is None:
+            if not groups:
                 raise ValueError("an indented line before any key")
-            nested.append(line.strip())
-            out[key] = "\n".join(nested)
+            groups[-1][2].append(line.strip())
             continue
         m = re.match(r"""("[^"]*"|'[^']*'|[^:]+):(?:\s+(.*))?$""", line)
         if m is None:
             raise ValueError(f"not 'key: value': {line.strip()[:40]}")
-        key = m.group(1).strip().strip("\"'")
-        nested = []
-        raw = (m.group(2) or "").strip()
-        if not raw:
+        groups.append((m.group(1).strip().strip("\"'"), (m.group(2) or "").strip(), []))
+    out: dict[str, Any] = {}
+    for key, raw, more in groups:
+        whole = "\n".join([raw, *more]).strip()
+        if not whole:
             out[key] = None
             continue
-        flow = _Flow(raw)
-        value = flow.value()
-        flow.ws()
-        out[key] = value if flow.i == len(raw) else raw
+        try:
+            out[key] = _flow_value(whole) if raw else whole
+        except (ValueError, RecursionError):
+            out[key] = whole
     return out

@@ -369,9 +369,10 @@ class _Lexer:
             end = self.closing(close, ")", min_len=2)
             if end != -1:
                 label, url = text[i + 1 : close - 1], text[close + 1 : end - 1]
-                if end < self.n and text[end] in " \t":
-                    end += 1
                 tokens.append(Token("link", label, url))
+                if end < self.n and text[end] in " \t":
+                    tokens.append(Token("text", text[end]))  # Argdown keeps it in the text
+                    end += 1
                 return end
         end = self.closing(i, "]:", min_len=2)
         if end != -1:

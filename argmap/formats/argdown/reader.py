@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
 from argmap.errors import InterchangeError
 from argmap.formats.argdown import data as D
 from argmap.formats.argdown.lexer import Line, Token, lex
+from argmap.formats.argdown.shortcodes import SHORTCODES
 from argmap.formats.writer import VERB_IDS
 from argmap.model import (
     ArgumentMap,
@@ -179,7 +180,6 @@ class _Content:
     data: list[str] = attrs.field(factory=list)
     links: int = 0
     formats: int = 0
-    specials: int = 0
 
 
 def _fold(pieces: list[tuple[str, bool]]) -> str:
@@ -225,9 +225,13 @@ def _content(tokens: list[Token]) -> _Content:
             pieces.append((t.value, True))
         elif t.kind == "lit":
             pieces.append((t.value, False))
-        elif t.kind == "special":
-            pieces.append((t.value, False))
-            c.specials += 1
+        elif t.kind == "special":  # as Argdown shows it: the symbol, or the text as written
+            symbol = SHORTCODES.get(t.value.strip(" \t"))
+            if symbol is None:
+                pieces.append((t.value, True))
+            else:
+                pieces.append((symbol, False))
+                pieces.append((t.value[len(t.value.rstrip(" \t")) :], True))
         elif t.kind == "tag":
             if t.value and t.value not in c.tags:
                 c.tags.append(t.value)
@@ -256,6 +260,12 @@ def _content(tokens: list[Token]) -> _Content:
     return c
 
 
+def _usable(wanted: object) -> TypeGuard[str]:
+    """An id argmap's data may give: valid, and not a verb the writer cannot put after a
+    definition keyword."""
+    return isinstance(wanted, str) and is_valid_id(wanted) and wanted not in VERB_IDS
+
+
 def _slug(wanted: str) -> str:
     if is_valid_id(wanted) and wanted not in VERB_IDS:
         return wanted
@@ -270,6 +280,8 @@ def _slug(wanted: str) -> str:
 
 # ---- items -> map -----------------------------------------------------------------------------------
 _KINDS = {"+": "support", "-": "attack", "_": "undercut", "><": "contradiction"}
+#: Marks a step of an argument in place of a node (no id or title holds this character).
+_STEP = "\x00"
 
 
 @attrs.define
@@ -305,6 +317,8 @@ class _Reader:
         self.heading_stack: list[tuple[int, str]] = []
         self.sources: dict[str, Source] = {}
         self.wanted_ids: dict[tuple[str, str], str] = {}
+        self.counters: dict[str, int] = {}
+        self.step_undercuts: list[tuple[str, str, int, str | None]] = []  # from, argument, step, section
         self.front = front or {}
         argmap_front = self.front.get("argmap")
         self.meta: dict[str, Any] = argmap_front if isinstance(argmap_front, dict) else {}
@@ -314,10 +328,11 @@ class _Reader:
 
     def fresh(self, wanted: str) -> str:
         base = _slug(wanted)
-        candidate, n = base, 2
+        candidate, n = base, self.counters.get(base, 2)
         while candidate in self.used:
             candidate = f"{base}-{n}"
             n += 1
+        self.counters[base] = n  # the next try for this base: no rescans (many equal titles)
         self.used.add(candidate)
         return candidate
 
@@ -402,10 +417,6 @@ class _Reader:
             self.lose("link address (the link's text is kept)", f"line {line}")
         if c.formats:
             self.lose("bold or italic formatting", f"line {line}")
-        if c.specials:
-            self.lose(
-                "special character shortcode (kept as written, not as Argdown's symbol)", f"line {line}"
-            )
         if c.data:
             mine, notes, sources = self.read_data(c.data, line)
             if mine is not None:
@@ -437,7 +448,7 @@ class _Reader:
         if mine is not None:
             fields = {k: v for k, v in mine.items() if k != "type"}
         sid = fields.pop("id", None)
-        if not (isinstance(sid, str) and is_valid_id(sid)) or sid in self.used:
+        if not _usable(sid) or sid in self.used:
             sid = self.fresh(title or "section")
         else:
             self.used.add(sid)
@@ -468,31 +479,40 @@ class _Reader:
                     continue
                 ours = value.get("argmap") if isinstance(value, dict) else None
                 wanted = ours.get("id") if isinstance(ours, dict) else None
-                if isinstance(wanted, str) and is_valid_id(wanted) and wanted not in self.used:
+                if _usable(wanted) and wanted not in self.used:
                     if item.kind == "heading":
                         continue  # sections take theirs when they are met
                     key = (c.head or "statement", c.title)
                     if c.head and key not in self.wanted_ids:
                         self.wanted_ids[key] = wanted
                         self.used.add(wanted)
+        # then statements whose title is an id keep it, whatever argument is met first
+        for item in items:
+            head = item.content if item is not None else None
+            if head is None or head.head != "statement" or ("statement", head.title) in self.wanted_ids:
+                continue
+            if _usable(head.title) and head.title not in self.used:
+                self.wanted_ids[("statement", head.title)] = head.title
+                self.used.add(head.title)
 
     def run(self, items: list[_Item | None]) -> None:
         for item in items:
             if item is not None and item.kind != "inference":
                 item.content = _content(item.tokens)
         self.collect_ids(items)
-        stack: list[tuple[int, str]] = []
+        frames: list[tuple[int, str | None]] = []  # indentation levels, each with its parent
+        last: str | None = None  # the item a deeper relation belongs to
         argument: str | None = None  # the argument a following structure belongs to
         premises: list[str] = []
         conclusion_next = False
         last_conclusion: str | None = None
         for item in items:
             if item is None:
-                stack = []  # an empty line ends a statement's relations
+                frames, last = [], None  # an empty line ends a statement's relations
                 continue
             if item.kind == "heading":
                 self.heading(item)
-                stack, argument = [], None
+                frames, last, argument = [], None, None
                 continue
             if item.kind == "inference":
                 conclusion_next = True
@@ -502,31 +522,41 @@ class _Reader:
                     self.lose("inference rule", f"line {item.line}")
                 if any(t.kind == "data" for t in item.tokens) or "{" in " ".join(item.raw):
                     self.lose("data of an inference", f"line {item.line}")
+                if argument is not None:  # relations under the inference undercut this step
+                    step = len(self.nodes[argument].steps)
+                    frames, last = [(item.indent, None)], f"{_STEP}{argument}{_STEP}{step}"
                 continue
             c = item.content
             assert c is not None
             if item.kind == "top":
                 node = self.node(c, item.line)
-                stack = [(item.indent, node)]
+                frames, last = [(item.indent, None)], node
                 is_arg = self.nodes[node].argument
                 argument = node if is_arg and not self.nodes[node].steps else None
                 premises, conclusion_next, last_conclusion = [], False, None
             elif item.kind == "rel":
-                while stack and stack[-1][0] >= item.indent:
-                    stack.pop()
-                if not stack:
+                # indentation as Argdown's lexer reads it: deeper opens the relations of the
+                # item above; shallower closes levels down to the one it reaches (a depth between
+                # two levels is the outer one)
+                if frames and item.indent > frames[-1][0]:
+                    frames.append((item.indent, last))
+                else:
+                    while len(frames) > 1 and item.indent < frames[-1][0]:
+                        frames.pop()
+                parent = frames[-1][1] if frames else None
+                if parent is None:
                     self.lose("relation with nothing above it", f"line {item.line}")
                     continue
                 node = self.node(c, item.line)
-                self.relate(item.symbol, stack[-1][1], node, item.line)
-                stack.append((item.indent, node))
+                self.relate(item.symbol, parent, node, item.line)
+                last = node
             elif item.kind == "pcs":
-                if argument is None:
-                    argument = self.node(
-                        _Content(head="argument", title=f"Untitled argument {item.line}"), item.line
-                    )
+                if argument is None:  # Argdown numbers untitled arguments with its statements
+                    self.untitled += 1
+                    untitled = _Content(head="argument", title=f"Untitled {self.untitled}")
+                    argument = self.node(untitled, item.line)
                 node = self.node(c, item.line)
-                stack = [(item.indent, node)]
+                frames, last = [(item.indent, None)], node
                 if conclusion_next:
                     used = ([last_conclusion] if last_conclusion else []) + premises
                     self.nodes[argument].steps.append((used, node))
@@ -537,6 +567,10 @@ class _Reader:
     # ---- building ---------------------------------------------------------------------------------
     def build(self, title: str | None) -> tuple[list[Element], dict[str, str]]:
         """The map's elements, and each reconstructed argument's main support name."""
+        # arguments argmap wrote to stand for an attack Argdown cannot say: the attack itself
+        # is in the front matter's data, so the argument and its relations are not elements
+        stand_ins = {a for a, n in self.nodes.items() if n.argument and n.argmap and "stands for" in n.argmap}
+        self.relations = [r for r in self.relations if r[1] not in stand_ins and r[2] not in stand_ins]
         reconstructed = {a for a, n in self.nodes.items() if n.argument and n.steps}
         conclusion = {a: self.nodes[a].steps[-1][1] for a in reconstructed}
         premises_of = {a: {p for used, _c in self.nodes[a].steps for p in used} for a in reconstructed}
@@ -545,9 +579,12 @@ class _Reader:
         attacked: dict[str, set[str]] = {}  # statement -> what it attacks or contradicts
         for rel_kind, rel_from, rel_to, _sec, _l in self.relations:
             if rel_kind in ("attack", "contradiction"):
-                attacked.setdefault(rel_from, set()).add(rel_to)
+                attacked.setdefault(conclusion.get(rel_from, rel_from), set()).add(rel_to)
         for kind, start, target, section, line in self.relations:
             source = start
+            if target.startswith(_STEP) or source.startswith(_STEP):
+                self.step_relation(kind, source, target, section, line)
+                continue
             if source in conclusion:  # from a reconstructed argument: from its conclusion
                 if kind == "support" and target == conclusion[source]:
                     continue
@@ -583,12 +620,11 @@ class _Reader:
             groups[opened.id] = []
         if title is not None:
             groups[None].append(Title(title))
-        undefined = (
-            set(self.meta.get("undefined", []) or [])
-            if isinstance(self.meta.get("undefined"), list)
-            else set()
-        )
-        claim_ids = [i for i in self.order if i not in reconstructed or i in needs_claim]
+        listed = self.meta.get("undefined")
+        undefined = {u for u in listed if isinstance(u, str)} if isinstance(listed, list) else set()
+        claim_ids = [
+            i for i in self.order if (i not in reconstructed or i in needs_claim) and i not in stand_ins
+        ]
         claim_ids.sort(key=lambda i: self.nodes[i].defined_at or self.nodes[i].line)
         for cid in claim_ids:
             node = self.nodes[cid]
@@ -621,6 +657,11 @@ class _Reader:
         for kind, source, target, section, line in placed:
             e = self.relation(kind, source, target, inference, line)
             groups.setdefault(section, []).append(e)
+        for source, argument, step, section in self.step_undercuts:
+            count = len(self.nodes[argument].steps)
+            if argument in inference and step < count:
+                name = inference[argument] + ("" if step == count - 1 else f"-{step + 1}")
+                groups.setdefault(section, []).append(Undercut([source], name))
         self.apply_meta(groups)
         for sid in self.sources:
             groups[None].append(self.sources[sid])
@@ -654,11 +695,7 @@ class _Reader:
         if node.argmap is not None:
             mine = {k: v for k, v in node.argmap.items() if k not in ("id", "name")}
             for key, accepts in (("held by", True), ("rejected by", False)):
-                for p in mine.pop(key, None) or []:
-                    try:
-                        stances.append(Stance(p, node.id, accepts, True))
-                    except (TypeError, ValueError):
-                        self.lose("argmap stance that does not fit", f"'{node.title}'")
+                stances += self.inline_stances(mine.pop(key, None), node.id, accepts, node.title)
             mine.pop("stances", None)
             if "title" in mine and mine["title"] is None:
                 fields.pop("title", None)
@@ -698,16 +735,37 @@ class _Reader:
         return fields
 
     def stances_of(self, node: _Node) -> list[Element]:
+        """The stances argmap's data puts on an argument (on the support it becomes)."""
         out: list[Element] = []
         if node.argmap is None:
             return out
+        target = node.argmap.get("name") or node.id
         for key, accepts in (("held by", True), ("rejected by", False)):
-            for p in node.argmap.get(key) or []:
-                try:
-                    out.append(Stance(p, node.argmap.get("name") or node.id, accepts, True))
-                except (TypeError, ValueError):
-                    self.lose("argmap stance that does not fit", f"'{node.title}'")
+            out += self.inline_stances(node.argmap.get(key), target, accepts, node.title)
         return out
+
+    def inline_stances(self, held: object, target: object, accepts: bool, title: str) -> list[Element]:
+        """``held by`` / ``rejected by`` in argmap's data: a list of perspective ids."""
+        if held is None:
+            return []
+        if not isinstance(held, list) or not isinstance(target, str):
+            self.lose("argmap stance that does not fit", f"'{title}'")
+            return []
+        out: list[Element] = []
+        for p in held:
+            try:
+                out.append(Stance(p, target, accepts, True))
+            except (TypeError, ValueError):
+                self.lose("argmap stance that does not fit", f"'{title}'")
+        return out
+
+    def step_relation(self, kind: str, source: str, target: str, section: str | None, line: int) -> None:
+        """A relation written under an inference line (``--``): an undercut of that step."""
+        if kind != "undercut" or source.startswith(_STEP):
+            self.lose("relation of an inference that is not an undercut of it", f"line {line}")
+            return
+        _none, argument, step = target.split(_STEP)
+        self.step_undercuts.append((source, argument, int(step), section))
 
     def relation(self, kind: str, source: str, target: str, inference: dict[str, str], line: int) -> Element:
         if kind == "support":
@@ -747,8 +805,11 @@ class _Reader:
             found.reverse()  # taken from the end: the first written first
         for entry in entries:
             section = entry.get("section") if isinstance(entry, dict) else None
+            section = section if isinstance(section, str) else None
             try:
                 e = D.element_from(entry)
+                if hasattr(e, "id") and not _usable(e.id):
+                    raise ValueError(f"'{e.id}' cannot be an id here")
             except (TypeError, ValueError) as exc:
                 self.lose(f"argmap data that does not fit ({exc})", "front matter")
                 continue

@@ -5,6 +5,7 @@ an ``argmap`` entry in the front matter), so that argmap reads its own export ba
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -93,11 +94,34 @@ def _tag(tag: str) -> str | None:
     """A tag as Argdown writes it (None when Argdown cannot carry it exactly)."""
     if _BREAKS.search(tag) or "]:" in tag or ">:" in tag:  # a title before would reach into it
         return None
+    if tag != tag.strip():  # Argdown's reader trims a tag
+        return None
     if _TAG_WORD.fullmatch(tag):
         return f"#{tag}"
     if tag and tag == tag.strip() and ")" not in tag and not _BREAKS.search(tag):
         return f"#({tag})"
     return None
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    title, n = wanted, 2
+    while title in taken:
+        title = f"{wanted} {n}"
+        n += 1
+    taken.add(title)
+    return title
+
+
+def _noted_title(note: str | None) -> str | None:
+    """The Argdown title an imported argument's note starts with (``<Title>`` on a line)."""
+    m = re.match(r"<([^\n]*)>(?:\n|\Z)", note or "")
+    title = m.group(1) if m else None
+    return title if title is not None and _title_ok(title, argument=True) else None
+
+
+def _description(note: str) -> str:
+    """A support's note without the Argdown title line it may start with."""
+    return re.sub(r"\A<[^\n]*>(?:\n|\Z)", "", note) if _noted_title(note) else note
 
 
 def _title_ok(title: str | None, *, argument: bool) -> bool:
@@ -106,7 +130,8 @@ def _title_ok(title: str | None, *, argument: bool) -> bool:
     if title.startswith("Untitled "):
         return False
     if argument:
-        return ">" not in title and not title.startswith("!--")
+        # "<+", "<-" and "<_" at the start of a line are relations, "<!--" a comment
+        return ">" not in title and not title.startswith(("!--", "+", "_"))
     return "]" not in title
 
 
@@ -131,13 +156,23 @@ class _Export:
                 assert title is not None
                 self.titles[c.id] = title
                 taken.add(title)
+            elif c.id in self.arguments and not _title_ok(c.id, argument=True):
+                self.titles[c.id] = _unique(f"argument {c.id}", taken)  # "<_x>" would be a relation
             else:
                 self.titles[c.id] = c.id
         self.undefined: set[str] = set()
         self.front: list[dict[str, Any]] = []
         self.section: str | None = None
         self.support_title: dict[str, str] = {}
-        self.used_arguments = set(self.arguments)
+        self.stand_in_title: dict[str, str] = {}
+        self.counters: dict[str, int] = {}
+        self.used_arguments = set(self.claims) | set(self.titles.values())
+        for r in m.relations:
+            self.used_arguments.update(r.starts_from)
+            if isinstance(r, Support):
+                self.used_arguments.add(r.conclusion)
+            elif isinstance(r, Rebuttal):
+                self.used_arguments.add(r.target)
 
     # ---- references ---------------------------------------------------------------------------
     def ref(self, claim_id: str) -> str:
@@ -162,8 +197,8 @@ class _Export:
         data = D.encode(c, skip=("id", "text", "tags", "title"))
         if title != c.id:
             data["id"] = c.id
-        if c.title is not None and c.title != title:
-            data["title"] = c.title
+        if c.title != title and (c.title is not None or title != c.id):
+            data["title"] = c.title  # None: the Argdown title is only a stand-in for the id
         tags, tag_text = [], []
         for t in c.tags:
             if t == ARGUMENT_TAG and argument:
@@ -199,17 +234,44 @@ class _Export:
         return [line, ""]
 
     # ---- relations ------------------------------------------------------------------------------------
-    def argument_title(self, s: Support) -> str:
-        wanted = s.name or _slug("-".join((*s.premises, s.conclusion)))
-        title, n = wanted, 2
+    def argument_title(self, s: Support | Rebuttal | Undercut, default: str = "") -> str:
+        """A title for an argument Argdown needs: the relation's name, unless a claim or another
+        argument has it (Argdown's titles of statements and arguments become ids in one
+        namespace when read back)."""
+        if isinstance(s, Support):
+            wanted = s.name or _slug("-".join((*s.premises, s.conclusion)))
+            noted = _noted_title(s.note)
+            if (
+                noted is not None
+                and noted not in self.used_arguments
+                and _slug(noted) not in self.used_arguments
+            ):
+                wanted = noted  # an Argdown argument's own title, kept in the note on import
+        else:
+            wanted = s.name or default
+        if not _title_ok(wanted, argument=True):
+            wanted = f"argument {wanted}"  # "<_x>" at the start of a line would be a relation
+        title, n = wanted, self.counters.get(wanted, 2)
         while title in self.used_arguments:
             title = f"{wanted}-{n}"
             n += 1
+        self.counters[wanted] = n  # the next try for this title: no rescans
         self.used_arguments.add(title)
         return title
 
-    def support(self, s: Support, stances: list[Stance], title: str | None) -> list[str]:
+    def support(
+        self, s: Support, stances: list[Stance], title: str | None, chain: list[int] | None = None
+    ) -> list[str]:
+        """A support: ``[a] +> [b]``, or an argument with a premise-conclusion structure (of
+        several steps when ``chain`` names the supports leading to it)."""
+        chain = chain or []
         extra = D.encode(s, skip=("premises", "conclusion", "name"))
+        if s.premises == (s.conclusion,):
+            self.data_only["relation of a claim to itself (Argdown's model does not keep it)"] += 1
+            self.keep(s, written=False)
+            for stance in stances:
+                self.keep(stance, written=False)
+            return []
         if title is None:
             return [self.ref(s.premises[0]), f"  +> {self.ref(s.conclusion)}", ""]
         data = dict(extra)
@@ -220,13 +282,55 @@ class _Export:
         self._count_relation_data(extra)
         if stances:
             self.data_only["stance on a relation"] += len(stances)
-        head = f"<{title}>" + (" " + D.dump({"argmap": data}) if data else "")
+        head = f"<{title}>"
+        description = escape(_description(s.note)) if s.note else None
+        if description:
+            head += f": {description}"
+        if data:
+            head += _after(head) + D.dump({"argmap": data})
         lines = [head, ""]
-        for k, p in enumerate(s.premises, start=1):
-            lines.append(f"({k}) {self.ref(p)}")
-        lines.append("----")
-        lines.append(f"({len(s.premises) + 1}) {self.ref(s.conclusion)}")
+        steps = [e for e in (self.m.elements[j] for j in chain) if isinstance(e, Support)] + [s]
+        n = 0
+        for k, step in enumerate(steps):
+            for p in step.premises if k == 0 else step.premises[1:]:
+                n += 1
+                lines.append(f"({n}) {self.ref(p)}")
+            n += 1
+            lines += ["----", f"({n}) {self.ref(step.conclusion)}"]
         return [*lines, ""]
+
+    def _chains(
+        self, elements: tuple[Element, ...], attached: dict[int, list[Stance]], undercut: set[str]
+    ) -> dict[int, list[int]]:
+        """Supports named ``X-1``, ``X-2`` ... that lead step by step to the support ``X`` (each
+        step's conclusion the next one's first premise, in one section, nothing attached to the
+        steps): one Argdown argument with intermediate conclusions, as the import makes them."""
+        by_name = {e.name: i for i, e in enumerate(elements) if isinstance(e, Support) and e.name}
+        chains: dict[int, list[int]] = {}
+        for i, e in enumerate(elements):
+            if not isinstance(e, Support) or e.name is None or i not in self.pre_titles:
+                continue
+            steps: list[int] = []
+            while f"{e.name}-{len(steps) + 1}" in by_name:
+                steps.append(by_name[f"{e.name}-{len(steps) + 1}"])
+            if not steps:
+                continue
+            chain = [elements[j] for j in steps]
+            whole = [*chain, e]
+            section = self.m.section_of(e)
+            if all(
+                isinstance(step, Support)
+                and step.name not in undercut
+                and not attached.get(j)
+                and not D.encode(step, skip=("premises", "conclusion", "name"))
+                and self.m.section_of(step) is section
+                for j, step in zip(steps, chain, strict=True)
+            ) and all(
+                isinstance(a, Support) and isinstance(b, Support) and b.premises[0] == a.conclusion
+                for a, b in itertools.pairwise(whole)
+            ):
+                chains[i] = steps
+        return chains
 
     def _count_relation_data(self, extra: dict[str, Any]) -> None:
         for key in extra:
@@ -234,10 +338,19 @@ class _Export:
 
     def attack(self, e: Rebuttal | Undercut | Contradiction) -> list[str]:
         extra = D.encode(e, skip=("attackers", "target", "left", "right"))
+        if (isinstance(e, Contradiction) and e.left == e.right) or (
+            isinstance(e, Rebuttal) and e.target in e.attackers
+        ):
+            self.data_only["relation of a claim to itself (Argdown's model does not keep it)"] += 1
+            self.keep(e, written=False)
+            return []
         if isinstance(e, Contradiction):
+            if self.arguments.intersection((e.left, e.right)):
+                self.data_only["contradiction with an argument (Argdown contradicts statements only)"] += 1
+                self.keep(e, written=False)
+                return []
             lines = [self.ref(e.left), f"  >< {self.ref(e.right)}", ""]
-        elif e.linked:
-            self.data_only["linked attack"] += 1
+        elif e.linked:  # (linked attacks are written as arguments standing for them)
             self.keep(e, written=False)
             return []
         elif isinstance(e, Rebuttal):
@@ -245,14 +358,43 @@ class _Export:
         else:
             target = self.support_title.get(e.target)
             if target is None:
-                self.data_only["undercut of an attack (Argdown undercuts only inferences)"] += 1
+                target = self.stand_in_title.get(e.target)
+                if target is None:  # of a contradiction, of a support of a claim to itself ...
+                    self.data_only["undercut of a relation Argdown does not have"] += 1
+                    self.keep(e, written=False)
+                    return []
+                # an undercut of an attack: of the argument standing for it
+                self.data_only["undercut of an attack (written as an undercut of an argument)"] += 1
                 self.keep(e, written=False)
-                return []
+                return [self.ref(e.attacker), f"  _> <{target}>", ""]
             lines = [self.ref(e.attacker), f"  _> <{target}>", ""]
         if extra:
             self._count_relation_data(extra)
             self.keep(e, written=True)
         return lines
+
+    def stand_in(self, e: Support | Rebuttal | Undercut, title: str) -> list[str]:
+        """A relation Argdown cannot write as a relation or a premise-conclusion structure (a
+        linked attack, an attack that is undercut, a support that joins arguments) as an
+        argument that stands for it: its premises or attackers support the argument, which
+        supports, attacks or undercuts the target. The exact relation is kept in argmap's data."""
+        self.keep(e, written=False)
+        if isinstance(e, Support):
+            what = "support of or from an argument"
+        else:
+            what = "linked attack" if e.linked else "undercut attack"
+        self.data_only[f"{what} (written as an argument standing for it)"] += 1
+        lines = [f"<{title}> " + D.dump({"argmap": {"stands for": e.name}})]
+        lines += [f"  <+ {self.ref(a)}" for a in e.starts_from]
+        if isinstance(e, Support):
+            lines.append(f"  +> {self.ref(e.conclusion)}")
+        elif isinstance(e, Rebuttal):
+            lines.append(f"  -> {self.ref(e.target)}")
+        else:
+            target = self.support_title.get(e.target) or self.stand_in_title.get(e.target)
+            if target is not None:
+                lines.append(f"  _> <{target}>")
+        return [*lines, ""]
 
     # ---- the whole map ----------------------------------------------------------------------------------
     def run(self) -> str:
@@ -281,13 +423,35 @@ class _Export:
                         break
         # supports written as arguments get their titles before anything refers to them
         self.pre_titles: dict[int, str] = {}
+        self.stand_ins: dict[int, str] = {}
         for i, e in enumerate(elements):
             if isinstance(e, Support):
                 extra = D.encode(e, skip=("premises", "conclusion", "name"))
-                if e.linked or e.name is not None or extra or attached.get(i):
-                    self.pre_titles[i] = self.argument_title(e)
+                if not (e.linked or e.name is not None or extra or attached.get(i)):
+                    continue
+                if e.premises == (e.conclusion,):
+                    continue  # kept in data only (see support())
+                if self.arguments.intersection((*e.premises, e.conclusion)):
+                    # a premise-conclusion structure holds statements only: an argument stands
+                    # for a support that joins arguments
+                    self.stand_ins[i] = self.argument_title(e)
                     if e.name is not None:
-                        self.support_title.setdefault(e.name, self.pre_titles[i])
+                        self.stand_in_title.setdefault(e.name, self.stand_ins[i])
+                    continue
+                self.pre_titles[i] = self.argument_title(e)
+                if e.name is not None:
+                    self.support_title.setdefault(e.name, self.pre_titles[i])
+        # attacks that need an argument to stand for them: linked ones, and those undercut
+        undercut = {u.target for u in m.undercuts}
+        self.chains = self._chains(elements, attached, undercut)
+        self.absorbed = {j for steps in self.chains.values() for j in steps}
+        for i, e in enumerate(elements):
+            if isinstance(e, (Rebuttal, Undercut)) and (
+                e.linked or (e.name is not None and e.name in undercut)
+            ):
+                self.stand_ins[i] = self.argument_title(e, "attack")
+                if e.name is not None:
+                    self.stand_in_title.setdefault(e.name, self.stand_ins[i])
         first_title = True
         levels: dict[str, int] = {}
         stack: list[tuple[int, str]] = []
@@ -305,8 +469,15 @@ class _Export:
                 if self.claims.get(e.id) is not e:
                     continue
                 body += self.claim(e, attached.get(i, []))
+            elif isinstance(e, Support) and i in self.stand_ins:
+                body += self.stand_in(e, self.stand_ins[i])
+                for stance in attached.get(i, []):
+                    self.keep(stance, written=False)
             elif isinstance(e, Support):
-                body += self.support(e, attached.get(i, []), self.pre_titles.get(i))
+                if i not in self.absorbed:
+                    body += self.support(e, attached.get(i, []), self.pre_titles.get(i), self.chains.get(i))
+            elif isinstance(e, (Rebuttal, Undercut)) and i in self.stand_ins:
+                body += self.stand_in(e, self.stand_ins[i])
             elif isinstance(e, (Rebuttal, Undercut, Contradiction)):
                 body += self.attack(e)
             elif isinstance(e, (Perspective, Source, Question, Stance, Allow)):
@@ -323,8 +494,11 @@ class _Export:
             front.append("===")
             if m.title is not None:
                 front.append(f"title: {D.dump(m.title)}")
-            if meta:
-                front.append(f"argmap: {D.dump({'version': DATA_VERSION, **meta})}")
+            if meta:  # one element a line, so that a diff shows what changed
+                front.append(f'argmap: {{"version": {DATA_VERSION}, "elements": [')
+                entries = [f"    {D.dump(entry)}" for entry in meta.get("elements", [])]
+                front.append(",\n".join(entries))
+                front.append(f'  ], "undefined": {D.dump(meta.get("undefined", []))}}}')
             front += ["===", ""]
         lines = front + body
         while lines and lines[-1] == "":
