@@ -505,6 +505,7 @@ class _Index:
     sources: dict[str, Source]
     sections: dict[str, Section]
     relations_named: dict[str, Relation]
+    relations: tuple[Relation, ...]
     by_type: dict[type, tuple[Element, ...]]
 
 
@@ -596,7 +597,8 @@ class ArgumentMap:
 
     @property
     def relations(self) -> tuple[Relation, ...]:
-        return tuple(e for e in self.elements if isinstance(e, _RELATION_TYPES))
+        """Every relation, in document order (built once, with the index)."""
+        return self._index.relations
 
     @property
     def supports(self) -> tuple[Support, ...]:
@@ -648,9 +650,12 @@ class ArgumentMap:
             return table
 
         named: dict[str, Relation] = {}
+        relations: list[Relation] = []
         for e in self.elements:
-            if isinstance(e, _RELATION_TYPES) and e.name is not None:
-                named.setdefault(e.name, e)
+            if isinstance(e, _RELATION_TYPES):
+                relations.append(e)
+                if e.name is not None:
+                    named.setdefault(e.name, e)
         index = _Index(
             claims=first_by_id(Claim),
             perspectives=first_by_id(Perspective),
@@ -658,6 +663,7 @@ class ArgumentMap:
             sources=first_by_id(Source),
             sections=first_by_id(Section),
             relations_named=named,
+            relations=tuple(relations),
             by_type={kind: tuple(items) for kind, items in buckets.items()},
         )
         cache.append(index)

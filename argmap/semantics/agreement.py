@@ -7,8 +7,9 @@ import attrs
 
 from argmap.model import ArgumentMap
 from argmap.semantics import RuleName, SemanticsName, rule_name, semantics_name
-from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT, claim_labels, claim_labels_of_part
-from argmap.semantics.translate import framework
+from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT, claim_labels_of_part
+from argmap.semantics.solvers import acceptance
+from argmap.semantics.translate import Translation, framework
 from argmap.semantics.views import PerspectiveView, perspective_view
 
 __all__ = ["AgreementReport", "Crux", "perspectives"]
@@ -142,7 +143,8 @@ def perspectives(
     named = {r.name for r in argmap.relations if r.name is not None}
     relations = tuple(dict.fromkeys(t for t, _ in stance if t in named and t not in claim_ids))
     cells = {(c, p): stance.get((c, p), "silent") for c in (*claims, *relations) for p in pers}
-    labels = claim_labels(argmap, semantics, rule=rule, time_limit=time_limit)
+    whole = framework(argmap, rule=rule)  # translated once: the labels and the cruxes share it
+    labels = whole.claim_labels(acceptance(whole.framework, semantics, time_limit=time_limit))
     agreement: dict[tuple[str, str], float | None] = {}
     shared: dict[tuple[str, str], int] = {}
     shared_relations: dict[tuple[str, str], int] = {}
@@ -164,7 +166,7 @@ def perspectives(
     for p in pers:
         own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
         views[p] = perspective_view(argmap, p, labels, own)
-    cruxes = _cruxes(argmap, rule=rule, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes)
+    cruxes = _cruxes(whole, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes)
     return AgreementReport(
         semantics=semantics,
         claims=claims,
@@ -181,17 +183,17 @@ def perspectives(
 
 
 def _cruxes(
-    argmap: ArgumentMap,
+    tr: Translation,
     *,
-    rule: RuleName,
     claims: tuple[str, ...],
     pers: tuple[str, ...],
     stance: dict[tuple[str, str], str],
     max_cruxes: int,
 ) -> list[Crux]:
     """The disputed claims most perspectives take sides on (at most ``max_cruxes``), each with
-    the claims whose grounded label flips with it (:func:`argmap.semantics.crux.flips`, exact
-    and incremental) and its weight, heaviest first."""
+    the claims whose grounded label flips with it in the whole map's framework ``tr``
+    (:func:`argmap.semantics.crux.flips`, exact and incremental) and its weight, heaviest
+    first."""
     from argmap.semantics.crux import flips
 
     order = {p: i for i, p in enumerate(pers)}
@@ -212,7 +214,6 @@ def _cruxes(
     chosen = disputed[:max_cruxes]
     if not chosen:
         return []
-    tr = framework(argmap, rule=rule)
     claim_of = {i: c for c, i in tr.claims.items()}
     flipped = flips(tr.framework, [tr.claims[c] for c, _, _ in chosen])
     position = {c: i for i, c in enumerate(claims)}
