@@ -59,3 +59,13 @@ def test_example(kind: str, code: str, text: str) -> None:
     else:
         assert code not in codes, f"{code} still reported: {found}"
         assert not [d for d in found if d.is_error], f"the passing example has errors: {found}"
+
+
+def test_the_silencing_example_is_silent() -> None:
+    """The ```argmap block of "Silencing findings": every finding it has is allowed."""
+    (block,) = re.findall(r"^```argmap\n(.*?)^```", DOC, re.M | re.S)
+    m = argmap.parse(block, str(ROOT / "docs" / "example.argmap"))
+    result = argmap.check_map(m, settings=None)
+    assert result.findings == []
+    assert sorted(s.diagnostic.code for s in result.silenced) == ["W302", "W304", "W305"]
+    assert result.silenced_by() == {"allow": 3}

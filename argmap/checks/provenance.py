@@ -152,7 +152,7 @@ class SourceText(NamedTuple):
         if not self.words:
             return None
         if index is None:
-            index = self.index()
+            index = self.word_index()
         last = max(len(self.words) - size, 0)
         votes: dict[int, int] = {}
         for k, word in enumerate(quote_words):
@@ -174,7 +174,7 @@ class SourceText(NamedTuple):
             passage = passage[: PASSAGE_CHARS - 1] + "…"
         return self.lines[best_at], passage
 
-    def index(self) -> dict[str, list[int]]:
+    def word_index(self) -> dict[str, list[int]]:
         """Where each word stands (by its :func:`_key`), for :meth:`nearest`."""
         table: dict[str, list[int]] = {}
         for position, word in enumerate(self.words):
@@ -263,7 +263,7 @@ def _missing(
 ) -> None:
     index = indexes.get(text.path)
     if index is None:
-        index = indexes[text.path] = text.index()
+        index = indexes[text.path] = text.word_index()
     nearest = text.nearest(quote.text, index)
     name = text.path.name
     message = f"the quote is not in the text of '{quote.source}' ({name}) verbatim"

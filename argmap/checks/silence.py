@@ -16,6 +16,7 @@ warning). This module also reports the ``allow`` that names no code (W314).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -38,6 +39,8 @@ __all__ = [
 ]
 
 CODES = register_codes({"W314": CodeInfo(Severity.WARNING, "unknown code in allow")})
+# A code (or the start of one) of a step above the checks: hundreds 5 and up.
+_LATER_STEP = re.compile(r"[EWI][5-9][0-9]{0,2}")
 
 
 @attrs.frozen(slots=True)
@@ -57,8 +60,16 @@ def matches(code: str, patterns: Iterable[str]) -> bool:
 
 
 def is_pattern(pattern: str) -> bool:
-    """Whether a pattern matches at least one code argmap reports."""
-    return any(code.startswith(pattern) for code in registered_codes()) if pattern else False
+    """Whether a pattern matches at least one code argmap reports.
+
+    The steps above the checks (the drawing's W5xx ...) register their codes when they are
+    imported, which checking a map does not do: a well-formed code of those hundreds is taken
+    as known."""
+    if not pattern:
+        return False
+    if any(code.startswith(pattern) for code in registered_codes()):
+        return True
+    return _LATER_STEP.fullmatch(pattern) is not None
 
 
 def unknown_patterns(patterns: Iterable[str]) -> list[str]:
