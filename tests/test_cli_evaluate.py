@@ -197,3 +197,14 @@ def test_a_wide_matrix_numbers_its_columns_and_fits_the_width(cli: Cli) -> None:
     assert r.out.startswith("Perspectives: 1 perspective-number-0, 2 perspective-number-1")
     table = r.out.split("\n\n")[1]
     assert max(len(line) for line in table.splitlines()) <= 50
+
+
+def test_perspectives_prints_the_answers_per_question(cli: Cli) -> None:
+    r = cli("perspectives", str(MAPS / "convention-1787.argmap"))
+    assert r.code == 0
+    block = r.out.split("Answers (per question, what each perspective holds):\n")[1]
+    assert "  q-bill: Should the Constitution be prefaced with a bill of rights?\n" in block
+    assert "    sherman: not yes (rejects need-bill)\n" in block
+    assert "    franklin: yes (sign)\n" in block
+    md = cli("perspectives", str(MAPS / "convention-1787.argmap"), "-f", "markdown")
+    assert "| q-sign | mason | not yes (rejects sign) |" in md.out

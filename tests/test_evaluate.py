@@ -400,3 +400,26 @@ def test_a_linked_attack_is_answered_by_defeating_one_attacker_or_undercutting_i
     one = argmap.parse(head + "a + x rebuts t by p\n")
     view = evaluate(one, perspective="p").view
     assert view is not None and view.conflicts == ()
+
+
+def test_perspectives_line_up_the_answers_per_question() -> None:
+    """Issue 14: each perspective's answers to each question, with the sides the claims take."""
+    m = argmap.parse(
+        'perspective a "A"\nperspective b "B"\nperspective c "C"\n'
+        'question q "Will it rain?"\nquestion r "Who pays?"\n'
+        'claim wet "It will rain." answers q yes held by a rejected by b\n'
+        'claim dry "It stays dry." answers q no held by b\n'
+        'claim city "The city pays." answers r held by c\n'
+    )
+    report = argmap.perspectives(m)
+    said = [(x.question, x.perspective, x.said()) for x in report.answers]
+    assert said == [
+        ("q", "a", "yes (wet)"),
+        ("q", "b", "not yes (rejects wet)"),
+        ("q", "b", "no (dry)"),
+        ("r", "c", "city"),
+    ]
+    assert [x.claim for x in report.answers_to("q")["b"]] == ["wet", "dry"]
+    assert report.to_dict()["answers"][0] == {
+        "question": "q", "perspective": "a", "claim": "wet", "side": "yes", "accepts": True
+    }  # fmt: skip

@@ -275,6 +275,7 @@ def _table(report: AgreementReport, markdown: bool, width: int = 100) -> str:
             lead = "" if markdown else "  "
             out.append(f"{lead}{pairs} of perspectives with no claim or relation in common {verb} left out")
         out.append("")
+    _answers(report, markdown, out)
     cruxes = [c for c in report.cruxes if c.weight > 0]
     title = "Cruxes (disputed claims other positions depend on):"
     out.append(f"**{title}**" if markdown else title)
@@ -289,6 +290,28 @@ def _table(report: AgreementReport, markdown: bool, width: int = 100) -> str:
             f"(via {', '.join(c.depends)})"
         )
     return "\n".join(out) + "\n"
+
+
+def _answers(report: AgreementReport, markdown: bool, out: list[str]) -> None:
+    """Each question, and what each perspective answers it (the claims answering it that the
+    perspective accepts or rejects, with their sides)."""
+    asked = [q for q in report.questions if report.answers_to(q)]
+    if not asked:
+        return
+    title = "Answers (per question, what each perspective holds):"
+    out.append(f"**{title}**" if markdown else title)
+    if markdown:
+        out.append("")
+        out.append("| question | perspective | answer |")
+        out.append("|---|---|---|")
+    for q in asked:
+        given = report.answers_to(q)
+        if not markdown:
+            out.append(f"  {q}: {report.questions[q]}")
+        for p, answers in given.items():
+            said = "; ".join(a.said() for a in answers)
+            out.append(f"| {q} | {p} | {said} |" if markdown else f"    {p}: {said}")
+    out.append("")
 
 
 def _md(value: str) -> str:

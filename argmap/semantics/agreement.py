@@ -39,6 +39,33 @@ class Crux:
 
 
 @attrs.frozen(slots=True)
+class Answer:
+    """A perspective's answer to a question: a claim that answers it (with the side it takes,
+    ``answers q yes``, when it says one) which the perspective accepts, or rejects."""
+
+    question: str
+    perspective: str
+    claim: str
+    side: str | None
+    accepts: bool
+
+    def said(self) -> str:
+        """The answer in words: ``yes (c)``, ``c``, ``not yes (rejects c)``, ``rejects c``."""
+        if self.accepts:
+            return self.claim if self.side is None else f"{self.side} ({self.claim})"
+        return f"rejects {self.claim}" if self.side is None else f"not {self.side} (rejects {self.claim})"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "question": self.question,
+            "perspective": self.perspective,
+            "claim": self.claim,
+            "side": self.side,
+            "accepts": self.accepts,
+        }
+
+
+@attrs.frozen(slots=True)
 class AgreementReport:
     """The agreement matrix of a map and what follows from it.
 
@@ -49,7 +76,9 @@ class AgreementReport:
     and relations on which both p and q take a stance where they take the same one (None when
     there is none), with ``shared[(p, q)]`` the number of those claims and relations
     (``shared_relations[(p, q)]`` of them relations); ``views`` is each perspective's
-    :class:`PerspectiveView`; ``cruxes`` are ordered by weight, heaviest first.
+    :class:`PerspectiveView`; ``cruxes`` are ordered by weight, heaviest first; ``answers``
+    lines the perspectives' answers up per question (in the order questions, perspectives and
+    claims are defined), with ``questions`` the questions' texts.
     """
 
     semantics: SemanticsName
@@ -63,6 +92,16 @@ class AgreementReport:
     cruxes: tuple[Crux, ...]
     relations: tuple[str, ...] = ()
     shared_relations: dict[tuple[str, str], int] = attrs.field(factory=dict)
+    answers: tuple[Answer, ...] = ()
+    questions: dict[str, str] = attrs.field(factory=dict)
+
+    def answers_to(self, question: str) -> dict[str, list[Answer]]:
+        """Each perspective's answers to ``question`` (only perspectives that give one)."""
+        out: dict[str, list[Answer]] = {}
+        for a in self.answers:
+            if a.question == question:
+                out.setdefault(a.perspective, []).append(a)
+        return out
 
     def pairs(self) -> list[tuple[str, str]]:
         """The pairs of perspectives (each once, in the order they are defined) that take a
@@ -111,6 +150,7 @@ class AgreementReport:
             "pairs_apart": self.apart(),
             "views": {p: v.to_dict() for p, v in self.views.items()},
             "cruxes": [c.to_dict() for c in self.cruxes],
+            "answers": [a.to_dict() for a in self.answers],
         }
 
 
@@ -167,6 +207,17 @@ def perspectives(
         own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
         views[p] = perspective_view(argmap, p, labels, own)
     cruxes = _cruxes(whole, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes)
+    answering: dict[str, list[tuple[str, str | None]]] = {}
+    for claim in argmap.claims:
+        for q in claim.answers:
+            answering.setdefault(q, []).append((claim.id, claim.side(q)))
+    answers = tuple(
+        Answer(q.id, p, c, side, cells[(c, p)] == "accept")
+        for q in argmap.questions
+        for p in pers
+        for c, side in answering.get(q.id, ())
+        if cells.get((c, p), "silent") != "silent"
+    )
     return AgreementReport(
         semantics=semantics,
         claims=claims,
@@ -179,6 +230,8 @@ def perspectives(
         cruxes=tuple(cruxes),
         relations=relations,
         shared_relations=shared_relations,
+        answers=answers,
+        questions={q.id: q.text for q in argmap.questions},
     )
 
 
