@@ -19,12 +19,12 @@ and its entry here. This module is light: a format's module loads when it is fir
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar, get_args
 
 from argmap.errors import InterchangeError, UnknownChoiceError
+from argmap.util.limits import first_surrogate
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -193,16 +193,13 @@ def export(m: ArgumentMap, to: ExportFormat = "json") -> str:
     refused here for every format, with an InterchangeError, rather than written half-broken."""
     fmt = as_export_format(to)
     text = FORMATS[fmt].write(m)
-    lone = _LONE_SURROGATE.search(text)
+    lone = first_surrogate(text)
     if lone is not None:
         raise InterchangeError(
-            f"cannot export to {fmt}: the map holds a lone surrogate U+{ord(lone.group()):04X}, "
+            f"cannot export to {fmt}: the map holds a lone surrogate U+{ord(text[lone]):04X}, "
             "which no UTF-8 text can carry"
         )
     return text
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def import_with_notes(

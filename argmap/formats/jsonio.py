@@ -44,6 +44,7 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.util.limits import SURROGATE, first_surrogate
 
 if TYPE_CHECKING:
     from jsonschema_rs import ValidationError, Validator
@@ -210,15 +211,12 @@ def dumps(m: ArgumentMap, *, spans: bool = False, indent: int | None = None) -> 
         text = json.dumps(to_dict(m, spans=spans), ensure_ascii=False, separators=(",", ":")) + "\n"
     else:
         text = json.dumps(to_dict(m, spans=spans), ensure_ascii=False, indent=indent) + "\n"
-    lone = _LONE_SURROGATE.search(text)
+    lone = first_surrogate(text)
     if lone is not None:  # half of a UTF-16 pair: no UTF-8 file can hold it, and the reader refuses it
         raise InterchangeError(
-            f"the map holds a lone surrogate U+{ord(lone.group()):04X}, which JSON text cannot carry"
+            f"the map holds a lone surrogate U+{ord(text[lone]):04X}, which JSON text cannot carry"
         )
     return text
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # ---- reading --------------------------------------------------------------------------------------
@@ -575,7 +573,6 @@ def loads(text: str | bytes, *, path: str | None = None) -> ArgumentMap:
 
 #: A surrogate escape (or character) in the text: only then are the document's strings walked.
 _SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
-_LONE = re.compile("[\ud800-\udfff]")
 
 
 def _refuse_surrogates(doc: object) -> None:
@@ -587,7 +584,7 @@ def _refuse_surrogates(doc: object) -> None:
         items: list[tuple[str | int, object]]
         if isinstance(node, dict):
             for key in node:
-                if _LONE.search(key):
+                if SURROGATE.search(key):
                     raise InterchangeError(
                         f"{_where(where)}: a key holds a lone surrogate, which no text can hold"
                     )
@@ -595,7 +592,7 @@ def _refuse_surrogates(doc: object) -> None:
         elif isinstance(node, list):
             items = list(enumerate(node))
         else:
-            if isinstance(node, str) and (bad := _LONE.search(node)):
+            if isinstance(node, str) and (bad := SURROGATE.search(node)):
                 raise InterchangeError(
                     f"{_where(where)}: holds a lone surrogate U+{ord(bad.group()):04X}, which no text holds"
                 )

@@ -17,6 +17,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.model import Span
 from argmap.syntax.grammar import facts
 from argmap.syntax.transformer import ESCAPE
+from argmap.util.limits import SURROGATE
 from argmap.util.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -272,7 +273,7 @@ def _character_diagnostic(
     line, column = exc.line, exc.column
     pos = _offset(lines, line, column)
     char = text[pos] if pos < len(text) else ""
-    if _SURROGATE.match(char):
+    if SURROGATE.match(char):
         return _surrogate_diagnostic(text, pos, path), True
     if pos >= 2 and text.startswith('"""', pos - 2):  # `""` was read as an empty text
         pos, column = pos - 2, column - 2
@@ -291,7 +292,7 @@ def _character_diagnostic(
         bad = _bad_escape(text, pos + 3, close)
         if bad is not None:
             return _escape_diagnostic(text, bad, path), True
-        lone = _SURROGATE.search(text, pos + 3, close)
+        lone = SURROGATE.search(text, pos + 3, close)
         if lone is not None:
             return _surrogate_diagnostic(text, lone.start(), path), True
     elif char == '"':
@@ -300,7 +301,7 @@ def _character_diagnostic(
         bad = _bad_escape(text, pos + 1, end_of_line)
         if bad is not None:
             return _escape_diagnostic(text, bad, path), True
-        lone = _SURROGATE.search(text, pos + 1, end_of_line)
+        lone = SURROGATE.search(text, pos + 1, end_of_line)
         if lone is not None:
             return _surrogate_diagnostic(text, lone.start(), path), True
         width = len(text[pos:end_of_line].rstrip("\r"))
@@ -352,7 +353,6 @@ def _escape_diagnostic(text: str, offset: int, path: str | None) -> Diagnostic:
 
 _CODE_POINT = re.compile(r"\\u(?:\{[0-9A-Fa-f]+\}|[0-9A-Fa-f]{4})")
 #: A lone surrogate: not a character (no UTF-8 file holds one), though a Python string may.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _surrogate_diagnostic(text: str, offset: int, path: str | None) -> Diagnostic:

@@ -36,6 +36,7 @@ from argmap.errors import InterchangeError, LimitError
 __all__ = [
     "DEFAULT",
     "LIMITS",
+    "SURROGATE",
     "Limits",
     "check_json_depth",
     "check_reader_input",
@@ -176,13 +177,14 @@ def check_json_depth(text: str, limit: int, where: str = "") -> None:
             depth -= 1
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A lone surrogate (half of a UTF-16 pair): no character, and no UTF-8 text can hold it.
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def first_surrogate(text: str) -> int | None:
     """The offset of the first lone surrogate in ``text`` (half of a UTF-16 pair, which no
     UTF-8 file holds but a Python string can), or None."""
-    m = _SURROGATE.search(text)
+    m = SURROGATE.search(text)
     return None if m is None else m.start()
 
 
