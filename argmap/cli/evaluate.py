@@ -38,7 +38,9 @@ def _load(file: str) -> ArgumentMap:
     from argmap.cli.common import EXIT_FINDINGS, fail, print_diagnostics, read_map
 
     argmap = read_map(file)
-    errors = [d for d in check(argmap, semantics=False, allow=False, settings=None) if d.is_error]
+    # only errors stop an evaluation: the checks that can only warn are not run
+    found = check(argmap, semantics=False, allow=False, settings=None, select=["E"])
+    errors = [d for d in found if d.is_error]
     if errors:
         sources = {argmap.path: argmap.source_text} if argmap.source_text is not None else {}
         print_diagnostics(errors, sources)

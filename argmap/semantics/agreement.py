@@ -10,7 +10,7 @@ from argmap.semantics import RuleName, SemanticsName, rule_name, semantics_name
 from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT, claim_labels_of_part
 from argmap.semantics.solvers import acceptance
 from argmap.semantics.translate import Translation, framework
-from argmap.semantics.views import PerspectiveView, perspective_view
+from argmap.semantics.views import PerspectiveView, map_facts, perspective_view
 
 __all__ = ["AgreementReport", "Crux", "perspectives"]
 
@@ -36,6 +36,17 @@ class Crux:
             "depends": list(self.depends),
             "weight": self.weight,
         }
+
+
+class Cells(dict[tuple[str, str], str]):
+    """The agreement matrix's cells, ``(claim or relation, perspective) -> "accept" | "reject"``;
+    a cell nobody filled is "silent" (only stances are stored: a 100k-claim map with a dozen
+    perspectives would otherwise hold a million "silent" entries)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: tuple[str, str]) -> str:
+        return "silent"
 
 
 @attrs.frozen(slots=True)
@@ -182,13 +193,17 @@ def perspectives(
     claim_ids = set(claims)
     named = {r.name for r in argmap.relations if r.name is not None}
     relations = tuple(dict.fromkeys(t for t, _ in stance if t in named and t not in claim_ids))
-    cells = {(c, p): stance.get((c, p), "silent") for c in (*claims, *relations) for p in pers}
+    pers_set, rel_ids = set(pers), set(relations)
+    cells = Cells(
+        (key, v)
+        for key, v in stance.items()
+        if key[1] in pers_set and (key[0] in claim_ids or key[0] in rel_ids)
+    )
     whole = framework(argmap, rule=rule)  # translated once: the labels and the cruxes share it
     labels = whole.claim_labels(acceptance(whole.framework, semantics, time_limit=time_limit))
     agreement: dict[tuple[str, str], float | None] = {}
     shared: dict[tuple[str, str], int] = {}
     shared_relations: dict[tuple[str, str], int] = {}
-    rel_ids = set(relations)
     taken: dict[str, dict[str, str]] = {p: {} for p in pers}
     for (c, q), v in stance.items():
         if q in taken and (c in claim_ids or c in rel_ids):
@@ -203,9 +218,10 @@ def perspectives(
                 shared[key] = len(both)
                 shared_relations[key] = len(both & rel_ids)
     views = {}
+    facts = map_facts(argmap)
     for p in pers:
         own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
-        views[p] = perspective_view(argmap, p, labels, own)
+        views[p] = perspective_view(argmap, p, labels, own, facts)
     cruxes = _cruxes(whole, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes)
     answering: dict[str, list[tuple[str, str | None]]] = {}
     for claim in argmap.claims:

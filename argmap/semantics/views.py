@@ -15,7 +15,15 @@ import attrs
 
 from argmap.model import ArgumentMap, ClaimKind, Contradiction, Rebuttal, Undercut
 
-__all__ = ["Attack", "PerspectiveView", "attack_pairs", "perspective_view", "unanswered"]
+__all__ = [
+    "Attack",
+    "MapFacts",
+    "PerspectiveView",
+    "attack_pairs",
+    "map_facts",
+    "perspective_view",
+    "unanswered",
+]
 
 #: (attacker, target, the relation that says so).
 Attack: TypeAlias = tuple[str, str, Rebuttal | Contradiction]
@@ -107,17 +115,39 @@ def unanswered(accepted: set[str], attacks: list[Attack], undercuts: Iterable[Un
     return out
 
 
+@attrs.frozen(slots=True)
+class MapFacts:
+    """What every perspective's view reads of the whole map, found once for all of them
+    (:func:`map_facts`): its claim ids, its attacks between claims, its facts."""
+
+    claim_ids: frozenset[str]
+    attacks: list[Attack]
+    facts: frozenset[str]
+
+
+def map_facts(argmap: ArgumentMap) -> MapFacts:
+    """The :class:`MapFacts` of ``argmap``."""
+    return MapFacts(
+        frozenset(c.id for c in argmap.claims),
+        attack_pairs(argmap.relations),
+        frozenset(c.id for c in argmap.claims if c.kind is ClaimKind.FACT),
+    )
+
+
 def perspective_view(
     argmap: ArgumentMap,
     perspective: str,
     map_labels: dict[str, str],
     own_labels: dict[str, str],
+    whole: MapFacts | None = None,
 ) -> PerspectiveView:
-    """Where ``perspective`` stands, given the map's labels and those of its own framework."""
-    claim_ids = {c.id for c in argmap.claims}
+    """Where ``perspective`` stands, given the map's labels and those of its own framework
+    (``whole``: the map's :class:`MapFacts`, when several views share them)."""
+    whole = whole or map_facts(argmap)
+    claim_ids = whole.claim_ids
     accepts = tuple(c for c in argmap.accepted_by(perspective) if c in claim_ids)
     accepted = set(accepts)
-    all_attacks = attack_pairs(argmap.relations)
+    all_attacks = whole.attacks
     conflicts = tuple(
         dict.fromkeys(
             (a, t)
@@ -130,7 +160,7 @@ def perspective_view(
     own = [r for r in argmap.relations_by(perspective) if id(r) not in rejected]
     own_cuts = [u for u in own if isinstance(u, Undercut)]
     owes = tuple((t, a) for t, a, _ in unanswered(accepted, attack_pairs(own), own_cuts))
-    facts = {c.id for c in argmap.claims if c.kind is ClaimKind.FACT}
+    facts = whole.facts
     defends = tuple(c for c, v in own_labels.items() if v == "in" and c not in accepted and c not in facts)
     against = {c: map_labels[c] for c in accepts if c in map_labels and map_labels[c] != "in"}
     return PerspectiveView(
