@@ -21,7 +21,6 @@ written in). Lists are comma-separated. Export only: GraphML has no argument sem
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 from argmap.model import (
     ArgumentMap,
@@ -70,31 +69,63 @@ _RELATION_KINDS = {
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
+#: An element waiting to be written: its tag, its attributes, and its data items (key, text).
+_Element = tuple[str, dict[str, str], list[tuple[str, str]]]
 
-def _data(parent: ET.Element, key: str, value: str | None) -> None:
+
+def _data(element: _Element, key: str, value: str | None) -> None:
     """A data item; characters XML 1.0 cannot hold become U+FFFD."""
     if value:
-        item = ET.SubElement(parent, "data", key=key)
-        item.text = _NOT_XML.sub("\ufffd", value)
+        element[2].append((key, _NOT_XML.sub("\ufffd", value)))
+
+
+def _text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(value: str) -> str:
+    return (
+        _text(value)
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+        .replace("\n", "&#10;")
+        .replace("\t", "&#09;")
+    )
+
+
+def _start(tag: str, attributes: dict[str, str]) -> str:
+    return "<" + tag + "".join(f' {k}="{_attribute(v)}"' for k, v in attributes.items())
+
+
+def _write(element: _Element, indent: str) -> str:
+    """One element as indented XML (the layout ``ElementTree.indent`` gives)."""
+    tag, attributes, items = element
+    if not items:
+        return f"{indent}{_start(tag, attributes)} />\n"
+    inner = indent + "  "
+    body = "".join(f'{inner}<data key="{_attribute(k)}">{_text(v)}</data>\n' for k, v in items)
+    return f"{indent}{_start(tag, attributes)}>\n{body}{indent}</{tag}>\n"
 
 
 def dumps(m: ArgumentMap) -> str:
-    """The map as a GraphML document."""
-    root = ET.Element("graphml", xmlns=_NS)
-    for domain, name, kind in _KEYS:
-        key_id = f"{domain}_{name}" if (domain, name) in _SHARED else name
-        ET.SubElement(root, "key", {"id": key_id, "for": domain, "attr.name": name, "attr.type": kind})
-    graph = ET.SubElement(root, "graph", id="argmap", edgedefault="directed")
-    if m.title:
-        _data(graph, "graph_title", m.title)
+    """The map as a GraphML document (written piece by piece: a big map builds no XML tree)."""
     known: set[str] = set()
-    nodes: list[ET.Element] = []
-    edges: list[ET.Element] = []
+    # Each element is written as text once the next one starts: only the one being filled in
+    # is held as an element (a 100k-claim map's tree took 1.7 GB).
+    nodes: list[str] = []
+    edges: list[str] = []
+    filling: list[tuple[list[str], _Element]] = []
 
-    def node(node_id: str, kind: str, label: str) -> ET.Element:
+    def written() -> None:
+        while filling:
+            into, element = filling.pop()
+            into.append(_write(element, "    "))
+
+    def node(node_id: str, kind: str, label: str) -> _Element:
+        written()
         known.add(node_id)
-        element = ET.Element("node", id=node_id)
-        nodes.append(element)
+        element: _Element = ("node", {"id": node_id}, [])
+        filling.append((nodes, element))
         _data(element, "kind", kind)
         _data(element, "label", label)
         return element
@@ -103,8 +134,9 @@ def dumps(m: ArgumentMap) -> str:
         for end in (source, target):
             if end not in known:
                 node(end, "undefined", end.partition(":")[2])
-        element = ET.Element("edge", id=f"e{len(edges) + 1}", source=source, target=target)
-        edges.append(element)
+        written()
+        element: _Element = ("edge", {"id": f"e{len(edges) + 1}", "source": source, "target": target}, [])
+        filling.append((edges, element))
         _data(element, "relation", relation)
         for key, value in data.items():
             _data(element, f"edge_{key}" if ("edge", key) in _SHARED else key, value)
@@ -174,11 +206,25 @@ def dumps(m: ArgumentMap) -> str:
         elif isinstance(e, Claim):
             for question in e.answers:
                 edge(f"claim:{e.id}", f"question:{question}", "answers", side=e.side(question))
-    graph.extend(nodes)
-    graph.extend(edges)
-    ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    written()
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<graphml xmlns="{_NS}">\n']
+    for domain, name, kind in _KEYS:
+        key_id = f"{domain}_{name}" if (domain, name) in _SHARED else name
+        attributes = {"id": key_id, "for": domain, "attr.name": name, "attr.type": kind}
+        out.append(f"  {_start('key', attributes)} />\n")
+    graph: list[tuple[str, str]] = []
+    if m.title:
+        _data(("graph", {}, graph), "graph_title", m.title)
+    if not graph and not nodes and not edges:
+        out.append('  <graph id="argmap" edgedefault="directed" />\n')
+    else:
+        out.append('  <graph id="argmap" edgedefault="directed">\n')
+        out.extend(f'    <data key="{_attribute(k)}">{_text(v)}</data>\n' for k, v in graph)
+        out.extend(nodes)
+        out.extend(edges)
+        out.append("  </graph>\n")
+    out.append("</graphml>\n")
+    return "".join(out)
 
 
 #: Attribute names used by more than one domain: their key ids are prefixed with the domain
