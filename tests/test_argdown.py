@@ -881,3 +881,18 @@ def test_claims_keep_texts_with_markup(tmp_path: Path) -> None:
     back = argdown.read(argdown.dumps(m)).map
     assert {c.id: c.text for c in back.claims} == {c.id: c.text for c in m.claims}
     assert isinstance(back.claims[0], Claim)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(list("ab .:\t/=*#_\\[]<>{}@\u3000\u00a0\x1c")), max_size=12).map("".join),
+        st.text(max_size=20),
+    )
+)
+def test_text_that_needs_no_escape_is_written_as_it_is(text: str) -> None:
+    """escape() returns most texts unchanged without walking them: the same as the full walk."""
+    from argmap.formats.argdown.writer import _BREAKS, _escape_each, escape
+
+    if not _BREAKS.search(text):
+        assert escape(text) == _escape_each(text)

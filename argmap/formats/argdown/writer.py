@@ -38,11 +38,22 @@ _ALWAYS = set("\\@#*_[]<>{}")
 _TAG_WORD = re.compile("[a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
 
 
+#: Text that needs escaping somewhere (most claim texts need none: they are returned as they are).
+_NEEDS_ESCAPE = re.compile(r"[\\@#*_\[\]<>{}/=\t]|^ | $| \s|\s |[.:](?=\S)")
+
+
 def escape(text: str) -> str | None:
     """Text Argdown reads back as exactly ``text`` (None when it holds a line break, which
     Argdown cannot escape)."""
     if _BREAKS.search(text):
         return None
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    return _escape_each(text)
+
+
+def _escape_each(text: str) -> str:
+    """:func:`escape`, character by character."""
     n = len(text)
     # for ".x." and ":x:" (special characters): the next whitespace after each position
     next_space = [n] * (n + 1)
