@@ -896,3 +896,44 @@ def test_text_that_needs_no_escape_is_written_as_it_is(text: str) -> None:
 
     if not _BREAKS.search(text):
         assert escape(text) == _escape_each(text)
+
+
+def _dump_each(value: object) -> str:
+    """argdown.data.dump as it was first written, character by character: the reference."""
+    from argmap.formats.argdown.data import _UNSAFE
+
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    out: list[str] = []
+    in_string = False
+    escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            elif _UNSAFE.match(ch):
+                out.append(f"\\u{ord(ch):04x}")
+                continue
+        elif ch == '"':
+            in_string = True
+        out.append(ch)
+    return "".join(out)
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JSONISH)
+def test_argmap_data_escapes_markup_only_inside_strings(value: object) -> None:
+    from argmap.formats.argdown.data import dump
+
+    assert dump(value) == _dump_each(value)
+    assert json.loads(dump(value)) == value

@@ -150,28 +150,21 @@ def element_from(d: object) -> Element:
 _UNSAFE = re.compile("[{}=<>\\[\\]\u2028\u2029\x7f]")
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _safe_string(m: re.Match[str]) -> str:
+    token = m.group()
+    if _UNSAFE.search(token) is None:
+        return token
+    return _UNSAFE.sub(lambda c: f"\\u{ord(c.group()):04x}", token)
+
+
 def dump(value: object) -> str:
-    """Data as one line of JSON that Argdown's lexer and js-yaml read back unchanged."""
-    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-    # inside strings only: a brace or "=" outside a string is JSON's own syntax
-    out: list[str] = []
-    in_string = False
-    escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-            elif _UNSAFE.match(ch):
-                out.append(f"\\u{ord(ch):04x}")
-                continue
-        elif ch == '"':
-            in_string = True
-        out.append(ch)
-    return "".join(out)
+    """Data as one line of JSON that Argdown's lexer and js-yaml read back unchanged: inside its
+    strings (only there: a brace outside one is JSON's own syntax) the characters Argdown would
+    read as markup are written as \\u escapes."""
+    return _JSON_STRING.sub(_safe_string, json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
 
 
 # ---- reading: YAML's flow style, as far as data blocks use it ----------------------------------------
