@@ -12,7 +12,7 @@ from argmap.semantics.solvers import acceptance
 from argmap.semantics.translate import Translation, framework
 from argmap.semantics.views import PerspectiveView, map_facts, perspective_view
 
-__all__ = ["AgreementReport", "Crux", "perspectives"]
+__all__ = ["AgreementReport", "Answer", "Cells", "Crux", "perspectives"]
 
 
 @attrs.frozen(slots=True)
