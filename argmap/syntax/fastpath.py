@@ -208,13 +208,14 @@ class Shapes:
             pos = m.end()
             line, line_start = 1 + text.count("\n", 0, pos), text.rfind("\n", 0, pos) + 1
         at = _Locator(self.build.path, text)
+        count, rfind = text.count, text.rfind
         while (m := match(text, pos)) is not None:
             at.move(pos, line, line_start)
-            try:
-                if m.group("kind") is not None:
-                    self._claim(m, at)
-                elif m.group("verb") is not None:
+            try:  # the shapes in the order of how common they are
+                if m.group("verb") is not None:
                     self._relation(m, at)
+                elif m.group("kind") is not None:
+                    self._claim(m, at)
                 elif m.group("who") is not None:
                     self._stance(m, at)
                 elif m.group("perspective") is not None:
@@ -224,8 +225,8 @@ class Shapes:
             except _NotAShape:
                 break
             end = m.end()
-            line += text.count("\n", pos, end)
-            line_start = text.rfind("\n", pos, end) + 1
+            line += count("\n", pos, end)
+            line_start = rfind("\n", pos, end) + 1
             pos = end
         return pos, line, line_start
 
@@ -275,10 +276,17 @@ class Shapes:
     def _relation(self, m: re.Match[str], at: _Locator) -> None:
         name, premises, verb, target, by_clauses = m.group("name", "premises", "verb", "target", "by")
         rule = self.verbs[verb]
-        premise_ids = self._names(premises)
-        if len(premise_ids) > 1 and rule == "contradiction":
-            raise _NotAShape(verb)  # a contradiction joins two claims: Lark says why
-        target = self._name(target)
+        build = self.build
+        known = build.names.get  # a known id is no keyword: _name never lets one in
+        if "," in premises or "+" in premises:
+            premise_ids = build.ids(self._names(premises))
+            if rule == "contradiction":
+                raise _NotAShape(verb)  # a contradiction joins two claims: Lark says why
+        else:  # one premise, the usual case
+            premise = known(premises) or self._name(premises)
+            one = (premise,)
+            premise_ids = build.lists.setdefault(one, one)
+        target = known(target) or self._name(target)
         end = m.end("target")
         by: tuple[str, ...] = ()
         if by_clauses:
@@ -289,17 +297,18 @@ class Shapes:
                 assert clause is not None
                 by_ids += self._names(clause.group("ids"))
                 start = end = clause.end()
-            by = self.build.ids(by_ids)
+            by = build.ids(by_ids)
         span = at.span(m.start(), end)
-        name = None if name is None else self._name(name)
+        if name is not None:
+            name = self._name(name)
         relation: Element
         if rule == "support":
-            relation = _support(self.build.ids(premise_ids), target, name, by, span)
+            relation = _support(premise_ids, target, name, by, span)
         elif rule == "contradiction":
             relation = _contradiction(premise_ids[0], target, by, name, span)
         else:
-            relation = _attack[rule](self.build.ids(premise_ids), target, by, name, span)
-        self.build.elements.append(relation)
+            relation = _attack[rule](premise_ids, target, by, name, span)
+        build.elements.append(relation)
 
     def _stance(self, m: re.Match[str], at: _Locator) -> None:
         who = self._name(m.group("who"))
