@@ -372,6 +372,8 @@ class _Locator:
             return _span(
                 self.path, self.line, start - self.line_start + 1, self.line, end - self.line_start + 1
             )
+        if start <= self.first_break:  # a statement that goes on over more lines
+            return _span(self.path, self.line, start - self.line_start + 1, *self._where(end))
         return _span(self.path, *self._where(start), *self._where(end))
 
     def _where(self, offset: int) -> tuple[int, int]:
