@@ -78,8 +78,8 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             min=1,
             max=2,
             help="Processors to check a map on: 1, or 2 (half the checks in a forked copy; the "
-            "same findings). Default: 2 for maps of 20,000 statements or more, where the system "
-            "can fork.",
+            "same findings). Default: 2 for maps of 20,000 elements (claims, relations, stances) "
+            "or more, where the system can fork.",
             show_default=False,
         ),
     ] = None,
