@@ -636,12 +636,19 @@ class ArgumentMap:
         if cache:
             return cache[0]
         buckets: dict[type, list[Element]] = {}
+        named: dict[str, Relation] = {}
+        relations: list[Relation] = []
         for e in self.elements:
-            bucket = buckets.get(type(e))
+            kind = type(e)
+            bucket = buckets.get(kind)
             if bucket is None:
-                buckets[type(e)] = [e]
+                buckets[kind] = [e]
             else:
                 bucket.append(e)
+            if isinstance(e, _RELATION_TYPES):
+                relations.append(e)
+                if e.name is not None:
+                    named.setdefault(e.name, e)
 
         def first_by_id(kind: type[Any]) -> dict[str, Any]:
             table: dict[str, Any] = {}
@@ -649,13 +656,6 @@ class ArgumentMap:
                 table.setdefault(item.id, item)  # type: ignore[union-attr]
             return table
 
-        named: dict[str, Relation] = {}
-        relations: list[Relation] = []
-        for e in self.elements:
-            if isinstance(e, _RELATION_TYPES):
-                relations.append(e)
-                if e.name is not None:
-                    named.setdefault(e.name, e)
         index = _Index(
             claims=first_by_id(Claim),
             perspectives=first_by_id(Perspective),

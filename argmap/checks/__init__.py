@@ -32,6 +32,7 @@ from pathlib import Path
 import attrs
 
 from argmap.checks.config import Settings, find_settings
+from argmap.checks.parallel import PARALLEL_FROM, can_fork, run_forked
 from argmap.checks.registry import Family, discover, run
 from argmap.checks.silence import Silenced, apply_allows, apply_codes, unknown_patterns
 from argmap.diagnostics import CodeInfo, Diagnostic, registered_codes, sort_key
@@ -92,6 +93,7 @@ def check_map(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     settings: Settings | str | Path | None = "auto",
+    jobs: int | None = 1,
 ) -> Checked:
     """Check a map; return the findings, and those silenced with what silenced them.
 
@@ -101,6 +103,11 @@ def check_map(
     :mod:`argmap.checks.config`): ``"auto"`` finds them from the map's path (none for a map
     without one), a path finds them from there, a :class:`Settings` is used as it is, None
     uses none. The settings' ``select``/``ignore`` apply first, then the call's.
+
+    ``jobs`` 2 runs about half of the checks in a forked copy of the process, on the second
+    processor (see :mod:`argmap.checks.parallel`; same findings, in the same order); None
+    does so for a map of 20,000 elements or more where the platform can fork. Only a program
+    that runs no threads should ask for it.
     """
     chosen_select = _patterns("select", select)
     chosen_ignore = _patterns("ignore", ignore) or ()
@@ -115,9 +122,16 @@ def check_map(
         project = find_settings(settings)
     findings = list(argmap.parse_diagnostics)
     with paused_gc():
-        findings.extend(run(argmap, FAMILIES))
-    if semantics and not any(d.is_error for d in findings):
-        findings.extend(perspective_findings(argmap))
+        if _forks(argmap, jobs):
+            extra = (lambda: perspective_findings(argmap)) if semantics else list
+            found, semantic = run_forked(argmap, FAMILIES, extra)
+            findings.extend(found)
+            if semantics and not any(d.is_error for d in findings):
+                findings.extend(semantic)
+        else:
+            findings.extend(run(argmap, FAMILIES))
+            if semantics and not any(d.is_error for d in findings):
+                findings.extend(perspective_findings(argmap))
     findings.sort(key=sort_key)
     silenced: list[Silenced] = []
     if allow:
@@ -131,6 +145,13 @@ def check_map(
         findings, gone = apply_codes(findings, chosen_select, chosen_ignore)
         silenced += gone
     return Checked(findings, silenced, project)
+
+
+def _forks(argmap: ArgumentMap, jobs: int | None) -> bool:
+    """Whether to run the checks on two processors (``jobs`` as :func:`check_map` takes it)."""
+    if jobs == 1 or not can_fork():
+        return False
+    return jobs is not None or len(argmap.elements) >= PARALLEL_FROM
 
 
 def check(

@@ -181,6 +181,8 @@ def apply_allows(
 ) -> tuple[list[Diagnostic], list[Silenced]]:
     """Leave out the findings the map's ``allow``s silence; return those kept and those
     silenced. A finding is about the statement its span points into."""
+    if not findings:
+        return [], []
     has_allow = bool(argmap.allows) or any(getattr(e, "allow", ()) for e in argmap.elements)
     if not has_allow:
         return list(findings), []

@@ -139,10 +139,15 @@ def cycles(context: Context) -> None:
     graph: dict[str, list[Support]] = {}  # premise -> the supports leaving it
     indegree: dict[str, int] = {}
     for s in context.map.supports:
-        for p in dict.fromkeys(s.premises):
-            if p != s.conclusion:
-                graph.setdefault(p, []).append(s)
-                indegree[s.conclusion] = indegree.get(s.conclusion, 0) + 1
+        premises, conclusion = s.premises, s.conclusion
+        for p in premises if len(premises) == 1 else dict.fromkeys(premises):
+            if p != conclusion:
+                leaving = graph.get(p)
+                if leaving is None:
+                    graph[p] = [s]
+                else:
+                    leaving.append(s)
+                indegree[conclusion] = indegree.get(conclusion, 0) + 1
     # Peel off what no cycle can pass through (Kahn): most maps are acyclic, and then
     # nothing is left for Tarjan's algorithm and its tables.
     ready = [p for p in graph if p not in indegree]

@@ -39,6 +39,7 @@ from argmap.model import (
 )
 from argmap.syntax.transformer import KINDS, unescape
 from argmap.util.limits import exceeded
+from argmap.util.trusted import trusted_constructor
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -51,6 +52,19 @@ Position = tuple[int, int, int]
 
 #: The attacks (statements with the shape ``a [+ b] <verb> t``), by rule, and what each makes.
 _ATTACKS: dict[str, type[Rebuttal | Undercut]] = {"rebuttal": Rebuttal, "undercut": Undercut}
+
+# The elements a shape makes, built without the classes' converters and validators: every id
+# here matched the grammar's ID pattern (the model's own), every list is a tuple, every text a
+# str, and a relation's premises or attackers are never empty (see util/trusted.py).
+_claim = trusted_constructor(Claim, "id", "text", "kind", "span")
+_support = trusted_constructor(Support, "premises", "conclusion", "name", "by", "span")
+_contradiction = trusted_constructor(Contradiction, "left", "right", "by", "name", "span")
+_attack = {
+    rule: trusted_constructor(kind, "attackers", "target", "by", "name", "span")
+    for rule, kind in _ATTACKS.items()
+}
+_stance = trusted_constructor(Stance, "perspective", "target", "accepts", "inline", "span")
+_span = trusted_constructor(Span, "path", "line", "column", "end_line", "end_column")
 
 
 class FastPath:
@@ -194,13 +208,14 @@ class Shapes:
             pos = m.end()
             line, line_start = 1 + text.count("\n", 0, pos), text.rfind("\n", 0, pos) + 1
         at = _Locator(self.build.path, text)
+        count, rfind = text.count, text.rfind
         while (m := match(text, pos)) is not None:
             at.move(pos, line, line_start)
-            try:
-                if m.group("kind") is not None:
-                    self._claim(m, at)
-                elif m.group("verb") is not None:
+            try:  # the shapes in the order of how common they are
+                if m.group("verb") is not None:
                     self._relation(m, at)
+                elif m.group("kind") is not None:
+                    self._claim(m, at)
                 elif m.group("who") is not None:
                     self._stance(m, at)
                 elif m.group("perspective") is not None:
@@ -210,8 +225,8 @@ class Shapes:
             except _NotAShape:
                 break
             end = m.end()
-            line += text.count("\n", pos, end)
-            line_start = text.rfind("\n", pos, end) + 1
+            line += count("\n", pos, end)
+            line_start = rfind("\n", pos, end) + 1
             pos = end
         return pos, line, line_start
 
@@ -250,21 +265,28 @@ class Shapes:
             assert held is not None  # the claim's pattern matched this part already
             accepts = held.group("how").startswith(self.holds)
             for p in self.ident.finditer(text, *held.span("ids")):
-                stance = Stance(self._name(p.group()), claim_id, accepts, True, span=at.span(*p.span()))
+                stance = _stance(self._name(p.group()), claim_id, accepts, True, at.span(*p.span()))
                 stances.append(stance)
             start = end = held.end()
         kind = self.kinds[m.group("kind")]
-        claim = Claim(claim_id, self._string(text, m, "text"), kind, span=at.span(m.start(), end))
+        claim = _claim(claim_id, self._string(text, m, "text"), kind, at.span(m.start(), end))
         self.build.elements.append(claim)
         self.build.elements.extend(stances)
 
     def _relation(self, m: re.Match[str], at: _Locator) -> None:
         name, premises, verb, target, by_clauses = m.group("name", "premises", "verb", "target", "by")
         rule = self.verbs[verb]
-        premise_ids = self._names(premises)
-        if len(premise_ids) > 1 and rule == "contradiction":
-            raise _NotAShape(verb)  # a contradiction joins two claims: Lark says why
-        target = self._name(target)
+        build = self.build
+        known = build.names.get  # a known id is no keyword: _name never lets one in
+        if "," in premises or "+" in premises:
+            premise_ids = build.ids(self._names(premises))
+            if rule == "contradiction":
+                raise _NotAShape(verb)  # a contradiction joins two claims: Lark says why
+        else:  # one premise, the usual case
+            premise = known(premises) or self._name(premises)
+            one = (premise,)
+            premise_ids = build.lists.setdefault(one, one)
+        target = known(target) or self._name(target)
         end = m.end("target")
         by: tuple[str, ...] = ()
         if by_clauses:
@@ -275,24 +297,25 @@ class Shapes:
                 assert clause is not None
                 by_ids += self._names(clause.group("ids"))
                 start = end = clause.end()
-            by = self.build.ids(by_ids)
+            by = build.ids(by_ids)
         span = at.span(m.start(), end)
-        name = None if name is None else self._name(name)
+        if name is not None:
+            name = self._name(name)
         relation: Element
         if rule == "support":
-            relation = Support(self.build.ids(premise_ids), target, name, by, None, span=span)
+            relation = _support(premise_ids, target, name, by, span)
         elif rule == "contradiction":
-            relation = Contradiction(premise_ids[0], target, by, None, name, span=span)
+            relation = _contradiction(premise_ids[0], target, by, name, span)
         else:
-            relation = _ATTACKS[rule](self.build.ids(premise_ids), target, by, None, name, span=span)
-        self.build.elements.append(relation)
+            relation = _attack[rule](premise_ids, target, by, name, span)
+        build.elements.append(relation)
 
     def _stance(self, m: re.Match[str], at: _Locator) -> None:
         who = self._name(m.group("who"))
         accepts = m.group("stance") == self.accepts
         start = m.start()
         stances = [
-            Stance(who, self._name(c.group()), accepts, False, None, span=at.span(start, c.end()))
+            _stance(who, self._name(c.group()), accepts, False, at.span(start, c.end()))
             for c in self.ident.finditer(at.text, *m.span("claims"))
         ]
         self.build.elements.extend(stances)
@@ -346,10 +369,12 @@ class _Locator:
 
     def span(self, start: int, end: int) -> Span:
         if end <= self.first_break:  # on the statement's first line, the usual case
-            return Span(
+            return _span(
                 self.path, self.line, start - self.line_start + 1, self.line, end - self.line_start + 1
             )
-        return Span(self.path, *self._where(start), *self._where(end))
+        if start <= self.first_break:  # a statement that goes on over more lines
+            return _span(self.path, self.line, start - self.line_start + 1, *self._where(end))
+        return _span(self.path, *self._where(start), *self._where(end))
 
     def _where(self, offset: int) -> tuple[int, int]:
         last = self.text.rfind("\n", self.pos, offset)
