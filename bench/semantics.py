@@ -119,8 +119,9 @@ def _warm_imports(tool: str) -> None:
         import pysat.solvers  # noqa: F401
 
         import argmap.semantics.asp
-        import argmap.semantics.stable_sat  # noqa: F401
 
+        with contextlib.suppress(ImportError):  # not in older argmap trees
+            import argmap.semantics.stable_sat  # noqa: F401
         with contextlib.suppress(ImportError):
             import clingo  # noqa: F401
     elif tool == "formal-argumentation":
