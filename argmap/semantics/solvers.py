@@ -17,9 +17,14 @@ How each semantics is computed, and why (measured in ``bench/semantics.py``):
   frameworks grounded settles almost everything, so the solver sees little; on hard families
   it does the real work in C. A pure-Python labelling search was the alternative; it is what
   peers such as pygarg and py_arg do and they time out at 100k arguments.
-* one preferred labelling of a hard component (200+ arguments, not found by SAT within 1 s)
-  is asked of clingo when it is installed (the ``argmap[asp]`` extra, :mod:`argmap.semantics.asp`):
-  on frameworks where every argument has a few attackers its search is much faster there.
+* one stable labelling (:func:`one_labelling`) is found by SAT over the arguments alone
+  (:mod:`argmap.semantics.stable_sat`: one variable per argument, CaDiCaL with IN as every
+  argument's preferred phase), much faster on hard frameworks than the labelling encoding.
+* one preferred labelling of a hard component (200+ arguments) is first looked for as a
+  stable one, for up to :data:`STABLE_FIRST` seconds (a stable labelling is preferred);
+  failing that, when SAT has not finished within 1 s, it is asked of clingo when it is
+  installed (the ``argmap[asp]`` extra, :mod:`argmap.semantics.asp`): on frameworks where
+  every argument has a few attackers its search is much faster there.
 * safety: long clauses reach Glucose sorted by variable (its recursive quicksort overflowed the
   C stack on a 200,000-literal clause), and a component past :data:`SAT_LITERAL_BUDGET` stops
   with SearchStopped before the solver starts, so no input ends in a signal.
