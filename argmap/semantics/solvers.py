@@ -162,10 +162,23 @@ class _Clock:
                 self.current.interrupt()
 
     def run(self, solver: Any, assumptions: list[int]) -> bool:
-        """Solve under the deadline (raises _TimeUp when it passes)."""
+        """Solve under the deadline (raises _TimeUp when it passes).
+
+        Until the timer thread is needed, a call first runs with a budget of
+        :data:`UNTIMED_CONFLICTS` conflicts and no thread: most calls finish within it, and
+        starting a thread costs milliseconds of wall clock on a loaded machine (more than the
+        whole search on a few hundred arguments). The deadline may be overrun by that budget
+        (a few tens of milliseconds)."""
         if self.deadline is None:
             return bool(solver.solve(assumptions=assumptions))
         if self._timer is None:
+            solver.conf_budget(UNTIMED_CONFLICTS)
+            result = solver.solve_limited(assumptions=assumptions)
+            solver.conf_budget(-1)  # no budget from here on
+            if result is not None:
+                return bool(result)
+            if time.monotonic() >= self.deadline:
+                raise _TimeUp
             self._start()
         with self._lock:
             if self.expired:
@@ -187,6 +200,10 @@ class _Clock:
 
 class _TimeUp(Exception):
     pass
+
+
+#: Conflicts a solver call may take before the deadline's timer thread is started.
+UNTIMED_CONFLICTS = 5_000
 
 
 def _components(af: Framework, lab: bytearray) -> list[list[int]]:
