@@ -54,8 +54,10 @@ def test_one_preferred_labelling_tries_stable_first_and_agrees_with_a_brute_forc
     calls: list[bool | None] = []
     real = stable_sat.stable_labels
 
-    def spy(af: Framework, comp: list[int], deadline: float | None) -> tuple[bool | None, bytes]:
-        found, labels = real(af, comp, deadline)
+    def spy(
+        af: Framework, comp: list[int], deadline: float | None, max_conflicts: int | None = None
+    ) -> tuple[bool | None, bytes]:
+        found, labels = real(af, comp, deadline, max_conflicts)
         calls.append(found)
         return found, labels
 
@@ -78,9 +80,10 @@ def test_stable_labels_on_one_component_and_its_answers() -> None:
     assert found and labels in (bytes([IN, OUT, IN, OUT]), bytes([OUT, IN, OUT, IN]))
 
 
-def test_a_passed_deadline_stops_the_stable_search() -> None:
+def test_a_passed_deadline_or_a_spent_budget_stops_the_stable_search() -> None:
     f = Framework.from_edges(200, list(dict.fromkeys(hard_af(200, 1))))
     assert stable_sat.stable_labels(f, list(range(200)), time.monotonic() - 1) == (None, b"")
+    assert stable_sat.stable_labels(f, list(range(200)), None, 0) == (None, b"")
 
 
 def test_the_check_of_a_model_can_fail() -> None:
@@ -95,6 +98,6 @@ def test_the_check_of_a_model_can_fail() -> None:
 def test_a_wrong_stable_search_is_caught_by_the_brute_force(monkeypatch: pytest.MonkeyPatch) -> None:
     """The comparison above would see an answer that is not stable: a stable search that
     says "none" for every component makes it fail."""
-    monkeypatch.setattr(stable_sat, "stable_labels", lambda af, comp, deadline: (False, b""))
+    monkeypatch.setattr(stable_sat, "stable_labels", lambda *args: (False, b""))
     with pytest.raises(AssertionError):
         test_one_stable_labelling_agrees_with_a_brute_force("without clingo")

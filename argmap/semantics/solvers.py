@@ -21,7 +21,7 @@ How each semantics is computed, and why (measured in ``bench/semantics.py``):
   (:mod:`argmap.semantics.stable_sat`: one variable per argument, CaDiCaL with IN as every
   argument's preferred phase), much faster on hard frameworks than the labelling encoding.
 * one preferred labelling of a hard component (200+ arguments) is first looked for as a
-  stable one, for up to :data:`STABLE_FIRST` seconds (a stable labelling is preferred);
+  stable one, for up to :data:`STABLE_FIRST_CONFLICTS` conflicts (a stable labelling is preferred);
   failing that, when SAT has not finished within 1 s, it is asked of clingo when it is
   installed (the ``argmap[asp]`` extra, :mod:`argmap.semantics.asp`): on frameworks where
   every argument has a few attackers its search is much faster there.
@@ -443,11 +443,13 @@ ASP_AFTER = 1.0
 
 
 #: A preferred search on a component at least this large first looks for a stable labelling
-#: (every stable labelling is preferred) for up to STABLE_FIRST seconds
-#: (argmap.semantics.stable_sat): on the hard family that one SAT call is most often the
-#: fastest way to a preferred labelling, and when there is none it is usually quick to say so.
+#: (every stable labelling is preferred) for up to STABLE_FIRST_CONFLICTS conflicts
+#: (argmap.semantics.stable_sat; about 3 s of CPU at 1,000 arguments of the hard family, and
+#: a conflict budget, unlike seconds, does not shrink when the machine is loaded): on the hard
+#: family that one SAT call is most often the fastest way to a preferred labelling, and when
+#: there is none it is usually quick to say so.
 STABLE_FIRST_MIN_ARGUMENTS = 200
-STABLE_FIRST = 2.0
+STABLE_FIRST_CONFLICTS = 100_000
 
 
 def _one(af: Framework, comp: list[int], sem: SemanticsName, clock: _Clock) -> bytes | None:
@@ -466,11 +468,8 @@ def _one(af: Framework, comp: list[int], sem: SemanticsName, clock: _Clock) -> b
         if found is None:
             raise _TimeUp
         return st_labels if found else None
-    if sem == "preferred" and len(comp) >= STABLE_FIRST_MIN_ARGUMENTS and STABLE_FIRST > 0:
-        deadline = time.monotonic() + STABLE_FIRST
-        if clock.deadline is not None:
-            deadline = min(deadline, clock.deadline)
-        found, st_labels = stable_sat.stable_labels(af, comp, deadline)
+    if sem == "preferred" and len(comp) >= STABLE_FIRST_MIN_ARGUMENTS and STABLE_FIRST_CONFLICTS > 0:
+        found, st_labels = stable_sat.stable_labels(af, comp, clock.deadline, STABLE_FIRST_CONFLICTS)
         if found:
             return st_labels
         if clock.deadline is not None and time.monotonic() >= clock.deadline:

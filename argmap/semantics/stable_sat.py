@@ -32,13 +32,17 @@ __all__ = ["SLICE_CONFLICTS", "stable_labels"]
 SLICE_CONFLICTS = 20_000
 
 
-def stable_labels(af: Framework, comp: list[int], deadline: float | None) -> tuple[bool | None, bytes]:
+def stable_labels(
+    af: Framework, comp: list[int], deadline: float | None, max_conflicts: int | None = None
+) -> tuple[bool | None, bytes]:
     """A stable labelling of the component ``comp`` (whose attackers from outside are all OUT,
     as after the grounded labelling).
 
     Returns ``(True, labels)`` with the labels in ``comp``'s order, ``(False, b"")`` when the
     component has no stable labelling, ``(None, b"")`` when ``deadline`` (a
-    ``time.monotonic()`` value) passed first. Every labelling returned has been checked.
+    ``time.monotonic()`` value) passed first or the search has used ``max_conflicts``
+    conflicts (rounded up to a slice; a budget that does not depend on the machine's load).
+    Every labelling returned has been checked.
     """
     from pysat.solvers import Solver
 
@@ -53,9 +57,13 @@ def stable_labels(af: Framework, comp: list[int], deadline: float | None) -> tup
             for a in atts:
                 add([-v, -(a + 1)])  # conflict-free
         solver.set_phases(list(range(1, len(comp) + 1)))
+        used = 0
         while True:
             if deadline is not None and time.monotonic() >= deadline:
                 return None, b""
+            if max_conflicts is not None and used >= max_conflicts:
+                return None, b""
+            used += SLICE_CONFLICTS
             solver.conf_budget(SLICE_CONFLICTS)
             result = solver.solve_limited()
             if result is None:
