@@ -101,3 +101,11 @@ def test_a_wrong_stable_search_is_caught_by_the_brute_force(monkeypatch: pytest.
     monkeypatch.setattr(stable_sat, "stable_labels", lambda *args: (False, b""))
     with pytest.raises(AssertionError):
         test_one_stable_labelling_agrees_with_a_brute_force("without clingo")
+
+
+def test_without_cadical_the_stable_search_falls_back_to_glucose(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stable_sat, "_solver_name", lambda: "g4")
+    test_one_stable_labelling_agrees_with_a_brute_force("without clingo")
+    f = Framework.from_edges(500, list(dict.fromkeys(hard_af(500, 1))))
+    found, labels = stable_sat.stable_labels(f, list(range(500)), None)
+    assert found and S.is_stable(f, [i for i, v in enumerate(labels) if v == IN])

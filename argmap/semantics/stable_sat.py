@@ -48,7 +48,7 @@ def stable_labels(
 
     local = {x: i for i, x in enumerate(comp)}
     attackers = [[local[a] for a in af.attackers[x] if a in local] for x in comp]
-    solver: Any = Solver(name="cd195")
+    solver: Any = Solver(name=_solver_name())
     try:
         add = solver.add_clause
         for i, atts in enumerate(attackers):
@@ -79,6 +79,13 @@ def stable_labels(
         labels[i] = IN if model[i] > 0 else OUT
     _check(attackers, labels)
     return True, bytes(labels)
+
+
+def _solver_name() -> str:
+    """CaDiCaL 1.9.5 where this python-sat has it, else Glucose 4 (slower on hard frameworks)."""
+    from pysat.solvers import SolverNames
+
+    return "cd195" if hasattr(SolverNames, "cadical195") else "g4"
 
 
 def _check(attackers: list[list[int]], labels: bytearray) -> None:
