@@ -17,9 +17,14 @@ How each semantics is computed, and why (measured in ``bench/semantics.py``):
   frameworks grounded settles almost everything, so the solver sees little; on hard families
   it does the real work in C. A pure-Python labelling search was the alternative; it is what
   peers such as pygarg and py_arg do and they time out at 100k arguments.
-* one preferred labelling of a hard component (200+ arguments, not found by SAT within 1 s)
-  is asked of clingo when it is installed (the ``argmap[asp]`` extra, :mod:`argmap.semantics.asp`):
-  on frameworks where every argument has a few attackers its search is much faster there.
+* one stable labelling (:func:`one_labelling`) is found by SAT over the arguments alone
+  (:mod:`argmap.semantics.stable_sat`: one variable per argument, CaDiCaL with IN as every
+  argument's preferred phase), much faster on hard frameworks than the labelling encoding.
+* one preferred labelling of a hard component (200+ arguments) is first looked for as a
+  stable one, for up to :data:`STABLE_FIRST_CONFLICTS` conflicts (a stable labelling is preferred);
+  failing that, when SAT has not finished within 1 s, it is asked of clingo when it is
+  installed (the ``argmap[asp]`` extra, :mod:`argmap.semantics.asp`): on frameworks where
+  every argument has a few attackers its search is much faster there.
 * safety: long clauses reach Glucose sorted by variable (its recursive quicksort overflowed the
   C stack on a 200,000-literal clause), and a component past :data:`SAT_LITERAL_BUDGET` stops
   with SearchStopped before the solver starts, so no input ends in a signal.
@@ -157,10 +162,23 @@ class _Clock:
                 self.current.interrupt()
 
     def run(self, solver: Any, assumptions: list[int]) -> bool:
-        """Solve under the deadline (raises _TimeUp when it passes)."""
+        """Solve under the deadline (raises _TimeUp when it passes).
+
+        Until the timer thread is needed, a call first runs with a budget of
+        :data:`UNTIMED_CONFLICTS` conflicts and no thread: most calls finish within it, and
+        starting a thread costs milliseconds of wall clock on a loaded machine (more than the
+        whole search on a few hundred arguments). The deadline may be overrun by that budget
+        (a few tens of milliseconds)."""
         if self.deadline is None:
             return bool(solver.solve(assumptions=assumptions))
         if self._timer is None:
+            solver.conf_budget(UNTIMED_CONFLICTS)
+            result = solver.solve_limited(assumptions=assumptions)
+            solver.conf_budget(-1)  # no budget from here on
+            if result is not None:
+                return bool(result)
+            if time.monotonic() >= self.deadline:
+                raise _TimeUp
             self._start()
         with self._lock:
             if self.expired:
@@ -182,6 +200,10 @@ class _Clock:
 
 class _TimeUp(Exception):
     pass
+
+
+#: Conflicts a solver call may take before the deadline's timer thread is started.
+UNTIMED_CONFLICTS = 5_000
 
 
 def _components(af: Framework, lab: bytearray) -> list[list[int]]:
@@ -420,9 +442,19 @@ ASP_MIN_ARGUMENTS = 200
 ASP_AFTER = 1.0
 
 
+#: A preferred search on a component at least this large first looks for a stable labelling
+#: (every stable labelling is preferred) for up to STABLE_FIRST_CONFLICTS conflicts
+#: (argmap.semantics.stable_sat; about 3 s of CPU at 1,000 arguments of the hard family, and
+#: a conflict budget, unlike seconds, does not shrink when the machine is loaded): on the hard
+#: family that one SAT call is most often the fastest way to a preferred labelling, and when
+#: there is none it is usually quick to say so.
+STABLE_FIRST_MIN_ARGUMENTS = 200
+STABLE_FIRST_CONFLICTS = 100_000
+
+
 def _one(af: Framework, comp: list[int], sem: SemanticsName, clock: _Clock) -> bytes | None:
     """One labelling of one component (None when it has none); raises _TimeUp."""
-    from argmap.semantics import asp
+    from argmap.semantics import asp, stable_sat
 
     def sat(c_clock: _Clock) -> bytes | None:
         c = _Component(af, comp, sem == "stable", c_clock)
@@ -431,6 +463,17 @@ def _one(af: Framework, comp: list[int], sem: SemanticsName, clock: _Clock) -> b
         finally:
             c.close()
 
+    if sem == "stable":
+        found, st_labels = stable_sat.stable_labels(af, comp, clock.deadline)
+        if found is None:
+            raise _TimeUp
+        return st_labels if found else None
+    if sem == "preferred" and len(comp) >= STABLE_FIRST_MIN_ARGUMENTS and STABLE_FIRST_CONFLICTS > 0:
+        found, st_labels = stable_sat.stable_labels(af, comp, clock.deadline, STABLE_FIRST_CONFLICTS)
+        if found:
+            return st_labels
+        if clock.deadline is not None and time.monotonic() >= clock.deadline:
+            raise _TimeUp
     if sem != "preferred" or len(comp) < ASP_MIN_ARGUMENTS or not asp.available():
         return sat(clock)
     remaining = None if clock.deadline is None else clock.deadline - time.monotonic()
