@@ -158,7 +158,7 @@ def _all_paths(text: str) -> list[object]:
 
     results = [attempt()]
     read, starts, fast_read = shapes.read, shapes.starts, engine.read
-    shapes.read = lambda _text, *at: at  # type: ignore[method-assign,assignment,return-value]
+    shapes.read = lambda _text, *at: at[:3]  # type: ignore[method-assign,assignment,return-value]
     shapes.starts = lambda _text, _pos: True  # type: ignore[method-assign]
     try:
         results.append(attempt())

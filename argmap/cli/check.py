@@ -77,9 +77,10 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             "-j",
             min=1,
             max=2,
-            help="Processors to check a map on: 1, or 2 (half the checks in a forked copy; the "
-            "same findings). Default: 2 for maps of 20,000 elements (claims, relations, stances) "
-            "or more, where the system can fork.",
+            help="Processors to read and check a map on: 1, or 2 (part of the text read, and half "
+            "the checks run, in a forked copy; the same findings). Default: 2 for texts of "
+            "500,000 characters and maps of 20,000 elements (claims, relations, stances) or more, "
+            "where the system can fork.",
             show_default=False,
         ),
     ] = None,
@@ -147,7 +148,9 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             text = decode(data, name)
             del data  # only the text is needed from here on; big maps should not hold both
             sources[name] = text
-            result = check_map(parse(text, name), select=select, ignore=ignore, settings=settings, jobs=jobs)
+            result = check_map(
+                parse(text, name, jobs=jobs), select=select, ignore=ignore, settings=settings, jobs=jobs
+            )
             found = result.findings
             for by, n in result.silenced_by().items():
                 silenced[by] = silenced.get(by, 0) + n

@@ -83,19 +83,25 @@ class FastPath:
             text=("LONG_STRING", "STRING"), comment=("COMMENT",), more=("_CONTINUATION",), end=("_NL",)
         )
 
-    def parse(self, text: str) -> bool:
-        """Parse ``text`` (ending in a line break) into the builder; False on any error."""
+    def parse(self, text: str, start: Position = (0, 1, 0), stop: int | None = None) -> bool:
+        """Parse ``text`` (ending in a line break) into the builder; False on any error.
+
+        ``start`` and ``stop`` read only the statements from ``start`` (an offset at the start
+        of a statement, its line, the offset of that line's start) up to ``stop`` (the start of
+        a statement, or the end): False too if a statement goes on past ``stop``."""
         shapes = self.shapes
-        size = len(text)
-        pos, line, line_start = 0, 1, 0
+        size = len(text) if stop is None else stop
+        pos, line, line_start = start
         while True:
-            pos, line, line_start = shapes.read(text, pos, line, line_start)
+            pos, line, line_start = shapes.read(text, pos, line, line_start, size)
             if pos >= size:
-                return True
+                return pos == size
             # Lark reads this statement and those after it up to the next one with a shape.
             end = self._statement_end(text, pos)
             while end < size and not shapes.starts(text, end):
                 end = self._statement_end(text, end)
+            if end > size:
+                return False
             if not self._lark_read(text[line_start:end], line):
                 return False
             line += text.count("\n", line_start, end)
@@ -200,16 +206,17 @@ class Shapes:
         """Whether a statement with a shape starts at ``pos``."""
         return self.regex.match(text, pos) is not None
 
-    def read(self, text: str, pos: int, line: int, line_start: int) -> Position:
-        """Read statements (each with the line break that ends it) while they have a known
-        shape; where the first one that has not starts."""
+    def read(self, text: str, pos: int, line: int, line_start: int, stop: int | None = None) -> Position:
+        """Read statements (each with the line break that ends it, all before ``stop``) while
+        they have a known shape; where the first one that has not starts."""
         match = self.regex.match
+        end_at = len(text) if stop is None else stop
         if pos == 0 and (m := self.blank_start.match(text)) is not None:
             pos = m.end()
             line, line_start = 1 + text.count("\n", 0, pos), text.rfind("\n", 0, pos) + 1
         at = _Locator(self.build.path, text)
         count, rfind = text.count, text.rfind
-        while (m := match(text, pos)) is not None:
+        while (m := match(text, pos, end_at)) is not None:
             at.move(pos, line, line_start)
             try:  # the shapes in the order of how common they are
                 if m.group("verb") is not None:

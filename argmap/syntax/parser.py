@@ -65,14 +65,25 @@ class _Engine:
         return terminal_words(self.lark)
 
     def read(
-        self, text: str, path: str | None, text_limit: int = DEFAULT_LIMITS.text_length
+        self,
+        text: str,
+        path: str | None,
+        text_limit: int = DEFAULT_LIMITS.text_length,
+        two: bool = False,
     ) -> tuple[list[Element], list[Diagnostic]] | None:
         """Elements and warnings of an error-free text (ending in a line break) read by the fast
-        path, or None if it has errors."""
+        path (on two processors if ``two``: see :mod:`argmap.syntax.parallel`), or None if it
+        has errors."""
         with self.lock:
             self.build.reset(path, text_limit)
             try:
-                ok = self.fast.parse(text) and not any(d.is_error for d in self.build.problems)
+                if two:
+                    from argmap.syntax.parallel import read_in_two
+
+                    ok = read_in_two(self.fast, self.build, text)
+                else:
+                    ok = self.fast.parse(text)
+                ok = ok and not any(d.is_error for d in self.build.problems)
                 result = (self.build.elements, self.build.problems)
             finally:
                 self.build.reset(None)  # let go of this text's tables
@@ -93,7 +104,11 @@ def _get_engine() -> _Engine:
 
 
 def parse(
-    text: str, path: str | os.PathLike[str] | None = None, *, limits: Limits | None = None
+    text: str,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    limits: Limits | None = None,
+    jobs: int | None = 1,
 ) -> ArgumentMap:
     """Parse .argmap text into an :class:`ArgumentMap`.
 
@@ -103,6 +118,11 @@ def parse(
     :mod:`argmap.util.limits`) bound the text's size, each statement's length and each text's
     length: going over one raises :class:`argmap.errors.LimitError`, the size and statements
     checked before anything is parsed.
+
+    ``jobs`` 2 reads the second part of the text in a forked copy of the process, on the
+    second processor (see :mod:`argmap.syntax.parallel`; the same map); None does so for a text
+    of 500,000 characters or more where the platform can fork. Only a program that runs no
+    threads should ask for it.
     """
     from argmap.util.gcpause import paused_gc
 
@@ -112,7 +132,7 @@ def parse(
     if len(text) > held.statement_length:
         _check_statements(text, held.statement_length, name)
     with paused_gc():
-        elements, problems = _parse_all(text, name, held.text_length)
+        elements, problems = _parse_all(text, name, held.text_length, _forks(len(text), jobs))
     errors = [d for d in problems if d.is_error]
     warnings = tuple(d for d in problems if not d.is_error)
     result = ArgumentMap(tuple(elements), path=name, parse_diagnostics=warnings, source_text=text)
@@ -121,12 +141,12 @@ def parse(
     return result
 
 
-def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> ArgumentMap:
+def load(path: str | os.PathLike[str], *, limits: Limits | None = None, jobs: int | None = 1) -> ArgumentMap:
     """Read and parse a .argmap file (UTF-8, with or without a byte-order mark).
 
     Raises OSError when the file cannot be read, :class:`ParseError` when it is not UTF-8 text
     or does not parse, and :class:`argmap.errors.LimitError` when it is over ``limits`` (a file
-    over the size limit is refused before it is read).
+    over the size limit is refused before it is read). ``jobs`` is as for :func:`parse`.
     """
     name = os.fspath(path)
     held = resolve(limits)
@@ -136,7 +156,7 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Argum
     check_size(len(data), held, name, at_least=True)
     text = decode(data, name)
     del data  # the bytes are freed before parsing
-    return parse(text, name, limits=held)
+    return parse(text, name, limits=held, jobs=jobs)
 
 
 def decode(data: bytes, path: str | None) -> str:
@@ -184,13 +204,23 @@ def _check_statements(text: str, limit: int, path: str | None) -> None:
     raise exceeded("statement_length", limit + 1, limit, f"{path or '<text>'}:{line}", at_least=True)
 
 
+def _forks(size: int, jobs: int | None) -> bool:
+    """Whether to read a text of ``size`` characters on two processors (``jobs`` as
+    :func:`parse` takes it)."""
+    if jobs == 1:
+        return False
+    from argmap.syntax.parallel import PARALLEL_FROM, can_fork
+
+    return can_fork() and (jobs is not None or size >= PARALLEL_FROM)
+
+
 def _parse_all(
-    text: str, path: str | None, text_limit: int = DEFAULT_LIMITS.text_length
+    text: str, path: str | None, text_limit: int = DEFAULT_LIMITS.text_length, two: bool = False
 ) -> tuple[list[Element], list[Diagnostic]]:
     """The elements and the problems of a text: read by the fast path, or, when it has errors,
     by :func:`_recover`."""
     engine = _get_engine()
-    read = engine.read(text if text.endswith("\n") else text + "\n", path, text_limit)
+    read = engine.read(text if text.endswith("\n") else text + "\n", path, text_limit, two)
     if read is not None:
         return read
     return _recover(engine, text, path, text_limit)
