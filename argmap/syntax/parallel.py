@@ -38,7 +38,7 @@ PARALLEL_FROM = 500_000
 _OWN_SHARE = 0.5
 
 #: How many elements the copy sends at a time.
-_BATCH = 4096
+_BATCH = 1024
 
 #: A line that starts a statement: not indented, not blank, not a comment.
 _STATEMENT_START = re.compile(r"\n(?=[^ \t\r\n#])")
@@ -161,11 +161,16 @@ def _take(build: Build, pipe: BinaryIO) -> bool:
             lists[known] = known
         return known
 
+    line = 0  # a line's number is one int object for every span on it, as one reading makes it
     while len(head := pipe.read(8)) == 8:
         data = pipe.read(int.from_bytes(head, "little"))
         records, problems = pickle.loads(data)  # from our own fork
         for code, f, where in records:
-            span = _span(path, *where) if code >= 0 else None
+            if code >= 0:
+                first, column, last, end_column = where
+                if first != line:
+                    line = first
+                span = _span(path, line, column, line if last == line else last, end_column)
             if code == 0:
                 add(_claim(names(f[0], f[0]), f[1], f[2], span))
             elif code == 5:
