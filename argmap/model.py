@@ -561,11 +561,24 @@ class ArgumentMap:
     path: str | None = attrs.field(default=None, eq=False)
     #: Findings the parser made while reading (warnings only; syntax errors raise).
     parse_diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
-    #: The text the map was parsed from, when it was (for messages that quote it).
-    source_text: str | None = attrs.field(default=None, eq=False, repr=False)
+    #: The text the map was parsed from, when it was (for messages that quote it): the text, or
+    #: a function that gives it when asked (None if it no longer can: see :attr:`source_text`).
+    _source: str | Callable[[], str | None] | None = attrs.field(
+        default=None, eq=False, repr=False, alias="source_text"
+    )
     _index_cache: list[_Index] = attrs.field(factory=list, init=False, eq=False, repr=False)
     _tables: dict[str, dict[str, list[Any]]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _section_cache: list[dict[int, Section]] = attrs.field(factory=list, init=False, eq=False, repr=False)
+
+    @property
+    def source_text(self) -> str | None:
+        """The text the map was parsed from, when it was (for messages that quote it).
+
+        A map read by the command line keeps only a way to read its file again, checked
+        against what was read (a big map's text is as big as the map): None if the file has
+        changed since."""
+        source = self._source
+        return source() if callable(source) else source
 
     # ---- element lists (in document order) ------------------------------------------------
     @property
@@ -831,7 +844,7 @@ class ArgumentMap:
     # ---- views ------------------------------------------------------------------------------
     def with_elements(self, elements: Iterable[Element]) -> ArgumentMap:
         """A new map with these elements, keeping this map's path and source text."""
-        return ArgumentMap(tuple(elements), path=self.path, source_text=self.source_text)
+        return ArgumentMap(tuple(elements), path=self.path, source_text=self._source)
 
     def _repr_svg_(self) -> str:
         """Jupyter shows a map as its SVG drawing (rendered by :func:`argmap.drawing.render`)."""

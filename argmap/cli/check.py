@@ -110,7 +110,8 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
     from argmap.errors import ArgmapError
     from argmap.model import Span
     from argmap.syntax.errors import ParseError
-    from argmap.syntax.parser import decode, parse
+    from argmap.syntax.parser import decode, parse_keeping
+    from argmap.util.filetext import FileText
 
     if watch:
         from argmap.cli.watch import watch as watch_files
@@ -126,7 +127,7 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
         return
     files = expand_paths(paths)
     findings: list[Diagnostic] = []
-    sources: dict[str | None, str] = {}
+    sources: dict[str | None, str | FileText] = {}
     names: list[str] = []
     io_failed = False
     failed = False
@@ -146,11 +147,14 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
             raise CommandError.about(exc) from None
         try:
             text = decode(data, name)
-            del data  # only the text is needed from here on; big maps should not hold both
-            sources[name] = text
-            result = check_map(
-                parse(text, name, jobs=jobs), select=select, ignore=ignore, settings=settings, jobs=jobs
-            )
+            # A file is read again if a finding quotes it: a big map should not hold its text.
+            source = text if path == "-" else FileText(path, data)
+            del data
+            sources[name] = source
+            parsed = parse_keeping(text, source, name, jobs=jobs)
+            del text
+            result = check_map(parsed, select=select, ignore=ignore, settings=settings, jobs=jobs)
+            del parsed
             found = result.findings
             for by, n in result.silenced_by().items():
                 silenced[by] = silenced.get(by, 0) + n
@@ -174,7 +178,8 @@ def check(  # noqa: PLR0917 - typer maps parameters to options
     else:
         paint = use_colour(sys.stdout, colour)
         if findings:
-            print(format_text(findings, sources, colour=paint))
+            texts = {n: (t if isinstance(t, str) else t() or "") for n, t in sources.items()}
+            print(format_text(findings, texts, colour=paint))
             if not quiet:
                 print()
         if not quiet:

@@ -213,12 +213,23 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str | Non
 
 
 def read_map(path: str) -> ArgumentMap:
-    """Parse the map at ``path`` (``-``: stdin). On syntax errors print them all and exit 1."""
-    from argmap.syntax.parser import parse
+    """Parse the map at ``path`` (``-``: stdin). On syntax errors print them all and exit 1.
 
-    text, name = read_text(path)
+    The map of a file keeps a way to read it again, not its text (see
+    :class:`argmap.util.filetext.FileText`): a big map's text costs as much as its elements."""
+    from argmap.syntax.parser import decode, parse_keeping
+    from argmap.util.filetext import FileText
+
+    data, name = read_bytes(path)
     try:
-        return parse(text, name)
+        text = decode(data, name)
+    except ParseError as exc:
+        print_diagnostics(exc.diagnostics, {})
+        raise CommandError(f"{name}: not a valid map; nothing was done", EXIT_FINDINGS) from None
+    source = text if path == "-" else FileText(path, data)
+    del data
+    try:
+        return parse_keeping(text, source, name)
     except ParseError as exc:
         print_diagnostics(exc.diagnostics, {name: text})
         raise CommandError(f"{name}: not a valid map; nothing was done", EXIT_FINDINGS) from None

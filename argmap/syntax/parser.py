@@ -26,11 +26,21 @@ from argmap.util.limits import DEFAULT as DEFAULT_LIMITS
 from argmap.util.limits import Limits, check_size, exceeded, resolve
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lark import Lark
 
     from argmap.syntax.fastpath import FastPath
 
-__all__ = ["MAX_SYNTAX_ERRORS", "ParseError", "grammar_path", "grammar_text", "load", "parse"]
+__all__ = [
+    "MAX_SYNTAX_ERRORS",
+    "ParseError",
+    "grammar_path",
+    "grammar_text",
+    "load",
+    "parse",
+    "parse_keeping",
+]
 
 #: After this many syntax errors in one text, parsing stops.
 MAX_SYNTAX_ERRORS = 25
@@ -124,6 +134,19 @@ def parse(
     of 500,000 characters or more where the platform can fork. Only a program that runs no
     threads should ask for it.
     """
+    return parse_keeping(text, text, path, limits=limits, jobs=jobs)
+
+
+def parse_keeping(
+    text: str,
+    source: str | Callable[[], str | None],
+    path: str | os.PathLike[str] | None = None,
+    *,
+    limits: Limits | None = None,
+    jobs: int | None = 1,
+) -> ArgumentMap:
+    """:func:`parse`, the map keeping ``source`` as its source text (the text, or a function
+    that gives it again: see :class:`argmap.util.filetext.FileText`)."""
     from argmap.util.gcpause import paused_gc
 
     name = None if path is None else os.fspath(path)
@@ -135,7 +158,7 @@ def parse(
         elements, problems = _parse_all(text, name, held.text_length, _forks(len(text), jobs))
     errors = [d for d in problems if d.is_error]
     warnings = tuple(d for d in problems if not d.is_error)
-    result = ArgumentMap(tuple(elements), path=name, parse_diagnostics=warnings, source_text=text)
+    result = ArgumentMap(tuple(elements), path=name, parse_diagnostics=warnings, source_text=source)
     if errors:
         raise ParseError(errors + list(warnings), result)
     return result
