@@ -220,3 +220,21 @@ def test_the_model_s_kinds_survive_the_hand_over() -> None:
     one = parse(generate(1000, 0).argmap_text, jobs=1)
     assert [c.kind for c in m.claims] == [c.kind for c in one.claims]
     assert isinstance(m, ArgumentMap) and all(isinstance(c, Claim) for c in m.claims)
+
+
+@pytest.mark.parametrize("where", [10, 90])
+def test_a_text_over_the_limit_is_refused_alike_in_either_part(where: int) -> None:
+    from argmap.errors import LimitError
+    from argmap.util.limits import Limits
+
+    lines = [f'claim c{i} "C {i}."\n' for i in range(100)]
+    lines[where] = f'claim long "{"x" * 80}"\n'
+    text = "".join(lines)
+    limits = Limits(text_length=50)
+    messages = []
+    for jobs in (1, 2):
+        with pytest.raises(LimitError) as raised:
+            parse(text, "t.argmap", limits=limits, jobs=jobs)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert f"t.argmap:{where + 1}:" in messages[0]
