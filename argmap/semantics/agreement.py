@@ -7,7 +7,10 @@ import attrs
 
 from argmap.model import ArgumentMap
 from argmap.semantics import RuleName, SemanticsName, rule_name, semantics_name
-from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT, claim_labels_of_part
+from argmap.semantics.crux import RankedGrounded, ranked_grounded
+from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT
+from argmap.semantics.framework import IN, OUT
+from argmap.semantics.parts import part_index, part_labels
 from argmap.semantics.solvers import acceptance
 from argmap.semantics.translate import Translation, framework
 from argmap.semantics.views import PerspectiveView, map_facts, perspective_view
@@ -199,8 +202,17 @@ def perspectives(
         for key, v in stance.items()
         if key[1] in pers_set and (key[0] in claim_ids or key[0] in rel_ids)
     )
-    whole = framework(argmap, rule=rule)  # translated once: the labels and the cruxes share it
-    labels = whole.claim_labels(acceptance(whole.framework, semantics, time_limit=time_limit))
+    # translated once: the labels, every perspective's own part and the cruxes share it
+    whole = framework(argmap, rule=rule)
+    ranked: RankedGrounded | None = None
+    if semantics == "grounded":  # one grounded pass, with the ranks the cruxes need
+        ranked = ranked_grounded(whole.framework)
+        lab = ranked.labels
+        labels = {
+            c: "in" if lab[i] == IN else "out" if lab[i] == OUT else "undec" for c, i in whole.claims.items()
+        }
+    else:
+        labels = whole.claim_labels(acceptance(whole.framework, semantics, time_limit=time_limit))
     agreement: dict[tuple[str, str], float | None] = {}
     shared: dict[tuple[str, str], int] = {}
     shared_relations: dict[tuple[str, str], int] = {}
@@ -219,10 +231,11 @@ def perspectives(
                 shared_relations[key] = len(both & rel_ids)
     views = {}
     facts = map_facts(argmap)
+    parts = part_index(argmap, whole)
     for p in pers:
-        own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
+        own = part_labels(argmap, parts, p, semantics, time_limit)
         views[p] = perspective_view(argmap, p, labels, own, facts)
-    cruxes = _cruxes(whole, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes)
+    cruxes = _cruxes(whole, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes, base=ranked)
     answering: dict[str, list[tuple[str, str | None]]] = {}
     for claim in argmap.claims:
         for q in claim.answers:
@@ -258,11 +271,12 @@ def _cruxes(
     pers: tuple[str, ...],
     stance: dict[tuple[str, str], str],
     max_cruxes: int,
+    base: RankedGrounded | None = None,
 ) -> list[Crux]:
     """The disputed claims most perspectives take sides on (at most ``max_cruxes``), each with
     the claims whose grounded label flips with it in the whole map's framework ``tr``
     (:func:`argmap.semantics.crux.flips`, exact and incremental) and its weight, heaviest
-    first."""
+    first (``base``: the framework's ranked grounded labelling, when it is known already)."""
     from argmap.semantics.crux import flips
 
     order = {p: i for i, p in enumerate(pers)}
@@ -284,7 +298,7 @@ def _cruxes(
     if not chosen:
         return []
     claim_of = {i: c for c, i in tr.claims.items()}
-    flipped = flips(tr.framework, [tr.claims[c] for c, _, _ in chosen])
+    flipped = flips(tr.framework, [tr.claims[c] for c, _, _ in chosen], base)
     position = {c: i for i, c in enumerate(claims)}
     cruxes = []
     for (c, acc, rej), args in zip(chosen, flipped, strict=True):
