@@ -417,7 +417,6 @@ def perspectives(
 ) -> None:
     """The agreement matrix: who accepts and rejects which claim, how far the perspectives
     agree, and the cruxes (disputed claims other positions depend on)."""
-    import json
 
     from argmap.cli.common import write_output
     from argmap.semantics.agreement import perspectives as run
@@ -430,7 +429,7 @@ def perspectives(
         _stopped(exc, semantics)
         return
     if format == "json":
-        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = report.to_json() + "\n"
     elif format == "csv":
         text = _csv(report)
     else:
