@@ -40,15 +40,16 @@ _WORD = {IN: "in", OUT: "out", UNDEC: "undec"}
 class PartIndex:
     """What finding a perspective's part in the whole map's translation needs, found once.
 
-    ``arguments[id(r)]``: the arguments of relation r in the whole framework (none when the
-    translation skipped it); ``unsupported[C]``, ``failed[P]``: the auxiliary arguments;
-    ``named``: relation name -> relation, the last of that name (as
-    :func:`~argmap.semantics.translate.perspective_part` reads ``p accepts r``); ``exact`` is
-    False when two translated relations share a name (parts are then translated on their own).
+    ``first[id(r)]``: the argument of relation r in the whole framework (a contradiction has
+    that one and the next; a relation the translation skipped has none); ``unsupported[C]``,
+    ``failed[P]``: the auxiliary arguments; ``named``: relation name -> relation, the last of
+    that name (as :func:`~argmap.semantics.translate.perspective_part` reads ``p accepts r``);
+    ``exact`` is False when two translated relations share a name (parts are then translated
+    on their own).
     """
 
     translation: Translation
-    arguments: dict[int, tuple[int, ...]]
+    first: dict[int, int]
     unsupported: dict[str, int]
     failed: dict[str, int]
     named: dict[str, Relation]
@@ -57,22 +58,20 @@ class PartIndex:
 
 def part_index(argmap: ArgumentMap, whole: Translation) -> PartIndex:
     """The :class:`PartIndex` of ``argmap`` and its whole translation ``whole``."""
-    arguments: dict[int, list[int]] = {}
+    first: dict[int, int] = {}
+    names: list[str] = []
     for i, r in whole.relations.items():
-        arguments.setdefault(id(r), []).append(i)
+        key = id(r)
+        if key not in first:
+            first[key] = i
+            if r.name is not None:
+                names.append(r.name)
     unsupported: dict[str, int] = {}
     failed: dict[str, int] = {}
     for j, (kind, claim) in whole.auxiliary.items():
         (unsupported if kind == "unsupported" else failed)[claim] = j
-    seen: set[str] = set()
-    exact = True
-    for i, r in whole.relations.items():
-        if r.name is not None and arguments[id(r)][0] == i:
-            if r.name in seen:
-                exact = False
-            seen.add(r.name)
     named = {r.name: r for r in argmap.relations if r.name is not None}
-    return PartIndex(whole, {k: tuple(v) for k, v in arguments.items()}, unsupported, failed, named, exact)
+    return PartIndex(whole, first, unsupported, failed, named, len(set(names)) == len(names))
 
 
 def part_arguments(argmap: ArgumentMap, index: PartIndex, perspective: str) -> list[int]:
@@ -80,46 +79,46 @@ def part_arguments(argmap: ArgumentMap, index: PartIndex, perspective: str) -> l
     order (its claims first, in map order)."""
     rejected = {id(r) for r in argmap.relations_rejected_by(perspective)}
     accepted = argmap.accepted_by(perspective)
-    own: dict[int, Relation] = {}
-    for r in argmap.relations_by(perspective):
-        own.setdefault(id(r), r)
+    own = {id(r): r for r in argmap.relations_by(perspective)}
     named = index.named
     for target in accepted:
         found = named.get(target)
         if found is not None:
             own.setdefault(id(found), found)
     wanted: set[str] = set(accepted)
-    members: set[int] = set()
-    relation_arguments, unsupported, failed = index.arguments, index.unsupported, index.failed
+    members: list[int] = []
+    add, want = members.append, wanted.add
+    first, unsupported, failed = index.first, index.unsupported, index.failed
     for key, r in own.items():
         if key in rejected:
             continue
-        args = relation_arguments.get(key, ())
+        i = first.get(key)
         starts: tuple[str, ...]
         if isinstance(r, Support):
             starts = r.premises
-            wanted.add(r.conclusion)
-            if args:
+            want(r.conclusion)
+            if i is not None:
                 aux = unsupported.get(r.conclusion)
                 if aux is not None:
-                    members.add(aux)
+                    add(aux)
         elif isinstance(r, Rebuttal):
             starts = r.attackers
-            wanted.add(r.target)
+            want(r.target)
         elif isinstance(r, Undercut):
             starts = r.attackers
         elif isinstance(r, Contradiction):
             starts = (r.left, r.right)
+            if i is not None:
+                add(i + 1)  # the other direction
         else:  # pragma: no cover - the four kinds of relation
             continue
         wanted.update(starts)
-        if args:
-            members.update(args)
-            for p in starts:
-                members.add(failed[p])
+        if i is not None:
+            add(i)
+            members.extend(map(failed.__getitem__, starts))
     claims = index.translation.claims
-    members.update(claims[c] for c in wanted if c in claims)
-    return sorted(members)
+    members.extend([claims[c] for c in wanted if c in claims])
+    return sorted(set(members))
 
 
 def grounded_part(whole: Translation, members: list[int]) -> dict[str, str]:
