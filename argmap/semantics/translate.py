@@ -245,15 +245,19 @@ def _translate(  # noqa: PLR0917 - the element lists of translate, one pass each
             auxiliary[j] = ("unsupported", c.id)
             edges.append((j, claim_index[c.id]))
             edges.extend((i, j) for i in concluding.pop(c.id))
-    for p, rels in using.items():
+    failed_from = len(names)
+    for p in using:
         j = len(names)
-        names.append(_unique(f"failed:{p}", taken))
+        base = f"failed:{p}"
+        name = _unique(base, taken) if base in taken else base
+        taken.add(name)
+        names.append(name)
         auxiliary[j] = ("failed", p)
         edges.append((claim_index[p], j))
-        edges.extend((j, i) for i in rels)
-    targets: list[list[int]] = [[] for _ in names]
+    targets: list[list[int]] = [[] for _ in range(failed_from)]
     for a, b in edges:  # each attack once, between arguments made here: nothing to check
         targets[a].append(b)
+    targets.extend(using.values())  # failed:P attacks the relations starting from P, in order
     af = Framework.from_targets(names, targets)
     return Translation(af, rule, claim_index, inferences, relations, auxiliary)
 
