@@ -8,6 +8,7 @@ Per size, one generated map (seed 0). Columns:
 * check s: ``python -m argmap check FILE`` (parse + check), for scale;
 * perspectives s: ``python -m argmap perspectives FILE -f json``, the whole command in a fresh
   process (parse, the map's verdicts, each perspective's view, agreement, cruxes, output);
+* table s: the same with the text table (``-f table --width 100``);
 * report s: :func:`argmap.perspectives` with ``max_cruxes=0`` in this process (everything but
   the cruxes);
 * cruxes s: the crux step alone (up to 500 disputed claims weighed), as argmap does it now
@@ -16,6 +17,11 @@ Per size, one generated map (seed 0). Columns:
 * two passes s: the same cruxes by two full forced grounded passes per crux (the former
   computation, exact since the forced-label fix), up to ``--old-up-to`` claims; "same" says
   whether both give the same cruxes, depends and weights.
+
+With ``--before DIR`` (an earlier checkout, e.g. ``git archive COMMIT | tar -x -C DIR``), the
+two commands are also run from there, taking turns with this checkout's so that both meet the
+same load: "before json s", "before table s", and "bytes same" when both wrote the very same
+JSON and table.
 """
 
 from __future__ import annotations
@@ -85,6 +91,7 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--old-up-to", type=int, default=10000, help="run the two-pass weighing up to this size")
+    ap.add_argument("--before", type=Path, help="an earlier checkout to time the command against")
     args = ap.parse_args()
 
     from argmap.semantics.agreement import _cruxes, perspectives
@@ -92,39 +99,51 @@ def main() -> int:
     from argmap.syntax.parser import parse
 
     env = child_env()
+    trees = {"": env}
+    if args.before is not None:
+        import compileall
+
+        compileall.compile_dir(str(args.before / "argmap"), quiet=1)
+        args.before = args.before.resolve()
+        trees["before "] = {**env, "PYTHONPATH": str(args.before)}
     print(" ".join(f"{k}={v}" for k, v in machine().items()))
-    cols = (
-        "claims",
-        "arguments",
-        "cruxes",
-        "check s",
-        "perspectives s",
-        "report s",
-        "cruxes s",
-        "two passes s",
-    )
-    print("| " + " | ".join((*cols, "same")) + " |")
-    print("|---" * 9 + "|")
+    cols = ["claims", "arguments", "cruxes", "check s", "perspectives s", "table s"]
+    if args.before is not None:
+        cols += ["before json s", "before table s", "bytes same"]
+    cols += ["report s", "cruxes s", "two passes s", "same"]
+    print("| " + " | ".join(cols) + " |")
+    print("|---" * len(cols) + "|")
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             text = generate(n, seed=0).argmap_text
             path = Path(tmp) / f"gen-{n}.argmap"
             path.write_text(text, encoding="utf-8")
-            walls: dict[str, list[float]] = {"check": [], "perspectives": []}
+            walls: dict[str, list[float]] = {}
+            outputs: dict[str, set[str]] = {}
+            commands = {"check": ["check", str(path)]}
+            for tree in trees:
+                commands[f"{tree}json"] = ["perspectives", str(path), "-f", "json"]
+                commands[f"{tree}table"] = ["perspectives", str(path), "-f", "table", "--width", "100"]
             for _ in range(args.repeat):
-                for name, cmd in (
-                    ("check", [sys.executable, "-m", "argmap", "check", str(path)]),
-                    (
-                        "perspectives",
-                        [sys.executable, "-m", "argmap", "perspectives", str(path), "-f", "json"],
-                    ),
-                ):
-                    r = run_once(cmd, env=env, timeout=600)
+                for name, argv in commands.items():
+                    tree = "before " if name.startswith("before ") else ""
+                    where = args.before if tree else None  # python -m puts the working folder first
+                    cmd = [sys.executable, "-m", "argmap", *argv]
+                    r = run_once(cmd, cwd=where, env=trees[tree], timeout=600)
                     if r.rc != 0:
                         print(f"{name} at {n}: exit {r.rc}: {r.stderr[-300:]}", file=sys.stderr)
                         bad += 1
-                    walls[name].append(r.wall)
+                    walls.setdefault(name, []).append(r.wall)
+                    outputs.setdefault(name.removeprefix("before "), set()).add(r.stdout)
+            before_cols = ""
+            if args.before is not None:
+                alike = all(len(v) == 1 for k, v in outputs.items() if k != "check")
+                bad += not alike
+                before_cols = (
+                    f"{median(walls['before json']):.3f} | {median(walls['before table']):.3f} | "
+                    f"{'yes' if alike else 'NO'} | "
+                )
             m = parse(text)
             stance: dict[tuple[str, str], str] = {}
             for s in m.stances:
@@ -149,7 +168,8 @@ def main() -> int:
             af = framework(m).framework
             print(
                 f"| {n} | {af.n} | {len(new)} | {median(walls['check']):.3f} | "
-                f"{median(walls['perspectives']):.3f} | {report_s:.3f} | {crux_s:.3f} | {old_col} | {same} |",
+                f"{median(walls['json']):.3f} | {median(walls['table']):.3f} | {before_cols}"
+                f"{report_s:.3f} | {crux_s:.3f} | {old_col} | {same} |",
                 flush=True,
             )
     return 1 if bad else 0

@@ -34,12 +34,13 @@ _SYMBOL = {"accept": "+", "reject": "-", "silent": "."}
 
 def _load(file: str) -> ArgumentMap:
     """Read and check a map; a map with errors is not evaluated (exit 1)."""
-    from argmap.checks import check
+    from argmap.checks import check_map
     from argmap.cli.common import EXIT_FINDINGS, fail, print_diagnostics, read_map
 
     argmap = read_map(file)
-    # only errors stop an evaluation: the checks that can only warn are not run
-    found = check(argmap, semantics=False, allow=False, settings=None, select=["E"])
+    # only errors stop an evaluation: the checks that can only warn are not run; a big map's
+    # on two processors, as `argmap check` does (no thread runs yet: the fork is safe)
+    found = check_map(argmap, semantics=False, allow=False, settings=None, select=["E"], jobs=None).findings
     errors = [d for d in found if d.is_error]
     if errors:
         sources = {argmap.path: argmap.source_text} if argmap.source_text is not None else {}
@@ -417,7 +418,6 @@ def perspectives(
 ) -> None:
     """The agreement matrix: who accepts and rejects which claim, how far the perspectives
     agree, and the cruxes (disputed claims other positions depend on)."""
-    import json
 
     from argmap.cli.common import write_output
     from argmap.semantics.agreement import perspectives as run
@@ -430,7 +430,7 @@ def perspectives(
         _stopped(exc, semantics)
         return
     if format == "json":
-        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = report.to_json() + "\n"
     elif format == "csv":
         text = _csv(report)
     else:

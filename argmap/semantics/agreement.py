@@ -7,10 +7,14 @@ import attrs
 
 from argmap.model import ArgumentMap
 from argmap.semantics import RuleName, SemanticsName, rule_name, semantics_name
-from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT, claim_labels_of_part
+from argmap.semantics.crux import RankedGrounded, ranked_grounded
+from argmap.semantics.evaluate import DEFAULT_TIME_LIMIT
+from argmap.semantics.framework import IN, OUT
+from argmap.semantics.parts import part_index, part_labels
 from argmap.semantics.solvers import acceptance
 from argmap.semantics.translate import Translation, framework
 from argmap.semantics.views import PerspectiveView, map_facts, perspective_view
+from argmap.util import jsontext
 
 __all__ = ["AgreementReport", "Answer", "Cells", "Crux", "perspectives"]
 
@@ -105,6 +109,8 @@ class AgreementReport:
     shared_relations: dict[tuple[str, str], int] = attrs.field(factory=dict)
     answers: tuple[Answer, ...] = ()
     questions: dict[str, str] = attrs.field(factory=dict)
+    #: the rows, made on first use (:meth:`_rows`)
+    _row_cache: list[dict[str, tuple[str, ...]]] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def answers_to(self, question: str) -> dict[str, list[Answer]]:
         """Each perspective's answers to ``question`` (only perspectives that give one)."""
@@ -126,17 +132,42 @@ class AgreementReport:
         return k * (k - 1) // 2 - len(self.pairs())
 
     def row(self, claim: str) -> tuple[str, ...]:
-        return tuple(self.cells[(claim, p)] for p in self.perspectives)
+        """The stances of the perspectives on ``claim`` (or a relation), in their order."""
+        if not isinstance(self.cells, Cells):
+            return tuple(self.cells[(claim, p)] for p in self.perspectives)
+        found = self._rows().get(claim)
+        return found if found is not None else ("silent",) * len(self.perspectives)
+
+    def _rows(self) -> dict[str, tuple[str, ...]]:
+        """Every row with a stance in it (claim or relation -> :meth:`row`), made from the
+        cells in one pass on first use: a big map's rows are mostly silent, and looking up
+        each cell would call ``Cells.__missing__`` for nearly all of them."""
+        if self._row_cache:
+            return self._row_cache[0]
+        columns: dict[str, list[int]] = {}
+        for i, p in enumerate(self.perspectives):
+            columns.setdefault(p, []).append(i)
+        silent = ["silent"] * len(self.perspectives)
+        rows: dict[str, list[str]] = {}
+        for (c, p), v in self.cells.items():
+            at = columns.get(p)
+            if at is not None:
+                row = rows.get(c)
+                if row is None:
+                    row = rows[c] = silent.copy()
+                for i in at:
+                    row[i] = v
+        table = {c: tuple(r) for c, r in rows.items()}
+        self._row_cache.append(table)
+        return table
 
     def _repr_html_(self) -> str:
         """Jupyter shows the report as its agreement table and cruxes (:mod:`argmap.semantics.display`)."""
         return _agreement_html(self)
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "semantics": self.semantics,
-            "perspectives": list(self.perspectives),
-            "matrix": [
+        return self._document(
+            [
                 {
                     "claim": c,
                     "label": self.labels.get(c),
@@ -144,10 +175,61 @@ class AgreementReport:
                 }
                 for c in self.claims
             ],
-            "relations": [
+            [
                 {"relation": r, "stances": dict(zip(self.perspectives, self.row(r), strict=True))}
                 for r in self.relations
             ],
+        )
+
+    def to_json(self) -> str:
+        """The report as indented JSON text: ``json.dumps(self.to_dict(), indent=2,
+        ensure_ascii=False)``, byte for byte, written faster (:mod:`argmap.util.jsontext`;
+        the rows of the matrix, a 100k-claim map's 100k, from one text per distinct row)."""
+        if len(set(self.perspectives)) != len(self.perspectives) or not isinstance(self.cells, Cells):
+            return jsontext.dumps(self.to_dict())
+        enc = jsontext.encode_string
+        keys = [enc(p) for p in self.perspectives]
+        blocks: dict[tuple[str, ...], str] = {}
+
+        def stances(row: tuple[str, ...]) -> str:
+            block = blocks.get(row)
+            if block is None:
+                if row:
+                    pairs = ",\n        ".join(k + ": " + enc(v) for k, v in zip(keys, row, strict=True))
+                    block = "{\n        " + pairs + "\n      }"
+                else:
+                    block = "{}"
+                blocks[row] = block
+            return block
+
+        table, silent, labels = self._rows(), ("silent",) * len(self.perspectives), self.labels
+        matrix = [
+            '{\n      "claim": '
+            + enc(c)
+            + ',\n      "label": '
+            + (enc(label) if type(label := labels.get(c)) is str else jsontext.dumps(label))
+            + ',\n      "stances": '
+            + stances(table.get(c, silent))
+            + "\n    }"
+            for c in self.claims
+        ]
+        relations = [
+            '{\n      "relation": '
+            + enc(r)
+            + ',\n      "stances": '
+            + stances(table.get(r, silent))
+            + "\n    }"
+            for r in self.relations
+        ]
+        return jsontext.dumps(self._document(_rows_text(matrix), _rows_text(relations)))
+
+    def _document(self, matrix: object, relations: object) -> dict[str, object]:
+        """:meth:`to_dict`, with the matrix and the relations' rows given."""
+        return {
+            "semantics": self.semantics,
+            "perspectives": list(self.perspectives),
+            "matrix": matrix,
+            "relations": relations,
             "agreement": [
                 {
                     "a": p,
@@ -163,6 +245,11 @@ class AgreementReport:
             "cruxes": [c.to_dict() for c in self.cruxes],
             "answers": [a.to_dict() for a in self.answers],
         }
+
+
+def _rows_text(rows: list[str]) -> jsontext.Raw:
+    """A list of rows written already (each an object at depth 2) as the JSON list of them."""
+    return jsontext.Raw("[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]")
 
 
 def perspectives(
@@ -199,8 +286,17 @@ def perspectives(
         for key, v in stance.items()
         if key[1] in pers_set and (key[0] in claim_ids or key[0] in rel_ids)
     )
-    whole = framework(argmap, rule=rule)  # translated once: the labels and the cruxes share it
-    labels = whole.claim_labels(acceptance(whole.framework, semantics, time_limit=time_limit))
+    # translated once: the labels, every perspective's own part and the cruxes share it
+    whole = framework(argmap, rule=rule)
+    ranked: RankedGrounded | None = None
+    if semantics == "grounded":  # one grounded pass, with the ranks the cruxes need
+        ranked = ranked_grounded(whole.framework)
+        lab = ranked.labels
+        labels = {
+            c: "in" if lab[i] == IN else "out" if lab[i] == OUT else "undec" for c, i in whole.claims.items()
+        }
+    else:
+        labels = whole.claim_labels(acceptance(whole.framework, semantics, time_limit=time_limit))
     agreement: dict[tuple[str, str], float | None] = {}
     shared: dict[tuple[str, str], int] = {}
     shared_relations: dict[tuple[str, str], int] = {}
@@ -219,10 +315,11 @@ def perspectives(
                 shared_relations[key] = len(both & rel_ids)
     views = {}
     facts = map_facts(argmap)
+    parts = part_index(argmap, whole)
     for p in pers:
-        own = claim_labels_of_part(argmap, p, semantics, rule, time_limit)
+        own = part_labels(argmap, parts, p, semantics, time_limit)
         views[p] = perspective_view(argmap, p, labels, own, facts)
-    cruxes = _cruxes(whole, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes)
+    cruxes = _cruxes(whole, claims=claims, pers=pers, stance=stance, max_cruxes=max_cruxes, base=ranked)
     answering: dict[str, list[tuple[str, str | None]]] = {}
     for claim in argmap.claims:
         for q in claim.answers:
@@ -258,11 +355,12 @@ def _cruxes(
     pers: tuple[str, ...],
     stance: dict[tuple[str, str], str],
     max_cruxes: int,
+    base: RankedGrounded | None = None,
 ) -> list[Crux]:
     """The disputed claims most perspectives take sides on (at most ``max_cruxes``), each with
     the claims whose grounded label flips with it in the whole map's framework ``tr``
     (:func:`argmap.semantics.crux.flips`, exact and incremental) and its weight, heaviest
-    first."""
+    first (``base``: the framework's ranked grounded labelling, when it is known already)."""
     from argmap.semantics.crux import flips
 
     order = {p: i for i, p in enumerate(pers)}
@@ -284,7 +382,7 @@ def _cruxes(
     if not chosen:
         return []
     claim_of = {i: c for c, i in tr.claims.items()}
-    flipped = flips(tr.framework, [tr.claims[c] for c, _, _ in chosen])
+    flipped = flips(tr.framework, [tr.claims[c] for c, _, _ in chosen], base)
     position = {c: i for i, c in enumerate(claims)}
     cruxes = []
     for (c, acc, rej), args in zip(chosen, flipped, strict=True):

@@ -97,6 +97,25 @@ class Framework:
         af._index = index
         return af
 
+    @classmethod
+    def from_targets(cls, names: Sequence[str], targets: list[list[int]]) -> Framework:
+        """A framework from prepared tables: ``targets[x]`` lists the arguments x attacks,
+        each in 0..n-1 and without repeats (not checked: for tables built from a framework,
+        as :meth:`induced` does); the attackers are derived."""
+        attackers: list[list[int]] = [[] for _ in range(len(targets))]
+        for a, ts in enumerate(targets):
+            for b in ts:
+                attackers[b].append(a)
+        return cls(names, attackers, targets)
+
+    def induced(self, members: Sequence[int]) -> Framework:
+        """The framework restricted to ``members`` (distinct arguments, in the order given):
+        argument i of the result is ``members[i]``, with the attacks among them."""
+        number = {x: i for i, x in enumerate(members)}
+        get, targets = number.get, self.targets
+        table = [[j for j in map(get, targets[x]) if j is not None] for x in members]
+        return Framework.from_targets([self.names[x] for x in members], table)
+
     def __len__(self) -> int:
         return len(self.names)
 

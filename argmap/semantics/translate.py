@@ -183,18 +183,39 @@ def _translate(  # noqa: PLR0917 - the element lists of translate, one pass each
             using.setdefault(p, []).extend(made[:1])
         return made
 
-    if rule != "attacks":
+    known = claim_index.__contains__
+    if rule != "attacks":  # supports and rebuttals, the most of a map, without add's generality
         for s in supports:
-            if s.conclusion not in claim_index or any(p not in claim_index for p in s.premises):
+            premises, conclusion = s.premises, s.conclusion
+            if conclusion not in claim_index or not all(map(known, premises)):
                 continue
-            (i,) = add(s, s.premises)
-            inferences[names[i]] = i
-            concluding.setdefault(s.conclusion, []).append(i)
+            i = len(names)
+            base = s.name or f"{'+'.join(premises)}>{conclusion}"
+            name = _unique(base, taken) if base in taken else base
+            taken.add(name)
+            names.append(name)
+            relations[i] = s
+            if s.name is not None:
+                by_name.setdefault(s.name, [i])
+            for p in premises if len(premises) == 1 else dict.fromkeys(premises):
+                using.setdefault(p, []).append(i)
+            inferences[name] = i
+            concluding.setdefault(conclusion, []).append(i)
     for r in rebuttals:
+        attackers = r.attackers
         t = claim_index.get(r.target)
-        if t is None or any(a not in claim_index for a in r.attackers):
+        if t is None or not all(map(known, attackers)):
             continue
-        (i,) = add(r, r.attackers)
+        i = len(names)
+        base = r.name or f"rebuts:{'+'.join(attackers)}>{r.target}"
+        name = _unique(base, taken) if base in taken else base
+        taken.add(name)
+        names.append(name)
+        relations[i] = r
+        if r.name is not None:
+            by_name.setdefault(r.name, [i])
+        for p in attackers if len(attackers) == 1 else dict.fromkeys(attackers):
+            using.setdefault(p, []).append(i)
         edges.append((i, t))
     for k in contradictions:
         left, right = claim_index.get(k.left), claim_index.get(k.right)
@@ -207,7 +228,7 @@ def _translate(  # noqa: PLR0917 - the element lists of translate, one pass each
         using.setdefault(k.right, []).append(backward)
     cuts: list[tuple[int, str]] = []
     for u in undercuts:
-        if any(a not in claim_index for a in u.attackers):
+        if not all(map(known, u.attackers)):
             continue
         (i,) = add(u, u.attackers)
         cuts.append((i, u.target))
@@ -224,13 +245,20 @@ def _translate(  # noqa: PLR0917 - the element lists of translate, one pass each
             auxiliary[j] = ("unsupported", c.id)
             edges.append((j, claim_index[c.id]))
             edges.extend((i, j) for i in concluding.pop(c.id))
-    for p, rels in using.items():
+    failed_from = len(names)
+    for p in using:
         j = len(names)
-        names.append(_unique(f"failed:{p}", taken))
+        base = f"failed:{p}"
+        name = _unique(base, taken) if base in taken else base
+        taken.add(name)
+        names.append(name)
         auxiliary[j] = ("failed", p)
         edges.append((claim_index[p], j))
-        edges.extend((j, i) for i in rels)
-    af = Framework.from_edges(len(names), edges, names)
+    targets: list[list[int]] = [[] for _ in range(failed_from)]
+    for a, b in edges:  # each attack once, between arguments made here: nothing to check
+        targets[a].append(b)
+    targets.extend(using.values())  # failed:P attacks the relations starting from P, in order
+    af = Framework.from_targets(names, targets)
     return Translation(af, rule, claim_index, inferences, relations, auxiliary)
 
 

@@ -118,20 +118,82 @@ def unanswered(accepted: set[str], attacks: list[Attack], undercuts: Iterable[Un
 @attrs.frozen(slots=True)
 class MapFacts:
     """What every perspective's view reads of the whole map, found once for all of them
-    (:func:`map_facts`): its claim ids, its attacks between claims, its facts."""
+    (:func:`map_facts`): its claim ids, its attacks between claims, its facts, and indexes
+    so that a view reads only what touches the claims its perspective accepts: ``starts[k]``
+    (what attack k needs, :func:`_starts`), ``on[c]`` (the attacks on claim c, in order),
+    ``starting[c]`` (those that need c), ``cuts_by[c]`` (the undercuts that need c; every
+    attack and undercut needs at least one claim)."""
 
     claim_ids: frozenset[str]
     attacks: list[Attack]
     facts: frozenset[str]
+    starts: list[tuple[str, ...]]
+    on: dict[str, list[int]]
+    starting: dict[str, list[int]]
+    cuts_by: dict[str, list[Undercut]]
 
 
 def map_facts(argmap: ArgumentMap) -> MapFacts:
     """The :class:`MapFacts` of ``argmap``."""
+    attacks = attack_pairs(argmap.relations)
+    starts = [_starts(a, rel) for a, _, rel in attacks]
+    on: dict[str, list[int]] = {}
+    starting: dict[str, list[int]] = {}
+    for k, (_, t, _) in enumerate(attacks):
+        on.setdefault(t, []).append(k)
+        needs = starts[k]
+        for s in dict.fromkeys(needs) if len(needs) > 1 else needs:
+            starting.setdefault(s, []).append(k)
+    cuts_by: dict[str, list[Undercut]] = {}
+    for u in argmap.undercuts:
+        for s in dict.fromkeys(u.attackers):
+            cuts_by.setdefault(s, []).append(u)
     return MapFacts(
         frozenset(c.id for c in argmap.claims),
-        attack_pairs(argmap.relations),
+        attacks,
         frozenset(c.id for c in argmap.claims if c.kind is ClaimKind.FACT),
+        starts,
+        on,
+        starting,
+        cuts_by,
     )
+
+
+def _open_in_map(accepted: set[str], whole: MapFacts) -> tuple[list[tuple[str, str]], list[Attack]]:
+    """The conflicts among ``accepted`` (attacker, target) and its unanswered attacks in the
+    whole map: what the scans over all the map's attacks in :func:`perspective_view` and
+    :func:`unanswered` find, from the attacks on and from the accepted claims only."""
+    attacks, starts = whole.attacks, whole.starts
+    on, starting, cuts_by = whole.on, whole.starting, whole.cuts_by
+    answered: set[str] = set()
+    for c in accepted:
+        for k in starting.get(c, ()):
+            needs = starts[k]
+            if len(needs) == 1 or all(s in accepted for s in needs):
+                answered.add(attacks[k][1])
+    cut: set[str] = set()
+    for c in accepted:
+        for u in cuts_by.get(c, ()):
+            if all(s in accepted for s in u.attackers):
+                cut.add(u.target)
+    found = sorted(k for c in accepted for k in on.get(c, ()))  # map order
+    conflicts: list[tuple[str, str]] = []
+    out: list[Attack] = []
+    seen: set[tuple[str, str]] = set()
+    for k in found:
+        a, t, rel = attacks[k]
+        needs = starts[k]
+        if all(s in accepted for s in needs):
+            if a != t:
+                conflicts.append((a, t))
+            continue
+        if a == t or (t, a) in seen or any(s in answered for s in needs):
+            continue
+        if rel.name is not None and rel.name in cut:
+            continue
+        seen.add((t, a))
+        out.append((t, a, rel))
+    return conflicts, out
 
 
 def perspective_view(
@@ -147,15 +209,9 @@ def perspective_view(
     claim_ids = whole.claim_ids
     accepts = tuple(c for c in argmap.accepted_by(perspective) if c in claim_ids)
     accepted = set(accepts)
-    all_attacks = whole.attacks
-    conflicts = tuple(
-        dict.fromkeys(
-            (a, t)
-            for a, t, rel in all_attacks
-            if t in accepted and a != t and all(s in accepted for s in _starts(a, rel))
-        )
-    )
-    open_attacks = tuple((t, a) for t, a, _ in unanswered(accepted, all_attacks, argmap.undercuts))
+    found, open_in_map = _open_in_map(accepted, whole)
+    conflicts = tuple(dict.fromkeys(found))
+    open_attacks = tuple((t, a) for t, a, _ in open_in_map)
     rejected = {id(r) for r in argmap.relations_rejected_by(perspective)}
     own = [r for r in argmap.relations_by(perspective) if id(r) not in rejected]
     own_cuts = [u for u in own if isinstance(u, Undercut)]
