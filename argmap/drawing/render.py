@@ -50,7 +50,7 @@ value), so no claim text can change the graph's structure. Large maps get faster
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.drawing import (
@@ -92,6 +92,7 @@ __all__ = [
     "TOL_MUTED",
     "WRAP",
     "ViewError",
+    "dot_chunks",
     "dot_string",
     "html_page",
     "html_text",
@@ -219,6 +220,42 @@ def to_dot(
     )
     source: str = graph.source
     return source
+
+
+def dot_chunks(amap: ArgumentMap, **options: Any) -> Iterator[str]:
+    """:func:`to_dot`'s text in pieces (of some hundred statements), to be written one after
+    the other: the statements are held once, the whole text never (``options`` are
+    :func:`to_dot`'s)."""
+    graph = _dot_graph(amap, **{**_TO_DOT_DEFAULTS, **options})
+    lines: list[str] = []
+    for line in graph:
+        lines.append(line)
+        if len(lines) >= _STATEMENTS_PER_CHUNK:
+            yield "".join(lines)
+            lines.clear()
+    if lines:
+        yield "".join(lines)
+
+
+#: Statements per piece of :func:`dot_chunks`.
+_STATEMENTS_PER_CHUNK = 500
+#: :func:`to_dot`'s keyword arguments and their defaults.
+_TO_DOT_DEFAULTS: dict[str, Any] = {
+    "perspective": None,
+    "only": False,
+    "compare": None,
+    "question": None,
+    "focus": None,
+    "depth": None,
+    "labels": None,
+    "rankdir": None,
+    "engine": "dot",
+    "legend": True,
+    "title": True,
+    "compact": None,
+    "quotes": False,
+    "links": True,
+}
 
 
 def _dot_graph(
