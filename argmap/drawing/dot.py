@@ -144,12 +144,13 @@ class Writer:
         badges = self._badges(claim.id, strong)
         lines = text_lines(claim.text)
         height = 30 + 13.2 * len(lines) + (16 if band else 0) + (12 * badges.count("<TR>") if badges else 0)
-        self.sizes[claim.id] = (max(text_width(line, 11) for line in lines) + 12 if lines else 40, height)
+        widest = max([text_width(line, 11) for line in lines], default=0.0)
+        self.sizes[claim.id] = (widest + 12 if lines else 40, height)
         rows = [
             band or "",
             '<TR><TD ALIGN="LEFT" CELLPADDING="1"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
             f'{kind_cell}<TD WIDTH="8"></TD>{cell([claim.id], 8, color=muted)}</TR></TABLE></TD></TR>',
-            f"<TR>{cell(lines, 11, color=ink, padding=3)}</TR>",
+            f"<TR>{cell(lines, 11, color=ink, padding=3, widest=widest)}</TR>",
             f'<TR><TD ALIGN="LEFT" CELLPADDING="1">{badges}</TD></TR>' if badges else "",
             self._source_row(claim.sources, muted) if claim.sources else "",
             self._quote_rows(claim.quotes, ink, muted) if self.quotes and claim.quotes else "",

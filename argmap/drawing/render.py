@@ -79,6 +79,7 @@ from argmap.util.gcpause import paused_gc
 
 if TYPE_CHECKING:
     from argmap.drawing.backends import Backend
+    from argmap.drawing.shape import Layering
 
 __all__ = [
     "ENGINES",
@@ -314,14 +315,18 @@ def _dot_graph(
     )
     with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
         write(w)
+        edges = [(t, h, 1) for t, h, _ in w.links]
+        layers: Layering | None = None  # the ranks: made once, for the shape and the legend
         if rankdir is None and engine == "dot":
-            rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0))
+            from argmap.drawing.shape import layering
+
+            layers = layering(w.sizes, edges)
+            rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0), edges, layers)
         anchor, columns = None, 1
         if mode == "compact" and w.sizes:
             from argmap.drawing.shape import estimate
 
-            edges = [(t, h, 1) for t, h, _ in w.links]
-            width, _, rank = estimate(w.sizes, edges, rankdir or "TB")
+            width, _, rank = estimate(w.sizes, edges, rankdir or "TB", layers)
             anchor = max(rank, key=rank.__getitem__)  # a node on the last rank
             # below a wide top-down drawing two entries a row; beside or under a narrow one, one
             columns = 2 if rankdir in (None, "TB", "BT") and width > LEGEND_TWO_COLUMNS else 1
@@ -329,12 +334,14 @@ def _dot_graph(
     return graph
 
 
-def _shape(w: Writer, legend: tuple[float, float]) -> RankDir:
+def _shape(
+    w: Writer, legend: tuple[float, float], edges: list[tuple[str, str, int]], layers: Layering
+) -> RankDir:
     """Choose the rank direction (and stagger wide ranks) for the reader: see
-    :mod:`argmap.drawing.shape`."""
+    :mod:`argmap.drawing.shape` (``edges`` the writer's links, ``layers`` their layering)."""
     from argmap.drawing.shape import choose
 
-    shape = choose(w.sizes, [(t, h, 1) for t, h, _ in w.links], legend)
+    shape = choose(w.sizes, edges, legend, layers)
     body = w.graph.body
     for i, length in shape.minlen.items():
         line = body[w.links[i][2]].rstrip("\n")
