@@ -64,6 +64,7 @@ from argmap.drawing import (
     RankDir,
     RenderFormat,
 )
+from argmap.drawing.body import Body
 from argmap.drawing.digraph import digraph_class
 from argmap.drawing.dot import Writer, graph_attributes, write
 from argmap.drawing.legend import LEGENDS, draw_legend, legend_size
@@ -228,14 +229,19 @@ def dot_chunks(amap: ArgumentMap, **options: Any) -> Iterator[str]:
     the other: the statements are held once, the whole text never (``options`` are
     :func:`to_dot`'s)."""
     graph = _dot_graph(amap, **{**_TO_DOT_DEFAULTS, **options})
-    lines: list[str] = []
-    for line in graph:
-        lines.append(line)
-        if len(lines) >= _STATEMENTS_PER_CHUNK:
-            yield "".join(lines)
-            lines.clear()
-    if lines:
-        yield "".join(lines)
+    body = graph.body
+    graph.body = []
+    try:
+        frame = list(graph)  # the lines before the statements, and the closing one
+    finally:
+        graph.body = body
+    yield "".join(frame[:-1])
+    if isinstance(body, Body):
+        yield from body.pieces()
+    else:
+        for start in range(0, len(body), _STATEMENTS_PER_CHUNK):
+            yield "".join(body[start : start + _STATEMENTS_PER_CHUNK])
+    yield frame[-1]
 
 
 #: Statements per piece of :func:`dot_chunks`.
