@@ -55,15 +55,17 @@ def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[
     """Longest-path ranks (edges' ``minlen`` counted), cycles broken where they are met."""
     out: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
     indegree = dict.fromkeys(nodes, 0)
-    has_in: set[str] = set()
     for tail, head, length in edges:
-        if tail in out and head in out and tail != head:
-            out[tail].append((head, length))
+        targets = out.get(tail)
+        if targets is not None and head in out and tail != head:
+            targets.append((head, length))
             indegree[head] += 1
-            has_in.add(head)
+    has_in = {n for n, d in indegree.items() if d}
     rank = dict.fromkeys(nodes, 0)
-    queue = deque(n for n in nodes if indegree[n] == 0)
+    queue = deque([n for n, d in indegree.items() if d == 0])
+    popleft, append = queue.popleft, queue.append
     left = set(nodes)
+    done = left.discard
     next_waiting = 0  # where to look for the next node still waiting (each is passed once)
     while left:
         if not queue:  # a cycle: go on from the first node still waiting, in document order
@@ -71,21 +73,25 @@ def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[
                 next_waiting += 1
             start = nodes[next_waiting]
             indegree[start] = 0
-            queue.append(start)
-        n = queue.popleft()
+            append(start)
+        n = popleft()
         if n not in left:
             continue
-        left.discard(n)
+        done(n)
+        base = rank[n]
         for m, length in out[n]:
             if m in left:
-                rank[m] = max(rank[m], rank[n] + length)
-                indegree[m] -= 1
-                if indegree[m] <= 0:
-                    queue.append(m)
-    # dot pulls a source down to its nearest target: so does the estimate
-    for n in nodes:
-        if n not in has_in and out[n]:
-            rank[n] = max(0, min(rank[m] - length for m, length in out[n]))
+                if base + length > rank[m]:  # noqa: PLR1730 - (max() is a call)
+                    rank[m] = base + length
+                waiting = indegree[m] - 1
+                indegree[m] = waiting
+                if waiting <= 0:
+                    append(m)
+    # dot pulls a source down to its nearest target: so does the estimate (a target is never
+    # a source itself, so the order does not matter)
+    for n, targets in out.items():
+        if targets and n not in has_in:
+            rank[n] = max(0, min([rank[m] - length for m, length in targets]))
     return rank
 
 
