@@ -253,10 +253,10 @@ def export_chunks(
     from argmap.formats.surrogates import refuse_surrogates
 
     fmt = as_export_format(to)
-    refuse_surrogates(m, fmt)
     entry = FORMATS[fmt]
-    if entry.chunks is None:
-        return iter((entry.write(m),))
+    if entry.chunks is None:  # made whole, and refused whole, before it is given
+        return iter((export(m, fmt),))
+    refuse_surrogates(m, fmt)
     return iter(entry.chunks(m, [] if notes is None else notes))
 
 
