@@ -203,3 +203,29 @@ def test_packed_statements_give_the_same_dot(m: ArgumentMap, monkeypatch: pytest
 def test_the_fan_is_staggered() -> None:
     """(The map above does reach the edits by index.)"""
     assert "minlen=" in argmap.to_dot(_fan(40))
+
+
+def _draw_in_child(expected: str) -> None:
+    import os
+
+    os._exit(0 if argmap.to_dot(_fan(40)) == expected else 1)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork here")
+def test_a_forked_child_packs_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The thread that compresses blocks is the parent's: a forked child (argmap check forks
+    one on big maps) makes its own."""
+    import multiprocessing
+
+    from argmap.drawing import body
+
+    monkeypatch.setattr(body, "BLOCK", 4)
+    monkeypatch.setattr(body, "PACK_FROM", 8)
+    expected = argmap.to_dot(_fan(40))  # the parent's thread exists now
+    child = multiprocessing.get_context("fork").Process(target=_draw_in_child, args=(expected,))
+    child.start()
+    child.join(60)
+    if child.is_alive():
+        child.kill()
+        pytest.fail("the child hung")
+    assert child.exitcode == 0

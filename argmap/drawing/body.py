@@ -5,16 +5,19 @@ HTML-like labels), held until the whole drawing is made: the direction of the ar
 at the top, is chosen from every node's size, and the legend comes last. :class:`Body` holds
 them as ``graphviz.Digraph.body`` does (a list of statements: append, extend, ``+=``, index,
 iterate), but from :data:`PACK_FROM` statements on it keeps them in blocks of :data:`BLOCK`,
-each compressed with zlib at its fastest level (a tenth of the size, at some 150 MB/s).
-:meth:`Body.pieces` gives the text block by block, for writing it out; small drawings never
-pack.
+each compressed with zlib at its fastest level (a tenth of the size, at some 150 MB/s) by a
+thread of its own: zlib lets go of the interpreter while it compresses, so on a machine with
+two processors the writer goes on meanwhile. :meth:`Body.pieces` gives the text block by
+block, for writing it out; small drawings never pack.
 """
 
 from __future__ import annotations
 
+import os
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import accumulate
 from typing import SupportsIndex
 
@@ -32,7 +35,7 @@ class Body:
     def __init__(self, statements: Iterable[str] = ()) -> None:
         #: Packed blocks of BLOCK statements: the text (UTF-8, compressed) and the length of
         #: each statement in characters.
-        self._packed: list[tuple[bytes, array[int]]] = []
+        self._packed: list[tuple[Future[bytes], array[int]]] = []
         #: The statements after the packed ones.
         self._open: list[str] = []
         self.extend(statements)
@@ -80,7 +83,7 @@ class Body:
     def pieces(self) -> Iterator[str]:
         """The text, a block of statements at a time (what iterating gives, joined)."""
         for k in range(len(self._packed)):
-            yield _text(self._packed[k][0])
+            yield _text(self._packed[k][0].result())
         if self._open:
             yield "".join(self._open)
 
@@ -93,7 +96,7 @@ class Body:
 
     def _unpack(self, k: int) -> list[str]:
         data, lengths = self._packed[k]
-        text = _text(data)
+        text = _text(data.result())
         ends = list(accumulate(lengths))
         return [text[end - length : end] for end, length in zip(ends, lengths, strict=True)]
 
@@ -111,11 +114,25 @@ class Body:
         return i // BLOCK, i % BLOCK
 
 
-def _packed(statements: list[str]) -> tuple[bytes, array[int]]:
+def _packed(statements: list[str]) -> tuple[Future[bytes], array[int]]:
     # surrogatepass: a drawing made through the library may hold a lone surrogate; it comes
     # back as it went in
-    data = zlib.compress("".join(statements).encode("utf-8", "surrogatepass"), 1)
-    return data, array("L", map(len, statements))
+    data = "".join(statements).encode("utf-8", "surrogatepass")
+    return _packer().submit(zlib.compress, data, 1), array("L", map(len, statements))
+
+
+def _packer() -> ThreadPoolExecutor:
+    """The one thread that compresses blocks (made when a body first packs; one per process:
+    a forked child has no thread of its parent's)."""
+    pid = os.getpid()
+    packer = _PACKERS.get(pid)
+    if packer is None:
+        _PACKERS.clear()
+        packer = _PACKERS[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-body")
+    return packer
+
+
+_PACKERS: dict[int, ThreadPoolExecutor] = {}
 
 
 def _text(data: bytes) -> str:
