@@ -103,6 +103,8 @@ class Layering:
 
     rank: dict[str, int]
     passing: dict[int, int]
+    #: The estimates made from it so far, by rank direction (see :func:`estimate`).
+    estimates: dict[str, tuple[float, float]] = attrs.field(factory=dict, eq=False, repr=False)
 
 
 def layering(sizes: Mapping[str, tuple[float, float]], edges: Sequence[tuple[str, str, int]]) -> Layering:
@@ -138,10 +140,14 @@ def estimate(
     layers: Layering | None = None,
 ) -> tuple[float, float, dict[str, int]]:
     """The estimated width and height of the drawing, and the ranks (``layers``: the
-    :func:`layering` of these sizes and edges, when it was made already)."""
+    :func:`layering` of these sizes and edges, when it was made already; it remembers the
+    estimate of each direction)."""
     if layers is None:
         layers = layering(sizes, edges)
     rank = layers.rank
+    known = layers.estimates.get(rankdir)
+    if known is not None:  # (the same sizes and edges: the layering was made from them)
+        return (*known, rank)
     across: dict[int, float] = {}
     along: dict[int, float] = {}
     lr = rankdir in ("LR", "RL")
@@ -157,6 +163,7 @@ def estimate(
     top = max(rank.values(), default=0)
     extent = (sum(along.get(r, 0.0) for r in range(top + 1)) + RANKSEP * top) * ALONG
     width = max(across.values(), default=0.0) * ACROSS
+    layers.estimates[rankdir] = (extent, width) if lr else (width, extent)
     return (extent, width, rank) if lr else (width, extent, rank)
 
 
