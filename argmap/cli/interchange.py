@@ -42,8 +42,8 @@ def export(
 ) -> None:
     """Export a map to another format: argmap's JSON, AIF (AIFdb/OVA), Argdown, DOT or GraphML."""
     from argmap.cli.common import EXIT_FINDINGS, fail, read_map, write_output
-    from argmap.formats import as_export_format, guess_format
-    from argmap.formats import export as export_map
+    from argmap.formats import as_export_format, export_chunks, guess_format
+    from argmap.util.gcpause import paused_gc
 
     fmt = to
     if fmt is None and output is not None and output != "-":
@@ -53,6 +53,7 @@ def export(
         fail("say which format to export to", hint=f"--to {'|'.join(EXPORT_FORMATS)}")
     m = read_map(file)
     text: str | Iterable[bytes]
+    notes: list[str] = []
     try:
         if indent and fmt == "json":
             from argmap.formats import jsonio
@@ -62,22 +63,24 @@ def export(
             from argmap.formats import aif
 
             text = aif.dumps(m, indent=2)
-        elif fmt == "aif":  # streamed: a big map's AIF is never held whole (issue 20)
-            from argmap.formats.aif import chunks
-
-            text = (piece.encode("utf-8") for piece in chunks(m))
+            notes = aif.export_notes(m)
         else:
-            text = export_map(m, to=fmt)
+            # In pieces, written as they are made: a big map's text is never held whole
+            # (issue 20). Lone surrogates are refused before the first piece.
+            text = (piece.encode("utf-8") for piece in export_chunks(m, fmt, notes=notes))
     except ImportError as exc:
         fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
     except ValueError as exc:
         fail(f"{file}: cannot export to {fmt}: {exc}", code=EXIT_FINDINGS)
-    if fmt in ("argdown", "aif"):
-        from argmap.formats import aif, argdown
-
-        for message in (argdown if fmt == "argdown" else aif).export_notes(m):
-            _note(message)
-    write_output(text, output, inputs=[file])
+    try:
+        with paused_gc():  # the writers make strings by the million, and no cycles
+            write_output(text, output, inputs=[file])
+    except ImportError as exc:  # (a streamed writer loads its modules when it starts)
+        fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
+    except ValueError as exc:  # found while writing (the output file is left as it was)
+        fail(f"{file}: cannot export to {fmt}: {exc}", code=EXIT_FINDINGS)
+    for message in notes:
+        _note(message)
 
 
 def import_(

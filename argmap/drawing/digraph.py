@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from argmap.drawing.body import Body
 from argmap.drawing.styles import Look
 
 __all__ = ["digraph_class"]
@@ -45,6 +46,8 @@ def digraph_class() -> Any:
     class _Digraph(graphviz.Digraph):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            given: list[str] = self.__dict__["body"]
+            self.body = Body(given)  # packed when long (argmap.drawing.body)
             self._quote = self._quote_edge = functools.lru_cache(maxsize=None, typed=True)(quote)
             self._look_list = functools.lru_cache(maxsize=None)(self._make_look_list)
 

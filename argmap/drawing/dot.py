@@ -16,6 +16,8 @@ small enough and spans two or more.
 from __future__ import annotations
 
 import functools
+import math
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -144,21 +146,24 @@ class Writer:
         badges = self._badges(claim.id, strong)
         lines = text_lines(claim.text)
         height = 30 + 13.2 * len(lines) + (16 if band else 0) + (12 * badges.count("<TR>") if badges else 0)
-        self.sizes[claim.id] = (max(text_width(line, 11) for line in lines) + 12 if lines else 40, height)
+        widest = max([text_width(line, 11) for line in lines], default=0.0)
+        self.sizes[claim.id] = (widest + 12 if lines else 40, height)
         rows = [
             band or "",
             '<TR><TD ALIGN="LEFT" CELLPADDING="1"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'{kind_cell}<TD WIDTH="8"></TD>{cell([claim.id], 8, color=muted)}</TR></TABLE></TD></TR>',
-            f"<TR>{cell(lines, 11, color=ink, padding=3)}</TR>",
+            f'{kind_cell}<TD WIDTH="8"></TD>{_id_cell(claim.id, muted)}</TR></TABLE></TD></TR>',
+            f"<TR>{cell(lines, 11, color=ink, padding=3, widest=widest)}</TR>",
             f'<TR><TD ALIGN="LEFT" CELLPADDING="1">{badges}</TD></TR>' if badges else "",
             self._source_row(claim.sources, muted) if claim.sources else "",
             self._quote_rows(claim.quotes, ink, muted) if self.quotes and claim.quotes else "",
         ]
         label = f"{table}{''.join(rows)}</TABLE>>"
+        plain = not (claim.date or claim.note or claim.quotes or claim.sources)
+        hover = claim.text if plain else self.hover(claim)  # (the text alone, most often)
         self.graph.html_node(
             self.node_id(claim.id),
             label,
-            (("id", literal("claim-" + claim.id)), ("tooltip", tooltip(self.hover(claim)))),
+            (("id", literal("claim-" + claim.id)), ("tooltip", tooltip(hover))),
         )
 
     def hover(self, element: Claim | Relation) -> str:
@@ -428,13 +433,30 @@ class Writer:
         )
         hover = f"{kind} {name}" + (f" ({scheme})" if scheme else "")
         extra = self.hover(relation)
-        self.graph.node(
-            self.node_id(node),
-            label,
-            _attributes=inference_look(True, strong),
-            tooltip=tooltip(hover + ("\n\n" + extra if extra else "")),
-            id=literal(f"relation-{name}"),
+        # node(..., _attributes=look, tooltip=..., id=...) writes the keywords sorted, then the
+        # look: html_node writes them as given, faster
+        attributes = (
+            ("id", literal(f"relation-{name}")),
+            ("tooltip", tooltip(hover + ("\n\n" + extra if extra else ""))),
+            *inference_look(True, strong),
         )
+        self.graph.html_node(self.node_id(node), label, attributes)
+
+
+def _id_cell(claim_id: str, color: str) -> str:
+    """``cell([claim_id], 8, color=color)``, made faster: an id holds no character to escape
+    (it matches :data:`argmap.model.ID_PATTERN`) and no line break."""
+    if not _ID.fullmatch(claim_id):
+        return cell([claim_id], 8, color=color)
+    width = math.ceil(text_width(claim_id, 8)) + 6
+    return (
+        f'<TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="2" WIDTH="{width}">'
+        f'<FONT POINT-SIZE="8" COLOR="{color}">{claim_id}</FONT></TD>'
+    )
+
+
+#: What an id whose cell needs no escaping looks like (ASCII letters, digits, _ and -).
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 
 
 def _link(url: str | None) -> str | None:

@@ -50,7 +50,7 @@ value), so no claim text can change the graph's structure. Large maps get faster
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.drawing import (
@@ -64,6 +64,7 @@ from argmap.drawing import (
     RankDir,
     RenderFormat,
 )
+from argmap.drawing.body import Body
 from argmap.drawing.digraph import digraph_class
 from argmap.drawing.dot import Writer, graph_attributes, write
 from argmap.drawing.legend import LEGENDS, draw_legend, legend_size
@@ -79,6 +80,7 @@ from argmap.util.gcpause import paused_gc
 
 if TYPE_CHECKING:
     from argmap.drawing.backends import Backend
+    from argmap.drawing.shape import Layering
 
 __all__ = [
     "ENGINES",
@@ -92,6 +94,7 @@ __all__ = [
     "TOL_MUTED",
     "WRAP",
     "ViewError",
+    "dot_chunks",
     "dot_string",
     "html_page",
     "html_text",
@@ -221,6 +224,47 @@ def to_dot(
     return source
 
 
+def dot_chunks(amap: ArgumentMap, **options: Any) -> Iterator[str]:
+    """:func:`to_dot`'s text in pieces (of some hundred statements), to be written one after
+    the other: the statements are held once, the whole text never (``options`` are
+    :func:`to_dot`'s)."""
+    graph = _dot_graph(amap, **{**_TO_DOT_DEFAULTS, **options})
+    body = graph.body
+    graph.body = []
+    try:
+        frame = list(graph)  # the lines before the statements, and the closing one
+    finally:
+        graph.body = body
+    yield "".join(frame[:-1])
+    if isinstance(body, Body):
+        yield from body.pieces()
+    else:
+        for start in range(0, len(body), _STATEMENTS_PER_CHUNK):
+            yield "".join(body[start : start + _STATEMENTS_PER_CHUNK])
+    yield frame[-1]
+
+
+#: Statements per piece of :func:`dot_chunks`.
+_STATEMENTS_PER_CHUNK = 500
+#: :func:`to_dot`'s keyword arguments and their defaults.
+_TO_DOT_DEFAULTS: dict[str, Any] = {
+    "perspective": None,
+    "only": False,
+    "compare": None,
+    "question": None,
+    "focus": None,
+    "depth": None,
+    "labels": None,
+    "rankdir": None,
+    "engine": "dot",
+    "legend": True,
+    "title": True,
+    "compact": None,
+    "quotes": False,
+    "links": True,
+}
+
+
 def _dot_graph(
     amap: ArgumentMap,
     *,
@@ -277,14 +321,18 @@ def _dot_graph(
     )
     with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
         write(w)
+        edges = [(t, h, 1) for t, h, _ in w.links]
+        layers: Layering | None = None  # the ranks: made once, for the shape and the legend
         if rankdir is None and engine == "dot":
-            rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0))
+            from argmap.drawing.shape import layering
+
+            layers = layering(w.sizes, edges)
+            rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0), edges, layers)
         anchor, columns = None, 1
         if mode == "compact" and w.sizes:
             from argmap.drawing.shape import estimate
 
-            edges = [(t, h, 1) for t, h, _ in w.links]
-            width, _, rank = estimate(w.sizes, edges, rankdir or "TB")
+            width, _, rank = estimate(w.sizes, edges, rankdir or "TB", layers)
             anchor = max(rank, key=rank.__getitem__)  # a node on the last rank
             # below a wide top-down drawing two entries a row; beside or under a narrow one, one
             columns = 2 if rankdir in (None, "TB", "BT") and width > LEGEND_TWO_COLUMNS else 1
@@ -292,12 +340,14 @@ def _dot_graph(
     return graph
 
 
-def _shape(w: Writer, legend: tuple[float, float]) -> RankDir:
+def _shape(
+    w: Writer, legend: tuple[float, float], edges: list[tuple[str, str, int]], layers: Layering
+) -> RankDir:
     """Choose the rank direction (and stagger wide ranks) for the reader: see
-    :mod:`argmap.drawing.shape`."""
+    :mod:`argmap.drawing.shape` (``edges`` the writer's links, ``layers`` their layering)."""
     from argmap.drawing.shape import choose
 
-    shape = choose(w.sizes, [(t, h, 1) for t, h, _ in w.links], legend)
+    shape = choose(w.sizes, edges, legend, layers)
     body = w.graph.body
     for i, length in shape.minlen.items():
         line = body[w.links[i][2]].rstrip("\n")

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-__all__ = ["Shape", "choose", "estimate"]
+__all__ = ["Layering", "Shape", "choose", "estimate", "layering"]
 
 #: The aspect ratio (long side over short side) a drawing should not exceed where it can.
 TARGET = 2.0
@@ -55,15 +55,17 @@ def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[
     """Longest-path ranks (edges' ``minlen`` counted), cycles broken where they are met."""
     out: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
     indegree = dict.fromkeys(nodes, 0)
-    has_in: set[str] = set()
     for tail, head, length in edges:
-        if tail in out and head in out and tail != head:
-            out[tail].append((head, length))
+        targets = out.get(tail)
+        if targets is not None and head in out and tail != head:
+            targets.append((head, length))
             indegree[head] += 1
-            has_in.add(head)
+    has_in = {n for n, d in indegree.items() if d}
     rank = dict.fromkeys(nodes, 0)
-    queue = deque(n for n in nodes if indegree[n] == 0)
+    queue = deque([n for n, d in indegree.items() if d == 0])
+    popleft, append = queue.popleft, queue.append
     left = set(nodes)
+    done = left.discard
     next_waiting = 0  # where to look for the next node still waiting (each is passed once)
     while left:
         if not queue:  # a cycle: go on from the first node still waiting, in document order
@@ -71,30 +73,81 @@ def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[
                 next_waiting += 1
             start = nodes[next_waiting]
             indegree[start] = 0
-            queue.append(start)
-        n = queue.popleft()
+            append(start)
+        n = popleft()
         if n not in left:
             continue
-        left.discard(n)
+        done(n)
+        base = rank[n]
         for m, length in out[n]:
             if m in left:
-                rank[m] = max(rank[m], rank[n] + length)
-                indegree[m] -= 1
-                if indegree[m] <= 0:
-                    queue.append(m)
-    # dot pulls a source down to its nearest target: so does the estimate
-    for n in nodes:
-        if n not in has_in and out[n]:
-            rank[n] = max(0, min(rank[m] - length for m, length in out[n]))
+                if base + length > rank[m]:  # noqa: PLR1730 - (max() is a call)
+                    rank[m] = base + length
+                waiting = indegree[m] - 1
+                indegree[m] = waiting
+                if waiting <= 0:
+                    append(m)
+    # dot pulls a source down to its nearest target: so does the estimate (a target is never
+    # a source itself, so the order does not matter)
+    for n, targets in out.items():
+        if targets and n not in has_in:
+            rank[n] = max(0, min([rank[m] - length for m, length in targets]))
     return rank
 
 
+@attrs.frozen
+class Layering:
+    """The ranks of a drawing's nodes (a longest-path layering) and, for each rank, how many
+    edges pass through it (an edge across several ranks takes room in each rank between):
+    what the size estimates of both directions share, made once."""
+
+    rank: dict[str, int]
+    passing: dict[int, int]
+    #: The estimates made from it so far, by rank direction (see :func:`estimate`).
+    estimates: dict[str, tuple[float, float]] = attrs.field(factory=dict, eq=False, repr=False)
+
+
+def layering(sizes: Mapping[str, tuple[float, float]], edges: Sequence[tuple[str, str, int]]) -> Layering:
+    """The layering of the nodes of ``sizes`` by ``edges`` (see :class:`Layering`)."""
+    rank = _ranks(list(sizes), edges)
+    # Each edge adds one at the rank after its higher end and takes it away at its lower end:
+    # the running sum is the number of edges passing through each rank.
+    change: dict[int, int] = {}
+    get = change.get
+    for tail, head, _ in edges:
+        low = rank.get(tail)
+        high = rank.get(head)
+        if low is None or high is None:
+            continue
+        if low > high:
+            low, high = high, low
+        if high - low > 1:
+            change[low + 1] = get(low + 1, 0) + 1
+            change[high] = get(high, 0) - 1
+    passing: dict[int, int] = {}
+    count = 0
+    for r in range(max(change, default=-1) + 1):
+        count += get(r, 0)
+        if count:
+            passing[r] = count
+    return Layering(rank, passing)
+
+
 def estimate(
-    sizes: Mapping[str, tuple[float, float]], edges: Sequence[tuple[str, str, int]], rankdir: str
+    sizes: Mapping[str, tuple[float, float]],
+    edges: Sequence[tuple[str, str, int]],
+    rankdir: str,
+    layers: Layering | None = None,
 ) -> tuple[float, float, dict[str, int]]:
-    """The estimated width and height of the drawing, and the ranks."""
-    nodes = list(sizes)
-    rank = _ranks(nodes, edges)
+    """The estimated width and height of the drawing, and the ranks (``layers``: the
+    :func:`layering` of these sizes and edges, when it was made already; it remembers the
+    estimate of each direction)."""
+    if layers is None:
+        layers = layering(sizes, edges)
+    rank = layers.rank
+    known = layers.estimates.get(rankdir)
+    if known is not None:  # (the same sizes and edges: the layering was made from them)
+        return (*known, rank)
     across: dict[int, float] = {}
     along: dict[int, float] = {}
     lr = rankdir in ("LR", "RL")
@@ -105,14 +158,12 @@ def estimate(
         across[r] = across.get(r, -NODESEP) + w + NODESEP
         along[r] = max(along.get(r, 0.0), h)
     # an edge across several ranks passes through each rank between as a thin virtual node
-    for tail, head, _ in edges:
-        if tail in rank and head in rank:
-            low, high = sorted((rank[tail], rank[head]))
-            for r in range(low + 1, high):
-                across[r] = across.get(r, 0.0) + VIRTUAL
+    for r, count in layers.passing.items():
+        across[r] = across.get(r, 0.0) + VIRTUAL * count
     top = max(rank.values(), default=0)
     extent = (sum(along.get(r, 0.0) for r in range(top + 1)) + RANKSEP * top) * ALONG
     width = max(across.values(), default=0.0) * ACROSS
+    layers.estimates[rankdir] = (extent, width) if lr else (width, extent)
     return (extent, width, rank) if lr else (width, extent, rank)
 
 
@@ -131,13 +182,17 @@ def choose(
     sizes: Mapping[str, tuple[float, float]],
     edges: Sequence[tuple[str, str, int]],
     legend: tuple[float, float] = (0.0, 0.0),
+    layers: Layering | None = None,
 ) -> Shape:
     """The shape nearest to :data:`TARGET` (see the module docstring). ``edges`` are
     (tail, head, 1) pairs in the writer's order, constraint edges only; ``legend`` the size
-    of a one-column legend (none: zero)."""
+    of a one-column legend (none: zero); ``layers`` their :func:`layering`, if made already
+    (both directions share it)."""
+    if layers is None:
+        layers = layering(sizes, edges)
     best: Shape | None = None
     for rankdir in ("TB", "LR"):
-        w, h = _with_legend(*estimate(sizes, edges, rankdir)[:2], rankdir, legend)
+        w, h = _with_legend(*estimate(sizes, edges, rankdir, layers)[:2], rankdir, legend)
         shape = Shape(rankdir, {}, w, h)
         if best is None or shape.aspect < best.aspect - 0.05:
             best = shape
@@ -146,7 +201,7 @@ def choose(
         return best
     # Too wide even so: stagger the sources of the widest ranks.
     wide_dir = "TB" if best.width > best.height else "LR"
-    _, _, rank = estimate(sizes, edges, wide_dir)
+    rank = layers.rank
     has_in = {head for _, head, _ in edges}
     for levels in (2, 3, 4):
         minlen: dict[int, int] = {}

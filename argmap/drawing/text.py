@@ -8,6 +8,7 @@ change the graph's structure or be read as a Graphviz escape.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import textwrap
 from typing import Any
@@ -125,13 +126,18 @@ def cell(
     color: str | None = None,
     padding: int = 2,
     attributes: str = "",
+    widest: float | None = None,
 ) -> str:
     """A table cell holding ``lines`` (plain text, escaped here), left-aligned, at least as wide
     as the lines measure in Helvetica's widths (:mod:`argmap.drawing.metrics`), so that neither
-    renderer can make it too narrow for its text."""
-    from argmap.drawing.metrics import lines_width
+    renderer can make it too narrow for its text. ``widest``: the width of the widest line
+    (at ``size``, ``bold`` as given), when the caller measured it already."""
+    if widest is None:
+        from argmap.drawing.metrics import lines_width
 
-    width = lines_width(lines, size, bold) + 2 * padding + 2
+        width = lines_width(lines, size, bold) + 2 * padding + 2
+    else:
+        width = math.ceil(widest) + 2 * padding + 2
     body = "<BR/>".join(html_text(line) for line in lines) if lines else " "
     if bold:
         body = f"<B>{body}</B>"
@@ -158,7 +164,11 @@ def wrap_lines(paragraph: str, width: int) -> list[str]:
     Plain text here is words parted by single spaces, with no other whitespace, no hyphens
     and no space at either end: textwrap's chunks are then just the words and the spaces, and
     each line ends at the last space that fits (tests/test_text.py compares the two on random
-    text). Anything else goes to textwrap itself."""
+    text). Anything else goes to textwrap itself, but for a line that fits as it is (no space
+    at either end, no whitespace but spaces): hyphens and double spaces change only where
+    textwrap breaks a line, and it breaks none."""
+    if len(paragraph) <= width and paragraph[:1] != " " and paragraph[-1:] != " " and paragraph.isprintable():
+        return [paragraph] if paragraph else []
     if len(paragraph) > LONG:
         # textwrap cuts a long word off its rest again and again (quadratic): a very long
         # paragraph is wrapped at its spaces only, white space runs made one space

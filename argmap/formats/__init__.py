@@ -19,7 +19,7 @@ and its entry here. This module is light: a format's module loads when it is fir
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar, get_args
 
@@ -40,6 +40,7 @@ __all__ = [
     "as_export_format",
     "as_import_format",
     "export",
+    "export_chunks",
     "guess_format",
     "import_",
     "import_with_notes",
@@ -68,6 +69,10 @@ class Format(NamedTuple):
     refines: ExportFormat | None = None
     #: ... and the test that tells, from the content, that such a file is really this format.
     sniff: Callable[[str], bool] | None = None
+    #: ``(map, notes) -> pieces``: ``write``'s text in pieces, for a writer that streams (None:
+    #: ``write``'s text whole); what the format cannot say is added to ``notes`` (once the
+    #: pieces are all made).
+    chunks: Callable[[ArgumentMap, list[str]], Iterable[str]] | None = None
 
 
 # ---- the hooks (each imports its module when called) ----------------------------------------------
@@ -125,6 +130,19 @@ def _write_argdown(m: ArgumentMap) -> str:
     return dumps(m)
 
 
+def _argdown_chunks(m: ArgumentMap, notes: list[str]) -> Iterable[str]:
+    from argmap.formats.argdown import chunks
+
+    return chunks(m, notes)
+
+
+def _aif_chunks(m: ArgumentMap, notes: list[str]) -> Iterable[str]:
+    from argmap.formats.aif import chunks, export_notes
+
+    notes += export_notes(m)
+    return chunks(m)
+
+
 def _read_argdown(text: str, path: str | None) -> tuple[ArgumentMap, list[str]]:
     from argmap.formats.argdown import read
 
@@ -133,16 +151,31 @@ def _read_argdown(text: str, path: str | None) -> tuple[ArgumentMap, list[str]]:
 
 
 def _write_dot(m: ArgumentMap) -> str:
-    from argmap.drawing.render import to_dot
+    return "".join(_dot_chunks(m))
 
-    text = to_dot(m)
-    return text if text.endswith("\n") else text + "\n"
+
+def _dot_chunks(m: ArgumentMap, _notes: list[str] | None = None) -> Iterator[str]:
+    from argmap.drawing.render import dot_chunks
+
+    last = ""
+    for piece in dot_chunks(m):
+        if piece:
+            last = piece
+            yield piece
+    if not last.endswith("\n"):
+        yield "\n"
 
 
 def _write_graphml(m: ArgumentMap) -> str:
     from argmap.formats.graphml import dumps
 
     return dumps(m)
+
+
+def _graphml_chunks(m: ArgumentMap, _notes: list[str]) -> Iterable[str]:
+    from argmap.formats.graphml import chunks
+
+    return chunks(m)
 
 
 #: Every format, by name, in the order of :data:`EXPORT_FORMATS`.
@@ -159,10 +192,13 @@ FORMATS: Mapping[ExportFormat, Format] = {
             _read_aif,
             refines="json",
             sniff=_looks_like_aif,
+            chunks=_aif_chunks,
         ),
-        Format("argdown", "Argdown", (".argdown", ".ad"), _write_argdown, _read_argdown),
-        Format("dot", "Graphviz DOT (the drawing)", (".dot", ".gv"), _write_dot),
-        Format("graphml", "GraphML (the graph)", (".graphml",), _write_graphml),
+        Format(
+            "argdown", "Argdown", (".argdown", ".ad"), _write_argdown, _read_argdown, chunks=_argdown_chunks
+        ),
+        Format("dot", "Graphviz DOT (the drawing)", (".dot", ".gv"), _write_dot, chunks=_dot_chunks),
+        Format("graphml", "GraphML (the graph)", (".graphml",), _write_graphml, chunks=_graphml_chunks),
     )
 }
 
@@ -200,6 +236,28 @@ def export(m: ArgumentMap, to: ExportFormat = "json") -> str:
             "which no UTF-8 text can carry"
         )
     return text
+
+
+def export_chunks(
+    m: ArgumentMap, to: ExportFormat = "json", *, notes: list[str] | None = None
+) -> Iterator[str]:
+    """:func:`export`'s text in pieces, to be written one after the other: a format that has a
+    streaming writer (AIF, Argdown, DOT, GraphML) never holds a big map's text whole (Argdown
+    holds its body, which must follow the front matter its writing decides).
+
+    The map is looked at for lone surrogates first (:func:`~argmap.formats.surrogates.refuse_surrogates`):
+    one is refused with an InterchangeError before any piece is made, so that nothing is written.
+    The pieces joined are :func:`export`'s text exactly. With ``notes``, what the format cannot
+    say (AIF and Argdown, as their ``export_notes``) is added to it, sentence by sentence,
+    by the time the last piece is made."""
+    from argmap.formats.surrogates import refuse_surrogates
+
+    fmt = as_export_format(to)
+    entry = FORMATS[fmt]
+    if entry.chunks is None:  # made whole, and refused whole, before it is given
+        return iter((export(m, fmt),))
+    refuse_surrogates(m, fmt)
+    return iter(entry.chunks(m, [] if notes is None else notes))
 
 
 def import_with_notes(

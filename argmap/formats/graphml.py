@@ -21,6 +21,7 @@ written in). Lists are comma-separated. Export only: GraphML has no argument sem
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from argmap.model import (
     ArgumentMap,
@@ -33,8 +34,9 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.util.gcpause import paused_gc
 
-__all__ = ["dumps"]
+__all__ = ["chunks", "dumps"]
 
 _NS = "http://graphml.graphdrawing.org/xmlns"
 _KEYS = (
@@ -68,24 +70,31 @@ _RELATION_KINDS = {
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: A character that XML text (or an attribute value) writes as an entity: text without any is
+#: written as it is (most is: one search, no replacements).
+_ESCAPED = re.compile('[&<>"\t\n\r]')
+#: Elements written per piece of :func:`chunks` (pieces of some 100 KB).
+_PER_CHUNK = 500
 
-#: An element waiting to be written: its tag, its attributes, and its data items (key, text).
-_Element = tuple[str, dict[str, str], list[tuple[str, str]]]
 
-
-def _data(element: _Element, key: str, value: str | None) -> None:
-    """A data item; characters XML 1.0 cannot hold become U+FFFD."""
-    if value:
-        element[2].append((key, _NOT_XML.sub("\ufffd", value)))
+def _clean(value: str) -> str:
+    """``value`` with the characters XML 1.0 cannot hold made U+FFFD."""
+    return value if value.isascii() and value.isprintable() else _NOT_XML.sub("\ufffd", value)
 
 
 def _text(value: str) -> str:
+    if _ESCAPED.search(value) is None:
+        return value
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attribute(value: str) -> str:
+    if _ESCAPED.search(value) is None:
+        return value
     return (
-        _text(value)
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("\r", "&#13;")
         .replace("\n", "&#10;")
@@ -97,72 +106,115 @@ def _start(tag: str, attributes: dict[str, str]) -> str:
     return "<" + tag + "".join(f' {k}="{_attribute(v)}"' for k, v in attributes.items())
 
 
-def _write(element: _Element, indent: str) -> str:
-    """One element as indented XML (the layout ``ElementTree.indent`` gives)."""
-    tag, attributes, items = element
-    if not items:
-        return f"{indent}{_start(tag, attributes)} />\n"
-    inner = indent + "  "
-    body = "".join(f'{inner}<data key="{_attribute(k)}">{_text(v)}</data>\n' for k, v in items)
-    return f"{indent}{_start(tag, attributes)}>\n{body}{indent}</{tag}>\n"
+#: A data item's opening, by key (the keys are the module's own: their escaping is done once).
+_OPEN: dict[str, str] = {}
+
+
+def _items(items: Iterable[tuple[str, str | None]]) -> str:
+    """The data items of an element, indented as ``ElementTree.indent`` does, each with a
+    value (empty ones are left out)."""
+    out = []
+    for key, value in items:
+        if value:
+            opening = _OPEN.get(key)
+            if opening is None:
+                opening = _OPEN[key] = f'      <data key="{_attribute(key)}">'
+            out.append(f"{opening}{_text(_clean(value))}</data>\n")
+    return "".join(out)
+
+
+def _node(node_id: str, items: Iterable[tuple[str, str | None]]) -> str:
+    """A node element (it always has data: its kind)."""
+    return f'    <node id="{_attribute(node_id)}">\n{_items(items)}    </node>\n'
+
+
+def _edge(number: int, source: str, target: str, items: Iterable[tuple[str, str | None]]) -> str:
+    body = _items(items)
+    start = f'    <edge id="e{number}" source="{_attribute(source)}" target="{_attribute(target)}"'
+    return f"{start}>\n{body}    </edge>\n" if body else f"{start} />\n"
+
+
+#: An edge to write: source, target, and its data items.
+_Edge = tuple[str, str, tuple[tuple[str, str | None], ...]]
 
 
 def dumps(m: ArgumentMap) -> str:
-    """The map as a GraphML document (written piece by piece: a big map builds no XML tree)."""
+    """The map as a GraphML document (see :func:`chunks`)."""
+    return "".join(chunks(m))
+
+
+def chunks(m: ArgumentMap) -> Iterator[str]:
+    """The map as a GraphML document, in pieces of some 100 KB to be written one after the
+    other (element by element: a big map builds no XML tree, and its text is never whole)."""
+    with paused_gc():  # strings and tuples by the hundred thousand, no cycles
+        body = _body(m)
+        first = next(body, None)
+        yield '<?xml version="1.0" encoding="UTF-8"?>\n' + f'<graphml xmlns="{_NS}">\n'
+        keys = []
+        for domain, name, kind in _KEYS:
+            key_id = f"{domain}_{name}" if (domain, name) in _SHARED else name
+            attributes = {"id": key_id, "for": domain, "attr.name": name, "attr.type": kind}
+            keys.append(f"  {_start('key', attributes)} />\n")
+        graph = m.title
+        if not graph and first is None:
+            yield "".join(keys) + '  <graph id="argmap" edgedefault="directed" />\n</graphml>\n'
+            return
+        keys.append('  <graph id="argmap" edgedefault="directed">\n')
+        if graph:
+            keys.append(f'    <data key="graph_title">{_text(_clean(graph))}</data>\n')
+        yield "".join(keys)
+        if first is not None:
+            yield first
+            yield from body
+        yield "  </graph>\n</graphml>\n"
+
+
+def _body(m: ArgumentMap) -> Iterator[str]:
+    """The nodes, then the edges, in pieces."""
     known: set[str] = set()
-    # Each element is written as text once the next one starts: only the one being filled in
-    # is held as an element (a 100k-claim map's tree took 1.7 GB).
-    nodes: list[str] = []
-    edges: list[str] = []
-    filling: list[tuple[list[str], _Element]] = []
-
-    def written() -> None:
-        while filling:
-            into, element = filling.pop()
-            into.append(_write(element, "    "))
-
-    def node(node_id: str, kind: str, label: str) -> _Element:
-        written()
-        known.add(node_id)
-        element: _Element = ("node", {"id": node_id}, [])
-        filling.append((nodes, element))
-        _data(element, "kind", kind)
-        _data(element, "label", label)
-        return element
-
-    def edge(source: str, target: str, relation: str, **data: str | None) -> None:
-        for end in (source, target):
-            if end not in known:
-                node(end, "undefined", end.partition(":")[2])
-        written()
-        element: _Element = ("edge", {"id": f"e{len(edges) + 1}", "source": source, "target": target}, [])
-        filling.append((edges, element))
-        _data(element, "relation", relation)
-        for key, value in data.items():
-            _data(element, f"edge_{key}" if ("edge", key) in _SHARED else key, value)
-
+    out: list[str] = []
     for e in m.elements:
-        if isinstance(e, Claim) and f"claim:{e.id}" not in known:
-            element = node(f"claim:{e.id}", "claim", e.id)
-            _data(element, "text", e.text)
-            _data(element, "claim_kind", e.kind.value if e.kind else None)
-            _data(element, "tags", ",".join(e.tags))
-            _data(element, "node_title", e.title)
-            _data(element, "base", None if e.base is None else repr(float(e.base)))
-            _data(element, "node_date", e.date)
-            _data(element, "node_note", e.note)
-            _data(element, "sources", ",".join(e.sources))
+        if isinstance(e, Claim):
+            nid = f"claim:{e.id}"
+            if nid in known:
+                continue
             section = m.section_of(e)
-            _data(element, "section", None if section is None else section.id)
-        elif isinstance(e, Perspective) and f"perspective:{e.id}" not in known:
-            element = node(f"perspective:{e.id}", "perspective", e.name)
-            _data(element, "role", e.role)
-            _data(element, "node_note", e.note)
-        elif isinstance(e, Question) and f"question:{e.id}" not in known:
-            element = node(f"question:{e.id}", "question", e.id)
-            _data(element, "text", e.text)
-            _data(element, "tags", ",".join(e.tags))
-            _data(element, "node_note", e.note)
+            items: tuple[tuple[str, str | None], ...] = (
+                ("kind", "claim"),
+                ("label", e.id),
+                ("text", e.text),
+                ("claim_kind", e.kind.value if e.kind else None),
+                ("tags", ",".join(e.tags)),
+                ("node_title", e.title),
+                ("base", None if e.base is None else repr(float(e.base))),
+                ("node_date", e.date),
+                ("node_note", e.note),
+                ("sources", ",".join(e.sources)),
+                ("section", None if section is None else section.id),
+            )
+        elif isinstance(e, Perspective):
+            nid = f"perspective:{e.id}"
+            if nid in known:
+                continue
+            items = (("kind", "perspective"), ("label", e.name), ("role", e.role), ("node_note", e.note))
+        elif isinstance(e, Question):
+            nid = f"question:{e.id}"
+            if nid in known:
+                continue
+            items = (
+                ("kind", "question"),
+                ("label", e.id),
+                ("text", e.text),
+                ("tags", ",".join(e.tags)),
+                ("node_note", e.note),
+            )
+        else:
+            continue
+        known.add(nid)
+        out.append(_node(nid, items))
+        if len(out) >= _PER_CHUNK:
+            yield "".join(out)
+            out.clear()
     # Every relation is a node; a named one is found by its name (first definition wins).
     relation_ids: list[str] = []
     names: dict[str, str] = {}
@@ -174,57 +226,77 @@ def dumps(m: ArgumentMap) -> str:
         rid = f"{kind}:{e.name}" if named and f"{kind}:{e.name}" not in known else f"{kind}#{counts[kind]}"
         if e.name is not None:
             names.setdefault(e.name, rid)
-        element = node(rid, kind, e.name or "")
-        _data(element, "name", e.name)
-        _data(element, "by", ",".join(e.by))
-        _data(element, "node_note", e.note)
-        _data(element, "tags", ",".join(e.tags))
-        _data(element, "scheme", e.scheme)
-        _data(element, "sources", ",".join(e.sources))
+        known.add(rid)
+        out.append(
+            _node(
+                rid,
+                (
+                    ("kind", kind),
+                    ("label", e.name),
+                    ("name", e.name),
+                    ("by", ",".join(e.by)),
+                    ("node_note", e.note),
+                    ("tags", ",".join(e.tags)),
+                    ("scheme", e.scheme),
+                    ("sources", ",".join(e.sources)),
+                ),
+            )
+        )
         relation_ids.append(rid)
+        if len(out) >= _PER_CHUNK:
+            yield "".join(out)
+            out.clear()
+    # An edge's end that is no node yet (a claim never defined ...) becomes one, before the
+    # edges: a first pass over them finds those ends, the second writes the edges.
+    for source, target, _ in _edges(m, relation_ids, names):
+        for end in (source, target):
+            if end not in known:
+                known.add(end)
+                out.append(_node(end, (("kind", "undefined"), ("label", end.partition(":")[2]))))
+    for number, (source, target, items) in enumerate(_edges(m, relation_ids, names), 1):
+        out.append(_edge(number, source, target, items))
+        if len(out) >= _PER_CHUNK:
+            yield "".join(out)
+            out.clear()
+    if out:
+        yield "".join(out)
+
+
+def _edges(m: ArgumentMap, relation_ids: list[str], names: dict[str, str]) -> Iterator[_Edge]:
+    """Every edge, in the order they are written."""
     for e, rid in zip(m.relations, relation_ids, strict=True):
         if isinstance(e, Support):
             for p in e.premises:
-                edge(f"claim:{p}", rid, "premise")
-            edge(rid, f"claim:{e.conclusion}", "conclusion")
+                yield f"claim:{p}", rid, _PREMISE
+            yield rid, f"claim:{e.conclusion}", _CONCLUSION
         elif isinstance(e, Rebuttal):
             for a in e.attackers:
-                edge(f"claim:{a}", rid, "attacker")
-            edge(rid, f"claim:{e.target}", "target")
+                yield f"claim:{a}", rid, _ATTACKER
+            yield rid, f"claim:{e.target}", _TARGET
         elif isinstance(e, Undercut):
             for a in e.attackers:
-                edge(f"claim:{a}", rid, "attacker")
-            edge(rid, names.get(e.target, f"relation:{e.target}"), "target")
+                yield f"claim:{a}", rid, _ATTACKER
+            yield rid, names.get(e.target, f"relation:{e.target}"), _TARGET
         else:
-            edge(f"claim:{e.left}", rid, "side")
-            edge(f"claim:{e.right}", rid, "side")
-    for e in m.elements:
-        if isinstance(e, Stance):
-            relation = "accepts" if e.accepts else "rejects"
-            target = names.get(e.target, f"claim:{e.target}")
-            edge(f"perspective:{e.perspective}", target, relation, date=e.date, note=e.note)
-        elif isinstance(e, Claim):
-            for question in e.answers:
-                edge(f"claim:{e.id}", f"question:{question}", "answers", side=e.side(question))
-    written()
-    out = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<graphml xmlns="{_NS}">\n']
-    for domain, name, kind in _KEYS:
-        key_id = f"{domain}_{name}" if (domain, name) in _SHARED else name
-        attributes = {"id": key_id, "for": domain, "attr.name": name, "attr.type": kind}
-        out.append(f"  {_start('key', attributes)} />\n")
-    graph: list[tuple[str, str]] = []
-    if m.title:
-        _data(("graph", {}, graph), "graph_title", m.title)
-    if not graph and not nodes and not edges:
-        out.append('  <graph id="argmap" edgedefault="directed" />\n')
-    else:
-        out.append('  <graph id="argmap" edgedefault="directed">\n')
-        out.extend(f'    <data key="{_attribute(k)}">{_text(v)}</data>\n' for k, v in graph)
-        out.extend(nodes)
-        out.extend(edges)
-        out.append("  </graph>\n")
-    out.append("</graphml>\n")
-    return "".join(out)
+            yield f"claim:{e.left}", rid, _SIDE
+            yield f"claim:{e.right}", rid, _SIDE
+    for element in m.elements:
+        if isinstance(element, Stance):
+            relation = "accepts" if element.accepts else "rejects"
+            target = names.get(element.target, f"claim:{element.target}")
+            items = (("relation", relation), ("edge_date", element.date), ("edge_note", element.note))
+            yield f"perspective:{element.perspective}", target, items
+        elif isinstance(element, Claim):
+            for question in element.answers:
+                side = element.side(question)
+                yield f"claim:{element.id}", f"question:{question}", (("relation", "answers"), ("side", side))
+
+
+_PREMISE: tuple[tuple[str, str | None], ...] = (("relation", "premise"),)
+_CONCLUSION: tuple[tuple[str, str | None], ...] = (("relation", "conclusion"),)
+_ATTACKER: tuple[tuple[str, str | None], ...] = (("relation", "attacker"),)
+_TARGET: tuple[tuple[str, str | None], ...] = (("relation", "target"),)
+_SIDE: tuple[tuple[str, str | None], ...] = (("relation", "side"),)
 
 
 #: Attribute names used by more than one domain: their key ids are prefixed with the domain

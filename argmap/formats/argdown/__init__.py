@@ -32,6 +32,16 @@ kinds, linked attacks, undercuts of attacks, relation attributes ...) goes into 
 from __future__ import annotations
 
 from argmap.formats.argdown.reader import ARGUMENT_TAG, INFERENCE_SUFFIX, Imported, Loss, loads, read
-from argmap.formats.argdown.writer import dumps, export_notes
+from argmap.formats.argdown.writer import chunks, dumps, export_notes
 
-__all__ = ["ARGUMENT_TAG", "INFERENCE_SUFFIX", "Imported", "Loss", "dumps", "export_notes", "loads", "read"]
+__all__ = [
+    "ARGUMENT_TAG",
+    "INFERENCE_SUFFIX",
+    "Imported",
+    "Loss",
+    "chunks",
+    "dumps",
+    "export_notes",
+    "loads",
+    "read",
+]

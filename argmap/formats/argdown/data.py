@@ -10,6 +10,7 @@ read by a small reader of YAML's flow style; what it cannot read is kept as text
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 from typing import Any
@@ -69,14 +70,20 @@ def encode(obj: object, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """An element (or quote) as a dict of the fields that differ from their defaults."""
     out: dict[str, Any] = {}
     cls: Any = type(obj)
-    for f in attrs.fields(cls):
-        if f.name == "span" or f.name in skip or not f.init:
+    for name, default in _encoded_fields(cls, skip):
+        value = getattr(obj, name)
+        if default is not attrs.NOTHING and value in (default, ()):
             continue
-        value = getattr(obj, f.name)
-        if f.default is not attrs.NOTHING and value in (f.default, ()):
-            continue
-        out[f.name] = _plain(value)
+        out[name] = _plain(value)
     return out
+
+
+@functools.cache
+def _encoded_fields(cls: Any, skip: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
+    """The fields :func:`encode` looks at, with their defaults (found once per class)."""
+    return tuple(
+        (f.name, f.default) for f in attrs.fields(cls) if f.name != "span" and f.name not in skip and f.init
+    )
 
 
 def _strings(name: str, value: object) -> tuple[str, ...]:
@@ -164,7 +171,12 @@ def dump(value: object) -> str:
     """Data as one line of JSON that Argdown's lexer and js-yaml read back unchanged: inside its
     strings (only there: a brace outside one is JSON's own syntax) the characters Argdown would
     read as markup are written as \\u escapes."""
-    return _JSON_STRING.sub(_safe_string, json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
+    return _JSON_STRING.sub(_safe_string, _json(value))
+
+
+#: ``json.dumps(value, ensure_ascii=False, separators=(", ", ": "))``, one encoder for all
+#: (json.dumps with options makes one per call).
+_json = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 # ---- reading: YAML's flow style, as far as data blocks use it ----------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from argmap.formats.argdown import data as D
@@ -30,7 +31,7 @@ from argmap.model import (
 )
 from argmap.util.gcpause import paused_gc
 
-__all__ = ["dumps", "export_notes"]
+__all__ = ["chunks", "dumps", "export_notes"]
 
 _BREAKS = re.compile("[\n\r\u2028\u2029]")
 #: Characters escaped wherever they stand: each starts one of Argdown's tokens.
@@ -408,9 +409,12 @@ class _Export:
         return [*lines, ""]
 
     # ---- the whole map ----------------------------------------------------------------------------------
-    def run(self) -> str:
+    def run(self) -> tuple[list[str], list[str]]:
+        """Write the map: the front matter's lines, and the body as blocks of text (each of
+        its lines ended by a line break, the blank lines at the end left out)."""
         m = self.m
         body: list[str] = []
+        blocks: list[str] = []
         elements = m.elements
         # stances written on their claim or argument: inline ones, right after it, bare
         attached: dict[int, list[Stance]] = {}
@@ -467,6 +471,8 @@ class _Export:
         levels: dict[str, int] = {}
         stack: list[tuple[int, str]] = []
         for i, e in enumerate(elements):
+            if len(body) >= _BLOCK:
+                _flush(body, blocks)
             if i in skip:
                 continue
             if isinstance(e, Title):
@@ -511,10 +517,19 @@ class _Export:
                 front.append(",\n".join(entries))
                 front.append(f'  ], "undefined": {D.dump(meta.get("undefined", []))}}}')
             front += ["===", ""]
-        lines = front + body
-        while lines and lines[-1] == "":
-            lines.pop()
-        return "\n".join(lines) + "\n"
+        while body and body[-1] == "":
+            body.pop()
+        _flush(body, blocks)
+        return front, blocks
+
+    def notes(self) -> list[str]:
+        """What Argdown itself cannot say (see :func:`export_notes`), once :meth:`run` ran."""
+        notes = [
+            f"Argdown has no place for {what}: {n} kept in argmap's data only"
+            for what, n in self.data_only.items()
+        ]
+        notes += [f"Argdown export leaves out {what}: {n}" for what, n in self.lost.items()]
+        return notes
 
     def heading(self, s: Section, levels: dict[str, int], stack: list[tuple[int, str]]) -> list[str]:
         parent_level = levels.get(s.parent) if s.parent is not None else None
@@ -538,11 +553,47 @@ class _Export:
         return [line + _after(line) + D.dump({"argmap": data}), ""]
 
 
+#: Lines of the body joined into one block of text at a time.
+_BLOCK = 2000
+
+
+def _flush(body: list[str], blocks: list[str]) -> None:
+    """The body's lines so far as one block of text, but for the blank lines at their end (they
+    are written only if a line follows them)."""
+    end = len(body)
+    while end and body[end - 1] == "":
+        end -= 1
+    if end:
+        blocks.append("\n".join(body[:end]) + "\n")
+        del body[:end]
+
+
 def dumps(m: ArgumentMap) -> str:
     """The map as Argdown text, accepted by Argdown's CLI; what Argdown's syntax cannot say is
     kept in argmap's data in the file (see :func:`export_notes`)."""
+    return "".join(chunks(m))
+
+
+def chunks(m: ArgumentMap, notes: list[str] | None = None) -> Iterator[str]:
+    """:func:`dumps`'s text in pieces, to be written one after the other. The front matter comes
+    first but is known only once the whole map is written, so the body is held, as blocks of
+    text (not line by line), until then. With ``notes``, :func:`export_notes`'s sentences are
+    added to it before the first piece: from the same writing, not a second one."""
     with paused_gc():
-        return _Export(m).run()
+        e = _Export(m)
+        front, blocks = e.run()
+    if notes is not None:
+        notes += e.notes()
+    if not blocks:  # nothing after the front matter: its blank line is left out too
+        while front and front[-1] == "":
+            front.pop()
+        yield "".join(line + "\n" for line in front) or "\n"
+        return
+    if front:
+        yield "".join(line + "\n" for line in front)
+    blocks.reverse()
+    while blocks:  # each block let go once written
+        yield blocks.pop()
 
 
 def export_notes(m: ArgumentMap) -> list[str]:
@@ -550,8 +601,4 @@ def export_notes(m: ArgumentMap) -> list[str]:
     the file, which argmap reads back but other Argdown tools ignore, or left out."""
     e = _Export(m)
     e.run()
-    notes = [
-        f"Argdown has no place for {what}: {n} kept in argmap's data only" for what, n in e.data_only.items()
-    ]
-    notes += [f"Argdown export leaves out {what}: {n}" for what, n in e.lost.items()]
-    return notes
+    return e.notes()
