@@ -59,6 +59,29 @@ def run_cli(*args: str, stdin: bytes | str | None = None, env: dict[str, str] | 
 
 
 @pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one at each ``os.fork`` this process makes (which still forks)."""
+    made: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        made.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    return made
+
+
+@pytest.fixture
+def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process counted as single-threaded, as a command's is: an earlier test may have left
+    an idle thread (a DOT compressor's) that would keep big maps' work from being forked."""
+    from argmap.util import forking
+
+    monkeypatch.setattr(forking, "_one_thread", lambda: True)
+
+
+@pytest.fixture
 def cli() -> Callable[..., Result]:
     """The argmap command, run in-process."""
     return run_cli

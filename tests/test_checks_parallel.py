@@ -14,7 +14,10 @@ from argmap.checks import parallel as P
 from argmap.model import ArgumentMap
 from tests.conftest import MAPS, run_cli
 
-pytestmark = pytest.mark.skipif(not P.can_fork(), reason="needs os.fork and two processors")
+pytestmark = [
+    pytest.mark.skipif(not P.can_fork(), reason="needs os.fork and two processors"),
+    pytest.mark.usefixtures("one_thread"),
+]
 
 #: Findings from every family, the ones the copy runs (structure, repeats, provenance, allows)
 #: and the ones run here (definitions, references, unused, perspectives), and W400.
@@ -101,15 +104,9 @@ def test_no_fork_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     assert check_map(m, jobs=2, settings=None).findings == expected
 
 
-def test_small_maps_stay_on_one_processor_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:
-        forks.append(1)
-        return real_fork()
-
-    monkeypatch.setattr(os, "fork", counting_fork)
+def test_small_maps_stay_on_one_processor_unless_asked(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
     m = _maps()[0]
     check_map(m, jobs=None, settings=None)  # auto: far below PARALLEL_FROM
     check_map(m, settings=None)  # the library's default: one processor

@@ -16,6 +16,7 @@ from hypothesis.extra.lark import from_lark
 from argmap.model import ArgumentMap, Claim, Stance, Support
 from argmap.syntax import parallel as P
 from argmap.syntax.parser import ParseError, parse
+from argmap.util import forking
 from tests.test_parser_properties import _EXPLICIT, _GRAMMAR
 
 if str(ROOT) not in sys.path:
@@ -24,6 +25,13 @@ if str(ROOT) not in sys.path:
 from bench.genmap import generate
 
 pytestmark = pytest.mark.skipif(not P.can_fork(), reason="needs os.fork and two processors")
+
+
+@pytest.fixture(autouse=True)
+def _as_if_one_thread(request: pytest.FixtureRequest) -> None:
+    """These tests fork as a command's single-threaded process would, but the one about threads."""
+    if "thread" not in request.node.name:
+        request.getfixturevalue("one_thread")
 
 
 def _read(text: str, jobs: int | None) -> object:
@@ -167,15 +175,9 @@ def test_no_fork_reads_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _read(text, 2) == expected
 
 
-def test_small_texts_stay_on_one_processor_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:
-        forks.append(1)
-        return real_fork()
-
-    monkeypatch.setattr(os, "fork", counting_fork)
+def test_small_texts_stay_on_one_processor_unless_asked(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
     text = generate(100, 0).argmap_text
     assert len(text) < P.PARALLEL_FROM
     parse(text, jobs=None)
@@ -186,6 +188,23 @@ def test_small_texts_stay_on_one_processor_unless_asked(monkeypatch: pytest.Monk
     monkeypatch.setattr(P, "PARALLEL_FROM", len(text))
     parse(text, jobs=None)
     assert forks == [1, 1]
+
+
+def test_a_process_running_threads_reads_on_one_processor(forks: list[int]) -> None:
+    import threading
+
+    text = generate(300, 0).argmap_text
+    expected = _read(text, 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not P.can_fork()
+        assert _read(text, 2) == expected
+    finally:
+        stop.set()
+        other.join()
+    assert not forks
 
 
 _TEXTS = st.lists(from_lark(_GRAMMAR, explicit=_EXPLICIT), min_size=1, max_size=6).map("".join)
@@ -238,3 +257,20 @@ def test_a_text_over_the_limit_is_refused_alike_in_either_part(where: int) -> No
         messages.append(str(raised.value))
     assert messages[0] == messages[1]
     assert f"t.argmap:{where + 1}:" in messages[0]
+
+
+def test_export_reads_a_big_file_on_two_processors_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    """Commands that read a map (export, evaluate, render) read a big one as check does."""
+    path = tmp_path / "big.argmap"
+    path.write_text(generate(1500, 2).argmap_text, encoding="utf-8")
+    monkeypatch.setattr(P, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(forking, "_one_thread", lambda: False)
+    one = run_cli("export", "--to", "json", str(path))
+    assert not forks
+    monkeypatch.setattr(forking, "_one_thread", lambda: True)
+    two = run_cli("export", "--to", "json", str(path))
+    assert forks == [1]
+    assert one.code == two.code == 0
+    assert one.out == two.out

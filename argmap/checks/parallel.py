@@ -6,8 +6,8 @@ findings. Each family runs whole in one process, so its findings come in the ord
 them, and findings are sorted afterwards anyway (see :func:`argmap.checks.check_map`).
 
 Used only where ``os.fork`` exists and by a caller that asks for it (the CLI's ``check``, for
-maps of :data:`PARALLEL_FROM` elements or more): forking a process that runs threads (a
-language server) is unsafe. Whatever goes wrong with the copy (no fork, a crash, a short
+maps of :data:`PARALLEL_FROM` elements or more), and never from a process that runs threads
+(see :mod:`argmap.util.forking`). Whatever goes wrong with the copy (no fork, a crash, a short
 answer), its families run here instead: a finding is never lost.
 """
 
@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from argmap.checks.registry import Family, run
+from argmap.util.forking import can_fork
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
@@ -31,11 +32,6 @@ FORKED_FAMILIES = frozenset({"structure", "repeats", "provenance", "allows"})
 
 #: From how many elements a map is worth a fork (below it, forking costs more than it saves).
 PARALLEL_FROM = 20_000
-
-
-def can_fork() -> bool:
-    """Whether this platform can fork and has a second processor to give the copy."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
 def run_forked(

@@ -216,7 +216,8 @@ def read_map(path: str) -> ArgumentMap:
     """Parse the map at ``path`` (``-``: stdin). On syntax errors print them all and exit 1.
 
     The map of a file keeps a way to read it again, not its text (see
-    :class:`argmap.util.filetext.FileText`): a big map's text costs as much as its elements."""
+    :class:`argmap.util.filetext.FileText`): a big map's text costs as much as its elements.
+    A big text is read on two processors where the process can fork (as ``argmap check``)."""
     from argmap.syntax.parser import decode, parse_keeping
     from argmap.util.filetext import FileText
 
@@ -229,7 +230,7 @@ def read_map(path: str) -> ArgumentMap:
     source = text if path == "-" else FileText(path, data)
     del data
     try:
-        return parse_keeping(text, source, name)
+        return parse_keeping(text, source, name, jobs=None)
     except ParseError as exc:
         print_diagnostics(exc.diagnostics, {name: text})
         raise CommandError(f"{name}: not a valid map; nothing was done", EXIT_FINDINGS) from None

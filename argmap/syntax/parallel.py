@@ -7,7 +7,7 @@ reads the first part, then rebuilds the copy's elements after its own. The resul
 reading of the whole text gives, in the same order, spans included: the cut is taken only if
 the first part's statements end exactly there (a cut inside a long text is not), and whatever
 goes wrong in the copy (no fork, an error in its part, a crash), this process reads the second
-part itself. Only a caller that runs no threads may ask for it (see :func:`argmap.parse`).
+part itself. A process that runs other threads never forks (see :mod:`argmap.util.forking`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import attrs
 
 from argmap.model import Claim, Contradiction, Rebuttal, Stance, Support, Undercut
 from argmap.syntax.fastpath import _attack, _claim, _contradiction, _span, _stance, _support
+from argmap.util.forking import can_fork
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -69,11 +70,6 @@ def _fields(
 _FIELDS = {cls: _fields(code, cls) for code, cls in enumerate(_GIVEN)}
 _MAKERS = (_claim, _support, _attack["rebuttal"], _attack["undercut"], _contradiction, _stance)
 _SPAN_FIELDS = attrgetter("line", "column", "end_line", "end_column")
-
-
-def can_fork() -> bool:
-    """Whether this platform can fork and has a second processor to give the copy."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
 def read_in_two(fast: FastPath, build: Build, text: str) -> bool:
