@@ -569,6 +569,9 @@ class ArgumentMap:
     _index_cache: list[_Index] = attrs.field(factory=list, init=False, eq=False, repr=False)
     _tables: dict[str, dict[str, list[Any]]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _section_cache: list[dict[int, Section]] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    #: Holds True once the parser vouched that no text of the map has a lone surrogate (it
+    #: refuses them); a map made any other way, ``attrs.evolve`` included, starts without it.
+    _surrogate_free: list[bool] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     @property
     def source_text(self) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from interchange_strategies import maps
 
 import argmap
@@ -90,7 +91,31 @@ def test_a_lone_surrogate_is_refused_before_the_first_piece(element: object, fmt
         export_chunks(m, fmt)  # the call itself, not the first piece
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "dot", "argdown", "aif"])
+def test_a_parsed_map_is_not_searched_again_but_a_changed_one_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser refuses lone surrogates, so a parsed map's texts are not walked again (a
+    second of a big export); a map evolved from it, or built in Python, is."""
+    import attrs
+
+    from argmap.formats import surrogates
+
+    walked: list[int] = []
+    real = surrogates.refuse_surrogates
+
+    def counting(m: ArgumentMap, fmt: str) -> None:
+        walked.append(len(m.elements))
+        real(m, fmt)
+
+    monkeypatch.setattr(surrogates, "refuse_surrogates", counting)
+    parsed = argmap.parse(SMALL_WITH_STANCE)
+    assert "".join(export_chunks(parsed, "argdown")) == export(parsed, "argdown")
+    assert walked == []
+    changed = attrs.evolve(parsed, elements=(*parsed.elements, Claim("c", "C \udc00")))
+    with pytest.raises(InterchangeError, match="lone surrogate U\\+DC00"):
+        export_chunks(changed, "argdown")
+    assert walked == [len(parsed.elements) + 1]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "dot", "argdown", "aif", "json --indent", "aif --indent"])
 @pytest.mark.parametrize("to_file", [True, False])
 def test_the_cli_refuses_a_lone_surrogate_and_writes_nothing(
     fmt: str, to_file: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -102,15 +127,16 @@ def test_the_cli_refuses_a_lone_surrogate_and_writes_nothing(
     source = tmp_path / "lunch.argmap"
     source.write_text('claim a "A."\n', encoding="utf-8")
     monkeypatch.setattr(argmap.cli.common, "read_map", lambda _path: ArgumentMap((Claim("a", "A \ud800"),)))
-    target = tmp_path / f"out.{fmt}"
+    name, *options = fmt.split()
+    target = tmp_path / f"out.{name}"
     target.write_text("old\n", encoding="utf-8")
-    result = run_cli("export", str(source), "--to", fmt, *(["-o", str(target)] if to_file else []))
+    result = run_cli("export", str(source), "--to", name, *options, *(["-o", str(target)] if to_file else []))
     assert result.code == 1
     assert "lone surrogate U+D800" in result.err
     assert "Traceback" not in result.err
     assert result.out == ""
     assert target.read_text(encoding="utf-8") == "old\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["lunch.argmap", f"out.{fmt}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lunch.argmap", f"out.{name}"]
 
 
 # ---- the CLI writes the pieces ------------------------------------------------------------------------
@@ -229,3 +255,49 @@ def test_a_forked_child_packs_too(monkeypatch: pytest.MonkeyPatch) -> None:
         child.kill()
         pytest.fail("the child hung")
     assert child.exitcode == 0
+
+
+# ---- indented argmap JSON, streamed -----------------------------------------------------------------
+def _indented_reference(m: ArgumentMap, spans: bool = False) -> str:
+    """What ``--indent`` wrote before it was streamed: json.dumps of the whole document."""
+    import json
+
+    from argmap.formats.jsonio import to_dict
+
+    return json.dumps(to_dict(m, spans=spans), ensure_ascii=False, indent=2) + "\n"
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(maps(), st.booleans())
+def test_indented_json_in_pieces_is_json_dumps_exactly(m: ArgumentMap, spans: bool) -> None:
+    from argmap.formats.jsonio import dumps, indented_chunks
+
+    text = "".join(indented_chunks(m, spans=spans))
+    assert text == _indented_reference(m, spans) == dumps(m, spans=spans, indent=2)
+
+
+def test_indented_json_of_a_map_without_elements_and_of_many_pieces() -> None:
+    from argmap.formats.jsonio import _PIECE, indented_chunks
+
+    empty = ArgumentMap(())
+    assert "".join(indented_chunks(empty)) == _indented_reference(empty)
+    big = argmap.parse("".join(f'claim c{i} "C {i}."\n' for i in range(2 * _PIECE + 3)))
+    pieces = list(indented_chunks(big))
+    assert len(pieces) == 4  # three pieces of elements, then the document's end
+    assert "".join(pieces) == _indented_reference(big)
+
+
+def test_indented_json_refuses_a_lone_surrogate_before_the_first_piece() -> None:
+    from argmap.formats.jsonio import indented_chunks
+
+    with pytest.raises(InterchangeError, match="lone surrogate U\\+D800"):
+        indented_chunks(ArgumentMap((Claim("a", "A \ud800"),)))  # the call itself
+
+
+def test_the_cli_writes_indented_json_in_pieces(tmp_path: Path) -> None:
+    source = ROOT / "maps" / "convention-1787.argmap"
+    target = tmp_path / "out.json"
+    assert run_cli("export", str(source), "--to", "json", "--indent", "-o", str(target)).code == 0
+    expected = _indented_reference(argmap.load(source))
+    assert target.read_text(encoding="utf-8") == expected
+    assert run_cli("export", str(source), "--to", "json", "--indent").out == expected

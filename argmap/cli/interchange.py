@@ -58,7 +58,7 @@ def export(
         if indent and fmt == "json":
             from argmap.formats import jsonio
 
-            text = jsonio.dumps(m, indent=2)
+            text = (piece.encode("utf-8") for piece in jsonio.indented_chunks(m))
         elif indent and fmt == "aif":
             from argmap.formats import aif
 
@@ -67,7 +67,7 @@ def export(
         else:
             # In pieces, written as they are made: a big map's text is never held whole
             # (issue 20). Lone surrogates are refused before the first piece.
-            text = (piece.encode("utf-8") for piece in export_chunks(m, fmt, notes=notes))
+            text = (piece.encode("utf-8") for piece in export_chunks(m, fmt, notes=notes, jobs=None))
     except ImportError as exc:
         fail(f"cannot export to {fmt}: {exc}", hint="is argmap installed completely?")
     except ValueError as exc:

@@ -69,10 +69,10 @@ class Format(NamedTuple):
     refines: ExportFormat | None = None
     #: ... and the test that tells, from the content, that such a file is really this format.
     sniff: Callable[[str], bool] | None = None
-    #: ``(map, notes) -> pieces``: ``write``'s text in pieces, for a writer that streams (None:
-    #: ``write``'s text whole); what the format cannot say is added to ``notes`` (once the
-    #: pieces are all made).
-    chunks: Callable[[ArgumentMap, list[str]], Iterable[str]] | None = None
+    #: ``(map, notes, jobs) -> pieces``: ``write``'s text in pieces, for a writer that streams
+    #: (None: ``write``'s text whole); what the format cannot say is added to ``notes`` (once
+    #: the pieces are all made); ``jobs`` as :func:`export_chunks` takes it.
+    chunks: Callable[[ArgumentMap, list[str], int | None], Iterable[str]] | None = None
 
 
 # ---- the hooks (each imports its module when called) ----------------------------------------------
@@ -130,13 +130,13 @@ def _write_argdown(m: ArgumentMap) -> str:
     return dumps(m)
 
 
-def _argdown_chunks(m: ArgumentMap, notes: list[str]) -> Iterable[str]:
+def _argdown_chunks(m: ArgumentMap, notes: list[str], jobs: int | None = 1) -> Iterable[str]:
     from argmap.formats.argdown import chunks
 
-    return chunks(m, notes)
+    return chunks(m, notes, jobs=jobs)
 
 
-def _aif_chunks(m: ArgumentMap, notes: list[str]) -> Iterable[str]:
+def _aif_chunks(m: ArgumentMap, notes: list[str], _jobs: int | None = 1) -> Iterable[str]:
     from argmap.formats.aif import chunks, export_notes
 
     notes += export_notes(m)
@@ -154,7 +154,7 @@ def _write_dot(m: ArgumentMap) -> str:
     return "".join(_dot_chunks(m))
 
 
-def _dot_chunks(m: ArgumentMap, _notes: list[str] | None = None) -> Iterator[str]:
+def _dot_chunks(m: ArgumentMap, _notes: list[str] | None = None, _jobs: int | None = 1) -> Iterator[str]:
     from argmap.drawing.render import dot_chunks
 
     last = ""
@@ -172,7 +172,7 @@ def _write_graphml(m: ArgumentMap) -> str:
     return dumps(m)
 
 
-def _graphml_chunks(m: ArgumentMap, _notes: list[str]) -> Iterable[str]:
+def _graphml_chunks(m: ArgumentMap, _notes: list[str], _jobs: int | None = 1) -> Iterable[str]:
     from argmap.formats.graphml import chunks
 
     return chunks(m)
@@ -239,7 +239,7 @@ def export(m: ArgumentMap, to: ExportFormat = "json") -> str:
 
 
 def export_chunks(
-    m: ArgumentMap, to: ExportFormat = "json", *, notes: list[str] | None = None
+    m: ArgumentMap, to: ExportFormat = "json", *, notes: list[str] | None = None, jobs: int | None = 1
 ) -> Iterator[str]:
     """:func:`export`'s text in pieces, to be written one after the other: a format that has a
     streaming writer (AIF, Argdown, DOT, GraphML) never holds a big map's text whole (Argdown
@@ -249,15 +249,18 @@ def export_chunks(
     one is refused with an InterchangeError before any piece is made, so that nothing is written.
     The pieces joined are :func:`export`'s text exactly. With ``notes``, what the format cannot
     say (AIF and Argdown, as their ``export_notes``) is added to it, sentence by sentence,
-    by the time the last piece is made."""
+    by the time the last piece is made. ``jobs`` other than 1 lets a writer hand part of a big
+    map to a forked copy of the process (None: where the map is big enough to gain; 2: any
+    map), as :func:`argmap.parse` does: the same text, sooner (Argdown's writer does)."""
     from argmap.formats.surrogates import refuse_surrogates
 
     fmt = as_export_format(to)
     entry = FORMATS[fmt]
     if entry.chunks is None:  # made whole, and refused whole, before it is given
         return iter((export(m, fmt),))
-    refuse_surrogates(m, fmt)
-    return iter(entry.chunks(m, [] if notes is None else notes))
+    if not m._surrogate_free:  # a parsed map has none: the parser refuses them
+        refuse_surrogates(m, fmt)
+    return iter(entry.chunks(m, [] if notes is None else notes, jobs))
 
 
 def import_with_notes(

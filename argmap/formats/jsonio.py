@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -191,13 +191,12 @@ def _element(e: Element, spans: bool) -> dict[str, Any]:
 
 def to_dict(m: ArgumentMap, *, spans: bool = False) -> dict[str, Any]:
     """The map as a JSON-ready dict (the document :func:`dumps` writes)."""
-    return {
-        "$schema": SCHEMA_ID,
-        "format": FORMAT,
-        "version": VERSION,
-        "title": m.title,
-        "elements": [_element(e, spans) for e in m.elements],
-    }
+    return _document(m.title, [_element(e, spans) for e in m.elements])
+
+
+def _document(title: str | None, elements: object) -> dict[str, Any]:
+    """The document around its elements (``to_dict``'s, and the frame of ``indented_chunks``)."""
+    return {"$schema": SCHEMA_ID, "format": FORMAT, "version": VERSION, "title": title, "elements": elements}
 
 
 def dumps(m: ArgumentMap, *, spans: bool = False, indent: int | None = None) -> str:
@@ -217,6 +216,39 @@ def dumps(m: ArgumentMap, *, spans: bool = False, indent: int | None = None) -> 
             f"the map holds a lone surrogate U+{ord(text[lone]):04X}, which JSON text cannot carry"
         )
     return text
+
+
+def indented_chunks(m: ArgumentMap, *, spans: bool = False, indent: int = 2) -> Iterator[str]:
+    """``dumps(m, spans=spans, indent=indent)``'s text in pieces of some hundred elements, to be
+    written one after the other: a big map's indented document is never held whole (nor its
+    dict). A lone surrogate is refused with an InterchangeError before the first piece."""
+    from argmap.formats.surrogates import refuse_surrogates
+
+    if not m._surrogate_free:  # a parsed map has none: the parser refuses them
+        refuse_surrogates(m, "JSON")
+    return _indented(m, spans, indent)
+
+
+def _indented(m: ArgumentMap, spans: bool, indent: int) -> Iterator[str]:
+    from argmap.util.jsontext import Raw, dumps_nested
+
+    mark = "\x00elements\x00"  # (no string in the document holds it: JSON escapes NUL)
+    head, tail = dumps_nested(_document(m.title, Raw(mark)), 0, indent).split(mark)
+    elements = m.elements
+    if not elements:
+        yield head + "[]" + tail + "\n"
+        return
+    inner = "\n" + " " * (2 * indent)
+    sep = "[" + inner
+    for start in range(0, len(elements), _PIECE):
+        parts = [dumps_nested(_element(e, spans), 2, indent) for e in elements[start : start + _PIECE]]
+        yield head + sep + ("," + inner).join(parts)
+        head, sep = "", "," + inner
+    yield "\n" + " " * indent + "]" + tail + "\n"
+
+
+#: Elements in each piece of :func:`indented_chunks`.
+_PIECE = 500
 
 
 # ---- reading --------------------------------------------------------------------------------------

@@ -161,6 +161,7 @@ def parse_keeping(
     result = ArgumentMap(tuple(elements), path=name, parse_diagnostics=warnings, source_text=source)
     if errors:
         raise ParseError(errors + list(warnings), result)
+    result._surrogate_free.append(True)  # the parser refuses lone surrogates (see messages.py)
     return result
 
 

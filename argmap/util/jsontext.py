@@ -14,7 +14,7 @@ import json.encoder
 import math
 from collections.abc import Callable
 
-__all__ = ["Raw", "dumps", "encode_string"]
+__all__ = ["Raw", "dumps", "dumps_nested", "encode_string"]
 
 #: A string as JSON text, with non-ASCII characters as they are (json's C encoder when there is one).
 encode_string: Callable[[str], str] = json.encoder.encode_basestring
@@ -35,6 +35,14 @@ def dumps(obj: object, indent: int = 2) -> str:
     """``json.dumps(obj, indent=indent, ensure_ascii=False)``, with :class:`Raw` pieces."""
     out: list[str] = []
     _value(obj, 0, " " * indent, out)
+    return "".join(out)
+
+
+def dumps_nested(obj: object, level: int, indent: int = 2) -> str:
+    """``obj``'s text as :func:`dumps` writes it nested ``level`` deep in a document (its inner
+    lines indented for that depth, its first line not): a big document made a piece at a time."""
+    out: list[str] = []
+    _value(obj, level, " " * indent, out)
     return "".join(out)
 
 

@@ -13,6 +13,8 @@ import enum
 import functools
 import json
 import re
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -57,6 +59,8 @@ TYPE_NAMES = {cls: name for name, cls in TYPES.items()}
 
 # ---- argmap elements <-> plain values ------------------------------------------------------------
 def _plain(value: object) -> Any:
+    if type(value) is str:
+        return value
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, Quote):
@@ -68,10 +72,13 @@ def _plain(value: object) -> Any:
 
 def encode(obj: object, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """An element (or quote) as a dict of the fields that differ from their defaults."""
-    out: dict[str, Any] = {}
     cls: Any = type(obj)
-    for name, default in _encoded_fields(cls, skip):
-        value = getattr(obj, name)
+    names, defaults, values = _encoded_fields(cls, skip)
+    got = values(obj)
+    if got == defaults:  # the usual case, in one comparison
+        return {}
+    out: dict[str, Any] = {}
+    for name, default, value in zip(names, defaults, got, strict=True):
         if default is not attrs.NOTHING and value in (default, ()):
             continue
         out[name] = _plain(value)
@@ -79,11 +86,22 @@ def encode(obj: object, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 @functools.cache
-def _encoded_fields(cls: Any, skip: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
-    """The fields :func:`encode` looks at, with their defaults (found once per class)."""
-    return tuple(
-        (f.name, f.default) for f in attrs.fields(cls) if f.name != "span" and f.name not in skip and f.init
-    )
+def _encoded_fields(
+    cls: Any, skip: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[object, ...], Callable[[object], tuple[Any, ...]]]:
+    """The fields :func:`encode` looks at, their defaults and a getter of their values as a
+    tuple (found once per class)."""
+    fields = [f for f in attrs.fields(cls) if f.name != "span" and f.name not in skip and f.init]
+    names = tuple(f.name for f in fields)
+    return names, tuple(f.default for f in fields), _values_getter(names)
+
+
+def _values_getter(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
+    """A function giving an object's attributes ``names`` as a tuple (attrgetter gives a bare
+    value for one name)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda obj: tuple(getattr(obj, n) for n in names)
 
 
 def _strings(name: str, value: object) -> tuple[str, ...]:
@@ -171,7 +189,10 @@ def dump(value: object) -> str:
     """Data as one line of JSON that Argdown's lexer and js-yaml read back unchanged: inside its
     strings (only there: a brace outside one is JSON's own syntax) the characters Argdown would
     read as markup are written as \\u escapes."""
-    return _JSON_STRING.sub(_safe_string, _json(value))
+    text = _json(value)
+    if _UNSAFE.search("".join(_JSON_STRING.findall(text))) is None:
+        return text  # the usual case: no string needs an escape (found without a call a string)
+    return _JSON_STRING.sub(_safe_string, text)
 
 
 #: ``json.dumps(value, ensure_ascii=False, separators=(", ", ": "))``, one encoder for all

@@ -8,8 +8,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import attrs
 
 from argmap.formats.argdown import data as D
 from argmap.formats.argdown.reader import ARGUMENT_TAG, DATA_VERSION, _slug
@@ -29,6 +31,7 @@ from argmap.model import (
     Title,
     Undercut,
 )
+from argmap.util.forking import start_in_copy
 from argmap.util.gcpause import paused_gc
 
 __all__ = ["chunks", "dumps", "export_notes"]
@@ -147,6 +150,32 @@ def _title_ok(title: str | None, *, argument: bool) -> bool:
     return "]" not in title
 
 
+#: From how many elements a map's second half is written by a forked copy (when the caller
+#: lets it: see :func:`chunks`); below it, the fork costs more than it saves.
+SPLIT_FROM = 40_000
+
+
+@attrs.define
+class _Place:
+    """Where the writing is in the map's titles and sections."""
+
+    first_title: bool = True
+    levels: dict[str, int] = attrs.field(factory=dict)
+    stack: list[tuple[int, str]] = attrs.field(factory=list)
+
+
+@attrs.frozen
+class _Half:
+    """What the forked copy hands back: its half's body, front matter entries (as text) and
+    what it adds to the notes."""
+
+    blocks: list[str]
+    entries: list[str]
+    undefined: set[str]
+    data_only: Counter[str]
+    lost: Counter[str]
+
+
 class _Export:
     def __init__(self, m: ArgumentMap) -> None:
         self.m = m
@@ -172,6 +201,8 @@ class _Export:
                 self.titles[c.id] = _unique(f"argument {c.id}", taken)  # "<_x>" would be a relation
             else:
                 self.titles[c.id] = c.id
+        #: Each support's :meth:`extra`, by the support's id() (the map holds every support).
+        self._extras: dict[int, dict[str, Any]] = {}
         self.undefined: set[str] = set()
         self.front: list[dict[str, Any]] = []
         self.section: str | None = None
@@ -185,6 +216,13 @@ class _Export:
                 self.used_arguments.add(r.conclusion)
             elif isinstance(r, Rebuttal):
                 self.used_arguments.add(r.target)
+
+    def extra(self, s: Support) -> dict[str, Any]:
+        """A support's fields but its premises, conclusion and name, as data (found once)."""
+        found = self._extras.get(id(s))
+        if found is None:
+            found = self._extras[id(s)] = D.encode(s, skip=("premises", "conclusion", "name"))
+        return found
 
     # ---- references ---------------------------------------------------------------------------
     def ref(self, claim_id: str) -> str:
@@ -277,7 +315,7 @@ class _Export:
         """A support: ``[a] +> [b]``, or an argument with a premise-conclusion structure (of
         several steps when ``chain`` names the supports leading to it)."""
         chain = chain or []
-        extra = D.encode(s, skip=("premises", "conclusion", "name"))
+        extra = self.extra(s)
         if s.premises == (s.conclusion,):
             self.data_only["relation of a claim to itself (Argdown's model does not keep it)"] += 1
             self.keep(s, written=False)
@@ -334,7 +372,7 @@ class _Export:
                 isinstance(step, Support)
                 and step.name not in undercut
                 and not attached.get(j)
-                and not D.encode(step, skip=("premises", "conclusion", "name"))
+                and not self.extra(step)
                 and self.m.section_of(step) is section
                 for j, step in zip(steps, chain, strict=True)
             ) and all(
@@ -409,9 +447,11 @@ class _Export:
         return [*lines, ""]
 
     # ---- the whole map ----------------------------------------------------------------------------------
-    def run(self) -> tuple[list[str], list[str]]:
+    def run(self, jobs: int | None = 1) -> tuple[list[str], list[str]]:
         """Write the map: the front matter's lines, and the body as blocks of text (each of
-        its lines ended by a line break, the blank lines at the end left out)."""
+        its lines ended by a line break, the blank lines at the end left out). With ``jobs``
+        other than 1, a big map's second half is written by a forked copy meanwhile (None:
+        from :data:`SPLIT_FROM` elements; 2: any map), with the same text."""
         m = self.m
         body: list[str] = []
         blocks: list[str] = []
@@ -441,7 +481,7 @@ class _Export:
         self.stand_ins: dict[int, str] = {}
         for i, e in enumerate(elements):
             if isinstance(e, Support):
-                extra = D.encode(e, skip=("premises", "conclusion", "name"))
+                extra = self.extra(e)
                 if not (e.linked or e.name is not None or extra or attached.get(i)):
                     continue
                 if e.premises == (e.conclusion,):
@@ -467,21 +507,64 @@ class _Export:
                 self.stand_ins[i] = self.argument_title(e, "attack")
                 if e.name is not None:
                     self.stand_in_title.setdefault(e.name, self.stand_ins[i])
-        first_title = True
-        levels: dict[str, int] = {}
-        stack: list[tuple[int, str]] = []
-        for i, e in enumerate(elements):
+        self._attached = attached
+        self._skip = skip
+        n = len(elements)
+        half = _half_of(n)
+        second: Callable[[], _Half | None] | None = None
+        if jobs != 1 and (jobs is not None or n >= SPLIT_FROM) and half:
+            second = start_in_copy(lambda: self._second_half(half))
+        place = _Place()
+        self._write(0, half if second is not None else n, body, blocks, place)
+        entries = [D.dump(entry) for entry in self.front]
+        if second is not None:
+            got = second()
+            if got is None:  # the copy failed: its half written here
+                self._write(half, n, body, blocks, place)
+                entries += [D.dump(entry) for entry in self.front[len(entries) :]]
+            elif got.blocks:
+                if body:  # this half's last lines, blank ones too: lines follow them
+                    blocks.append("\n".join(body) + "\n")
+                    body.clear()
+                blocks += got.blocks
+            if got is not None:
+                entries += got.entries
+                self.undefined |= got.undefined
+                self.data_only.update(got.data_only)  # (keys new here follow, as written)
+                self.lost.update(got.lost)
+        front: list[str] = []
+        undefined = sorted(self.undefined)
+        if m.title is not None or entries or undefined:
+            front.append("===")
+            if m.title is not None:
+                front.append(f"title: {D.dump(m.title)}")
+            if entries or undefined:  # one element a line, so that a diff shows what changed
+                front.append(f'argmap: {{"version": {DATA_VERSION}, "elements": [')
+                front.append(",\n".join(f"    {entry}" for entry in entries))
+                front.append(f'  ], "undefined": {D.dump(undefined)}}}')
+            front += ["===", ""]
+        while body and body[-1] == "":
+            body.pop()
+        _flush(body, blocks)
+        return front, blocks
+
+    def _write(self, start: int, stop: int, body: list[str], blocks: list[str], place: _Place) -> None:
+        """Write the elements from ``start`` to ``stop`` (by index) onto ``body`` and ``blocks``."""
+        elements = self.m.elements
+        attached, skip = self._attached, self._skip
+        for i in range(start, stop):
+            e = elements[i]
             if len(body) >= _BLOCK:
                 _flush(body, blocks)
             if i in skip:
                 continue
             if isinstance(e, Title):
-                if first_title:
-                    first_title = False
+                if place.first_title:
+                    place.first_title = False
                     continue
                 self.keep(e, written=False)
             elif isinstance(e, Section):
-                body += self.heading(e, levels, stack)
+                body += self.heading(e, place.levels, place.stack)
             elif isinstance(e, Claim):
                 if self.claims.get(e.id) is not e:
                     continue
@@ -500,27 +583,25 @@ class _Export:
             elif isinstance(e, (Perspective, Source, Question, Stance, Allow)):
                 self.keep(e, written=False)
                 self.data_only[type(e).__name__.lower()] += 1
-        front: list[str] = []
-        meta: dict[str, Any] = {}
-        if self.front:
-            meta["elements"] = self.front
-        undefined = sorted(self.undefined)
-        if undefined:
-            meta["undefined"] = undefined
-        if m.title is not None or meta:
-            front.append("===")
-            if m.title is not None:
-                front.append(f"title: {D.dump(m.title)}")
-            if meta:  # one element a line, so that a diff shows what changed
-                front.append(f'argmap: {{"version": {DATA_VERSION}, "elements": [')
-                entries = [f"    {D.dump(entry)}" for entry in meta.get("elements", [])]
-                front.append(",\n".join(entries))
-                front.append(f'  ], "undefined": {D.dump(meta.get("undefined", []))}}}')
-            front += ["===", ""]
+
+    def _second_half(self, half: int) -> _Half:
+        """In a forked copy: the elements from ``half`` on, written as :meth:`run` would go on,
+        and what they add to the front matter and the notes."""
+        place = _Place()
+        for e in self.m.elements[:half]:  # where the first half leaves the titles and sections
+            if isinstance(e, Title):
+                place.first_title = False
+            elif isinstance(e, Section):
+                self.heading(e, place.levels, place.stack)
+        self.front, self.undefined, self.data_only, self.lost = [], set(), Counter(), Counter()
+        body: list[str] = []
+        blocks: list[str] = []
+        self._write(half, len(self.m.elements), body, blocks, place)
         while body and body[-1] == "":
             body.pop()
         _flush(body, blocks)
-        return front, blocks
+        entries = [D.dump(entry) for entry in self.front]
+        return _Half(blocks, entries, self.undefined, self.data_only, self.lost)
 
     def notes(self) -> list[str]:
         """What Argdown itself cannot say (see :func:`export_notes`), once :meth:`run` ran."""
@@ -553,6 +634,11 @@ class _Export:
         return [line + _after(line) + D.dump({"argmap": data}), ""]
 
 
+def _half_of(n: int) -> int:
+    """Where a map of ``n`` elements is cut for two processors (any cut gives the same text)."""
+    return n // 2
+
+
 #: Lines of the body joined into one block of text at a time.
 _BLOCK = 2000
 
@@ -574,14 +660,16 @@ def dumps(m: ArgumentMap) -> str:
     return "".join(chunks(m))
 
 
-def chunks(m: ArgumentMap, notes: list[str] | None = None) -> Iterator[str]:
+def chunks(m: ArgumentMap, notes: list[str] | None = None, *, jobs: int | None = 1) -> Iterator[str]:
     """:func:`dumps`'s text in pieces, to be written one after the other. The front matter comes
     first but is known only once the whole map is written, so the body is held, as blocks of
     text (not line by line), until then. With ``notes``, :func:`export_notes`'s sentences are
-    added to it before the first piece: from the same writing, not a second one."""
+    added to it before the first piece: from the same writing, not a second one. ``jobs``: 1
+    writes on this processor only; None lets a forked copy write a big map's second half
+    meanwhile (2: any map's), where the process may fork (:mod:`argmap.util.forking`)."""
     with paused_gc():
         e = _Export(m)
-        front, blocks = e.run()
+        front, blocks = e.run(jobs)
     if notes is not None:
         notes += e.notes()
     if not blocks:  # nothing after the front matter: its blank line is left out too
