@@ -274,3 +274,13 @@ def test_export_reads_a_big_file_on_two_processors_with_the_same_result(
     assert forks == [1]
     assert one.code == two.code == 0
     assert one.out == two.out
+
+
+def test_fmt_formats_a_text_read_on_two_processors_the_same(forks: list[int]) -> None:
+    from argmap.formats.fmt import format_with_warnings
+
+    text = generate(800, 3).argmap_text.replace('"\n', '"   # said\n', 40)
+    one = format_with_warnings(text, jobs=1)
+    assert not forks
+    assert format_with_warnings(text, jobs=2) == one
+    assert forks == [1]

@@ -192,7 +192,7 @@ def fmt(
             status = max(status, exc.code)
             continue
         try:
-            formatted, warnings = format_with_warnings(text, path=name)
+            formatted, warnings = format_with_warnings(text, path=name, jobs=None)
         except ParseError as exc:
             print_diagnostics(exc.diagnostics, {name: text})
             print(f"argmap: error: {name}: does not parse; left unchanged", file=sys.stderr)

@@ -273,10 +273,11 @@ def format_text(text: str, *, path: str | None = None, width: int = WIDTH) -> st
 
 
 def format_with_warnings(
-    text: str, *, path: str | None = None, width: int = WIDTH
+    text: str, *, path: str | None = None, width: int = WIDTH, jobs: int | None = 1
 ) -> tuple[str, tuple[Diagnostic, ...]]:
     """Like :func:`format_text`, also returning the parser's warnings: an attribute given twice
-    (W107) keeps only its last value, in the map and so in the formatted text."""
+    (W107) keeps only its last value, in the map and so in the formatted text. ``jobs`` is as
+    :func:`argmap.parse` takes it (None: a big text is read on two processors)."""
     from argmap.syntax.parser import parse
 
     if text.startswith("\ufeff"):
@@ -286,7 +287,7 @@ def format_with_warnings(
     # Hundreds of thousands of small objects (tokens, lines), no cycles: the cyclic collector
     # would only walk them again and again (a third of the time at 100k claims).
     with paused_gc():
-        m = parse(text, path)
+        m = parse(text, path, jobs=jobs)
         return _format(m, text, width), m.parse_diagnostics
 
 
