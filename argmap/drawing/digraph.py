@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from argmap.drawing.body import Body
+from argmap.drawing.body import Body, Spool
 from argmap.drawing.styles import Look
 
 __all__ = ["digraph_class"]
@@ -48,6 +48,9 @@ def digraph_class() -> Any:
             super().__init__(*args, **kwargs)
             given: list[str] = self.__dict__["body"]
             self.body = Body(given)  # packed when long (argmap.drawing.body)
+            #: Statements that come before the body's, written elsewhere (a forked copy's
+            #: claims, argmap.drawing.dot.write): None when there are none.
+            self.spool: Spool | None = None
             self._quote = self._quote_edge = functools.lru_cache(maxsize=None, typed=True)(quote)
             self._look_list = functools.lru_cache(maxsize=None)(self._make_look_list)
 
@@ -78,6 +81,10 @@ def digraph_class() -> Any:
         def look_edge(self, tail: str, head: str, look: Look) -> None:
             """``edge(tail, head, _attributes=look)``: an edge without a label of its own."""
             tail, head = self._quote_edge(tail), self._quote_edge(head)
+            self.body.append(f"\t{tail} -> {head}{self._look_list(look)}\n")
+
+        def quoted_look_edge(self, tail: str, head: str, look: Look) -> None:
+            """:meth:`look_edge` of ends quoted already (``_quote_edge``)."""
             self.body.append(f"\t{tail} -> {head}{self._look_list(look)}\n")
 
         def _make_look_list(self, look: Look) -> str:

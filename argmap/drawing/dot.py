@@ -16,14 +16,17 @@ small enough and spans two or more.
 from __future__ import annotations
 
 import functools
+import io
 import math
 import re
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from argmap.drawing.body import Spool
 from argmap.drawing.metrics import text_width
 from argmap.drawing.palette import ink_on, readable
 from argmap.drawing.styles import (
@@ -53,8 +56,9 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.util.forking import start_in_copy
 
-__all__ = ["Used", "Writer", "graph_attributes", "relation_marks", "write"]
+__all__ = ["Used", "Writer", "finish", "graph_attributes", "node_order", "relation_marks", "write"]
 
 #: Characters per line of a badge (a perspective's name), a mark's name, a quote.
 BADGE_WRAP = 18
@@ -86,6 +90,19 @@ class Used:
     sources: bool = False
     quotes: bool = False
     sections: bool = False
+
+    def merged(self, later: Used) -> Used:
+        """What this and then ``later`` used, as if noted by one writer."""
+        both = Used()
+        for field in attrs.fields(Used):
+            mine, theirs = getattr(self, field.name), getattr(later, field.name)
+            if isinstance(mine, bool):
+                setattr(both, field.name, mine or theirs)
+            elif isinstance(mine, dict):
+                setattr(both, field.name, {**mine, **theirs})
+            else:
+                setattr(both, field.name, mine | theirs)
+        return both
 
 
 class Writer:
@@ -120,6 +137,11 @@ class Writer:
         self.missing: set[str] = set()
         #: Node ids as :func:`literal` gives them, remembered: every edge names two.
         self.node_id: Callable[[str], Any] = functools.lru_cache(maxsize=None)(literal)
+        #: Node ids as they stand in an edge statement, remembered likewise.
+        node_id, quote = self.node_id, graph._quote_edge  # (not self: no reference cycle)
+        self.quoted_id: Callable[[str], str] = functools.lru_cache(maxsize=None)(
+            lambda name: quote(node_id(name))
+        )
         #: Badge tables made so far, by (holders, rejecters, strong).
         self._badge_tables: dict[tuple[tuple[str, ...], tuple[str, ...], bool], str] = {}
         #: Label parts made so far, by (kind, strong): see _claim_look.
@@ -134,6 +156,8 @@ class Writer:
         #: label between a node outside the clusters and one inside lands on other labels).
         self.cluster_path: dict[str, tuple[str, ...]] = {}
         self.mark_path: dict[str, tuple[str, ...]] = {}
+        #: The claims a forked copy is writing, while it does (see :func:`write`).
+        self.elsewhere: _ClaimsElsewhere | None = None
 
     # -- nodes --
     def claim_node(self, claim: Claim) -> None:
@@ -398,7 +422,7 @@ class Writer:
                 self.node_id(tail), self.node_id(head), label, _attributes=look, tooltip=tooltip(hover)
             )
         elif label is None:
-            self.graph.look_edge(self.node_id(tail), self.node_id(head), look)
+            self.graph.quoted_look_edge(self.quoted_id(tail), self.quoted_id(head), look)
         else:
             self.graph.edge(self.node_id(tail), self.node_id(head), label, _attributes=look)
 
@@ -479,11 +503,24 @@ def _link(url: str | None) -> str | None:
     return safe.replace("&", "&amp;amp;")
 
 
-def write(w: Writer) -> None:
+#: From how many claims drawn a forked copy writes the claims' statements (when the caller lets
+#: it: see :func:`write`); below it, the fork costs more than it saves.
+SPLIT_FROM = 2_500
+
+
+def write(w: Writer, jobs: int | None = 1) -> None:
     """Add the view's nodes and edges: claims (in their sections' clusters when that helps),
-    questions, relations."""
+    questions, relations. With ``jobs`` other than 1 (None: from :data:`SPLIT_FROM` claims
+    drawn; 2: any), a forked copy writes the claims' statements meanwhile, into a
+    :class:`~argmap.drawing.body.Spool` that comes before the graph's body: then
+    :func:`node_order` gives the nodes before :func:`finish` gives their sizes."""
     amap, view = w.amap, w.view
-    _claims(w)
+    plan = _claim_plan(w)
+    drawn = sum(1 for item in plan if not isinstance(item, str))
+    if jobs != 1 and drawn and (jobs is not None or drawn >= SPLIT_FROM):
+        w.elsewhere = _ClaimsElsewhere.start(w, plan)
+    if w.elsewhere is None:
+        _draw_claims(w, plan)
     # questions and "answers" edges
     answered: dict[str, list[str]] = {}
     for claim in amap.claims:
@@ -500,9 +537,100 @@ def write(w: Writer) -> None:
         _marks_into_clusters(w)
 
 
-def _claims(w: Writer) -> None:
-    """The claim nodes, in document order, inside their sections' clusters when the drawing
-    is small enough and its claims lie in two sections or more."""
+def node_order(w: Writer) -> Mapping[str, object]:
+    """The drawing's nodes in the order :attr:`Writer.sizes` will hold them (its keys; the
+    values are not the sizes), already while a copy writes the claims (see :func:`write`)."""
+    if w.elsewhere is None:
+        return w.sizes
+    order: dict[str, object] = dict.fromkeys(w.elsewhere.ids)
+    order.update(w.sizes)
+    return order
+
+
+def finish(w: Writer) -> None:
+    """Wait for the claims a copy writes (see :func:`write`; if it failed, write them here)
+    and take in their sizes and what they used: :attr:`Writer.sizes` and :attr:`Writer.used`
+    are then as if they were written here, and the graph's ``spool`` holds their statements."""
+    elsewhere, w.elsewhere = w.elsewhere, None
+    if elsewhere is not None:
+        elsewhere.finish(w)
+
+
+@attrs.frozen
+class _Drawn:
+    """What drawing the claims into a spool gives: the spool's pieces (their lengths in
+    bytes), each claim's width and height (in the plan's order) and what they used."""
+
+    lengths: list[int]
+    sizes: array[float]
+    used: Used
+
+
+class _ClaimsElsewhere:
+    """The claims' statements, written by a forked copy into a spool while this process draws
+    the rest (or here, into the same spool, when the copy fails)."""
+
+    def __init__(self, plan: list[Claim | str], spool: Spool) -> None:
+        self.plan = plan
+        self.spool = spool
+        self.ids = [item.id for item in plan if not isinstance(item, str)]
+        self.result: Callable[[], _Drawn | None] = lambda: None
+
+    @classmethod
+    def start(cls, w: Writer, plan: list[Claim | str]) -> _ClaimsElsewhere | None:
+        """The copy started, or None when it cannot be (:func:`argmap.util.forking.can_fork`)."""
+        try:
+            made = cls(plan, Spool())
+        except OSError:  # no temporary file to be had: all written here
+            return None
+        result = start_in_copy(lambda: made.there(w))
+        if result is None:
+            made.spool.close()
+            return None
+        made.result = result
+        return made
+
+    def there(self, w: Writer) -> _Drawn:
+        """In the forked copy: :meth:`draw`."""
+        return self.draw(w)
+
+    def draw(self, w: Writer) -> _Drawn:
+        """Draw the claims into the spool, with sizes and uses of their own (the writer's are
+        put back after)."""
+        body, sizes, used = w.graph.body, w.sizes, w.used
+        w.graph.body, w.sizes, w.used = self.spool, {}, Used()
+        try:
+            _draw_claims(w, self.plan)
+            self.spool.flush()
+            drawn = array("d", [x for cid in self.ids for x in w.sizes[cid]])
+            return _Drawn(self.spool.lengths, drawn, w.used)
+        finally:
+            w.graph.body, w.sizes, w.used = body, sizes, used
+
+    def finish(self, w: Writer) -> None:
+        """Take in what the copy wrote (see :func:`finish`), or write it here if it failed (in
+        memory: the file may be what failed it)."""
+        got = self.result()
+        if got is None:
+            self.spool.close()
+            self.spool = Spool(io.BytesIO())
+            got = self.draw(w)
+        else:
+            self.spool.take(got.lengths)
+        sizes: dict[str, tuple[float, float]] = {}
+        it = iter(got.sizes)
+        for cid, width, height in zip(self.ids, it, it, strict=True):
+            sizes[cid] = (width, height)
+        sizes.update(w.sizes)  # (what was drawn here comes after, as in one writing)
+        w.sizes = sizes
+        w.used = got.used.merged(w.used)
+        w.graph.spool = self.spool
+
+
+def _claim_plan(w: Writer) -> list[Claim | str]:
+    """The claim nodes to draw, in document order, inside their sections' clusters (the
+    statements that open and close them, as text) when the drawing is small enough and its
+    claims lie in two sections or more; notes each claim's chain of clusters."""
     amap, view = w.amap, w.view
     drawn: dict[str, Claim] = {}
     for claim in amap.claims:
@@ -514,9 +642,7 @@ def _claims(w: Writer) -> None:
             section = amap.section_of(claim)
             sections.setdefault(section.id if section is not None else "", []).append(claim)
     if len([s for s in sections if s]) < 2:
-        for claim in drawn.values():
-            w.claim_node(claim)
-        return
+        return list(drawn.values())
     w.used.sections = True
     known = {s.id: s for s in reversed(amap.sections)}
     children: dict[str, list[str]] = {}
@@ -529,12 +655,14 @@ def _claims(w: Writer) -> None:
     def has_claims(sid: str) -> bool:
         return bool(sections.get(sid)) or any(has_claims(k) for k in children.get(sid, ()))
 
+    plan: list[Claim | str] = []
+
     def emit(sid: str, depth: int, path: tuple[str, ...]) -> None:
         if sid and depth < 8:
             path = (*path, sid)
             section: Section = known[sid]
             title = cell(text_lines(section.title, 60), 10, bold=True, color=MUTED)
-            w.graph.body.append(
+            plan.append(
                 f"\tsubgraph {w.graph._quote(literal('cluster_section:' + sid))} {{\n"
                 '\t\tgraph [label=<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">'
                 f"<TR>{title}</TR></TABLE>> "
@@ -542,16 +670,28 @@ def _claims(w: Writer) -> None:
                 f"id={w.graph._quote(literal('section-' + sid))}]\n"
             )
         for claim in sections.get(sid, ()):
-            w.claim_node(claim)
+            plan.append(claim)
             if path:
                 w.cluster_path[claim.id] = path
         for kid in children.get(sid, ()):
             if has_claims(kid):
                 emit(kid, depth + 1, path)
         if sid and depth < 8:
-            w.graph.body.append("\t}\n")
+            plan.append("\t}\n")
 
     emit("", 0, ())
+    return plan
+
+
+def _draw_claims(w: Writer, plan: list[Claim | str]) -> None:
+    """The claim nodes of :func:`_claim_plan`, and the clusters' statements between them."""
+    append = w.graph.body.append
+    claim_node = w.claim_node
+    for item in plan:
+        if isinstance(item, str):
+            append(item)
+        else:
+            claim_node(item)
 
 
 def _marks_into_clusters(w: Writer) -> None:

@@ -66,7 +66,7 @@ from argmap.drawing import (
 )
 from argmap.drawing.body import Body
 from argmap.drawing.digraph import digraph_class
-from argmap.drawing.dot import Writer, graph_attributes, write
+from argmap.drawing.dot import Writer, finish, graph_attributes, node_order, write
 from argmap.drawing.legend import LEGENDS, draw_legend, legend_size
 from argmap.drawing.metrics import FONT_STACK
 from argmap.drawing.palette import OKABE_ITO, TOL_MUTED, perspective_colors
@@ -190,6 +190,7 @@ def to_dot(
     compact: bool | None = None,
     quotes: bool = False,
     links: bool = True,
+    jobs: int | None = 1,
 ) -> str:
     """The map as DOT text, ready for any Graphviz layout engine.
 
@@ -198,7 +199,9 @@ def to_dot(
     leaves out relation labels to keep the layout fast; ``rankdir`` None chooses the direction
     from the map's shape; ``legend`` is ``compact`` (or True), ``full`` or ``none`` (or False);
     ``quotes`` prints each claim's quotes in its box; ``links`` makes sources with a web address
-    links (the interactive page draws without them). Raises :class:`ViewError` when the view
+    links (the interactive page draws without them); ``jobs`` other than 1 lets a forked copy
+    write the claims meanwhile (None: a big drawing's, 2: any; see
+    :func:`argmap.drawing.dot.write`), with the same text. Raises :class:`ViewError` when the view
     asks for something the map does not have (:class:`~argmap.errors.UnknownPerspectiveError` and
     :class:`~argmap.errors.UnknownIdError` for a name it lacks, with a did-you-mean hint) or for an option
     that is not one of its choices (:class:`~argmap.errors.UnknownChoiceError`).
@@ -219,16 +222,25 @@ def to_dot(
         compact=compact,
         quotes=quotes,
         links=links,
+        jobs=jobs,
     )
+    if graph.spool is not None:
+        return "".join(_pieces(graph))
     source: str = graph.source
     return source
 
 
-def dot_chunks(amap: ArgumentMap, **options: Any) -> Iterator[str]:
+def dot_chunks(amap: ArgumentMap, *, jobs: int | None = 1, **options: Any) -> Iterator[str]:
     """:func:`to_dot`'s text in pieces (of some hundred statements), to be written one after
-    the other: the statements are held once, the whole text never (``options`` are
-    :func:`to_dot`'s)."""
-    graph = _dot_graph(amap, **{**_TO_DOT_DEFAULTS, **options})
+    the other: the statements are held once, the whole text never (``options`` and ``jobs``
+    are :func:`to_dot`'s)."""
+    graph = _dot_graph(amap, **{**_TO_DOT_DEFAULTS, **options}, jobs=jobs)
+    return _pieces(graph)
+
+
+def _pieces(graph: Any) -> Iterator[str]:
+    """The graph's text in pieces: the lines before the statements, the statements a copy
+    wrote (its ``spool``), the body's, the closing line."""
     body = graph.body
     graph.body = []
     try:
@@ -236,6 +248,8 @@ def dot_chunks(amap: ArgumentMap, **options: Any) -> Iterator[str]:
     finally:
         graph.body = body
     yield "".join(frame[:-1])
+    if graph.spool is not None:
+        yield from graph.spool.pieces()
     if isinstance(body, Body):
         yield from body.pieces()
     else:
@@ -282,6 +296,7 @@ def _dot_graph(
     compact: bool | None,
     quotes: bool = False,
     links: bool = True,
+    jobs: int | None = 1,
 ) -> Any:
     """The map as a ``graphviz.Digraph`` (see :func:`to_dot` for the arguments)."""
     if rankdir is not None:
@@ -289,44 +304,58 @@ def _dot_graph(
     UnknownChoiceError.check("engine", engine, ENGINES)
     mode = ("compact" if legend else "none") if isinstance(legend, bool) else legend
     UnknownChoiceError.check("legend", mode, LEGENDS)
-    view = make_view(
-        amap, perspective=perspective, only=only, compare=compare, question=question, focus=focus, depth=depth
-    )
-    status, semantics = _labels_of(amap, labels, perspective if only else None)
-    if semantics:
-        view.subtitle.append(f"Claim status under {semantics} semantics")
-    elif status:
-        view.subtitle.append("Claim status as given")
-    colors = perspective_colors(amap)
-    nodes = _count_nodes(amap) if len(view.shown) == len(amap.claims) else len(view.shown)
-    if compact is None:
-        compact = nodes > LARGE
-    layout = layout_settings(nodes, engine)
-    graph = digraph_class()(
-        "argmap",
-        graph_attr=graph_attributes(amap, view, rankdir=rankdir or "TB", layout=layout, title=title),
-        node_attr=NODE_DEFAULTS,
-        edge_attr=EDGE_DEFAULTS,
-    )
-    w = Writer(
-        graph,
-        amap,
-        view=view,
-        colors=colors,
-        status=status,
-        compare=compare,
-        compact=compact,
-        quotes=quotes,
-        links=links,
-    )
-    with paused_gc():  # thousands of strings and tuples, no cycles: nothing for the collector
-        write(w)
-        edges = [(t, h, 1) for t, h, _ in w.links]
+    # thousands of strings and tuples, no cycles: nothing for the collector (which would walk
+    # the whole map again, a quarter of a second at 100,000 claims)
+    with paused_gc():
+        view = make_view(
+            amap,
+            perspective=perspective,
+            only=only,
+            compare=compare,
+            question=question,
+            focus=focus,
+            depth=depth,
+        )
+        status, semantics = _labels_of(amap, labels, perspective if only else None)
+        if semantics:
+            view.subtitle.append(f"Claim status under {semantics} semantics")
+        elif status:
+            view.subtitle.append("Claim status as given")
+        colors = perspective_colors(amap)
+        nodes = _count_nodes(amap) if len(view.shown) == len(amap.claims) else len(view.shown)
+        if compact is None:
+            compact = nodes > LARGE
+        layout = layout_settings(nodes, engine)
+        graph = digraph_class()(
+            "argmap",
+            graph_attr=graph_attributes(amap, view, rankdir=rankdir or "TB", layout=layout, title=title),
+            node_attr=NODE_DEFAULTS,
+            edge_attr=EDGE_DEFAULTS,
+        )
+        w = Writer(
+            graph,
+            amap,
+            view=view,
+            colors=colors,
+            status=status,
+            compare=compare,
+            compact=compact,
+            quotes=quotes,
+            links=links,
+        )
+        write(w, jobs)
         layers: Layering | None = None  # the ranks: made once, for the shape and the legend
-        if rankdir is None and engine == "dot":
-            from argmap.drawing.shape import layering
+        try:
+            edges = [(t, h, 1) for t, h, _ in w.links]
+            order = node_order(w)  # (while a copy may still write the claims)
+            if (rankdir is None and engine == "dot") or (mode == "compact" and order):
+                from argmap.drawing.shape import layering
 
-            layers = layering(w.sizes, edges)
+                layers = layering(order, edges)
+        finally:
+            finish(w)  # the claims' sizes, whoever wrote them
+        if rankdir is None and engine == "dot":
+            assert layers is not None
             rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0), edges, layers)
         anchor, columns = None, 1
         if mode == "compact" and w.sizes:
@@ -337,7 +366,7 @@ def _dot_graph(
             # below a wide top-down drawing two entries a row; beside or under a narrow one, one
             columns = 2 if rankdir in (None, "TB", "BT") and width > LEGEND_TWO_COLUMNS else 1
         draw_legend(w, mode, anchor, columns)
-    return graph
+        return graph
 
 
 def _shape(

@@ -51,36 +51,45 @@ class Shape:
         return max(self.width, self.height) / max(1.0, min(self.width, self.height))
 
 
-def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[str, int]:
-    """Longest-path ranks (edges' ``minlen`` counted), cycles broken where they are met."""
-    out: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
-    indegree = dict.fromkeys(nodes, 0)
+def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> tuple[list[int], list[int]]:
+    """Longest-path ranks (edges' ``minlen`` counted), cycles broken where they are met: each
+    node's, in the order of ``nodes``, and the ends of the edges between two of them (tail,
+    head, tail, head ...), by their index in ``nodes`` (a big drawing has 200,000 nodes:
+    worked on by index)."""
+    index = {n: i for i, n in enumerate(nodes)}
+    get = index.get
+    size = len(nodes)
+    out: list[list[tuple[int, int]]] = [[] for _ in range(size)]
+    indegree = [0] * size
+    ends: list[int] = []
     for tail, head, length in edges:
-        targets = out.get(tail)
-        if targets is not None and head in out and tail != head:
-            targets.append((head, length))
-            indegree[head] += 1
-    has_in = {n for n, d in indegree.items() if d}
-    rank = dict.fromkeys(nodes, 0)
-    queue = deque([n for n, d in indegree.items() if d == 0])
+        t = get(tail)
+        h = get(head)
+        if t is not None and h is not None and t != h:
+            out[t].append((h, length))
+            indegree[h] += 1
+            ends += (t, h)
+    has_in = [d > 0 for d in indegree]
+    rank = [0] * size
+    queue = deque([i for i, d in enumerate(indegree) if d == 0])
     popleft, append = queue.popleft, queue.append
-    left = set(nodes)
-    done = left.discard
+    left = bytearray(b"\x01") * size
+    remaining = size
     next_waiting = 0  # where to look for the next node still waiting (each is passed once)
-    while left:
+    while remaining:
         if not queue:  # a cycle: go on from the first node still waiting, in document order
-            while nodes[next_waiting] not in left:
+            while not left[next_waiting]:
                 next_waiting += 1
-            start = nodes[next_waiting]
-            indegree[start] = 0
-            append(start)
+            indegree[next_waiting] = 0
+            append(next_waiting)
         n = popleft()
-        if n not in left:
+        if not left[n]:
             continue
-        done(n)
+        left[n] = 0
+        remaining -= 1
         base = rank[n]
         for m, length in out[n]:
-            if m in left:
+            if left[m]:
                 if base + length > rank[m]:  # noqa: PLR1730 - (max() is a call)
                     rank[m] = base + length
                 waiting = indegree[m] - 1
@@ -89,10 +98,10 @@ def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, int]]) -> dict[
                     append(m)
     # dot pulls a source down to its nearest target: so does the estimate (a target is never
     # a source itself, so the order does not matter)
-    for n, targets in out.items():
-        if targets and n not in has_in:
+    for n, targets in enumerate(out):
+        if targets and not has_in[n]:
             rank[n] = max(0, min([rank[m] - length for m, length in targets]))
-    return rank
+    return rank, ends
 
 
 @attrs.frozen
@@ -107,27 +116,27 @@ class Layering:
     estimates: dict[str, tuple[float, float]] = attrs.field(factory=dict, eq=False, repr=False)
 
 
-def layering(sizes: Mapping[str, tuple[float, float]], edges: Sequence[tuple[str, str, int]]) -> Layering:
-    """The layering of the nodes of ``sizes`` by ``edges`` (see :class:`Layering`)."""
-    rank = _ranks(list(sizes), edges)
+def layering(sizes: Mapping[str, object], edges: Sequence[tuple[str, str, int]]) -> Layering:
+    """The layering of the nodes of ``sizes`` (its keys: the sizes themselves do not count) by
+    ``edges`` (see :class:`Layering`)."""
+    nodes = list(sizes)
+    ranks, ends = _ranks(nodes, edges)
+    rank = dict(zip(nodes, ranks, strict=True))
     # Each edge adds one at the rank after its higher end and takes it away at its lower end:
     # the running sum is the number of edges passing through each rank.
-    change: dict[int, int] = {}
-    get = change.get
-    for tail, head, _ in edges:
-        low = rank.get(tail)
-        high = rank.get(head)
-        if low is None or high is None:
-            continue
+    change = [0] * (max(ranks, default=0) + 2)
+    for t, h in zip(ends[::2], ends[1::2], strict=True):
+        low = ranks[t]
+        high = ranks[h]
         if low > high:
             low, high = high, low
         if high - low > 1:
-            change[low + 1] = get(low + 1, 0) + 1
-            change[high] = get(high, 0) - 1
+            change[low + 1] += 1
+            change[high] -= 1
     passing: dict[int, int] = {}
     count = 0
-    for r in range(max(change, default=-1) + 1):
-        count += get(r, 0)
+    for r, step in enumerate(change):
+        count += step
         if count:
             passing[r] = count
     return Layering(rank, passing)

@@ -154,11 +154,11 @@ def _write_dot(m: ArgumentMap) -> str:
     return "".join(_dot_chunks(m))
 
 
-def _dot_chunks(m: ArgumentMap, _notes: list[str] | None = None, _jobs: int | None = 1) -> Iterator[str]:
+def _dot_chunks(m: ArgumentMap, _notes: list[str] | None = None, jobs: int | None = 1) -> Iterator[str]:
     from argmap.drawing.render import dot_chunks
 
     last = ""
-    for piece in dot_chunks(m):
+    for piece in dot_chunks(m, jobs=jobs):
         if piece:
             last = piece
             yield piece
@@ -251,7 +251,7 @@ def export_chunks(
     say (AIF and Argdown, as their ``export_notes``) is added to it, sentence by sentence,
     by the time the last piece is made. ``jobs`` other than 1 lets a writer hand part of a big
     map to a forked copy of the process (None: where the map is big enough to gain; 2: any
-    map), as :func:`argmap.parse` does: the same text, sooner (Argdown's writer does)."""
+    map), as :func:`argmap.parse` does: the same text, sooner (Argdown's and DOT's writers do)."""
     from argmap.formats.surrogates import refuse_surrogates
 
     fmt = as_export_format(to)
