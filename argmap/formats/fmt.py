@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from argmap.formats.writer import (
@@ -31,6 +32,7 @@ from argmap.formats.writer import (
     align,
     group_statements,
     inline_stance_items,
+    is_alignable,
     layout,
 )
 from argmap.model import (
@@ -288,163 +290,275 @@ def format_with_warnings(
     # would only walk them again and again (a third of the time at 100k claims).
     with paused_gc():
         m = parse(text, path, jobs=jobs)
-        return _format(m, text, width), m.parse_diagnostics
+        return _format(m, text, width, jobs), m.parse_diagnostics
 
 
-def _format(m: ArgumentMap, text: str, width: int) -> str:
+#: A text of at least this many statements is formatted on two processors where it may (a
+#: forked copy lays out the second half of the runs): below it the fork costs more than it saves.
+SPLIT_FROM = 50_000
+
+_NO_ITEMS: frozenset[Hashable] = frozenset()
+
+
+def _format(m: ArgumentMap, text: str, width: int, jobs: int | None = 1) -> str:
+    """``text`` (which parsed as ``m``) in the canonical layout; see :func:`format_with_warnings`
+    for ``jobs``."""
     first_break = text.find("\n")
     newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
-    lines_of_text = text.split("\n")
-    statements = group_statements(m.elements, by_span=True)
-    # Each statement's text runs from its first character to the next statement's; only the
-    # parts holding a comment or a string are scanned into tokens (most statements hold neither).
-    line_offsets = [0]
-    find = text.find
-    at = find("\n")
-    while at >= 0:
-        line_offsets.append(at + 1)
-        at = find("\n", at + 1)
-    offsets: list[int] = []
-    for st in statements:
-        span = st.head.span
-        assert span is not None
-        offsets.append(line_offsets[span.line - 1] + span.column - 1)
-    anchors = [_Anchors() for _ in statements]
-    wholes: list[set[Hashable]] = [set() for _ in statements]
-    footer: list[str | None] = []
+    layout_ = _Layout(text, group_statements(m.elements, by_span=True), width)
+    statements = layout_.statements
+    n = len(statements)
+    if n == 0:
+        out = layout_.lines(0, 0)
+        return newline.join(out) + newline if out else ""
+    # Laid out a run of statements at a time, so that only one run's tokens and lines are held.
+    cuts = [0, *_cuts(statements, _RUN), n]
+    runs = list(pairwise(cuts))
+    second = None
+    if jobs != 1 and (jobs is not None or n >= SPLIT_FROM) and len(runs) > 1:
+        from argmap.util.forking import start_in_copy
 
-    def line_of(offset: int) -> int:
-        return bisect_right(line_offsets, offset)
+        half = len(runs) // 2
+        theirs = runs[half:]
+        runs = runs[:half]
+        second = start_in_copy(lambda: layout_.text_of(theirs, newline))
+        if second is None:
+            runs += theirs
+    if second is None:
+        return layout_.text_of(runs, newline) + newline
+    try:
+        first = layout_.text_of(runs, newline)
+    finally:
+        rest = second()
+    if rest is None:  # the copy failed: lay the second half out here
+        rest = layout_.text_of(theirs, newline)
+    return first + newline + rest + newline
 
-    def region_of(i: int) -> list[_Tok]:
-        start = offsets[i]
-        stop = offsets[i + 1] if i + 1 < len(statements) else len(text)
-        line = line_of(start)
-        return _scan(text, start, stop, line, line_offsets[line - 1])
 
-    def blank_between(a_line: int, b_line: int) -> bool:
-        return any(not lines_of_text[ln - 1].strip() for ln in range(a_line + 1, b_line))
+#: How many statements are laid out at a time (about; a run ends where :func:`_cuts` may cut).
+_RUN = 4096
 
-    def add_gap(target: list[str | None], comments: list[_Tok], after_line: int, before_line: int) -> None:
-        """Blank lines and comments between two lines, in order, blank runs collapsed."""
-        prev = after_line
-        for c in comments:
-            if blank_between(prev, c.line) and (not target or target[-1] is not None):
+
+def _cuts(statements: list[Statement], every: int) -> list[int]:
+    """Where the statements may be cut into runs of about ``every``, each laid out on its own.
+    A cut falls before a statement whose id column is never aligned (a relation, a stance...),
+    so that no run of aligned definitions spans it, and the runs lay out as the whole would."""
+    found: list[int] = []
+    k = every
+    n = len(statements)
+    while k < n:
+        if not is_alignable(statements[k]):
+            found.append(k)
+            k += every
+        else:
+            k += 1
+    return found
+
+
+class _Layout:
+    """The statements of a text that parsed and what laying out a run of them needs: the
+    comments recovered from the text, the blank lines kept, the ids aligned."""
+
+    def __init__(self, text: str, statements: list[Statement], width: int) -> None:
+        self.text = text
+        self.statements = statements
+        self.width = width
+        # Each statement's text runs from its first character to the next statement's; only the
+        # parts holding a comment or a string are scanned into tokens (most statements hold neither).
+        line_offsets = [0]
+        find = text.find
+        at = find("\n")
+        while at >= 0:
+            line_offsets.append(at + 1)
+            at = find("\n", at + 1)
+        self.line_offsets = line_offsets
+        offsets: list[int] = []
+        for st in statements:
+            span = st.head.span
+            assert span is not None
+            offsets.append(line_offsets[span.line - 1] + span.column - 1)
+        self.offsets = offsets
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_offsets, offset)
+
+    def _line(self, number: int) -> str:
+        """Line ``number`` (from 1) of the text, without its line break."""
+        starts = self.line_offsets
+        stop = starts[number] - 1 if number < len(starts) else len(self.text)
+        return self.text[starts[number - 1] : stop]
+
+    def _blank_between(self, a_line: int, b_line: int) -> bool:
+        return any(not self._line(ln).strip() for ln in range(a_line + 1, b_line))
+
+    def text_of(self, runs: list[tuple[int, int]], newline: str) -> str:
+        """The formatted text of consecutive runs of statements (no final line break)."""
+        return newline.join(newline.join(self.lines(lo, hi)) for lo, hi in runs)
+
+    def lines(self, lo: int, hi: int) -> list[str]:
+        """The formatted lines of statements ``lo`` to ``hi`` (the text's head comments with the
+        first, its footer with the last), as the whole layout's lines would be cut where
+        :func:`_cuts` says."""
+        text, statements, offsets, width = self.text, self.statements, self.offsets, self.width
+        find = text.find
+        line_of = self.line_of
+        blank_between = self._blank_between
+        n = len(statements)
+        end_line = len(self.line_offsets) + 1  # past the last line
+        # Only statements with comments or blank lines around them get anchors: most have none.
+        anchors: dict[int, _Anchors] = {}
+        wholes: dict[int, set[Hashable]] = {}
+        footer: list[str | None] = []
+
+        def anchors_of(i: int) -> _Anchors:
+            found = anchors.get(i)
+            if found is None:
+                found = anchors[i] = _Anchors()
+            return found
+
+        def gap_after(i: int) -> list[str | None] | None:
+            """Where what follows statement ``i`` goes: the next one's leading lines, the footer
+            after the last, or nowhere when the next statement is past this run."""
+            if i + 1 >= n:
+                return footer
+            if i + 1 >= hi:
+                return None
+            return anchors_of(i + 1).leading
+
+        def add_gap(
+            target: list[str | None] | None, comments: list[_Tok], after_line: int, before_line: int
+        ) -> None:
+            """Blank lines and comments between two lines, in order, blank runs collapsed."""
+            if target is None:
+                return
+            prev = after_line
+            for c in comments:
+                if blank_between(prev, c.line) and (not target or target[-1] is not None):
+                    target.append(None)
+                target.append(_comment(c))
+                prev = c.line
+            if blank_between(prev, before_line) and (not target or target[-1] is not None):
                 target.append(None)
-            target.append(_comment(c))
-            prev = c.line
-        if blank_between(prev, before_line) and (not target or target[-1] is not None):
-            target.append(None)
 
-    # comments before the first statement
-    first = offsets[0] if statements else len(text)
-    head_comments = [t for t in _scan(text, 0, first) if t.kind == "comment"]
-    if statements:
-        add_gap(anchors[0].leading, head_comments, 0, line_of(offsets[0]))
-    else:
-        add_gap(footer, head_comments, 0, len(lines_of_text) + 1)
+        if lo == 0:  # comments before the first statement
+            first = offsets[0] if statements else len(text)
+            head_comments = [t for t in _scan(text, 0, first) if t.kind == "comment"]
+            if statements:
+                add_gap(anchors_of(0).leading, head_comments, 0, line_of(offsets[0]))
+            else:
+                add_gap(footer, head_comments, 0, end_line)
 
-    for i, st in enumerate(statements):
-        stop = offsets[i + 1] if i + 1 < len(statements) else len(text)
-        next_line = line_of(offsets[i + 1]) if i + 1 < len(statements) else len(lines_of_text) + 1
-        plain = find("#", offsets[i], stop) < 0
-        if plain and find('"', offsets[i], stop) < 0:  # no comment, no text: no tokens needed
-            last = offsets[i] + len(text[offsets[i] : stop].rstrip()) - 1
-            add_gap(
-                anchors[i + 1].leading if i + 1 < len(statements) else footer, [], line_of(last), next_line
-            )
-            continue
-        region = region_of(i)
-        if plain or not any(t.kind == "comment" for t in region):  # only the texts to keep whole matter
-            walker = _Items(st, region)
-            walker.run()
-            wholes[i] = walker.whole()
-            prev = region[-1].end_line
-            add_gap(anchors[i + 1].leading if i + 1 < len(statements) else footer, [], prev, next_line)
-            continue
-        code = [t for t in region if t.kind != "comment"]
-        walker = _Items(st, code)
-        tags = walker.run()
-        wholes[i] = walker.whole()
-        tag_of = {id(t): tag for t, tag in zip(code, tags, strict=True)}
-        last_code = code[-1]
-        last_line = last_code.end_line
-        code_lines: dict[int, _Tok] = {}
-        for t in code:
-            code_lines[t.end_line] = t  # the last code token ending on each line
-        a = anchors[i]
-        after: list[_Tok] = []
-        for pos, t in enumerate(region):
-            if t.kind != "comment":
+        # From the statement before the run, for what lies between it and the run's first.
+        for i in range(max(lo - 1, 0), hi):
+            stop = offsets[i + 1] if i + 1 < n else len(text)
+            next_line = line_of(offsets[i + 1]) if i + 1 < n else end_line
+            plain = find("#", offsets[i], stop) < 0
+            if plain and find('"', offsets[i], stop) < 0:  # no comment, no text: no tokens needed
+                last = offsets[i] + len(text[offsets[i] : stop].rstrip()) - 1
+                add_gap(gap_after(i), [], line_of(last), next_line)
                 continue
-            on_line = code_lines.get(t.line)
-            if on_line is not None and (on_line.line, on_line.column) < (t.line, t.column):
-                a.trailing.setdefault(tag_of[id(on_line)], []).append(_comment(t))
-            elif t.line < last_line:
-                nxt = next(c for c in region[pos:] if c.kind != "comment")
-                key = tag_of[id(nxt)]
-                a.before.setdefault(key, []).append(_comment(t))
-            else:
-                after.append(t)
-        # comments after the statement: indented ones right under it stay with it
-        prev = last_line
-        rest: list[_Tok] = []
-        for t in after:
-            indented = lines_of_text[t.line - 1][:1] in (" ", "\t")
-            if not rest and indented and not blank_between(prev, t.line):
-                a.trailer.append(_comment(t))
-                prev = t.line
-            else:
-                rest.append(t)
-        add_gap(anchors[i + 1].leading if i + 1 < len(statements) else footer, rest, prev, next_line)
+            at_line = line_of(offsets[i])
+            region = _scan(text, offsets[i], stop, at_line, self.line_offsets[at_line - 1])
+            st = statements[i]
+            if plain or not any(t.kind == "comment" for t in region):  # only the texts to keep whole matter
+                walker = _Items(st, region)
+                walker.run()
+                whole = walker.whole()
+                if whole:
+                    wholes[i] = whole
+                add_gap(gap_after(i), [], region[-1].end_line, next_line)
+                continue
+            code = [t for t in region if t.kind != "comment"]
+            walker = _Items(st, code)
+            tags = walker.run()
+            whole = walker.whole()
+            if whole:
+                wholes[i] = whole
+            tag_of = {id(t): tag for t, tag in zip(code, tags, strict=True)}
+            last_line = code[-1].end_line
+            code_lines: dict[int, _Tok] = {}
+            for t in code:
+                code_lines[t.end_line] = t  # the last code token ending on each line
+            a = anchors_of(i)
+            after: list[_Tok] = []
+            for pos, t in enumerate(region):
+                if t.kind != "comment":
+                    continue
+                on_line = code_lines.get(t.line)
+                if on_line is not None and (on_line.line, on_line.column) < (t.line, t.column):
+                    a.trailing.setdefault(tag_of[id(on_line)], []).append(_comment(t))
+                elif t.line < last_line:
+                    nxt = next(c for c in region[pos:] if c.kind != "comment")
+                    a.before.setdefault(tag_of[id(nxt)], []).append(_comment(t))
+                else:
+                    after.append(t)
+            # comments after the statement: indented ones right under it stay with it
+            prev = last_line
+            rest: list[_Tok] = []
+            for t in after:
+                indented = self._line(t.line)[:1] in (" ", "\t")
+                if not rest and indented and not blank_between(prev, t.line):
+                    a.trailer.append(_comment(t))
+                    prev = t.line
+                else:
+                    rest.append(t)
+            add_gap(gap_after(i), rest, prev, next_line)
 
-    # lay the statements out
-    blocks: list[list[Line]] = []
-    for st, a, whole in zip(statements, anchors, wholes, strict=True):
-        trailing_items = [key for key, found in a.trailing.items() if found]
-        expand = any(key != "head" and found for key, found in a.before.items()) or len(trailing_items) >= 2
-        blocks.append(layout(st, expand=expand, width=width, whole=whole))
-    breaks = [bool(a.leading) for a in anchors]
-    blocks = align(blocks, statements, breaks, width, wholes)
+        # lay the statements out
+        none = _Anchors()
+        blocks: list[list[Line]] = []
+        for i in range(lo, hi):
+            a = anchors.get(i, none)
+            trailing_items = [key for key, found in a.trailing.items() if found]
+            expand = (
+                any(key != "head" and found for key, found in a.before.items()) or len(trailing_items) >= 2
+            )
+            blocks.append(layout(statements[i], expand=expand, width=width, whole=wholes.get(i, _NO_ITEMS)))
+        breaks = [i in anchors and bool(anchors[i].leading) for i in range(lo, hi)]
+        blocks = align(
+            blocks, statements[lo:hi], breaks, width, [wholes.get(i, _NO_ITEMS) for i in range(lo, hi)]
+        )
 
-    out: list[str] = []
-    for i, (block, a) in enumerate(zip(blocks, anchors, strict=True)):
-        leading = list(a.leading)
-        if i == 0:
-            while leading and leading[0] is None:
-                leading.pop(0)
-        out.extend("" if c is None else c for c in leading)
-        if not (a.before or a.trailing or a.trailer):  # no comments to put back
-            out.extend([line.text for line in block])
-            continue
-        present = {line.item for line in block}
-        before = _regroup(a.before, present)
-        trailing = _regroup(a.trailing, present)
-        last_of: dict[Hashable, int] = {}
-        for n, line in enumerate(block):
-            last_of[line.item] = n
-        for key, found in trailing.items():  # one comment per line end; others go above
-            if len(found) > 1:
-                before.setdefault(key, []).extend(found[1:])
-                trailing[key] = found[:1]
-        seen: set[Hashable] = set()
-        for n, line in enumerate(block):
-            if line.item not in seen:
-                seen.add(line.item)
-                indent = "" if line.item == "head" else INDENT
-                out.extend(indent + c for c in before.get(line.item, []))
-            text_line = line.text
-            if last_of[line.item] == n and trailing.get(line.item):
-                text_line += "  " + trailing[line.item][0]
-            out.append(text_line)
-        out.extend(INDENT + c for c in a.trailer)
-    while footer and footer[-1] is None:
-        footer.pop()
-    if not statements:
-        while footer and footer[0] is None:
-            footer.pop(0)
-    out.extend("" if c is None else c for c in footer)
-    return newline.join(out) + newline if out else ""
+        out: list[str] = []
+        for i, block in zip(range(lo, hi), blocks, strict=True):
+            a = anchors.get(i, none)
+            leading = list(a.leading)
+            if i == 0:
+                while leading and leading[0] is None:
+                    leading.pop(0)
+            out.extend("" if c is None else c for c in leading)
+            if not (a.before or a.trailing or a.trailer):  # no comments to put back
+                out.extend([line.text for line in block])
+                continue
+            present = {line.item for line in block}
+            before = _regroup(a.before, present)
+            trailing = _regroup(a.trailing, present)
+            last_of: dict[Hashable, int] = {}
+            for k, line in enumerate(block):
+                last_of[line.item] = k
+            for key, found in trailing.items():  # one comment per line end; others go above
+                if len(found) > 1:
+                    before.setdefault(key, []).extend(found[1:])
+                    trailing[key] = found[:1]
+            seen: set[Hashable] = set()
+            for k, line in enumerate(block):
+                if line.item not in seen:
+                    seen.add(line.item)
+                    indent = "" if line.item == "head" else INDENT
+                    out.extend(indent + c for c in before.get(line.item, []))
+                text_line = line.text
+                if last_of[line.item] == k and trailing.get(line.item):
+                    text_line += "  " + trailing[line.item][0]
+                out.append(text_line)
+            out.extend(INDENT + c for c in a.trailer)
+        if hi == n:
+            while footer and footer[-1] is None:
+                footer.pop()
+            if not statements:
+                while footer and footer[0] is None:
+                    footer.pop(0)
+            out.extend("" if c is None else c for c in footer)
+        return out
 
 
 def _regroup(found: dict[Hashable, list[str]], present: set[Hashable]) -> dict[Hashable, list[str]]:
