@@ -12,6 +12,7 @@ from conftest import MAPS, ROOT, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap.formats import fmt as F
 from argmap.formats.fmt import format_text, format_with_warnings
 from argmap.syntax.parser import ParseError, parse
@@ -111,6 +112,8 @@ def test_two_processors_give_the_same_text(forks: list[int]) -> None:
     two = format_with_warnings(text, jobs=2)
     assert two == one
     assert len(forks) == 2  # the parse's copy and the layout's
+    assert argmap.format_text(text, jobs=2) == one[0]  # the public face
+    assert len(forks) == 4
 
 
 @needs_fork
@@ -176,3 +179,26 @@ def test_cli_fmt_check_and_fmt_on_two_processors(
     assert path.read_text(encoding="utf-8") == expected
     again = run_cli("fmt", "--check", str(path))
     assert again.code == 0, again.out + again.err
+
+
+@needs_fork
+@pytest.mark.usefixtures("one_thread")
+def test_the_copy_takes_the_second_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cut falls at the first statement from the middle that may start a run."""
+    from argmap.formats.writer import group_statements, is_alignable
+
+    text = generate(300, 8).argmap_text
+    statements = group_statements(parse(text).elements, by_span=True)
+    n = len(statements)
+    expected = next(k for k in range(n // 2, n) if not is_alignable(statements[k]))
+    starts: list[int] = []
+    real = F._runs
+
+    def runs(sts: list[object], lo: int, hi: int) -> list[tuple[int, int]]:
+        starts.append(lo)
+        return real(sts, lo, hi)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(F, "_runs", runs)
+    assert format_with_warnings(text, jobs=2)[0] == _whole(text, monkeypatch)
+    assert starts[:2] == [expected, 0]  # the copy's half is cut off first, then this one's
+    assert n // 2 <= expected < n // 2 + 10

@@ -266,12 +266,13 @@ def _comment(tok: _Tok) -> str:
     return tok.text.rstrip()
 
 
-def format_text(text: str, *, path: str | None = None, width: int = WIDTH) -> str:
-    """``text`` in the canonical layout with its comments kept.
+def format_text(text: str, *, path: str | None = None, width: int = WIDTH, jobs: int | None = 1) -> str:
+    """``text`` in the canonical layout with its comments kept. ``jobs`` other than 1 lets a big
+    text be read and laid out on two processors (None: where it is big enough to gain).
 
     Raises :class:`argmap.syntax.parser.ParseError` when the text does not parse (nothing is formatted).
     """
-    return format_with_warnings(text, path=path, width=width)[0]
+    return format_with_warnings(text, path=path, width=width, jobs=jobs)[0]
 
 
 def format_with_warnings(
@@ -293,9 +294,13 @@ def format_with_warnings(
         return _format(m, text, width, jobs), m.parse_diagnostics
 
 
-#: A text of at least this many statements is formatted on two processors where it may (a
-#: forked copy lays out the second half of the runs): below it the fork costs more than it saves.
-SPLIT_FROM = 50_000
+#: A text of at least this many statements (about 5,000 claims) is formatted on two processors
+#: where it may (a forked copy lays out the second half): below it the fork costs more than it
+#: saves (measured through the CLI: a loss at 6,000 statements, even at 12,000, a gain at 30,000).
+SPLIT_FROM = 15_000
+
+#: How many statements are laid out at a time (about; a run ends where :func:`_cuts` may cut).
+_RUN = 4096
 
 _NO_ITEMS: frozenset[Hashable] = frozenset()
 
@@ -312,22 +317,19 @@ def _format(m: ArgumentMap, text: str, width: int, jobs: int | None = 1) -> str:
         out = layout_.lines(0, 0)
         return newline.join(out) + newline if out else ""
     # Laid out a run of statements at a time, so that only one run's tokens and lines are held.
-    cuts = [0, *_cuts(statements, _RUN), n]
-    runs = list(pairwise(cuts))
-    second = None
-    if jobs != 1 and (jobs is not None or n >= SPLIT_FROM) and len(runs) > 1:
-        from argmap.util.forking import start_in_copy
+    split = jobs != 1 and (jobs is not None or n >= SPLIT_FROM)
+    # the second half starts where a run may start, as near the middle as that is
+    middle = next((k for k in range(n // 2, n) if not is_alignable(statements[k])), 0) if split else 0
+    if not middle:
+        return layout_.text_of(_runs(statements, 0, n), newline) + newline
+    from argmap.util.forking import start_in_copy
 
-        half = len(runs) // 2
-        theirs = runs[half:]
-        runs = runs[:half]
-        second = start_in_copy(lambda: layout_.text_of(theirs, newline))
-        if second is None:
-            runs += theirs
+    theirs = _runs(statements, middle, n)
+    second = start_in_copy(lambda: layout_.text_of(theirs, newline))
     if second is None:
-        return layout_.text_of(runs, newline) + newline
+        return layout_.text_of(_runs(statements, 0, n), newline) + newline
     try:
-        first = layout_.text_of(runs, newline)
+        first = layout_.text_of(_runs(statements, 0, middle), newline)
     finally:
         rest = second()
     if rest is None:  # the copy failed: lay the second half out here
@@ -335,18 +337,18 @@ def _format(m: ArgumentMap, text: str, width: int, jobs: int | None = 1) -> str:
     return first + newline + rest + newline
 
 
-#: How many statements are laid out at a time (about; a run ends where :func:`_cuts` may cut).
-_RUN = 4096
+def _runs(statements: list[Statement], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Statements ``lo`` to ``hi`` in runs of about :data:`_RUN`, each laid out on its own."""
+    return list(pairwise([lo, *_cuts(statements, _RUN, lo, hi), hi]))
 
 
-def _cuts(statements: list[Statement], every: int) -> list[int]:
-    """Where the statements may be cut into runs of about ``every``, each laid out on its own.
-    A cut falls before a statement whose id column is never aligned (a relation, a stance...),
-    so that no run of aligned definitions spans it, and the runs lay out as the whole would."""
+def _cuts(statements: list[Statement], every: int, lo: int, hi: int) -> list[int]:
+    """Where statements ``lo`` to ``hi`` may be cut into runs of about ``every``. A cut falls
+    before a statement whose id column is never aligned (a relation, a stance...), so that no
+    run of aligned definitions spans it, and the runs lay out as the whole would."""
     found: list[int] = []
-    k = every
-    n = len(statements)
-    while k < n:
+    k = lo + every
+    while k < hi:
         if not is_alignable(statements[k]):
             found.append(k)
             k += every
@@ -416,37 +418,35 @@ class _Layout:
                 found = anchors[i] = _Anchors()
             return found
 
-        def gap_after(i: int) -> list[str | None] | None:
-            """Where what follows statement ``i`` goes: the next one's leading lines, the footer
-            after the last, or nowhere when the next statement is past this run."""
-            if i + 1 >= n:
-                return footer
-            if i + 1 >= hi:
-                return None
-            return anchors_of(i + 1).leading
-
-        def add_gap(
-            target: list[str | None] | None, comments: list[_Tok], after_line: int, before_line: int
-        ) -> None:
+        def gap(comments: list[_Tok], after_line: int, before_line: int) -> list[str | None]:
             """Blank lines and comments between two lines, in order, blank runs collapsed."""
-            if target is None:
-                return
+            found: list[str | None] = []
             prev = after_line
             for c in comments:
-                if blank_between(prev, c.line) and (not target or target[-1] is not None):
-                    target.append(None)
-                target.append(_comment(c))
+                if blank_between(prev, c.line) and (not found or found[-1] is not None):
+                    found.append(None)
+                found.append(_comment(c))
                 prev = c.line
-            if blank_between(prev, before_line) and (not target or target[-1] is not None):
-                target.append(None)
+            if blank_between(prev, before_line) and (not found or found[-1] is not None):
+                found.append(None)
+            return found
+
+        def add_gap(i: int, comments: list[_Tok], after_line: int, before_line: int) -> None:
+            """What lies between statement ``i`` and the next, as the next one's leading lines
+            (the footer after the last; nowhere when the next statement is past this run)."""
+            if i + 1 < n and i + 1 >= hi:
+                return
+            found = gap(comments, after_line, before_line)
+            if found:
+                (footer if i + 1 >= n else anchors_of(i + 1).leading).extend(found)
 
         if lo == 0:  # comments before the first statement
             first = offsets[0] if statements else len(text)
             head_comments = [t for t in _scan(text, 0, first) if t.kind == "comment"]
             if statements:
-                add_gap(anchors_of(0).leading, head_comments, 0, line_of(offsets[0]))
+                anchors_of(0).leading.extend(gap(head_comments, 0, line_of(offsets[0])))
             else:
-                add_gap(footer, head_comments, 0, end_line)
+                footer.extend(gap(head_comments, 0, end_line))
 
         # From the statement before the run, for what lies between it and the run's first.
         for i in range(max(lo - 1, 0), hi):
@@ -455,7 +455,7 @@ class _Layout:
             plain = find("#", offsets[i], stop) < 0
             if plain and find('"', offsets[i], stop) < 0:  # no comment, no text: no tokens needed
                 last = offsets[i] + len(text[offsets[i] : stop].rstrip()) - 1
-                add_gap(gap_after(i), [], line_of(last), next_line)
+                add_gap(i, [], line_of(last), next_line)
                 continue
             at_line = line_of(offsets[i])
             region = _scan(text, offsets[i], stop, at_line, self.line_offsets[at_line - 1])
@@ -466,7 +466,7 @@ class _Layout:
                 whole = walker.whole()
                 if whole:
                     wholes[i] = whole
-                add_gap(gap_after(i), [], region[-1].end_line, next_line)
+                add_gap(i, [], region[-1].end_line, next_line)
                 continue
             code = [t for t in region if t.kind != "comment"]
             walker = _Items(st, code)
@@ -502,7 +502,7 @@ class _Layout:
                     prev = t.line
                 else:
                     rest.append(t)
-            add_gap(gap_after(i), rest, prev, next_line)
+            add_gap(i, rest, prev, next_line)
 
         # lay the statements out
         none = _Anchors()
