@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["Span"]
+__all__ = ["Span", "line_starts"]
 
 
 @attrs.frozen(slots=True)
@@ -29,3 +29,15 @@ class Span:
             "end_line": self.end_line,
             "end_column": self.end_column,
         }
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts, as spans count lines (split at ``\n``):
+    line ``n`` (from 1) starts at ``line_starts(text)[n - 1]``."""
+    starts = [0]
+    find = text.find
+    at = find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = find("\n", at + 1)
+    return starts

@@ -46,6 +46,7 @@ from argmap.model import (
     Stance,
     Title,
 )
+from argmap.span import line_starts
 from argmap.syntax.grammar import scanner
 
 if TYPE_CHECKING:
@@ -367,13 +368,7 @@ class _Layout:
         self.width = width
         # Each statement's text runs from its first character to the next statement's; only the
         # parts holding a comment or a string are scanned into tokens (most statements hold neither).
-        line_offsets = [0]
-        find = text.find
-        at = find("\n")
-        while at >= 0:
-            line_offsets.append(at + 1)
-            at = find("\n", at + 1)
-        self.line_offsets = line_offsets
+        self.line_offsets = line_offsets = line_starts(text)
         offsets: list[int] = []
         for st in statements:
             span = st.head.span

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from lsprotocol import types as lsp
 
 from argmap.model import Span
+from argmap.span import line_starts
 
 __all__ = ["Document"]
 
@@ -120,14 +121,7 @@ class Document:
     def span_starts(self) -> list[int]:
         """Offset of the start of each line, as argmap counts lines (split at ``\\n``)."""
         if self._span_starts is None:
-            text = self._text
-            starts = [0]
-            find = text.find
-            i = find("\n")
-            while i >= 0:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
-            self._span_starts = starts
+            self._span_starts = line_starts(self._text)
         return self._span_starts
 
     def span_offset(self, line: int, column: int) -> int:

@@ -24,6 +24,7 @@ import attrs
 
 from argmap.diagnostics import Diagnostic, Related
 from argmap.model import ArgumentMap, Element, Span
+from argmap.span import line_starts
 from argmap.syntax.errors import ParseError
 from argmap.syntax.parser import MAX_SYNTAX_ERRORS, parse
 
@@ -109,17 +110,6 @@ def _unclosed_long_text(text: str) -> int | None:
         position = m.end()
     found = text.find('"""', position)
     return found if found >= 0 else None
-
-
-def _line_offsets(text: str) -> list[int]:
-    """Offset of the start of each line (lines split at ``\\n``)."""
-    offsets = [0]
-    find = text.find
-    i = find("\n")
-    while i >= 0:
-        offsets.append(i + 1)
-        i = find("\n", i + 1)
-    return offsets
 
 
 def _line_index(lines: list[str]) -> Any:
@@ -232,7 +222,7 @@ class Reader:
         elements: list[Element] = []
         errors: list[Diagnostic] = []
         warnings: list[Diagnostic] = []
-        offsets = _line_offsets(text)
+        offsets = line_starts(text)
         last = len(starts) - 1
         for i, first in enumerate(starts):
             if i == last:
