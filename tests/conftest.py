@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
 import pytest
+
+from argmap.util.forking import _one_thread as _REAL_ONE_THREAD  # before any test stands in for it
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -70,6 +72,25 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(os, "fork", counting_fork)
     return made
+
+
+@pytest.fixture
+def another_thread(one_thread: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Another thread runs in this process during the test, and the real test of
+    ``argmap.util.forking`` counts the threads (whatever ``one_thread`` stood in for it)."""
+    import threading
+
+    from argmap.util import forking
+
+    monkeypatch.setattr(forking, "_one_thread", _REAL_ONE_THREAD)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        other.join()
 
 
 @pytest.fixture

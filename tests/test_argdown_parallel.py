@@ -24,9 +24,6 @@ if str(ROOT) not in sys.path:
 
 from bench.genmap import generate
 
-#: The real test, before the ``one_thread`` fixture stands in for it.
-_REAL_ONE_THREAD = forking._one_thread
-
 pytestmark = [
     pytest.mark.skipif(not forking.can_fork(), reason="needs os.fork and two processors"),
     pytest.mark.usefixtures("one_thread"),
@@ -137,22 +134,10 @@ def test_small_maps_and_the_library_s_default_stay_on_one_processor(
     assert forks == [1]
 
 
-def test_a_process_running_threads_writes_on_one_processor(
-    monkeypatch: pytest.MonkeyPatch, forks: list[int]
-) -> None:
-    import threading
-
-    monkeypatch.setattr(forking, "_one_thread", _REAL_ONE_THREAD)
+@pytest.mark.usefixtures("another_thread")
+def test_a_process_running_threads_writes_on_one_processor(forks: list[int]) -> None:
     m = parse(generate(300, 0).argmap_text)
-    expected = _written(m, 1)
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        assert _written(m, 2) == expected
-    finally:
-        stop.set()
-        other.join()
+    assert _written(m, 2) == _written(m, 1)
     assert not forks
 
 

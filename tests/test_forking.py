@@ -4,14 +4,10 @@ way the copy can fail gives None (the caller then does the work itself)."""
 from __future__ import annotations
 
 import os
-import threading
 
 import pytest
 
 from argmap.util import forking
-
-#: The real test, before the ``one_thread`` fixture stands in for it.
-_REAL_ONE_THREAD = forking._one_thread
 
 pytestmark = pytest.mark.skipif(not forking.can_fork(), reason="needs os.fork and two processors")
 
@@ -48,17 +44,8 @@ def test_no_fork_gives_none(monkeypatch: pytest.MonkeyPatch, one_thread: None) -
     assert forking.start_in_copy(lambda: 1) is None
 
 
-def test_a_process_running_another_thread_does_not_fork(
-    monkeypatch: pytest.MonkeyPatch, forks: list[int]
-) -> None:
-    monkeypatch.setattr(forking, "_one_thread", _REAL_ONE_THREAD)
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        assert not forking.can_fork()
-        assert forking.start_in_copy(lambda: 1) is None
-    finally:
-        stop.set()
-        other.join()
+@pytest.mark.usefixtures("another_thread")
+def test_a_process_running_another_thread_does_not_fork(forks: list[int]) -> None:
+    assert not forking.can_fork()
+    assert forking.start_in_copy(lambda: 1) is None
     assert not forks
