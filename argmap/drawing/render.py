@@ -224,10 +224,7 @@ def to_dot(
         links=links,
         jobs=jobs,
     )
-    if graph.spool is not None:
-        return "".join(_pieces(graph))
-    source: str = graph.source
-    return source
+    return "".join(_pieces(graph))  # (not graph.source: it lacks the statements a copy wrote)
 
 
 def dot_chunks(amap: ArgumentMap, *, jobs: int | None = 1, **options: Any) -> Iterator[str]:
