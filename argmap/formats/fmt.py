@@ -300,7 +300,7 @@ def format_with_warnings(
 #: saves (measured through the CLI: a loss at 6,000 statements, even at 12,000, a gain at 30,000).
 SPLIT_FROM = 15_000
 
-#: How many statements are laid out at a time (about; a run ends where :func:`_cuts` may cut).
+#: How many statements are laid out at a time (about; a run ends where :func:`_run_start` says one may start).
 _RUN = 4096
 
 _NO_ITEMS: frozenset[Hashable] = frozenset()
@@ -317,17 +317,17 @@ def _format(m: ArgumentMap, text: str, width: int, jobs: int | None = 1) -> str:
     if n == 0:
         out = layout_.lines(0, 0)
         return newline.join(out) + newline if out else ""
-    # Laid out a run of statements at a time, so that only one run's tokens and lines are held.
+    # Laid out a run of statements at a time, so that only one run's tokens and lines are held;
+    # the copy's half starts where a run may, as near the middle as that is.
     split = jobs != 1 and (jobs is not None or n >= SPLIT_FROM)
-    # the second half starts where a run may start, as near the middle as that is
-    middle = next((k for k in range(n // 2, n) if not is_alignable(statements[k])), 0) if split else 0
-    if not middle:
-        return layout_.text_of(_runs(statements, 0, n), newline) + newline
-    from argmap.util.forking import start_in_copy
+    middle = _run_start(statements, n // 2, n) if split else None
+    second = None
+    if middle:
+        from argmap.util.forking import start_in_copy
 
-    theirs = _runs(statements, middle, n)
-    second = start_in_copy(lambda: layout_.text_of(theirs, newline))
-    if second is None:
+        theirs = _runs(statements, middle, n)
+        second = start_in_copy(lambda: layout_.text_of(theirs, newline))
+    if middle is None or second is None:
         return layout_.text_of(_runs(statements, 0, n), newline) + newline
     try:
         first = layout_.text_of(_runs(statements, 0, middle), newline)
@@ -340,22 +340,22 @@ def _format(m: ArgumentMap, text: str, width: int, jobs: int | None = 1) -> str:
 
 def _runs(statements: list[Statement], lo: int, hi: int) -> list[tuple[int, int]]:
     """Statements ``lo`` to ``hi`` in runs of about :data:`_RUN`, each laid out on its own."""
-    return list(pairwise([lo, *_cuts(statements, _RUN, lo, hi), hi]))
+    cuts: list[int] = []
+    k = lo + _RUN
+    while (cut := _run_start(statements, k, hi)) is not None:
+        cuts.append(cut)
+        k = cut + _RUN
+    return list(pairwise([lo, *cuts, hi]))
 
 
-def _cuts(statements: list[Statement], every: int, lo: int, hi: int) -> list[int]:
-    """Where statements ``lo`` to ``hi`` may be cut into runs of about ``every``. A cut falls
-    before a statement whose id column is never aligned (a relation, a stance...), so that no
-    run of aligned definitions spans it, and the runs lay out as the whole would."""
-    found: list[int] = []
-    k = lo + every
-    while k < hi:
-        if not is_alignable(statements[k]):
-            found.append(k)
-            k += every
-        else:
-            k += 1
-    return found
+def _run_start(statements: list[Statement], k: int, hi: int) -> int | None:
+    """The first statement from ``k`` (before ``hi``) where a run may start: one whose id column
+    is never aligned (a relation, a stance...), so that no run of aligned definitions spans the
+    cut, and the runs lay out as the whole would. None when there is none."""
+    for i in range(k, hi):
+        if not is_alignable(statements[i]):
+            return i
+    return None
 
 
 class _Layout:
@@ -394,8 +394,8 @@ class _Layout:
 
     def lines(self, lo: int, hi: int) -> list[str]:
         """The formatted lines of statements ``lo`` to ``hi`` (the text's head comments with the
-        first, its footer with the last), as the whole layout's lines would be cut where
-        :func:`_cuts` says."""
+        first, its footer with the last): the whole layout's lines of those statements, when
+        ``lo`` and ``hi`` are where runs may start (:func:`_run_start`)."""
         text, statements, offsets, width = self.text, self.statements, self.offsets, self.width
         find = text.find
         line_of = self.line_of
