@@ -342,16 +342,17 @@ def _dot_graph(
         )
         write(w, jobs)
         layers: Layering | None = None  # the ranks: made once, for the shape and the legend
+        choose_shape = rankdir is None and engine == "dot"
         try:
             edges = [(t, h, 1) for t, h, _ in w.links]
             order = node_order(w)  # (while a copy may still write the claims)
-            if (rankdir is None and engine == "dot") or (mode == "compact" and order):
+            if choose_shape or (mode == "compact" and order):
                 from argmap.drawing.shape import layering
 
                 layers = layering(order, edges)
         finally:
             finish(w)  # the claims' sizes, whoever wrote them
-        if rankdir is None and engine == "dot":
+        if choose_shape:
             assert layers is not None
             rankdir = _shape(w, legend_size(w) if mode == "compact" else (0.0, 0.0), edges, layers)
         anchor, columns = None, 1
